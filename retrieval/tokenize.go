@@ -1,0 +1,77 @@
+package retrieval
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/kljensen/snowball/english"
+)
+
+// Terms splits text into the lower-cased, stemmed words used by BM25 and the
+// local embedder. Stop words are dropped; numbers are kept as they are.
+func Terms(text string) []string {
+	words := Words(text)
+	terms := words[:0]
+	for _, w := range words {
+		if IsStopWord(w) {
+			continue
+		}
+		terms = append(terms, Stem(w))
+	}
+	return terms
+}
+
+// Words splits text into lower-cased runs of letters and digits. An
+// apostrophe inside a word ends it ("Vietnam’s" → "vietnam", "s").
+func Words(text string) []string {
+	var words []string
+	start := -1
+	lower := strings.ToLower(text)
+	for i, r := range lower {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			words = append(words, lower[start:i])
+			start = -1
+		}
+	}
+	if start >= 0 {
+		words = append(words, lower[start:])
+	}
+	return words
+}
+
+// Stem reduces an English word to its Snowball stem ("relations" → "relat").
+func Stem(word string) string {
+	if len(word) < 3 {
+		return word
+	}
+	return english.Stem(word, false)
+}
+
+// IsStopWord reports whether a lower-cased word carries too little meaning to
+// be searched for ("the", "of", "what").
+func IsStopWord(word string) bool {
+	_, ok := stopWords[word]
+	return ok
+}
+
+// stopWords is a constant table: English function words and question words.
+var stopWords = func() map[string]struct{} {
+	m := map[string]struct{}{}
+	for _, w := range strings.Fields(`a about above after again against all am an and any are aren as at
+	be because been before being below between both but by can could did didn do does doesn doing don down
+	during each few for from further had has have having he her here hers herself him himself his how i if
+	in into is isn it its itself just me more most my myself no nor not of off on once only or other our
+	ours ourselves out over own same she should so some such than that the their theirs them themselves
+	then there these they this those through to too under until up very was wasn we were weren what when
+	where which while who whom why will with would you your yours yourself yourselves s t ll re ve d m
+	also did does tell according said says`) {
+		m[w] = struct{}{}
+	}
+	return m
+}()

@@ -1,0 +1,31 @@
+package retrieval
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestTerms(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want []string
+	}{
+		{"stop words and question words are dropped", "What are the Three Nos?", []string{"three", "nos"}},
+		{"plurals meet their singular", "relations relation", []string{"relat", "relat"}},
+		{"curly apostrophe splits the possessive", "Vietnam’s party", []string{"vietnam", "parti"}},
+		{"numbers are kept", "$60 million in 2023", []string{"60", "million", "2023"}},
+		{"empty text has no terms", "  ... ", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Terms(tt.in)
+			if len(got) == 0 && len(tt.want) == 0 {
+				return
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("Terms(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
