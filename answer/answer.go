@@ -70,9 +70,7 @@ func New(search Searcher, cfg Config) *Answerer {
 	}
 	a := &Answerer{search: search, cfg: cfg, log: cfg.Logger}
 	if cfg.ChatBaseURL != "" {
-		oc := openai.DefaultConfig(cfg.APIKey)
-		oc.BaseURL = strings.TrimRight(cfg.ChatBaseURL, "/")
-		a.client = openai.NewClientWithConfig(oc)
+		a.client = newChatClient(cfg)
 	}
 	tok, err := english.NewSentenceTokenizer(nil)
 	if err != nil {

@@ -208,7 +208,12 @@ func removeInvalidMarkers(text string, passages int) (string, bool) {
 			continue // kept as written, with the text around it
 		}
 		if len(valid) == 0 {
-			b.WriteString(strings.TrimRight(text[prev:m.Start], " \t"))
+			before := text[prev:m.Start]
+			if hasPrefixOf(text[m.End:], openBrackets) == 0 {
+				// "claim [9]." → "claim."; but "claim [9][3]" → "claim [3]".
+				before = strings.TrimRight(before, " \t")
+			}
+			b.WriteString(before)
 			removed = true
 		} else {
 			b.WriteString(text[prev:m.Start])

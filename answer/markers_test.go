@@ -64,6 +64,7 @@ func TestRenumberCitations(t *testing.T) {
 		{"already compact", "A [1]. B [2].", 3, "A [1]. B [2].", []int{1, 2}},
 		{"renumbered in order of first citation", "A [3]. B [1]. C [3].", 5, "A [1]. B [2]. C [1].", []int{3, 1}},
 		{"a marker to a missing passage is removed with its space", "A [9]. B [2].", 3, "A. B [1].", []int{2}},
+		{"a removed marker before another keeps the space", "A [9][2].", 3, "A [1].", []int{2}},
 		{"a missing number is dropped from a list", "A [2, 9].", 3, "A [1].", []int{2}},
 		{"zero names no passage", "A [0] [1].", 1, "A [1].", []int{1}},
 		{"lists become adjacent markers, sorted", "A [3, 1].", 3, "A [1][2].", []int{3, 1}},
