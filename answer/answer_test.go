@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/lectern/lectern/retrieval"
@@ -277,6 +278,38 @@ func TestSplitMissedBreaks(t *testing.T) {
 	} {
 		if got := splitMissedBreaks(tt.in); fmt.Sprint(got) != fmt.Sprint(tt.want) {
 			t.Errorf("splitMissedBreaks(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestAskIsSafeForConcurrentUse(t *testing.T) {
+	a := New(newSeedSearcher(t), Config{})
+	questions := []string{"What are the Three Nos?", "When did Xi visit Hanoi?", "What is the capital of France?", "What did Trong receive from Xi?"}
+	want := make([]Answer, len(questions))
+	for i, q := range questions {
+		var err error
+		if want[i], err = a.Ask(context.Background(), Request{Question: q}, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var wg sync.WaitGroup
+	for n := range 16 {
+		wg.Go(func() {
+			i := n % len(questions)
+			got, err := a.Ask(context.Background(), Request{Question: questions[i]}, nil)
+			if err != nil || got.Text != want[i].Text {
+				t.Errorf("concurrent %q: %q, %v; alone: %q", questions[i], got.Text, err, want[i].Text)
+			}
+		})
+	}
+	wg.Wait()
+}
+
+func BenchmarkExtractiveAsk(b *testing.B) {
+	a := New(newSeedSearcher(b), Config{})
+	for b.Loop() {
+		if _, err := a.Ask(context.Background(), Request{Question: "What did Trong receive from Xi?"}, nil); err != nil {
+			b.Fatal(err)
 		}
 	}
 }

@@ -224,6 +224,22 @@ func TestGeneratedAnswerStreamsAndCites(t *testing.T) {
 	}
 }
 
+func TestGeneratedPromptCarriesTheConversation(t *testing.T) {
+	chat := newFakeChat(t)
+	chat.setReply("Richard Javad Heydarian wrote it [1].")
+	a := newGenerating(t, chat.URL(), threeNosPassages(t))
+	history := []Turn{{Question: "What are the Three Nos?", Answer: "No military alliance, no foreign bases, no siding [1]."}}
+	if _, err := a.Ask(context.Background(), Request{Question: "And who wrote it?", History: history}, nil); err != nil {
+		t.Fatal(err)
+	}
+	user := chat.requests()[0].Messages[1].Content
+	for _, want := range []string{"Q: What are the Three Nos?\nA: No military alliance, no foreign bases, no siding [1].", "Question: And who wrote it?"} {
+		if !strings.Contains(user, want) {
+			t.Errorf("the prompt lacks %q:\n%s", want, user)
+		}
+	}
+}
+
 func TestGeneratedNotFound(t *testing.T) {
 	tests := []struct {
 		name  string

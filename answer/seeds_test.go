@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/BurntSushi/toml"
@@ -24,7 +25,9 @@ type seedSearcher struct {
 	terms    []map[string]int // term → count, per passage
 	avgLen   float64
 	df       map[string]int
-	queries  []string
+
+	mu      sync.Mutex
+	queries []string // every query searched, in order
 }
 
 func newSeedSearcher(t testing.TB) *seedSearcher {
@@ -86,7 +89,9 @@ func newSeedSearcher(t testing.TB) *seedSearcher {
 // Search ranks the paragraphs by BM25; a paragraph with none of the query
 // terms is never returned.
 func (s *seedSearcher) Search(_ context.Context, query string, k int) ([]retrieval.Passage, error) {
+	s.mu.Lock()
 	s.queries = append(s.queries, query)
+	s.mu.Unlock()
 	q := distinct(retrieval.Terms(query))
 	n := float64(len(s.passages))
 	type hit struct {
