@@ -29,7 +29,8 @@ type Config struct {
 	Timeout time.Duration
 	// TopK is how many passages are retrieved and shown; zero means
 	// DefaultTopK.
-	TopK        int
+	TopK int
+	// Temperature is the sampling temperature sent to the endpoint.
 	Temperature float32
 	// MaxTokens bounds the length of a generated answer; zero leaves it to
 	// the endpoint.

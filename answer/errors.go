@@ -44,12 +44,15 @@ const (
 // Message is the sentence for the asker.
 type EndpointError struct {
 	// URL is the endpoint's base URL, without credentials or query.
-	URL   string
+	URL string
+	// Model is the model that was asked for.
 	Model string
-	Kind  ErrorKind
+	// Kind says what went wrong.
+	Kind ErrorKind
 	// Status is the HTTP status of the reply, or 0.
 	Status int
-	Err    error
+	// Err is the error of the HTTP call or of the stream.
+	Err error
 }
 
 // Error describes the failure for the log.
