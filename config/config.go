@@ -69,6 +69,16 @@ type Discord struct {
 	MaxQuestionChars int      `toml:"max_question_chars"`
 	HistoryChars     int      `toml:"history_chars"`
 	ShutdownTimeout  Duration `toml:"shutdown_timeout"`
+	// StreamInterval is the least time between two edits of a reply while
+	// an answer streams in or a reindex progresses.
+	StreamInterval Duration `toml:"stream_interval"`
+	// HistoryTurns bounds how many earlier questions and answers of a
+	// reply chain are passed along with a question.
+	HistoryTurns int `toml:"history_turns"`
+	// SearchResults is how many passages /search shows.
+	SearchResults int `toml:"search_results"`
+	// FeedbackFile is where 👍/👎 votes are appended, relative to data_dir.
+	FeedbackFile string `toml:"feedback_file"`
 }
 
 // Duration is a time.Duration written as a string in TOML ("30s", "2m").
@@ -116,6 +126,10 @@ func Default() Config {
 			MaxQuestionChars: 500,
 			HistoryChars:     4000,
 			ShutdownTimeout:  Duration{20 * time.Second},
+			StreamInterval:   Duration{time.Second},
+			HistoryTurns:     6,
+			SearchResults:    5,
+			FeedbackFile:     "feedback.jsonl",
 		},
 	}
 }

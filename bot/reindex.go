@@ -1,0 +1,127 @@
+package bot
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/lectern/lectern/retrieval"
+)
+
+// reindexState says whether a reindex started from Discord is running.
+type reindexState struct {
+	mu      sync.Mutex
+	running bool
+	by      string
+	since   time.Time
+}
+
+// begin marks a reindex as running; when one already is, it returns false
+// with who started it and when.
+func (r *reindexState) begin(userID string, now time.Time) (ok bool, by string, since time.Time) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.running {
+		return false, r.by, r.since
+	}
+	r.running, r.by, r.since = true, userID, now
+	return true, "", time.Time{}
+}
+
+func (r *reindexState) end() {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.running = false
+}
+
+// msgReindexRunning refuses a second /reindex.
+func msgReindexRunning(by string, since time.Time) string {
+	s := "A reindex is already running"
+	if by != "" {
+		s += fmt.Sprintf(" (started by <@%s> %s ago)", by, time.Since(since).Round(time.Second))
+	}
+	return s + "; its reply will show the summary when it is done. Answers keep coming from the current index meanwhile."
+}
+
+// onReindex rebuilds the index for a moderator, editing its reply with
+// progress and then a summary.
+func (b *Bot) onReindex(i *discordgo.Interaction) {
+	if !b.isModerator(i) {
+		b.refuse(i, b.moderatorRefusal())
+		return
+	}
+	user := userOf(i)
+	ok, by, since := b.reindex.begin(user.ID, time.Now())
+	if !ok {
+		b.refuse(i, msgReindexRunning(by, since))
+		return
+	}
+	defer b.reindex.end()
+	ctx := b.work
+	if err := b.deferReply(ctx, i, false); err != nil {
+		b.log.Error("acknowledge /reindex", "err", err)
+		return
+	}
+	started := time.Now()
+	var mu sync.Mutex
+	var last retrieval.Progress
+	stream := newStreamer(b.cfg.StreamInterval.Duration, func(string) {
+		mu.Lock()
+		p := last
+		mu.Unlock()
+		if err := b.editOriginal(ctx, i, outMessage{content: renderProgress(p)}); err != nil {
+			b.log.Warn("show reindex progress", "err", err)
+		}
+	})
+	report, err := b.deps.Library.Reindex(ctx, func(p retrieval.Progress) {
+		mu.Lock()
+		last = p
+		mu.Unlock()
+		stream.update("")
+	})
+	stream.stop()
+	var sentence string
+	switch {
+	case errors.Is(err, retrieval.ErrReindexRunning):
+		sentence = msgReindexRunning("", time.Time{})
+	case err != nil:
+		b.log.Error("reindex", "by", b.feedback.hashUser(user.ID), "err", err)
+		sentence = "⚠️ The reindex failed; the current index keeps serving. The details are in the log."
+	default:
+		b.log.Info("reindexed", "files", report.Files, "chunks", report.Chunks, "embedded", report.Embedded, "reused", report.Reused, "skipped", len(report.Skipped), "took", time.Since(started).Round(time.Millisecond))
+		sentence = renderReport(report, time.Since(started))
+	}
+	if err := b.editOriginal(ctx, i, outMessage{content: sentence}); err != nil {
+		b.log.Error("send reindex summary", "err", err)
+	}
+}
+
+// renderProgress is the reply while a reindex runs.
+func renderProgress(p retrieval.Progress) string {
+	stage := p.Stage
+	if stage == "" {
+		stage = "starting"
+	}
+	s := fmt.Sprintf("🔄 Reindexing (%s): %d files, %d chunks, %d embedded, %d reused", stage, p.Files, p.Chunks, p.Embedded, p.Reused)
+	if p.Total > 0 {
+		s += fmt.Sprintf(" of %d", p.Total)
+	}
+	return s + ". Answers keep coming from the current index."
+}
+
+// renderReport is the summary of a finished reindex, skipped files listed.
+func renderReport(r retrieval.Report, took time.Duration) string {
+	s := fmt.Sprintf("✅ Reindexed in %s: %d files, %d chunks (%d embedded, %d reused).", took.Round(100*time.Millisecond), r.Files, r.Chunks, r.Embedded, r.Reused)
+	if len(r.Skipped) > 0 {
+		var lines []string
+		for _, sk := range r.Skipped {
+			lines = append(lines, fmt.Sprintf("• `%s`: %s", sk.Path, sk.Reason))
+		}
+		s += fmt.Sprintf("\nSkipped %d file(s):\n", len(r.Skipped)) + strings.Join(lines, "\n")
+	}
+	return truncate(s, maxContent)
+}
