@@ -218,6 +218,9 @@ func (b *Bot) Run(ctx context.Context) error {
 	defer b.rewrite.closeIdle()
 	defer b.cancelWork()
 	if err := b.start(ctx); err != nil {
+		if ctx.Err() != nil {
+			return nil // stopped while starting: not a failure
+		}
 		return err
 	}
 	b.log.Info("lectern is serving Discord", "bot", b.botID, "application", b.appID, "guild", b.cfg.GuildID)

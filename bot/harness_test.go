@@ -411,7 +411,9 @@ func embedsOf(r discordtest.Request) []discordtest.Embed {
 
 // errAsk is an Asker that fails like an endpoint that is down.
 func errAsk(err error) askFunc {
-	return func(context.Context, answer.Request, func(string)) (answer.Answer, error) { return answer.Answer{}, err }
+	return func(context.Context, answer.Request, func(string)) (answer.Answer, error) {
+		return answer.Answer{}, err
+	}
 }
 
 var _ = errors.New
