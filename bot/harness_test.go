@@ -186,7 +186,7 @@ type setup struct {
 
 // harness is a bot connected to a Discord stand-in.
 type harness struct {
-	t       *testing.T
+	t       testing.TB
 	srv     *discordtest.Server
 	bot     *Bot
 	asker   *fakeAsker
@@ -242,7 +242,7 @@ func newHarness(t testing.TB, s setup) (*harness, error) {
 
 // start runs a bot on a stand-in and waits until its commands are
 // registered; cleanup shuts both down.
-func start(t *testing.T, s setup) *harness {
+func start(t testing.TB, s setup) *harness {
 	t.Helper()
 	h, err := newHarness(t, s)
 	if err != nil {
