@@ -1,0 +1,191 @@
+package retrieval
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"runtime"
+	"strings"
+	"testing"
+)
+
+// benchQueries are asked in turn by the search benchmarks.
+var benchQueries = []string{
+	"What are the Three Nos?",
+	"Who awarded Trong the Friendship Medal?",
+	"How did the United States upgrade its ties with Vietnam?",
+	"What happened in the South China Sea dispute?",
+	"How many agreements were signed during the visit?",
+}
+
+// syntheticChunks makes n chunks of 40–120 words drawn from the seeds'
+// vocabulary with a Zipf-like skew, so that term statistics look like prose.
+func syntheticChunks(tb testing.TB, n int) []storedChunk {
+	tb.Helper()
+	var vocab []string
+	seen := map[string]bool{}
+	entries, _ := os.ReadDir("../seeds")
+	for _, e := range entries {
+		data, _ := os.ReadFile("../seeds/" + e.Name())
+		for _, w := range Words(string(data)) {
+			if !seen[w] {
+				seen[w] = true
+				vocab = append(vocab, w)
+			}
+		}
+	}
+	if len(vocab) == 0 {
+		tb.Fatal("no vocabulary: seeds missing")
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	zipf := func() string {
+		// Inverse-power draw: low indexes (early, common words) come up most.
+		i := int(float64(len(vocab)) * rng.Float64() * rng.Float64() * rng.Float64())
+		return vocab[i]
+	}
+	chunks := make([]storedChunk, n)
+	var b strings.Builder
+	for i := range chunks {
+		b.Reset()
+		words := 40 + rng.IntN(80)
+		for w := range words {
+			if w > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(zipf())
+		}
+		text := b.String()
+		chunks[i] = storedChunk{Chunk: Chunk{ID: fmt.Sprintf("syn-%d", i), Source: fmt.Sprintf("syn-%d.txt", i/50), Text: text}, SearchText: text}
+	}
+	return chunks
+}
+
+// benchIndex embeds chunks with the local embedder into an in-memory index.
+func benchIndex(tb testing.TB, chunks []storedChunk) *index {
+	tb.Helper()
+	ctx := context.Background()
+	emb := NewLocalEmbedder()
+	texts := make([]string, len(chunks))
+	for i, c := range chunks {
+		texts[i] = c.SearchText
+	}
+	vectors, err := emb.Embed(ctx, texts)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	ix, err := newIndex(ctx, "", emb, chunks, vectors, indexMeta{EmbedderID: emb.ID()})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return ix
+}
+
+// seedChunks chunks the real corpus as a reindex would.
+func seedChunks(tb testing.TB) []storedChunk {
+	tb.Helper()
+	docs, _, err := LoadCorpus(context.Background(), "../seeds")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	s := &Store{cfg: StoreConfig{Chunking: DefaultChunkOptions()}}
+	chunks, _ := s.chunkAll(docs)
+	return chunks
+}
+
+// BenchmarkSearch compares Lectern's hybrid search (query embedding, vector
+// search, BM25, fusion) with a plain chromem-go Query (query embedding,
+// vector search) on the same collection, in the same run.
+func BenchmarkSearch(b *testing.B) {
+	ctx := context.Background()
+	corpora := []struct {
+		name   string
+		chunks func(testing.TB) []storedChunk
+	}{
+		{"seeds", seedChunks},
+		{"10k", func(tb testing.TB) []storedChunk { return syntheticChunks(tb, 10_000) }},
+		{"100k", func(tb testing.TB) []storedChunk { return syntheticChunks(tb, 100_000) }},
+	}
+	emb := NewLocalEmbedder()
+	for _, c := range corpora {
+		ix := benchIndex(b, c.chunks(b))
+		b.Run(c.name+"/hybrid", func(b *testing.B) {
+			i := 0
+			for b.Loop() {
+				q := benchQueries[i%len(benchQueries)]
+				i++
+				v, err := emb.Embed(ctx, []string{q})
+				if err != nil {
+					b.Fatal(err)
+				}
+				if _, err := ix.search(ctx, q, v[0], 5); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		b.Run(c.name+"/chromem-query", func(b *testing.B) {
+			i := 0
+			for b.Loop() {
+				q := benchQueries[i%len(benchQueries)]
+				i++
+				if _, err := ix.collection.Query(ctx, q, 5, nil, nil); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		runtime.GC()
+	}
+}
+
+// BenchmarkReindex times a reindex of the seeds into an empty data
+// directory (cold: every chunk embedded) and with nothing changed (every
+// vector from the cache).
+func BenchmarkReindex(b *testing.B) {
+	ctx := context.Background()
+	b.Run("cold", func(b *testing.B) {
+		for b.Loop() {
+			s, err := OpenStore(ctx, StoreConfig{DataDir: b.TempDir(), CorpusDir: "../seeds", Embedder: NewLocalEmbedder(), Logger: quietLogger()})
+			if err != nil {
+				b.Fatal(err)
+			}
+			if _, err := s.Reindex(ctx, nil); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("unchanged", func(b *testing.B) {
+		s, err := OpenStore(ctx, StoreConfig{DataDir: b.TempDir(), CorpusDir: "../seeds", Embedder: NewLocalEmbedder(), Logger: quietLogger()})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := s.Reindex(ctx, nil); err != nil {
+			b.Fatal(err)
+		}
+		for b.Loop() {
+			r, err := s.Reindex(ctx, nil)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if r.Embedded != 0 {
+				b.Fatalf("unchanged corpus embedded %d texts", r.Embedded)
+			}
+		}
+	})
+}
+
+// BenchmarkMemoryPerChunk reports the heap an in-memory index holds per
+// chunk (vectors, texts, BM25 postings), at 10k synthetic chunks.
+func BenchmarkMemoryPerChunk(b *testing.B) {
+	const n = 10_000
+	chunks := syntheticChunks(b, n)
+	for b.Loop() {
+		runtime.GC()
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		ix := benchIndex(b, chunks)
+		runtime.GC()
+		runtime.ReadMemStats(&after)
+		b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/n, "bytes/chunk")
+		runtime.KeepAlive(ix)
+	}
+}

@@ -1,0 +1,100 @@
+package retrieval
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Clean turns a raw corpus file into the text that is chunked and quoted:
+// line endings normalised, web boilerplate and photo credits dropped,
+// repeated lines dropped, hard-wrapped lines re-flowed into paragraphs, runs
+// of spaces collapsed. Paragraphs are separated by one blank line. Bylines
+// and author notes are kept: they answer "who wrote …?".
+func Clean(raw string) string {
+	raw = strings.TrimPrefix(raw, "\uFEFF")
+	raw = strings.ReplaceAll(raw, "\r\n", "\n")
+	raw = strings.ReplaceAll(raw, "\r", "\n")
+
+	var paragraphs []string
+	var current []string
+	previous := ""
+	flush := func() {
+		if len(current) > 0 {
+			paragraphs = append(paragraphs, strings.Join(current, joinerFor(current)))
+			current = current[:0]
+		}
+	}
+	for line := range strings.SplitSeq(raw, "\n") {
+		line = collapseSpaces(line)
+		if line == "" {
+			flush()
+			continue
+		}
+		if isBoilerplate(line) || strings.EqualFold(line, previous) {
+			continue
+		}
+		previous = line
+		if len(current) > 0 && startsBlock(line) {
+			flush()
+		}
+		current = append(current, line)
+	}
+	flush()
+	return strings.Join(paragraphs, "\n\n")
+}
+
+// joinerFor is what joins the lines of one paragraph: a space, which
+// re-flows hard-wrapped prose; Markdown lists keep their line breaks.
+func joinerFor(lines []string) string {
+	if len(lines) > 1 && startsBlock(lines[1]) {
+		return "\n"
+	}
+	return " "
+}
+
+// listItem matches the start of a Markdown list item or heading.
+var listItem = regexp.MustCompile(`^(#{1,6} |[-*+] |\d{1,3}[.)] )`)
+
+// startsBlock reports whether a line begins its own block (a Markdown
+// heading or list item) rather than continuing a wrapped sentence.
+func startsBlock(line string) bool { return listItem.MatchString(line) }
+
+// spaces matches runs of horizontal white space.
+var spaces = regexp.MustCompile(`[ \t\x{00A0}\x{2009}\x{202F}]+`)
+
+// collapseSpaces trims a line and folds its runs of spaces into one.
+func collapseSpaces(line string) string {
+	return strings.TrimSpace(spaces.ReplaceAllString(line, " "))
+}
+
+// boilerplateLine matches whole lines of web furniture, case-insensitively.
+var boilerplateLine = regexp.MustCompile(`(?i)^(` + strings.Join([]string{
+	`top of page`, `bottom of page`, `back to top`, `skip to (main )?content`,
+	`leave a (comment|reply)`, `related (articles|posts|stories)`, `share (this|on) .{0,30}`,
+	`enter your email( address)?:?`, `subscribe( to .{0,60})?`, `sign up for .{0,60}`,
+	`(read more|advertisement|click here .{0,40})`,
+	`updated: .{3,30}`,
+	`copyright ?©.*`, `© ?\d{4}.*`, `all rights reserved\.?`,
+	`do you have an article you would like to share\? ?write for us\.?`,
+	`the opinions expressed here are those of the writers?.{0,120}`,
+}, "|") + `)$`)
+
+// credit matches a photo credit at the end of a caption: "(Image Credit:
+// Xinhua)", "(Xinhua/Zhai Jianlan via AFP)".
+var credit = regexp.MustCompile(`(?i)\((image|photo) credit:[^)]*\)\s*$|\([A-Z][\w .-]*/[\w .-]+ via [\w .-]+\)\s*$`)
+
+// isBoilerplate reports whether a whole line is web furniture or a photo
+// caption, which would pollute answers.
+func isBoilerplate(line string) bool {
+	switch {
+	case boilerplateLine.MatchString(line):
+		return true
+	case strings.Contains(line, "No Comments on "):
+		return true
+	case strings.HasPrefix(line, "©"): // "©Xinhua. Xi Jinping … welcomes …": a caption
+		return true
+	case credit.MatchString(line):
+		return true
+	}
+	return false
+}

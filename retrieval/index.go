@@ -1,0 +1,220 @@
+package retrieval
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"time"
+
+	chromem "github.com/philippgille/chromem-go"
+)
+
+// collectionName is the chromem-go collection that holds the chunks.
+const collectionName = "chunks"
+
+// index is one complete build: the chunks, their vectors in a chromem-go
+// collection and a BM25 index over the same chunks. It is never changed
+// after it is built, so any number of searches may read it at once.
+type index struct {
+	meta       indexMeta
+	chunks     []storedChunk
+	byID       map[string]int
+	collection *chromem.Collection
+	bm25       *bm25Index
+	infos      map[string]SourceInfo
+}
+
+// indexMeta describes a build; it is written last, so a folder without it
+// is an unfinished build.
+type indexMeta struct {
+	EmbedderID string        `json:"embedder_id"`
+	BuiltAt    time.Time     `json:"built_at"`
+	Sources    []SourceStats `json:"sources"`
+	Report     Report        `json:"report"`
+}
+
+// storedChunk is a chunk with the text that is searched for it (the chunk
+// text, with its document's title and byline).
+type storedChunk struct {
+	Chunk
+	SearchText string `json:"search_text"`
+}
+
+// Files inside an index folder.
+const (
+	metaFile   = "meta.json"
+	chunksFile = "chunks.json"
+	dbFolder   = "vectors"
+)
+
+// embeddingFunc adapts an Embedder to chromem-go, so that the collection's
+// own Query works too (the benchmarks compare against it). Lectern itself
+// passes every vector to chromem-go ready-made.
+func embeddingFunc(e Embedder) chromem.EmbeddingFunc {
+	return func(ctx context.Context, text string) ([]float32, error) {
+		if e == nil {
+			return nil, errors.New("no embedder for this collection")
+		}
+		vectors, err := e.Embed(ctx, []string{text})
+		if err != nil {
+			return nil, err
+		}
+		if len(vectors) != 1 {
+			return nil, fmt.Errorf("embedder returned %d vectors for 1 text", len(vectors))
+		}
+		return vectors[0], nil
+	}
+}
+
+// newIndex builds an index from chunks and their vectors (same order). With
+// an empty dir it lives in memory only; else chromem-go persists it under dir.
+// embedder is the one the vectors came from.
+func newIndex(ctx context.Context, dir string, embedder Embedder, chunks []storedChunk, vectors [][]float32, meta indexMeta) (*index, error) {
+	if len(chunks) != len(vectors) {
+		return nil, fmt.Errorf("build index: %d chunks but %d vectors", len(chunks), len(vectors))
+	}
+	var db *chromem.DB
+	if dir == "" {
+		db = chromem.NewDB()
+	} else {
+		var err error
+		if db, err = chromem.NewPersistentDB(filepath.Join(dir, dbFolder), false); err != nil {
+			return nil, fmt.Errorf("create vector store in %s: %w", dir, err)
+		}
+	}
+	collection, err := db.CreateCollection(collectionName, nil, embeddingFunc(embedder))
+	if err != nil {
+		return nil, fmt.Errorf("create collection: %w", err)
+	}
+	docs := make([]chromem.Document, len(chunks))
+	for i, c := range chunks {
+		docs[i] = chromem.Document{ID: c.ID, Content: c.Text, Embedding: vectors[i], Metadata: map[string]string{"source": c.Source}}
+	}
+	if len(docs) > 0 {
+		if err := collection.AddDocuments(ctx, docs, runtime.NumCPU()); err != nil {
+			return nil, fmt.Errorf("store %d vectors: %w", len(docs), err)
+		}
+	}
+	ix := assemble(meta, chunks, collection)
+	if dir != "" {
+		if err := writeJSON(filepath.Join(dir, chunksFile), chunks); err != nil {
+			return nil, err
+		}
+		if err := writeJSON(filepath.Join(dir, metaFile), meta); err != nil {
+			return nil, err
+		}
+	}
+	return ix, nil
+}
+
+// loadIndex opens a finished build from dir.
+func loadIndex(dir string, embedder Embedder) (*index, error) {
+	var meta indexMeta
+	if err := readJSON(filepath.Join(dir, metaFile), &meta); err != nil {
+		return nil, err
+	}
+	var chunks []storedChunk
+	if err := readJSON(filepath.Join(dir, chunksFile), &chunks); err != nil {
+		return nil, err
+	}
+	db, err := chromem.NewPersistentDB(filepath.Join(dir, dbFolder), false)
+	if err != nil {
+		return nil, fmt.Errorf("open vector store in %s: %w", dir, err)
+	}
+	collection := db.GetCollection(collectionName, embeddingFunc(embedder))
+	if collection == nil {
+		return nil, fmt.Errorf("open vector store in %s: collection %q is missing", dir, collectionName)
+	}
+	if collection.Count() != len(chunks) {
+		return nil, fmt.Errorf("open index %s: %d vectors for %d chunks", dir, collection.Count(), len(chunks))
+	}
+	return assemble(meta, chunks, collection), nil
+}
+
+// assemble derives the in-memory lookups of an index.
+func assemble(meta indexMeta, chunks []storedChunk, collection *chromem.Collection) *index {
+	ix := &index{meta: meta, chunks: chunks, collection: collection, byID: make(map[string]int, len(chunks)), infos: map[string]SourceInfo{}}
+	texts := make([]string, len(chunks))
+	for i, c := range chunks {
+		ix.byID[c.ID] = i
+		texts[i] = c.SearchText
+	}
+	for _, s := range meta.Sources {
+		ix.infos[s.Source] = s.SourceInfo
+	}
+	ix.bm25 = newBM25(texts)
+	return ix
+}
+
+// candidates is how many results each retriever contributes to the fusion
+// for a search that wants k passages.
+func candidates(k int) int { return max(4*k, 40) }
+
+// Search weights of the two retrievers in the fusion.
+const (
+	vectorWeight  = 1.0
+	lexicalWeight = 1.0
+)
+
+// search returns the k best passages for a query and its vector: vector
+// similarity (chromem-go) and BM25, merged by reciprocal rank fusion.
+func (ix *index) search(ctx context.Context, query string, queryVector []float32, k int) ([]Passage, error) {
+	n := min(candidates(k), len(ix.chunks))
+	if n == 0 || k <= 0 {
+		return nil, nil
+	}
+	var vectorHits []scored
+	if queryVector != nil && !isZero(queryVector) {
+		results, err := ix.collection.QueryEmbedding(ctx, queryVector, n, nil, nil)
+		if err != nil {
+			return nil, fmt.Errorf("vector search: %w", err)
+		}
+		vectorHits = make([]scored, 0, len(results))
+		for _, r := range results {
+			vectorHits = append(vectorHits, scored{doc: ix.byID[r.ID], score: float64(r.Similarity)})
+		}
+	}
+	lexicalHits := ix.bm25.search(query, n)
+	fused := fuseReciprocalRank(rankedList{vectorHits, vectorWeight}, rankedList{lexicalHits, lexicalWeight})
+	if len(fused) > k {
+		fused = fused[:k]
+	}
+	passages := make([]Passage, len(fused))
+	for i, f := range fused {
+		c := ix.chunks[f.doc]
+		passages[i] = Passage{Chunk: c.Chunk, Info: ix.infos[c.Source], Score: f.score}
+	}
+	return passages, nil
+}
+
+// isZero reports whether every component of v is zero (the vector of a text
+// with no features), which cosine similarity cannot rank.
+func isZero(v []float32) bool {
+	for _, x := range v {
+		if x != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// writeJSON writes v as JSON to path atomically.
+func writeJSON(path string, v any) error {
+	return writeFileAtomic(path, func(f *os.File) error { return json.NewEncoder(f).Encode(v) })
+}
+
+// readJSON reads the JSON file at path into v.
+func readJSON(path string, v any) error {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return fmt.Errorf("read %s: %w", path, err)
+	}
+	if err := json.Unmarshal(data, v); err != nil {
+		return fmt.Errorf("parse %s: %w", path, err)
+	}
+	return nil
+}

@@ -1,0 +1,215 @@
+package retrieval
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// embedBatchSize is how many texts go to the embedder between two progress
+// reports and two saves of the embedding cache.
+const embedBatchSize = 64
+
+// Reindex builds a new index of the corpus folder beside the current one and
+// switches to it once it is complete. Searches go on from the current index
+// meanwhile; if the build fails, the current index stays in use, on disk as
+// in memory. Unchanged chunks reuse their cached vectors: only new or changed
+// text is sent to the embedder. progress, if not nil, is called as work
+// advances. A second Reindex while one runs returns ErrReindexRunning.
+func (s *Store) Reindex(ctx context.Context, progress func(Progress)) (Report, error) {
+	if !s.reindexMu.TryLock() {
+		return Report{}, ErrReindexRunning
+	}
+	defer s.reindexMu.Unlock()
+	if progress == nil {
+		progress = func(Progress) {}
+	}
+	started := time.Now()
+
+	p := Progress{Stage: "loading"}
+	progress(p)
+	docs, skipped, err := LoadCorpus(ctx, s.cfg.CorpusDir)
+	if err != nil {
+		return Report{}, fmt.Errorf("reindex: %w", err)
+	}
+	for _, sk := range skipped {
+		s.log.Warn("file skipped", "path", sk.Path, "reason", sk.Reason)
+	}
+	chunks, sources := s.chunkAll(docs)
+	p.Files, p.Chunks, p.Total = len(docs), len(chunks), len(chunks)
+	progress(p)
+
+	vectors, err := s.embedAll(ctx, chunks, &p, progress)
+	if err != nil {
+		return Report{}, fmt.Errorf("reindex: %w", err)
+	}
+	report := Report{Files: len(docs), Chunks: len(chunks), Embedded: p.Embedded, Reused: p.Reused, Skipped: skipped}
+	if report.Skipped == nil {
+		report.Skipped = []Skipped{}
+	}
+
+	p.Stage = "storing"
+	progress(p)
+	name := strconv.FormatInt(time.Now().UnixNano(), 10)
+	dir := filepath.Join(s.cfg.DataDir, indexesFolder, name)
+	meta := indexMeta{EmbedderID: s.cfg.Embedder.ID(), BuiltAt: time.Now().UTC(), Sources: sources, Report: report}
+	ix, err := newIndex(ctx, dir, s.cfg.Embedder, chunks, vectors, meta)
+	if err != nil {
+		os.RemoveAll(dir)
+		return Report{}, fmt.Errorf("reindex: %w", err)
+	}
+	if err := writeFileAtomic(filepath.Join(s.cfg.DataDir, currentFile), func(f *os.File) error {
+		_, err := f.WriteString(name + "\n")
+		return err
+	}); err != nil {
+		os.RemoveAll(dir)
+		return Report{}, fmt.Errorf("reindex: switch to the new index: %w", err)
+	}
+	s.current.Store(ix)
+	s.removeOldIndexes(name)
+
+	p.Stage = "done"
+	progress(p)
+	s.log.Info("reindex done", "files", report.Files, "chunks", report.Chunks, "embedded", report.Embedded,
+		"reused", report.Reused, "skipped", len(report.Skipped), "took", time.Since(started).Round(time.Millisecond))
+	return report, nil
+}
+
+// chunkAll chunks every document and adds its byline chunk, and lists the
+// sources with their chunk counts.
+func (s *Store) chunkAll(docs []Document) ([]storedChunk, []SourceStats) {
+	var chunks []storedChunk
+	sources := make([]SourceStats, 0, len(docs))
+	seen := map[string]bool{}
+	for _, doc := range docs {
+		n := 0
+		if b, ok := bylineChunk(doc.Info); ok {
+			chunks = append(chunks, b)
+			n++
+		}
+		for _, c := range ChunkDocument(doc, s.cfg.Chunking) {
+			if seen[c.ID] {
+				continue // the same text twice in one file: once is enough
+			}
+			seen[c.ID] = true
+			chunks = append(chunks, storedChunk{Chunk: c, SearchText: c.Text})
+			n++
+		}
+		sources = append(sources, SourceStats{SourceInfo: doc.Info, Chunks: n})
+	}
+	return chunks, sources
+}
+
+// bylineChunk makes a short passage that states a document's title, authors,
+// publisher and date, from its manifest entry, so that "Who wrote the
+// article on …?" finds the author. It has no offsets in the text (Start and
+// End are 0). Documents with no authors, publisher or date get none: their
+// title alone is in their first chunk already.
+func bylineChunk(info SourceInfo) (storedChunk, bool) {
+	if len(info.Authors) == 0 && info.Publisher == "" && info.Date == "" {
+		return storedChunk{}, false
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "“%s”", info.Title)
+	if len(info.Authors) > 0 {
+		fmt.Fprintf(&b, " is an article by %s", joinNames(info.Authors))
+	} else {
+		b.WriteString(" is an article")
+	}
+	if info.Publisher != "" {
+		fmt.Fprintf(&b, ", published by %s", info.Publisher)
+	}
+	if info.Date != "" {
+		fmt.Fprintf(&b, " (%s)", info.Date)
+	}
+	b.WriteString(".")
+	text := b.String()
+	// Searched with the words people use to ask for a byline.
+	search := text + " Author, writer, written by, wrote, byline, publisher."
+	return storedChunk{Chunk: Chunk{ID: chunkID(info.Source, text), Source: info.Source, Title: info.Title, Text: text}, SearchText: search}, true
+}
+
+// joinNames writes "A", "A and B" or "A, B and C".
+func joinNames(names []string) string {
+	if len(names) <= 2 {
+		return strings.Join(names, " and ")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
+
+// embedAll returns one vector per chunk, from the cache where the text was
+// embedded before, else from the embedder, in batches. The cache is saved
+// even when embedding fails half-way, so the work done is not lost.
+func (s *Store) embedAll(ctx context.Context, chunks []storedChunk, p *Progress, progress func(Progress)) ([][]float32, error) {
+	cache, err := loadEmbeddingCache(cachePath(s.cfg.DataDir, s.cfg.Embedder.ID()))
+	if err != nil {
+		s.log.Warn("embedding cache unreadable; texts will be embedded again", "err", err)
+	}
+	vectors := make([][]float32, len(chunks))
+	var missing []string // distinct texts to embed
+	wanted := map[string]bool{}
+	texts := make([]string, len(chunks))
+	for i, c := range chunks {
+		texts[i] = c.SearchText
+		if v, ok := cache.get(c.SearchText); ok {
+			vectors[i] = v
+			p.Reused++
+			continue
+		}
+		if !wanted[c.SearchText] {
+			wanted[c.SearchText] = true
+			missing = append(missing, c.SearchText)
+		}
+	}
+	p.Stage = "embedding"
+	progress(*p)
+	for start := 0; start < len(missing); start += embedBatchSize {
+		batch := missing[start:min(start+embedBatchSize, len(missing))]
+		got, err := s.cfg.Embedder.Embed(ctx, batch)
+		if err == nil && len(got) != len(batch) {
+			err = fmt.Errorf("the embedder returned %d vectors for %d texts", len(got), len(batch))
+		}
+		if err != nil {
+			if saveErr := cache.save(); saveErr != nil {
+				s.log.Warn("could not save the embedding cache", "err", saveErr)
+			}
+			return nil, fmt.Errorf("embed chunks %d–%d of %d new: %w", start+1, start+len(batch), len(missing), err)
+		}
+		for i, text := range batch {
+			cache.put(text, got[i])
+		}
+		p.Embedded += len(batch)
+		progress(*p)
+	}
+	for i := range chunks {
+		if vectors[i] == nil {
+			vectors[i], _ = cache.get(texts[i])
+		}
+	}
+	cache.keepOnly(texts)
+	if err := cache.save(); err != nil {
+		s.log.Warn("could not save the embedding cache", "err", err)
+	}
+	return vectors, nil
+}
+
+// removeOldIndexes deletes every index folder but keep: unfinished builds
+// and replaced indexes.
+func (s *Store) removeOldIndexes(keep string) {
+	entries, err := os.ReadDir(filepath.Join(s.cfg.DataDir, indexesFolder))
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if e.Name() == keep {
+			continue
+		}
+		if err := os.RemoveAll(filepath.Join(s.cfg.DataDir, indexesFolder, e.Name())); err != nil {
+			s.log.Warn("could not remove an old index", "dir", e.Name(), "err", err)
+		}
+	}
+}

@@ -1,0 +1,134 @@
+package retrieval
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"sync/atomic"
+)
+
+// StoreConfig says where a Store keeps its data and how it builds indexes.
+type StoreConfig struct {
+	// DataDir holds the indexes and the embedding cache.
+	DataDir string
+	// CorpusDir is the folder of .txt and .md files to index.
+	CorpusDir string
+	// Embedder turns chunks and questions into vectors.
+	Embedder Embedder
+	// Chunking sizes the chunks; the zero value means DefaultChunkOptions().
+	Chunking ChunkOptions
+	// Logger receives what the store does; nil means slog.Default().
+	Logger *slog.Logger
+}
+
+// Store serves searches from the current index and builds new ones. A new
+// index is built beside the current one and replaces it only once complete,
+// so searches never see half an index and a failed reindex changes nothing.
+// A Store is safe for concurrent use.
+type Store struct {
+	cfg       StoreConfig
+	log       *slog.Logger
+	current   atomic.Pointer[index]
+	notReady  atomic.Pointer[error] // why there is no current index, when there is none
+	reindexMu sync.Mutex
+}
+
+// Files and folders under the data directory.
+const (
+	currentFile   = "current" // names the folder of the index in use
+	indexesFolder = "indexes"
+)
+
+// OpenStore opens the index in cfg.DataDir, if one was built. A store with
+// no usable index still opens: Ready says why, and Reindex builds one.
+func OpenStore(ctx context.Context, cfg StoreConfig) (*Store, error) {
+	if cfg.Embedder == nil {
+		return nil, errors.New("open store: no embedder configured")
+	}
+	if cfg.DataDir == "" {
+		return nil, errors.New("open store: no data directory configured")
+	}
+	if cfg.Chunking == (ChunkOptions{}) {
+		cfg.Chunking = DefaultChunkOptions()
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.Default()
+	}
+	s := &Store{cfg: cfg, log: cfg.Logger}
+	if err := os.MkdirAll(cfg.DataDir, 0o755); err != nil {
+		return nil, fmt.Errorf("open store: create data directory: %w", err)
+	}
+	s.setNotReady(ErrNoIndex)
+	name, err := os.ReadFile(filepath.Join(cfg.DataDir, currentFile))
+	if errors.Is(err, fs.ErrNotExist) {
+		return s, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("open store: read current index name: %w", err)
+	}
+	dir := filepath.Join(cfg.DataDir, indexesFolder, filepath.Base(strings.TrimSpace(string(name))))
+	ix, err := loadIndex(dir, cfg.Embedder)
+	if err != nil {
+		s.log.Warn("the index on disk cannot be loaded; reindex to rebuild it", "dir", dir, "err", err)
+		s.setNotReady(fmt.Errorf("the index on disk cannot be loaded (%v): run `lectern index`", err))
+		return s, nil
+	}
+	if ix.meta.EmbedderID != cfg.Embedder.ID() {
+		s.setNotReady(fmt.Errorf("the index was built with embedder %q but %q is configured: run `lectern index`", ix.meta.EmbedderID, cfg.Embedder.ID()))
+		return s, nil
+	}
+	s.current.Store(ix)
+	s.log.Debug("index loaded", "dir", dir, "chunks", len(ix.chunks))
+	return s, nil
+}
+
+func (s *Store) setNotReady(err error) { s.notReady.Store(&err) }
+
+// Ready returns nil when the store has an index to search, else why not.
+func (s *Store) Ready() error {
+	if s.current.Load() != nil {
+		return nil
+	}
+	return *s.notReady.Load()
+}
+
+// Search returns the k passages that best match query, best first: vector
+// similarity and BM25 over the same chunks, fused by reciprocal rank.
+func (s *Store) Search(ctx context.Context, query string, k int) ([]Passage, error) {
+	ix := s.current.Load()
+	if ix == nil {
+		return nil, s.Ready()
+	}
+	vectors, err := s.cfg.Embedder.Embed(ctx, []string{query})
+	if err != nil {
+		return nil, fmt.Errorf("embed the question: %w", err)
+	}
+	if len(vectors) != 1 {
+		return nil, fmt.Errorf("embed the question: got %d vectors for 1 text", len(vectors))
+	}
+	return ix.search(ctx, query, vectors[0], k)
+}
+
+// Sources lists the documents of the current index, in file name order.
+func (s *Store) Sources() []SourceStats {
+	ix := s.current.Load()
+	if ix == nil {
+		return nil
+	}
+	return append([]SourceStats(nil), ix.meta.Sources...)
+}
+
+// LastReport returns what the build of the current index reported.
+func (s *Store) LastReport() (Report, bool) {
+	ix := s.current.Load()
+	if ix == nil {
+		return Report{}, false
+	}
+	return ix.meta.Report, true
+}

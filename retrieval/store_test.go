@@ -1,0 +1,274 @@
+package retrieval
+
+import (
+	"context"
+	"errors"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+)
+
+// countingEmbedder wraps the local embedder, counts the texts it embeds and
+// can be told to fail once it has embedded failAfter texts.
+type countingEmbedder struct {
+	inner     Embedder
+	id        string
+	texts     atomic.Int64
+	failAfter int64 // 0: never fail
+	block     chan struct{}
+}
+
+func (e *countingEmbedder) ID() string {
+	if e.id != "" {
+		return e.id
+	}
+	return e.inner.ID()
+}
+
+func (e *countingEmbedder) Embed(ctx context.Context, texts []string) ([][]float32, error) {
+	if e.block != nil && len(texts) > 1 {
+		select {
+		case <-e.block:
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+	}
+	if e.failAfter > 0 && e.texts.Load()+int64(len(texts)) > e.failAfter && len(texts) > 1 {
+		return nil, errors.New("embedder broke down")
+	}
+	if len(texts) > 1 { // count index work, not questions
+		e.texts.Add(int64(len(texts)))
+	}
+	return e.inner.Embed(ctx, texts)
+}
+
+// copySeeds copies the project's seeds into a fresh corpus folder.
+func copySeeds(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	entries, err := os.ReadDir("../seeds")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		data, err := os.ReadFile(filepath.Join("../seeds", e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, e.Name()), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func openTestStore(t *testing.T, dataDir, corpus string, emb Embedder) *Store {
+	t.Helper()
+	s, err := OpenStore(context.Background(), StoreConfig{DataDir: dataDir, CorpusDir: corpus, Embedder: emb})
+	if err != nil {
+		t.Fatalf("OpenStore: %v", err)
+	}
+	return s
+}
+
+func mustSearch(t *testing.T, s *Store, q string) []Passage {
+	t.Helper()
+	got, err := s.Search(context.Background(), q, 5)
+	if err != nil {
+		t.Fatalf("Search(%q): %v", q, err)
+	}
+	return got
+}
+
+func anyContains(ps []Passage, phrase string) bool {
+	for _, p := range ps {
+		if strings.Contains(strings.ToLower(p.Text), strings.ToLower(phrase)) {
+			return true
+		}
+	}
+	return false
+}
+
+func TestStoreEmbedsEachChunkOnce(t *testing.T) {
+	ctx := context.Background()
+	corpus, data := copySeeds(t), t.TempDir()
+	emb := &countingEmbedder{inner: NewLocalEmbedder()}
+	s := openTestStore(t, data, corpus, emb)
+	if err := s.Ready(); !errors.Is(err, ErrNoIndex) {
+		t.Fatalf("a new store should have no index, Ready() = %v", err)
+	}
+
+	first, err := s.Reindex(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first.Files != 5 || first.Chunks == 0 || first.Embedded == 0 || first.Reused != 0 {
+		t.Fatalf("cold build report = %+v", first)
+	}
+
+	t.Run("an unchanged corpus sends nothing to the embedder", func(t *testing.T) {
+		before := emb.texts.Load()
+		r, err := s.Reindex(ctx, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Embedded != 0 || r.Reused != r.Chunks || emb.texts.Load() != before {
+			t.Fatalf("report = %+v, embedder got %d texts", r, emb.texts.Load()-before)
+		}
+	})
+
+	t.Run("nor after a restart", func(t *testing.T) {
+		before := emb.texts.Load()
+		s2 := openTestStore(t, data, corpus, emb)
+		if err := s2.Ready(); err != nil {
+			t.Fatalf("reopened store not ready: %v", err)
+		}
+		r, err := s2.Reindex(ctx, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Embedded != 0 || emb.texts.Load() != before {
+			t.Fatalf("report after restart = %+v", r)
+		}
+	})
+
+	t.Run("changing one file embeds only its changed chunks", func(t *testing.T) {
+		path := filepath.Join(corpus, "003_65777ad2d6f5eda8.txt")
+		data, _ := os.ReadFile(path)
+		changed := string(data) + "\n\nThe delegation also toured a lantern factory in Bac Ninh.\n"
+		if err := os.WriteFile(path, []byte(changed), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		r, err := s.Reindex(ctx, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Embedded < 1 || r.Embedded > 2 {
+			t.Fatalf("embedded %d texts after appending one paragraph, want 1 or 2 (report %+v)", r.Embedded, r)
+		}
+		if !anyContains(mustSearch(t, s, "lantern factory Bac Ninh"), "lantern factory") {
+			t.Fatal("the new paragraph is not searchable")
+		}
+	})
+
+	t.Run("a change of embedder re-embeds everything", func(t *testing.T) {
+		other := &countingEmbedder{inner: NewLocalEmbedder(), id: "another-model"}
+		s3 := openTestStore(t, data, corpus, other)
+		if err := s3.Ready(); err == nil {
+			t.Fatal("an index built by another embedder should not be served")
+		}
+		r, err := s3.Reindex(ctx, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Reused != 0 || r.Embedded == 0 {
+			t.Fatalf("report with a new embedder = %+v", r)
+		}
+	})
+}
+
+func TestFailedReindexKeepsTheOldIndex(t *testing.T) {
+	ctx := context.Background()
+	corpus, data := copySeeds(t), t.TempDir()
+	s := openTestStore(t, data, corpus, &countingEmbedder{inner: NewLocalEmbedder()})
+	if _, err := s.Reindex(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	// A new file, whose chunks must be embedded, and an embedder that breaks.
+	extra := strings.Repeat("Lanterns were hung along the Red River for the state visit. ", 40)
+	if err := os.WriteFile(filepath.Join(corpus, "zz_new.txt"), []byte(extra), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	broken := &countingEmbedder{inner: NewLocalEmbedder(), failAfter: 1}
+	s.cfg.Embedder = broken
+	if _, err := s.Reindex(ctx, nil); err == nil || !strings.Contains(err.Error(), "embedder broke down") {
+		t.Fatalf("Reindex with a broken embedder: err = %v", err)
+	}
+
+	for name, store := range map[string]*Store{
+		"the running store": s,
+		"after a restart":   openTestStore(t, data, corpus, &countingEmbedder{inner: NewLocalEmbedder()}),
+	} {
+		t.Run(name+" still answers from the old index", func(t *testing.T) {
+			got := mustSearch(t, store, "What are the Three Nos?")
+			if !anyContains(got, "Three Nos") {
+				t.Fatalf("old index lost: %v", got)
+			}
+			if anyContains(mustSearch(t, store, "lanterns Red River"), "Lanterns were hung") {
+				t.Fatal("half of the failed build is being served")
+			}
+		})
+	}
+}
+
+func TestSearchesGoOnDuringAReindex(t *testing.T) {
+	ctx := context.Background()
+	corpus, data := copySeeds(t), t.TempDir()
+	emb := &countingEmbedder{inner: NewLocalEmbedder()}
+	s := openTestStore(t, data, corpus, emb)
+	if _, err := s.Reindex(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(corpus, "zz_new.txt"), []byte("A new note about ferries on Ha Long Bay. "+strings.Repeat("More words here. ", 10)), 0o644)
+	emb.block = make(chan struct{})
+	done := make(chan error, 1)
+	go func() { _, err := s.Reindex(ctx, nil); done <- err }()
+
+	// The reindex is blocked in the embedder: a second one is refused,
+	// and searches are served from the old index.
+	for {
+		if _, err := s.Reindex(ctx, nil); errors.Is(err, ErrReindexRunning) {
+			break
+		}
+	}
+	var wg sync.WaitGroup
+	for range 20 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if got, err := s.Search(ctx, "Friendship Medal", 3); err != nil || len(got) == 0 {
+				t.Errorf("search during reindex: %v, %d passages", err, len(got))
+			}
+		}()
+	}
+	wg.Wait()
+	close(emb.block)
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if !anyContains(mustSearch(t, s, "ferries Ha Long Bay"), "ferries") {
+		t.Fatal("the new index is not served after the reindex")
+	}
+}
+
+func TestBylineChunkAnswersWhoWrote(t *testing.T) {
+	ctx := context.Background()
+	s := openTestStore(t, t.TempDir(), "../seeds", NewLocalEmbedder())
+	if _, err := s.Reindex(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ question, author string }{
+		{"Who wrote the article on party-to-party ties?", "Lye Liang Fook"},
+		{"Who is the author of the piece about the warm communist embrace?", "Heydarian"},
+		{"Who wrote Mr. Trong Goes to Beijing?", "Vincenzo Caporale"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			got, err := s.Search(ctx, tt.question, 3)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !anyContains(got, tt.author) {
+				t.Errorf("top 3 passages do not name %s", tt.author)
+			}
+		})
+	}
+}
+
+// quietLogger drops the store's logs in benchmarks.
+func quietLogger() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
