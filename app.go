@@ -1,0 +1,151 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+
+	"github.com/schollz/progressbar/v3"
+	"golang.org/x/term"
+
+	"github.com/lectern/lectern/answer"
+	"github.com/lectern/lectern/config"
+	"github.com/lectern/lectern/retrieval"
+)
+
+// commonFlags are the flags every command takes.
+type commonFlags struct {
+	configPath string
+	verbose    bool
+}
+
+// newFlagSet makes a command's flag set with the common flags defined.
+func newFlagSet(name string, common *commonFlags) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.StringVar(&common.configPath, "config", "", "config file")
+	fs.BoolVar(&common.verbose, "v", false, "debug logs")
+	return fs
+}
+
+// parseInterspersed parses flags wherever they stand among the positional
+// arguments ("ask QUESTION --json" as well as "ask --json QUESTION").
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, usageError{err}
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return positional, nil
+		}
+		positional = append(positional, args[0])
+		args = args[1:]
+	}
+}
+
+// app is what the commands share: settings, logger, the store and the answerer.
+type app struct {
+	cfg      config.Config
+	log      *slog.Logger
+	store    *retrieval.Store
+	answerer *answer.Answerer
+	stderr   io.Writer
+}
+
+// newApp reads the settings and opens the store.
+func newApp(ctx context.Context, common commonFlags, logLevel slog.Level, stderr io.Writer) (*app, error) {
+	cfg, err := config.Load(config.Find(common.configPath))
+	if err != nil {
+		return nil, err
+	}
+	if dir := os.Getenv("LECTERN_DATA_DIR"); dir != "" {
+		cfg.DataDir = dir
+	}
+	if common.verbose {
+		logLevel = slog.LevelDebug
+	}
+	logger := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: logLevel}))
+	slog.SetDefault(logger)
+
+	embedder, err := newEmbedder(cfg.Embeddings)
+	if err != nil {
+		return nil, err
+	}
+	store, err := retrieval.OpenStore(ctx, retrieval.StoreConfig{
+		DataDir:   cfg.DataDir,
+		CorpusDir: cfg.Corpus.Dir,
+		Embedder:  embedder,
+		Logger:    logger,
+	})
+	if err != nil {
+		return nil, err
+	}
+	answerer := answer.New(store, answer.Config{
+		ChatBaseURL: cfg.Chat.BaseURL,
+		ChatModel:   cfg.Chat.Model,
+		APIKey:      config.APIKey(cfg.Chat.APIKeyEnv),
+		Timeout:     cfg.Chat.Timeout.Duration,
+		TopK:        cfg.Retrieval.TopK,
+		Temperature: cfg.Chat.Temperature,
+		MaxTokens:   cfg.Chat.MaxTokens,
+	})
+	return &app{cfg: cfg, log: logger, store: store, answerer: answerer, stderr: stderr}, nil
+}
+
+// newEmbedder builds the configured embedder.
+func newEmbedder(cfg config.Embeddings) (retrieval.Embedder, error) {
+	switch cfg.Provider {
+	case "openai":
+		return retrieval.NewOpenAIEmbedder(retrieval.OpenAIEmbedderConfig{
+			BaseURL:   cfg.BaseURL,
+			Model:     cfg.Model,
+			APIKey:    config.APIKey(cfg.APIKeyEnv),
+			BatchSize: cfg.BatchSize,
+			Timeout:   cfg.Timeout.Duration,
+		})
+	default:
+		return retrieval.NewLocalEmbedder(), nil
+	}
+}
+
+// ensureIndex builds the index on first use, so that the first `ask` on a
+// fresh machine works without a separate `index`.
+func (a *app) ensureIndex(ctx context.Context) error {
+	if a.store.Ready() == nil {
+		return nil
+	}
+	fmt.Fprintf(a.stderr, "Building the index of %s (first run)…\n", a.cfg.Corpus.Dir)
+	_, err := a.reindex(ctx)
+	return err
+}
+
+// reindex rebuilds the index, with a progress bar when stderr is a terminal.
+func (a *app) reindex(ctx context.Context) (retrieval.Report, error) {
+	var bar *progressbar.ProgressBar
+	if f, ok := a.stderr.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		bar = progressbar.NewOptions(-1,
+			progressbar.OptionSetWriter(f),
+			progressbar.OptionSetDescription("indexing"),
+			progressbar.OptionClearOnFinish(),
+		)
+	}
+	report, err := a.store.Reindex(ctx, func(p retrieval.Progress) {
+		if bar == nil {
+			return
+		}
+		if p.Total > 0 {
+			bar.ChangeMax(p.Total)
+			bar.Set(p.Embedded + p.Reused)
+		}
+		bar.Describe(fmt.Sprintf("%s: %d files, %d chunks, %d embedded, %d reused", p.Stage, p.Files, p.Chunks, p.Embedded, p.Reused))
+	})
+	if bar != nil {
+		bar.Finish()
+	}
+	return report, err
+}

@@ -1,0 +1,244 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"strings"
+
+	"github.com/lectern/lectern/answer"
+	"github.com/lectern/lectern/evaluation"
+	"github.com/lectern/lectern/retrieval"
+)
+
+// userMessage turns an error into the sentence shown to the user.
+func userMessage(err error) string { return answer.UserMessage(err) }
+
+// cmdAsk answers one question: `lectern ask QUESTION [--json]`.
+func cmdAsk(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	var common commonFlags
+	fs := newFlagSet("ask", &common)
+	asJSON := fs.Bool("json", false, "print JSON")
+	words, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
+	}
+	question := strings.TrimSpace(strings.Join(words, " "))
+	if question == "" {
+		return usageError{errors.New("give a question: lectern ask \"What are the Three Nos?\"")}
+	}
+	a, err := newApp(ctx, common, slog.LevelWarn, stderr)
+	if err != nil {
+		return err
+	}
+	if err := a.ensureIndex(ctx); err != nil {
+		return err
+	}
+	ans, err := a.answerer.Ask(ctx, answer.Request{Question: question}, nil)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return writeJSON(stdout, ans)
+	}
+	return writeAnswer(stdout, ans)
+}
+
+// writeAnswer prints an answer and its sources for a terminal.
+func writeAnswer(w io.Writer, ans answer.Answer) error {
+	var b strings.Builder
+	b.WriteString(ans.Text)
+	b.WriteString("\n")
+	if len(ans.Citations) > 0 {
+		b.WriteString("\nSources\n")
+	}
+	for _, c := range ans.Citations {
+		fmt.Fprintf(&b, "[%d] %s", c.N, c.Title)
+		if by := byline(c.Authors, c.Publisher); by != "" {
+			fmt.Fprintf(&b, " — %s", by)
+		}
+		fmt.Fprintf(&b, " (%s)\n", c.Source)
+		if c.Quote != "" {
+			fmt.Fprintf(&b, "    “%s”\n", c.Quote)
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// byline is "Authors, Publisher" with whatever is known.
+func byline(authors []string, publisher string) string {
+	parts := []string{}
+	if len(authors) > 0 {
+		parts = append(parts, strings.Join(authors, ", "))
+	}
+	if publisher != "" {
+		parts = append(parts, publisher)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// cmdSearch shows the best passages: `lectern search QUERY [-k N] [--json]`.
+func cmdSearch(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	var common commonFlags
+	fs := newFlagSet("search", &common)
+	asJSON := fs.Bool("json", false, "print JSON")
+	k := fs.Int("k", 0, "number of passages (default: [retrieval] top_k)")
+	words, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
+	}
+	query := strings.TrimSpace(strings.Join(words, " "))
+	if query == "" {
+		return usageError{errors.New("give a query: lectern search \"Three Nos\"")}
+	}
+	if *k < 0 || *k > 50 {
+		return usageError{fmt.Errorf("-k must be between 1 and 50, not %d", *k)}
+	}
+	a, err := newApp(ctx, common, slog.LevelWarn, stderr)
+	if err != nil {
+		return err
+	}
+	if *k == 0 {
+		*k = a.cfg.Retrieval.TopK
+	}
+	if err := a.ensureIndex(ctx); err != nil {
+		return err
+	}
+	passages, err := a.store.Search(ctx, query, *k)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		if passages == nil {
+			passages = []retrieval.Passage{}
+		}
+		return writeJSON(stdout, passages)
+	}
+	if len(passages) == 0 {
+		_, err := fmt.Fprintln(stdout, "No passage matches that query.")
+		return err
+	}
+	for i, p := range passages {
+		fmt.Fprintf(stdout, "[%d] %s (%s, score %.4f)\n%s\n\n", i+1, p.Info.Title, p.Source, p.Score, p.Text)
+	}
+	return nil
+}
+
+// cmdIndex rebuilds the index: `lectern index`.
+func cmdIndex(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	var common commonFlags
+	fs := newFlagSet("index", &common)
+	asJSON := fs.Bool("json", false, "print the report as JSON")
+	if rest, err := parseInterspersed(fs, args); err != nil {
+		return err
+	} else if len(rest) > 0 {
+		return usageError{fmt.Errorf("unexpected argument %q", rest[0])}
+	}
+	a, err := newApp(ctx, common, slog.LevelWarn, stderr)
+	if err != nil {
+		return err
+	}
+	report, err := a.reindex(ctx)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return writeJSON(stdout, report)
+	}
+	fmt.Fprintf(stdout, "Indexed %d files into %d chunks: %d texts embedded, %d reused.\n",
+		report.Files, report.Chunks, report.Embedded, report.Reused)
+	if len(report.Skipped) > 0 {
+		fmt.Fprintf(stdout, "Skipped %d files:\n", len(report.Skipped))
+		for _, s := range report.Skipped {
+			fmt.Fprintf(stdout, "  %s: %s\n", s.Path, s.Reason)
+		}
+	}
+	return nil
+}
+
+// cmdSources lists the reading list: `lectern sources [--json]`.
+func cmdSources(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	var common commonFlags
+	fs := newFlagSet("sources", &common)
+	asJSON := fs.Bool("json", false, "print JSON")
+	if rest, err := parseInterspersed(fs, args); err != nil {
+		return err
+	} else if len(rest) > 0 {
+		return usageError{fmt.Errorf("unexpected argument %q", rest[0])}
+	}
+	a, err := newApp(ctx, common, slog.LevelWarn, stderr)
+	if err != nil {
+		return err
+	}
+	if err := a.ensureIndex(ctx); err != nil {
+		return err
+	}
+	sources := a.store.Sources()
+	if *asJSON {
+		return writeJSON(stdout, sources)
+	}
+	for _, s := range sources {
+		fmt.Fprintf(stdout, "%s\n", s.Title)
+		if by := byline(s.Authors, s.Publisher); by != "" {
+			fmt.Fprintf(stdout, "  by %s\n", by)
+		}
+		if s.Date != "" {
+			fmt.Fprintf(stdout, "  %s\n", s.Date)
+		}
+		fmt.Fprintf(stdout, "  %s, %d chunks\n\n", s.Source, s.Chunks)
+	}
+	return nil
+}
+
+// cmdEval measures retrieval: `lectern eval --questions FILE [--json]`.
+func cmdEval(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	var common commonFlags
+	fs := newFlagSet("eval", &common)
+	asJSON := fs.Bool("json", false, "print JSON")
+	path := fs.String("questions", "", "JSON Lines file of questions")
+	if rest, err := parseInterspersed(fs, args); err != nil {
+		return err
+	} else if len(rest) > 0 {
+		return usageError{fmt.Errorf("unexpected argument %q", rest[0])}
+	}
+	if *path == "" {
+		return usageError{errors.New("--questions FILE is required")}
+	}
+	f, err := os.Open(*path)
+	if err != nil {
+		return fmt.Errorf("open questions: %w", err)
+	}
+	defer f.Close()
+	questions, err := evaluation.ReadQuestions(f)
+	if err != nil {
+		return err
+	}
+	a, err := newApp(ctx, common, slog.LevelWarn, stderr)
+	if err != nil {
+		return err
+	}
+	if err := a.ensureIndex(ctx); err != nil {
+		return err
+	}
+	report, err := evaluation.Run(ctx, a.store, questions)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return writeJSON(stdout, report)
+	}
+	return report.WriteText(stdout)
+}
+
+// writeJSON prints v as indented JSON.
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}

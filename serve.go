@@ -1,0 +1,57 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+
+	"github.com/lectern/lectern/bot"
+)
+
+// cmdServe runs the Discord bot until SIGINT or SIGTERM: `lectern serve`.
+func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	var common commonFlags
+	fs := newFlagSet("serve", &common)
+	if rest, err := parseInterspersed(fs, args); err != nil {
+		return err
+	} else if len(rest) > 0 {
+		return usageError{fmt.Errorf("unexpected argument %q", rest[0])}
+	}
+	a, err := newApp(ctx, common, slog.LevelInfo, stderr)
+	if err != nil {
+		return err
+	}
+	if err := a.ensureIndex(ctx); err != nil {
+		return err
+	}
+	b, err := bot.New(a.cfg.Discord, bot.Deps{Asker: a.answerer, Searcher: a.store, Library: a.store, DataDir: a.cfg.DataDir}, a.log)
+	if err != nil {
+		return err
+	}
+	return b.Run(ctx)
+}
+
+// cmdFeedback summarises the votes given on Discord: `lectern feedback`.
+func cmdFeedback(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	var common commonFlags
+	fs := newFlagSet("feedback", &common)
+	if _, err := parseInterspersed(fs, args); err != nil {
+		return err
+	}
+	a, err := newApp(ctx, common, slog.LevelWarn, stderr)
+	if err != nil {
+		return err
+	}
+	sum, err := bot.SummarizeFeedback(bot.FeedbackPath(a.cfg.DataDir, a.cfg.Discord))
+	if errors.Is(err, os.ErrNotExist) {
+		_, err = fmt.Fprintln(stdout, "No feedback yet.")
+		return err
+	}
+	if err != nil {
+		return err
+	}
+	return sum.Write(stdout)
+}
