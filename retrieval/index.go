@@ -154,10 +154,12 @@ func assemble(meta indexMeta, chunks []storedChunk, collection *chromem.Collecti
 // for a search that wants k passages.
 func candidates(k int) int { return max(4*k, 40) }
 
-// Search weights of the two retrievers in the fusion.
+// Search weights of the two retrievers in the fusion. BM25 counts three
+// times the vectors: on testdata/questions.jsonl, MRR@10 went 0.874 (1:1),
+// 0.892 (1.5), 0.896 (2), 0.909 (3) with the local embedder.
 const (
 	vectorWeight  = 1.0
-	lexicalWeight = 1.0
+	lexicalWeight = 3.0
 )
 
 // search returns the k best passages for a query and its vector: vector
