@@ -1,121 +1,88 @@
-// Package evaluation measures retrieval on a question set: recall@1, @3, @5
-// and MRR@10, in the file format of DESIGN.md.
+// Package evaluation measures retrieval on a question set: for each question,
+// the rank of the first retrieved passage that contains an expected phrase,
+// summed up as recall@1, @3, @5 and MRR@10. The question file format and
+// the report's JSON are those of DESIGN.md ("Evaluation file format").
 package evaluation
 
 import (
-	"bufio"
 	"context"
-	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/lectern/lectern/retrieval"
 )
 
-// Question is one line of a question file.
-type Question struct {
-	ID       string   `json:"id"`
-	Question string   `json:"question"`
-	Expect   []string `json:"expect"`
-}
+// Depth is how many passages are retrieved per question, and the deepest
+// rank that counts as a hit: a question answered only below it has rank 0.
+const Depth = 10
 
-// ReadQuestions parses JSON Lines; blank lines and lines starting with #
-// are skipped.
-func ReadQuestions(r io.Reader) ([]Question, error) {
-	var qs []Question
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 64<<10), 1<<20)
-	for n := 1; sc.Scan(); n++ {
-		line := strings.TrimSpace(sc.Text())
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		var q Question
-		if err := json.Unmarshal([]byte(line), &q); err != nil {
-			return nil, fmt.Errorf("read questions line %d: %w", n, err)
-		}
-		switch {
-		case q.ID == "":
-			return nil, fmt.Errorf("read questions line %d: no id", n)
-		case strings.TrimSpace(q.Question) == "":
-			return nil, fmt.Errorf("read questions line %d: no question", n)
-		case len(q.Expect) == 0:
-			return nil, fmt.Errorf("read questions line %d: no expect phrases", n)
-		}
-		qs = append(qs, q)
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("read questions: %w", err)
-	}
-	if len(qs) == 0 {
-		return nil, errors.New("read questions: the file has no questions")
-	}
-	return qs, nil
-}
+// recallCutoffs lists the k of the recall@k figures, the keys of
+// Report.Recall.
+func recallCutoffs() [3]int { return [3]int{1, 3, 5} }
 
-// Normalize lower-cases s and replaces every run of characters that are not
-// ASCII letters or digits with one space.
-func Normalize(s string) string {
-	var b strings.Builder
-	space := false
-	for _, r := range strings.ToLower(s) {
-		if r < 128 && (r >= 'a' && r <= 'z' || r >= '0' && r <= '9') {
-			b.WriteRune(r)
-			space = false
-		} else if !space {
-			b.WriteByte(' ')
-			space = true
-		}
-	}
-	return b.String()
-}
-
-// Searcher finds passages; *retrieval.Store is one.
+// Searcher finds the k passages that best match a query, best first;
+// *retrieval.Store is one.
 type Searcher interface {
 	Search(ctx context.Context, query string, k int) ([]retrieval.Passage, error)
 }
 
-// Result is the rank of one question's first matching passage, 0 for none
-// within the top 10.
+// Result is how one question fared.
 type Result struct {
-	ID   string `json:"id"`
-	Rank int    `json:"rank"`
+	ID string `json:"id"`
+	// Rank is the 1-based position of the first passage that contains an
+	// expected phrase, 0 when none of the first Depth does.
+	Rank int `json:"rank"`
+	// Question is the question asked, for listing misses.
+	Question string `json:"-"`
 }
 
-// Report sums up an evaluation.
+// Report sums up an evaluation. Its JSON is
+// {"questions": N, "recall": {"1": x, "3": x, "5": x}, "mrr": x, "results": [{"id": "...", "rank": r}]}.
 type Report struct {
-	Questions int                `json:"questions"`
-	Recall    map[string]float64 `json:"recall"`
-	MRR       float64            `json:"mrr"`
-	Results   []Result           `json:"results"`
-	missed    []Question
+	// Questions is how many questions were asked.
+	Questions int `json:"questions"`
+	// Recall maps "1", "3" and "5" to the share of questions answered
+	// within that many passages.
+	Recall map[string]float64 `json:"recall"`
+	// MRR is the mean reciprocal rank at Depth (a miss counts 0).
+	MRR float64 `json:"mrr"`
+	// Results has one entry per question, in the order asked.
+	Results []Result `json:"results"`
 }
 
-// Run searches every question (k=10) and measures where the first passage
-// containing an expected phrase stands.
+// Run asks s every question for Depth passages and reports where the first
+// passage containing an expected phrase stands. It stops at the first
+// search error.
 func Run(ctx context.Context, s Searcher, qs []Question) (Report, error) {
-	rep := Report{Questions: len(qs), Recall: map[string]float64{"1": 0, "3": 0, "5": 0}, Results: []Result{}}
+	rep := Report{
+		Questions: len(qs),
+		Recall:    make(map[string]float64, len(recallCutoffs())),
+		Results:   make([]Result, 0, len(qs)),
+	}
+	for _, k := range recallCutoffs() {
+		rep.Recall[strconv.Itoa(k)] = 0
+	}
 	for _, q := range qs {
-		passages, err := s.Search(ctx, q.Question, 10)
+		passages, err := s.Search(ctx, q.Question, Depth)
 		if err != nil {
-			return Report{}, fmt.Errorf("evaluate %s: %w", q.ID, err)
+			return Report{}, fmt.Errorf("evaluate question %s: %w", q.ID, err)
 		}
 		rank := Rank(passages, q.Expect)
-		rep.Results = append(rep.Results, Result{ID: q.ID, Rank: rank})
+		rep.Results = append(rep.Results, Result{ID: q.ID, Rank: rank, Question: q.Question})
 		if rank == 0 {
-			rep.missed = append(rep.missed, q)
 			continue
 		}
 		rep.MRR += 1 / float64(rank)
-		for _, k := range []int{1, 3, 5} {
+		for _, k := range recallCutoffs() {
 			if rank <= k {
-				rep.Recall[fmt.Sprint(k)]++
+				rep.Recall[strconv.Itoa(k)]++
 			}
 		}
 	}
-	if n := float64(len(qs)); n > 0 {
+	if len(qs) > 0 {
+		n := float64(len(qs))
 		rep.MRR /= n
 		for k := range rep.Recall {
 			rep.Recall[k] /= n
@@ -124,16 +91,20 @@ func Run(ctx context.Context, s Searcher, qs []Question) (Report, error) {
 	return rep, nil
 }
 
-// Rank is the 1-based position of the first passage whose text contains any
-// expected phrase, both normalised; 0 when none of the first 10 does.
+// Rank is the 1-based position of the first of passages whose text
+// contains any of the expected phrases, both normalised; 0 when none of the
+// first Depth passages does.
 func Rank(passages []retrieval.Passage, expect []string) int {
-	for i, p := range passages {
-		if i >= 10 {
-			break
+	phrases := make([]string, 0, len(expect))
+	for _, e := range expect {
+		if p := Normalize(e); p != "" {
+			phrases = append(phrases, p)
 		}
+	}
+	for i, p := range passages[:min(len(passages), Depth)] {
 		text := Normalize(p.Text)
-		for _, e := range expect {
-			if phrase := strings.TrimSpace(Normalize(e)); phrase != "" && strings.Contains(text, phrase) {
+		for _, phrase := range phrases {
+			if strings.Contains(text, phrase) {
 				return i + 1
 			}
 		}
@@ -141,15 +112,33 @@ func Rank(passages []retrieval.Passage, expect []string) int {
 	return 0
 }
 
-// WriteText prints the figures and the questions missed.
-func (r Report) WriteText(w io.Writer) error {
-	_, err := fmt.Fprintf(w, "questions %d\nrecall@1  %.3f\nrecall@3  %.3f\nrecall@5  %.3f\nMRR@10    %.3f\n",
-		r.Questions, r.Recall["1"], r.Recall["3"], r.Recall["5"], r.MRR)
-	for _, q := range r.missed {
-		fmt.Fprintf(w, "missed %s: %s\n", q.ID, q.Question)
+// Misses lists the results with no answering passage within Depth.
+func (r Report) Misses() []Result {
+	var out []Result
+	for _, res := range r.Results {
+		if res.Rank == 0 {
+			out = append(out, res)
+		}
 	}
-	return err
+	return out
 }
 
-// Missed lists the questions with no matching passage in the top 10.
-func (r Report) Missed() []Question { return r.missed }
+// WriteText prints the report for a reader: the figures, then the
+// questions missed, one a line.
+func (r Report) WriteText(w io.Writer) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "questions  %d\n", r.Questions)
+	for _, k := range recallCutoffs() {
+		fmt.Fprintf(&b, "recall@%d   %.3f\n", k, r.Recall[strconv.Itoa(k)])
+	}
+	fmt.Fprintf(&b, "MRR@%d     %.3f\n", Depth, r.MRR)
+	misses := r.Misses()
+	fmt.Fprintf(&b, "missed     %d\n", len(misses))
+	for _, m := range misses {
+		fmt.Fprintf(&b, "  %s\t%s\n", m.ID, m.Question)
+	}
+	if _, err := io.WriteString(w, b.String()); err != nil {
+		return fmt.Errorf("write evaluation report: %w", err)
+	}
+	return nil
+}

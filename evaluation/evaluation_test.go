@@ -2,152 +2,198 @@ package evaluation
 
 import (
 	"context"
-	"os"
-	"path/filepath"
+	"encoding/json"
+	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
 	"github.com/lectern/lectern/retrieval"
 )
 
-func TestNormalize(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"Russia’s", "russia s"},
-		{"$60 million", " 60 million"},
-		{"Three  NOS!", "three nos "},
-		{"", ""},
-	}
-	for _, tt := range tests {
-		if got := Normalize(tt.in); got != tt.want {
-			t.Errorf("Normalize(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
+// fakeSearcher returns, for each query, passages with the given texts, and
+// records the k it was asked for.
+type fakeSearcher struct {
+	results map[string][]string
+	fail    map[string]error
+	asked   []int
 }
 
-func TestReadQuestionsRejectsBadLines(t *testing.T) {
-	tests := []struct{ name, in, wantErr string }{
-		{"broken JSON names its line", "{\"id\":\"a\",\"question\":\"q\",\"expect\":[\"x\"]}\n{oops", "line 2"},
-		{"missing expect", `{"id":"a","question":"q"}`, "no expect"},
-		{"missing id", `{"question":"q","expect":["x"]}`, "no id"},
-		{"empty file", "\n# only a comment\n", "no questions"},
+func (f *fakeSearcher) Search(_ context.Context, query string, k int) ([]retrieval.Passage, error) {
+	f.asked = append(f.asked, k)
+	if err := f.fail[query]; err != nil {
+		return nil, err
+	}
+	var out []retrieval.Passage
+	for _, text := range f.results[query] {
+		out = append(out, retrieval.Passage{Chunk: retrieval.Chunk{Text: text}})
+	}
+	return out, nil
+}
+
+// texts is n passages of filler with the answer at 1-based position at
+// (none when at is 0).
+func texts(n, at int, answer string) []string {
+	out := make([]string, n)
+	for i := range out {
+		out[i] = fmt.Sprintf("filler passage %d", i+1)
+	}
+	if at > 0 {
+		out[at-1] = answer
+	}
+	return out
+}
+
+func TestRank(t *testing.T) {
+	tests := []struct {
+		name     string
+		passages []string
+		expect   []string
+		want     int
+	}{
+		{"the first passage answers", texts(10, 1, "The Three Nos doctrine"), []string{"Three Nos"}, 1},
+		{"the third passage answers", texts(10, 3, "The Three Nos doctrine"), []string{"Three Nos"}, 3},
+		{"the tenth passage still counts", texts(10, 10, "The Three Nos doctrine"), []string{"Three Nos"}, 10},
+		{"the eleventh does not", texts(12, 11, "The Three Nos doctrine"), []string{"Three Nos"}, 0},
+		{"no passage answers", texts(10, 0, ""), []string{"Three Nos"}, 0},
+		{"no passages at all", nil, []string{"Three Nos"}, 0},
+		{"any one of the phrases will do", texts(10, 4, "over $60 million in security assistance"), []string{"absent phrase", "60 million"}, 4},
+		{"the first passage with any phrase wins", []string{"x", "second phrase", "first phrase"}, []string{"first phrase", "second phrase"}, 2},
+		{"both sides are normalised", texts(5, 2, "Russia’s   defense\nexports"), []string{"RUSSIA'S defense exports"}, 2},
+		{"a phrase of punctuation never matches", texts(5, 1, "— … —"), []string{" — "}, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := ReadQuestions(strings.NewReader(tt.in))
-			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
-				t.Fatalf("err = %v, want it to mention %q", err, tt.wantErr)
+			var ps []retrieval.Passage
+			for _, text := range tt.passages {
+				ps = append(ps, retrieval.Passage{Chunk: retrieval.Chunk{Text: text}})
+			}
+			if got := Rank(ps, tt.expect); got != tt.want {
+				t.Errorf("Rank = %d, want %d", got, tt.want)
 			}
 		})
 	}
 }
 
-type fakeSearcher map[string][]string
-
-func (f fakeSearcher) Search(_ context.Context, q string, k int) ([]retrieval.Passage, error) {
-	var out []retrieval.Passage
-	for _, t := range f[q] {
-		out = append(out, retrieval.Passage{Chunk: retrieval.Chunk{Text: t}})
+func TestRunSumsUpRanks(t *testing.T) {
+	const answer = "the answer is here"
+	tests := []struct {
+		name       string
+		ranks      []int // where each question's answer stands; 0 for nowhere
+		wantRecall map[string]float64
+		wantMRR    float64
+	}{
+		{"every question answered first", []int{1, 1, 1, 1}, map[string]float64{"1": 1, "3": 1, "5": 1}, 1},
+		{"ranks 1, 2, 4 and a miss", []int{1, 2, 4, 0}, map[string]float64{"1": 0.25, "3": 0.5, "5": 0.75}, (1 + 0.5 + 0.25) / 4},
+		{"ranks 3, 5, 6 and 10", []int{3, 5, 6, 10}, map[string]float64{"1": 0, "3": 0.25, "5": 0.5}, (1.0/3 + 1.0/5 + 1.0/6 + 1.0/10) / 4},
+		{"all missed", []int{0, 0}, map[string]float64{"1": 0, "3": 0, "5": 0}, 0},
+		{"no questions", nil, map[string]float64{"1": 0, "3": 0, "5": 0}, 0},
 	}
-	return out, nil
-}
-
-func TestRunComputesRecallAndMRR(t *testing.T) {
-	s := fakeSearcher{
-		"first":  {"The Three Nos policy", "other"},
-		"second": {"other", "other", "Russia’s war"},
-		"missed": {"nothing here"},
-	}
-	qs := []Question{
-		{ID: "a", Question: "first", Expect: []string{"three nos"}},
-		{ID: "b", Question: "second", Expect: []string{"russia s war"}},
-		{ID: "c", Question: "missed", Expect: []string{"absent"}},
-	}
-	rep, err := Run(context.Background(), s, qs)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if rep.Results[0].Rank != 1 || rep.Results[1].Rank != 3 || rep.Results[2].Rank != 0 {
-		t.Fatalf("ranks = %+v", rep.Results)
-	}
-	if rep.Recall["1"] != 1.0/3 || rep.Recall["3"] != 2.0/3 || rep.Recall["5"] != 2.0/3 {
-		t.Errorf("recall = %v", rep.Recall)
-	}
-	if want := (1 + 1.0/3) / 3; rep.MRR != want {
-		t.Errorf("MRR = %v, want %v", rep.MRR, want)
-	}
-}
-
-// TestExpectedPhrasesAreInTheSeeds keeps the question file from rotting.
-func TestExpectedPhrasesAreInTheSeeds(t *testing.T) {
-	var all strings.Builder
-	files, _ := filepath.Glob("../seeds/*.txt")
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		all.WriteString(Normalize(string(data)))
-	}
-	for _, q := range readFile(t, "../testdata/questions.jsonl") {
-		found := false
-		for _, e := range q.Expect {
-			if strings.Contains(all.String(), strings.TrimSpace(Normalize(e))) {
-				found = true
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := &fakeSearcher{results: map[string][]string{}}
+			var qs []Question
+			for i, r := range tt.ranks {
+				q := Question{ID: fmt.Sprintf("q%d", i+1), Question: fmt.Sprintf("question %d?", i+1), Expect: []string{answer}}
+				s.results[q.Question] = texts(10, r, answer)
+				qs = append(qs, q)
 			}
-		}
-		if !found {
-			t.Errorf("%s: no expected phrase occurs in the seeds: %q", q.ID, q.Expect)
-		}
+			rep, err := Run(context.Background(), s, qs)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rep.Questions != len(tt.ranks) || len(rep.Results) != len(tt.ranks) {
+				t.Fatalf("report of %d questions, %d results; want %d", rep.Questions, len(rep.Results), len(tt.ranks))
+			}
+			for i, r := range tt.ranks {
+				if got := rep.Results[i]; got.ID != qs[i].ID || got.Rank != r || got.Question != qs[i].Question {
+					t.Errorf("result %d = %+v, want rank %d for %s", i, got, r, qs[i].ID)
+				}
+			}
+			if fmt.Sprint(rep.Recall) != fmt.Sprint(tt.wantRecall) {
+				t.Errorf("recall = %v, want %v", rep.Recall, tt.wantRecall)
+			}
+			if diff := rep.MRR - tt.wantMRR; diff > 1e-12 || diff < -1e-12 {
+				t.Errorf("MRR = %v, want %v", rep.MRR, tt.wantMRR)
+			}
+			for _, k := range s.asked {
+				if k != 10 {
+					t.Errorf("searched for %d passages, want 10", k)
+				}
+			}
+		})
 	}
 }
 
-func readFile(t *testing.T, path string) []Question {
-	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
+func TestRunStopsAtASearchError(t *testing.T) {
+	boom := errors.New("index on fire")
+	s := &fakeSearcher{fail: map[string]error{"second?": boom}}
+	qs := []Question{
+		{ID: "q1", Question: "first?", Expect: []string{"x"}},
+		{ID: "q2", Question: "second?", Expect: []string{"x"}},
+		{ID: "q3", Question: "third?", Expect: []string{"x"}},
 	}
-	defer f.Close()
-	qs, err := ReadQuestions(f)
-	if err != nil {
-		t.Fatal(err)
+	_, err := Run(context.Background(), s, qs)
+	if !errors.Is(err, boom) || !strings.Contains(err.Error(), "q2") {
+		t.Errorf("err = %v, want it to wrap %v and name q2", err, boom)
 	}
-	return qs
+	if len(s.asked) != 2 {
+		t.Errorf("asked %d questions, want to stop after the failing second", len(s.asked))
+	}
 }
 
-// TestRetrievalOnTheSeeds is the quality gate: the question set over the
-// seed corpus with the built-in embedder.
-func TestRetrievalOnTheSeeds(t *testing.T) {
-	ctx := context.Background()
-	store, err := retrieval.OpenStore(ctx, retrieval.StoreConfig{DataDir: t.TempDir(), CorpusDir: "../seeds", Embedder: retrieval.NewLocalEmbedder()})
+func TestReportJSONIsTheDesignedShape(t *testing.T) {
+	s := &fakeSearcher{results: map[string][]string{"a?": {"x", "the answer"}}}
+	rep, err := Run(context.Background(), s, []Question{
+		{ID: "q1", Question: "a?", Expect: []string{"the answer"}},
+		{ID: "q2", Question: "b?", Expect: []string{"the answer"}},
+	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := store.Reindex(ctx, nil); err != nil {
-		t.Fatal(err)
-	}
-	rep, err := Run(ctx, store, readFile(t, "../testdata/questions.jsonl"))
+	got, err := json.Marshal(rep)
 	if err != nil {
 		t.Fatal(err)
+	}
+	want := `{"questions":2,"recall":{"1":0,"3":0.5,"5":0.5},"mrr":0.25,"results":[{"id":"q1","rank":2},{"id":"q2","rank":0}]}`
+	if string(got) != want {
+		t.Errorf("JSON = %s\nwant   %s", got, want)
+	}
+}
+
+func TestReportWriteTextListsFiguresAndMisses(t *testing.T) {
+	rep := Report{
+		Questions: 3,
+		Recall:    map[string]float64{"1": 1.0 / 3, "3": 2.0 / 3, "5": 2.0 / 3},
+		MRR:       0.5,
+		Results: []Result{
+			{ID: "q1", Rank: 1, Question: "Found first?"},
+			{ID: "q2", Rank: 0, Question: "Who wrote the piece on party ties?"},
+			{ID: "q3", Rank: 2, Question: "Found second?"},
+		},
 	}
 	var b strings.Builder
-	rep.WriteText(&b)
-	t.Log("\n" + b.String())
-	if rep.Recall["5"] < 0.95 {
-		t.Errorf("recall@5 = %.3f, want at least 0.95", rep.Recall["5"])
+	if err := rep.WriteText(&b); err != nil {
+		t.Fatal(err)
 	}
-	if rep.MRR < 0.90 {
-		t.Errorf("MRR@10 = %.3f, want at least 0.90", rep.MRR)
+	want := "questions  3\n" +
+		"recall@1   0.333\n" +
+		"recall@3   0.667\n" +
+		"recall@5   0.667\n" +
+		"MRR@10     0.500\n" +
+		"missed     1\n" +
+		"  q2\tWho wrote the piece on party ties?\n"
+	if b.String() != want {
+		t.Errorf("WriteText wrote\n%s\nwant\n%s", b.String(), want)
 	}
 }
 
-func FuzzReadQuestions(f *testing.F) {
-	f.Add(`{"id":"q1","question":"What are the Three Nos?","expect":["no military alliance"]}`)
-	f.Add("\n# c\n{\"id\":1}")
-	f.Fuzz(func(t *testing.T, in string) {
-		qs, err := ReadQuestions(strings.NewReader(in))
-		if err == nil && len(qs) == 0 {
-			t.Fatal("no error and no questions")
-		}
-	})
+func TestReportWriteTextReportsWriteErrors(t *testing.T) {
+	if err := (Report{}).WriteText(failingWriter{}); err == nil {
+		t.Error("WriteText to a failing writer returned no error")
+	}
 }
+
+type failingWriter struct{}
+
+func (failingWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }

@@ -1,0 +1,148 @@
+package evaluation
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/lectern/lectern/retrieval"
+)
+
+// The question sets of the project: questions.jsonl tunes retrieval and
+// gates it; holdout.jsonl is never used for tuning, only to check that the
+// tuning did not over-fit.
+const (
+	corpusDir     = "../seeds"
+	questionsFile = "../testdata/questions.jsonl"
+	holdoutFile   = "../testdata/holdout.jsonl"
+)
+
+// readQuestionFile reads a question file or fails the test.
+func readQuestionFile(t testing.TB, path string) []Question {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	qs, err := ReadQuestions(f)
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return qs
+}
+
+// TestQuestionSetsAreDistinctAndLargeEnough: the holdout set shares no id
+// and no question with the tuning set.
+func TestQuestionSetsAreDistinctAndLargeEnough(t *testing.T) {
+	sets := []struct {
+		path string
+		min  int
+	}{
+		{questionsFile, 40},
+		{holdoutFile, 20},
+	}
+	ids := map[string]string{}
+	questions := map[string]string{}
+	for _, set := range sets {
+		qs := readQuestionFile(t, set.path)
+		if len(qs) < set.min {
+			t.Errorf("%s has %d questions, want at least %d", set.path, len(qs), set.min)
+		}
+		for _, q := range qs {
+			if other, ok := ids[q.ID]; ok && other != set.path {
+				t.Errorf("id %s is in both %s and %s", q.ID, other, set.path)
+			}
+			ids[q.ID] = set.path
+			key := Normalize(q.Question)
+			if other, ok := questions[key]; ok {
+				t.Errorf("%s: question %q is asked twice (also in %s)", set.path, q.Question, other)
+			}
+			questions[key] = set.path
+		}
+	}
+}
+
+// TestExpectPhrasesAreInTheSeeds keeps the question sets from rotting: every
+// expect phrase is short, occurs verbatim (once normalised) within one
+// paragraph of a seed file as collected, and survives cleaning and chunking
+// whole, so that a retrieved passage can contain it.
+func TestExpectPhrasesAreInTheSeeds(t *testing.T) {
+	rawParagraphs := seedParagraphs(t)
+	chunks := seedChunks(t)
+	for _, path := range []string{questionsFile, holdoutFile} {
+		for _, q := range readQuestionFile(t, path) {
+			for _, e := range q.Expect {
+				phrase := Normalize(e)
+				if n := len(strings.Fields(phrase)); n < 2 || n > 6 {
+					t.Errorf("%s %s: expect phrase %q has %d words, want 2 to 6", path, q.ID, e, n)
+				}
+				if !containedInOne(rawParagraphs, phrase) {
+					t.Errorf("%s %s: expect phrase %q is in no single paragraph of %s/*.txt", path, q.ID, e, corpusDir)
+					continue
+				}
+				if !containedInOne(chunks, phrase) {
+					t.Errorf("%s %s: expect phrase %q is in the seeds but in no single chunk once cleaned and chunked: "+
+						"is it in a caption or footer, or cut by a chunk boundary?", path, q.ID, e)
+				}
+			}
+		}
+	}
+}
+
+// paragraphBreak is a blank line, possibly holding spaces.
+var paragraphBreak = regexp.MustCompile(`\n[ \t\r]*\n`)
+
+// seedParagraphs returns the normalised paragraphs of every seed file as
+// collected, hard-wrapped lines joined.
+func seedParagraphs(t *testing.T) []string {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(corpusDir, "*.txt"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no seed files in %s (%v)", corpusDir, err)
+	}
+	var out []string
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range paragraphBreak.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), -1) {
+			out = append(out, Normalize(p))
+		}
+	}
+	return out
+}
+
+// seedChunks returns the normalised text of every chunk the store would
+// index from the seeds with the default chunk sizes.
+func seedChunks(t *testing.T) []string {
+	t.Helper()
+	docs, skipped, err := retrieval.LoadCorpus(context.Background(), corpusDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(skipped) > 0 {
+		t.Fatalf("seed files skipped: %+v", skipped)
+	}
+	var out []string
+	for _, d := range docs {
+		for _, c := range retrieval.ChunkDocument(d, retrieval.DefaultChunkOptions()) {
+			out = append(out, Normalize(c.Text))
+		}
+	}
+	return out
+}
+
+// containedInOne reports whether one of texts contains phrase.
+func containedInOne(texts []string, phrase string) bool {
+	for _, text := range texts {
+		if strings.Contains(text, phrase) {
+			return true
+		}
+	}
+	return false
+}
