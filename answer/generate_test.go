@@ -2,135 +2,36 @@ package answer
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"log/slog"
-	"net"
 	"net/http"
 	"net/http/httptest"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
+	openai "github.com/sashabaranov/go-openai"
+
+	"github.com/lectern/lectern/internal/openaitest"
 	"github.com/lectern/lectern/retrieval"
 )
 
-// fakeChat is an OpenAI-compatible chat endpoint for tests: it streams a
-// set reply, or fails in a set way, and records the requests it gets.
-type fakeChat struct {
-	srv   *httptest.Server
-	mu    sync.Mutex
-	reply []string // chunks of the answer
-	fault string
-	reqs  []chatRequest
+// newChatServer starts the OpenAI-compatible test server, serving
+// testModel to requests that send testKey.
+func newChatServer(t *testing.T, reply string) *openaitest.Server {
+	srv := openaitest.New(t)
+	srv.AddModels(testModel)
+	srv.RequireAPIKey(testKey)
+	srv.SetChatReply(func(openai.ChatCompletionRequest) string { return reply })
+	return srv
 }
 
-type chatRequest struct {
-	Model    string `json:"model"`
-	Stream   bool   `json:"stream"`
-	Messages []struct {
-		Role    string `json:"role"`
-		Content string `json:"content"`
-	} `json:"messages"`
-	Auth string `json:"-"`
-}
-
-func newFakeChat(t *testing.T) *fakeChat {
-	f := &fakeChat{}
-	f.srv = httptest.NewServer(http.HandlerFunc(f.serve))
-	t.Cleanup(f.srv.Close)
-	return f
-}
-
-func (f *fakeChat) URL() string { return f.srv.URL + "/v1" }
-
-func (f *fakeChat) setReply(chunks ...string) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	f.reply = chunks
-}
-
-func (f *fakeChat) setFault(fault string) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	f.fault = fault
-}
-
-func (f *fakeChat) requests() []chatRequest {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	return append([]chatRequest(nil), f.reqs...)
-}
-
-func (f *fakeChat) serve(w http.ResponseWriter, r *http.Request) {
-	var req chatRequest
-	body, _ := io.ReadAll(r.Body)
-	_ = json.Unmarshal(body, &req)
-	req.Auth = r.Header.Get("Authorization")
-	f.mu.Lock()
-	f.reqs = append(f.reqs, req)
-	reply, fault := f.reply, f.fault
-	f.mu.Unlock()
-	if r.URL.Path != "/v1/chat/completions" {
-		http.NotFound(w, r)
-		return
-	}
-	errorBody := func(status int, msg string) {
-		w.Header().Set("Content-Type", "application/json")
-		w.WriteHeader(status)
-		fmt.Fprintf(w, `{"error":{"message":%q,"type":"error"}}`, msg)
-	}
-	switch fault {
-	case "401":
-		errorBody(401, "invalid api key")
-		return
-	case "404":
-		errorBody(404, fmt.Sprintf("model %q not found, try pulling it first", req.Model))
-		return
-	case "429":
-		errorBody(429, "rate limit reached")
-		return
-	case "500":
-		errorBody(500, "internal error")
-		return
-	case "malformed":
-		w.Header().Set("Content-Type", "text/html")
-		fmt.Fprint(w, "<html><body>Welcome to nginx!</body></html>\n")
-		return
-	case "hang":
-		<-r.Context().Done()
-		return
-	}
-	w.Header().Set("Content-Type", "text/event-stream")
-	flusher := w.(http.Flusher)
-	for _, c := range reply {
-		chunk, _ := json.Marshal(map[string]any{
-			"id": "x", "object": "chat.completion.chunk", "model": req.Model,
-			"choices": []map[string]any{{"index": 0, "delta": map[string]string{"content": c}}},
-		})
-		fmt.Fprintf(w, "data: %s\n\n", chunk)
-		flusher.Flush()
-	}
-	switch fault {
-	case "cut": // the connection drops before the end
-		return
-	case "stall": // the answer starts, then nothing more comes
-		<-r.Context().Done()
-		return
-	case "midstream-error":
-		fmt.Fprint(w, "data: {\"error\":{\"message\":\"out of memory\",\"type\":\"server_error\"}}\n\n")
-		return
-	case "bad-chunk":
-		fmt.Fprint(w, "data: {not json\n\n")
-		return
-	}
-	fmt.Fprint(w, "data: {\"id\":\"x\",\"object\":\"chat.completion.chunk\",\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}\n\n")
-	fmt.Fprint(w, "data: [DONE]\n\n")
-}
+const (
+	testModel = "llama3.1:8b"
+	testKey   = "sk-secret-key"
+)
 
 // fixedSearcher returns the same passages for every query.
 type fixedSearcher []retrieval.Passage
@@ -155,7 +56,7 @@ func threeNosPassages(t *testing.T) fixedSearcher {
 }
 
 func newGenerating(t *testing.T, url string, search Searcher) *Answerer {
-	return New(search, Config{ChatBaseURL: url, ChatModel: "llama3.1:8b", APIKey: "sk-secret-key", Timeout: 2 * time.Second, TopK: 3, Logger: testLogger(t)})
+	return New(search, Config{ChatBaseURL: url, ChatModel: testModel, APIKey: testKey, Timeout: 2 * time.Second, TopK: 3, Logger: testLogger(t)})
 }
 
 // testLogger sends the answerer's log to the test's log.
@@ -172,9 +73,9 @@ func (w testWriter) Write(p []byte) (int, error) {
 }
 
 func TestGeneratedAnswerStreamsAndCites(t *testing.T) {
-	chat := newFakeChat(t)
 	passages := threeNosPassages(t)
-	chat.setReply("Vietnam's constitution commits it to the ", "“Three Nos”: no military alliance, ", "no foreign bases and no siding with one power against another [", "2].", " It hedges with the U.S. [9][3]", " as a counterweight [2, 3].")
+	chat := newChatServer(t, "Vietnam's constitution commits it to the “Three Nos”: no military alliance, "+
+		"no foreign bases and no siding with one power against another [2]. It hedges with the U.S. [9][3] as a counterweight [2, 3].")
 	a := newGenerating(t, chat.URL(), passages)
 
 	var partials []string
@@ -197,7 +98,7 @@ func TestGeneratedAnswerStreamsAndCites(t *testing.T) {
 		t.Errorf("quote of [2] %q does not support the claim", ans.Citations[1].Quote)
 	}
 	if len(partials) < 3 {
-		t.Errorf("onPartial called %d times, want one per chunk", len(partials))
+		t.Errorf("onPartial called %d times, want one per piece", len(partials))
 	}
 	for i := 1; i < len(partials); i++ {
 		if !strings.HasPrefix(partials[i], partials[i-1]) || len(partials[i]) <= len(partials[i-1]) {
@@ -205,12 +106,11 @@ func TestGeneratedAnswerStreamsAndCites(t *testing.T) {
 		}
 	}
 
-	reqs := chat.requests()
-	if len(reqs) != 1 {
-		t.Fatalf("%d requests, want 1", len(reqs))
+	if n := chat.Requests(openaitest.ChatCompletions); n != 1 {
+		t.Fatalf("%d requests, want 1", n)
 	}
-	r := reqs[0]
-	if r.Model != "llama3.1:8b" || !r.Stream || r.Auth != "Bearer sk-secret-key" || len(r.Messages) != 2 {
+	r := chat.LastChatRequest()
+	if r.Model != testModel || !r.Stream || len(r.Messages) != 2 || r.Messages[0].Role != "system" || r.Messages[1].Role != "user" {
 		t.Errorf("request %+v", r)
 	}
 	user := r.Messages[1].Content
@@ -225,14 +125,13 @@ func TestGeneratedAnswerStreamsAndCites(t *testing.T) {
 }
 
 func TestGeneratedPromptCarriesTheConversation(t *testing.T) {
-	chat := newFakeChat(t)
-	chat.setReply("Richard Javad Heydarian wrote it [1].")
+	chat := newChatServer(t, "Richard Javad Heydarian wrote it [1].")
 	a := newGenerating(t, chat.URL(), threeNosPassages(t))
 	history := []Turn{{Question: "What are the Three Nos?", Answer: "No military alliance, no foreign bases, no siding [1]."}}
 	if _, err := a.Ask(context.Background(), Request{Question: "And who wrote it?", History: history}, nil); err != nil {
 		t.Fatal(err)
 	}
-	user := chat.requests()[0].Messages[1].Content
+	user := chat.LastChatRequest().Messages[1].Content
 	for _, want := range []string{"Q: What are the Three Nos?\nA: No military alliance, no foreign bases, no siding [1].", "Question: And who wrote it?"} {
 		if !strings.Contains(user, want) {
 			t.Errorf("the prompt lacks %q:\n%s", want, user)
@@ -243,18 +142,17 @@ func TestGeneratedPromptCarriesTheConversation(t *testing.T) {
 func TestGeneratedNotFound(t *testing.T) {
 	tests := []struct {
 		name  string
-		reply []string
+		reply string
 	}{
-		{"the not-found sentence", []string{"I couldn't find that ", "in the reading list."}},
-		{"the not-found sentence, loosely", []string{"I couldn’t find that in the reading list"}},
-		{"markers only to missing passages", []string{"Vietnam follows the Three Nos [7]."}},
-		{"no markers at all", []string{"Vietnam follows the Three Nos."}},
-		{"an empty reply", nil},
+		{"the not-found sentence", "I couldn't find that in the reading list."},
+		{"the not-found sentence, loosely", "I couldn’t find that in the reading list"},
+		{"markers only to missing passages", "Vietnam follows the Three Nos [7]."},
+		{"no markers at all", "Vietnam follows the Three Nos."},
+		{"an empty reply", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			chat := newFakeChat(t)
-			chat.setReply(tt.reply...)
+			chat := newChatServer(t, tt.reply)
 			ans, err := newGenerating(t, chat.URL(), threeNosPassages(t)).Ask(context.Background(), Request{Question: "What are the Three Nos?"}, nil)
 			if err != nil {
 				t.Fatal(err)
@@ -267,45 +165,55 @@ func TestGeneratedNotFound(t *testing.T) {
 }
 
 func TestGeneratedDoesNotAskTheModelWhatTheReadingListCannotAnswer(t *testing.T) {
-	chat := newFakeChat(t)
-	chat.setReply("Argentina won [1].")
+	chat := newChatServer(t, "Argentina won [1].")
 	a := newGenerating(t, chat.URL(), newSeedSearcher(t))
 	ans, err := a.Ask(context.Background(), Request{Question: "Who won the 2018 FIFA World Cup?"}, nil)
 	if err != nil || ans.Mode != ModeNotFound {
 		t.Fatalf("got %+v, %v; want not found", ans, err)
 	}
-	if n := len(chat.requests()); n != 0 {
+	if n := chat.Requests(openaitest.ChatCompletions); n != 0 {
 		t.Errorf("the model was asked %d times", n)
 	}
 }
 
 func TestEndpointFailures(t *testing.T) {
+	const notAnswering = "is not answering; try again in a minute."
 	tests := []struct {
-		fault    string
+		name     string
+		fault    *openaitest.Fault
+		key      string // the API key sent; testKey when empty
+		model    string // the model asked for; testModel when empty
 		kind     ErrorKind
 		message  string // UserMessage contains this
 		partials bool   // some text was streamed before the failure
 	}{
-		{"401", KindAuth, "The language model rejected the API key.", false},
-		{"404", KindModel, `The model "llama3.1:8b" is not available at http://127.0.0.1:`, false},
-		{"429", KindRateLimit, "is busy; try again in a minute.", false},
-		{"500", KindServer, "is not answering; try again in a minute.", false},
-		{"malformed", KindBadReply, "sent a reply Lectern cannot read.", false},
-		{"bad-chunk", KindBadReply, "sent a reply Lectern cannot read.", true},
-		{"midstream-error", KindServer, "is not answering; try again in a minute.", true},
-		{"cut", KindCut, "is not answering; try again in a minute.", true},
-		{"hang", KindTimeout, "is not answering; try again in a minute.", false},
-		{"stall", KindTimeout, "is not answering; try again in a minute.", true},
+		{name: "wrong API key", key: "sk-wrong", kind: KindAuth, message: "The language model rejected the API key."},
+		{name: "unknown model", model: "no-such-model", kind: KindModel, message: `The model "no-such-model" is not available at http://127.0.0.1:`},
+		{name: "429", fault: ptr(openaitest.RateLimited(time.Second)), kind: KindRateLimit, message: "is busy; try again in a minute."},
+		{name: "500", fault: ptr(openaitest.InternalError()), kind: KindServer, message: notAnswering},
+		{name: "503", fault: ptr(openaitest.Unavailable()), kind: KindServer, message: notAnswering},
+		{name: "malformed event", fault: ptr(openaitest.Malformed()), kind: KindBadReply, message: "sent a reply Lectern cannot read."},
+		{name: "error mid-stream", fault: ptr(openaitest.StreamError(3, "out of memory")), kind: KindServer, message: notAnswering, partials: true},
+		{name: "stream cut mid-answer", fault: ptr(openaitest.CutStream(3)), kind: KindCut, message: notAnswering, partials: true},
+		{name: "no reply at all", fault: ptr(openaitest.Slow(0)), kind: KindTimeout, message: notAnswering},
+		{name: "stream stalls mid-answer", fault: ptr(openaitest.StallStream(3)), kind: KindTimeout, message: notAnswering, partials: true},
 	}
 	for _, tt := range tests {
-		t.Run(tt.fault, func(t *testing.T) {
-			chat := newFakeChat(t)
-			chat.setReply("Vietnam follows ", "the Three Nos")
-			chat.setFault(tt.fault)
-			a := New(threeNosPassages(t), Config{ChatBaseURL: chat.URL(), ChatModel: "llama3.1:8b", APIKey: "sk-secret-key", Timeout: 300 * time.Millisecond, TopK: 3, Logger: testLogger(t)})
+		t.Run(tt.name, func(t *testing.T) {
+			chat := newChatServer(t, "Vietnam follows the Three Nos of its constitution [2].")
+			if tt.fault != nil {
+				chat.FailNext(openaitest.ChatCompletions, *tt.fault)
+			}
+			cfg := Config{ChatBaseURL: chat.URL(), ChatModel: testModel, APIKey: testKey, Timeout: 300 * time.Millisecond, TopK: 3, Logger: testLogger(t)}
+			if tt.key != "" {
+				cfg.APIKey = tt.key
+			}
+			if tt.model != "" {
+				cfg.ChatModel = tt.model
+			}
 			partials := 0
 			start := time.Now()
-			ans, err := a.Ask(context.Background(), Request{Question: "What are the Three Nos?"}, func(string) { partials++ })
+			ans, err := New(threeNosPassages(t), cfg).Ask(context.Background(), Request{Question: "What are the Three Nos?"}, func(string) { partials++ })
 			if took := time.Since(start); took > 2*time.Second {
 				t.Errorf("took %v", took)
 			}
@@ -320,7 +228,7 @@ func TestEndpointFailures(t *testing.T) {
 			if !strings.Contains(msg, tt.message) {
 				t.Errorf("UserMessage = %q, want it to contain %q", msg, tt.message)
 			}
-			if strings.Contains(msg, "sk-secret-key") || strings.Contains(err.Error(), "sk-secret-key") {
+			if strings.Contains(msg, cfg.APIKey) || strings.Contains(err.Error(), cfg.APIKey) {
 				t.Errorf("the API key leaks: %q / %v", msg, err)
 			}
 			if (partials > 0) != tt.partials {
@@ -330,15 +238,27 @@ func TestEndpointFailures(t *testing.T) {
 	}
 }
 
-func TestConnectionRefused(t *testing.T) {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
+func ptr[T any](v T) *T { return &v }
+
+// A reply that is no event stream at all (a proxy's HTML page) is a reply
+// Lectern cannot read, not an empty answer.
+func TestReplyThatIsNoEventStream(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		fmt.Fprint(w, "<html><body>Welcome to nginx!</body></html>\n")
+	}))
+	defer srv.Close()
+	_, err := newGenerating(t, srv.URL+"/v1", threeNosPassages(t)).Ask(context.Background(), Request{Question: "What are the Three Nos?"}, nil)
+	var ee *EndpointError
+	if !errors.As(err, &ee) || ee.Kind != KindBadReply {
+		t.Fatalf("err = %v, want a bad-reply EndpointError", err)
 	}
-	url := "http://" + l.Addr().String() + "/v1"
-	l.Close()
-	a := newGenerating(t, url, threeNosPassages(t))
-	_, err = a.Ask(context.Background(), Request{Question: "What are the Three Nos?"}, nil)
+}
+
+func TestConnectionRefused(t *testing.T) {
+	url := openaitest.UnusedURL(t)
+	start := time.Now()
+	_, err := newGenerating(t, url, threeNosPassages(t)).Ask(context.Background(), Request{Question: "What are the Three Nos?"}, nil)
 	var ee *EndpointError
 	if !errors.As(err, &ee) || ee.Kind != KindUnreachable {
 		t.Fatalf("err = %v, want an unreachable EndpointError", err)
@@ -346,12 +266,15 @@ func TestConnectionRefused(t *testing.T) {
 	if want := "The language model at " + url + " is not answering; try again in a minute."; UserMessage(err) != want {
 		t.Errorf("UserMessage = %q, want %q", UserMessage(err), want)
 	}
+	if took := time.Since(start); took > time.Second {
+		t.Errorf("took %v", took)
+	}
 }
 
 func TestAskerCancelsIsNotTheEndpointsFault(t *testing.T) {
-	chat := newFakeChat(t)
-	chat.setFault("hang")
-	a := New(threeNosPassages(t), Config{ChatBaseURL: chat.URL(), ChatModel: "m", Timeout: time.Minute, TopK: 3, Logger: testLogger(t)})
+	chat := newChatServer(t, "")
+	chat.FailNext(openaitest.ChatCompletions, openaitest.Slow(0))
+	a := New(threeNosPassages(t), Config{ChatBaseURL: chat.URL(), ChatModel: testModel, APIKey: testKey, Timeout: time.Minute, TopK: 3, Logger: testLogger(t)})
 	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
 	defer cancel()
 	_, err := a.Ask(ctx, Request{Question: "What are the Three Nos?"}, nil)
