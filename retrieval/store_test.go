@@ -21,6 +21,7 @@ type countingEmbedder struct {
 	texts     atomic.Int64
 	failAfter int64 // 0: never fail
 	block     chan struct{}
+	entered   chan struct{} // receives once per batch that waits on block
 }
 
 func (e *countingEmbedder) ID() string {
@@ -32,6 +33,9 @@ func (e *countingEmbedder) ID() string {
 
 func (e *countingEmbedder) Embed(ctx context.Context, texts []string) ([][]float32, error) {
 	if e.block != nil && len(texts) > 1 {
+		if e.entered != nil {
+			e.entered <- struct{}{}
+		}
 		select {
 		case <-e.block:
 		case <-ctx.Done():
@@ -214,17 +218,17 @@ func TestSearchesGoOnDuringAReindex(t *testing.T) {
 	if _, err := s.Reindex(ctx, nil); err != nil {
 		t.Fatal(err)
 	}
-	os.WriteFile(filepath.Join(corpus, "zz_new.txt"), []byte("A new note about ferries on Ha Long Bay. "+strings.Repeat("More words here. ", 10)), 0o644)
+	os.WriteFile(filepath.Join(corpus, "zz_new.txt"), []byte("A new note about ferries on Ha Long Bay. "+strings.Repeat("More words here. ", 20)+"\n\n"+strings.Repeat("A second paragraph about boats. ", 12)), 0o644)
 	emb.block = make(chan struct{})
+	emb.entered = make(chan struct{}, 1)
 	done := make(chan error, 1)
 	go func() { _, err := s.Reindex(ctx, nil); done <- err }()
+	<-emb.entered
 
 	// The reindex is blocked in the embedder: a second one is refused,
 	// and searches are served from the old index.
-	for {
-		if _, err := s.Reindex(ctx, nil); errors.Is(err, ErrReindexRunning) {
-			break
-		}
+	if _, err := s.Reindex(ctx, nil); !errors.Is(err, ErrReindexRunning) {
+		t.Fatalf("second Reindex: err = %v, want ErrReindexRunning", err)
 	}
 	var wg sync.WaitGroup
 	for range 20 {
