@@ -48,6 +48,19 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
+// parseFlagsOnly parses the flags of a command that takes no positional
+// argument.
+func parseFlagsOnly(fs *flag.FlagSet, args []string) error {
+	rest, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(rest) > 0 {
+		return usageError{fmt.Errorf("unexpected argument %q", rest[0])}
+	}
+	return nil
+}
+
 // app is what the commands share: settings, logger, the store and the answerer.
 type app struct {
 	cfg      config.Config
@@ -95,6 +108,19 @@ func newApp(ctx context.Context, common commonFlags, logLevel slog.Level, stderr
 		MaxTokens:   cfg.Chat.MaxTokens,
 	})
 	return &app{cfg: cfg, log: logger, store: store, answerer: answerer, stderr: stderr}, nil
+}
+
+// newIndexedApp is newApp for the commands that search: it also builds the
+// index when there is none yet.
+func newIndexedApp(ctx context.Context, common commonFlags, logLevel slog.Level, stderr io.Writer) (*app, error) {
+	a, err := newApp(ctx, common, logLevel, stderr)
+	if err != nil {
+		return nil, err
+	}
+	if err := a.ensureIndex(ctx); err != nil {
+		return nil, err
+	}
+	return a, nil
 }
 
 // newEmbedder builds the configured embedder.

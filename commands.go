@@ -31,11 +31,8 @@ func cmdAsk(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if question == "" {
 		return usageError{errors.New("give a question: lectern ask \"What are the Three Nos?\"")}
 	}
-	a, err := newApp(ctx, common, slog.LevelWarn, stderr)
+	a, err := newIndexedApp(ctx, common, slog.LevelWarn, stderr)
 	if err != nil {
-		return err
-	}
-	if err := a.ensureIndex(ctx); err != nil {
 		return err
 	}
 	ans, err := a.answerer.Ask(ctx, answer.Request{Question: question}, nil)
@@ -134,10 +131,8 @@ func cmdIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	var common commonFlags
 	fs := newFlagSet("index", &common)
 	asJSON := fs.Bool("json", false, "print the report as JSON")
-	if rest, err := parseInterspersed(fs, args); err != nil {
+	if err := parseFlagsOnly(fs, args); err != nil {
 		return err
-	} else if len(rest) > 0 {
-		return usageError{fmt.Errorf("unexpected argument %q", rest[0])}
 	}
 	a, err := newApp(ctx, common, slog.LevelWarn, stderr)
 	if err != nil {
@@ -166,16 +161,11 @@ func cmdSources(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	var common commonFlags
 	fs := newFlagSet("sources", &common)
 	asJSON := fs.Bool("json", false, "print JSON")
-	if rest, err := parseInterspersed(fs, args); err != nil {
+	if err := parseFlagsOnly(fs, args); err != nil {
 		return err
-	} else if len(rest) > 0 {
-		return usageError{fmt.Errorf("unexpected argument %q", rest[0])}
 	}
-	a, err := newApp(ctx, common, slog.LevelWarn, stderr)
+	a, err := newIndexedApp(ctx, common, slog.LevelWarn, stderr)
 	if err != nil {
-		return err
-	}
-	if err := a.ensureIndex(ctx); err != nil {
 		return err
 	}
 	sources := a.store.Sources()
@@ -201,10 +191,8 @@ func cmdEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	fs := newFlagSet("eval", &common)
 	asJSON := fs.Bool("json", false, "print JSON")
 	path := fs.String("questions", "", "JSON Lines file of questions")
-	if rest, err := parseInterspersed(fs, args); err != nil {
+	if err := parseFlagsOnly(fs, args); err != nil {
 		return err
-	} else if len(rest) > 0 {
-		return usageError{fmt.Errorf("unexpected argument %q", rest[0])}
 	}
 	if *path == "" {
 		return usageError{errors.New("--questions FILE is required")}
@@ -218,11 +206,8 @@ func cmdEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if err != nil {
 		return err
 	}
-	a, err := newApp(ctx, common, slog.LevelWarn, stderr)
+	a, err := newIndexedApp(ctx, common, slog.LevelWarn, stderr)
 	if err != nil {
-		return err
-	}
-	if err := a.ensureIndex(ctx); err != nil {
 		return err
 	}
 	report, err := evaluation.Run(ctx, a.store, questions)

@@ -15,16 +15,11 @@ import (
 func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var common commonFlags
 	fs := newFlagSet("serve", &common)
-	if rest, err := parseInterspersed(fs, args); err != nil {
+	if err := parseFlagsOnly(fs, args); err != nil {
 		return err
-	} else if len(rest) > 0 {
-		return usageError{fmt.Errorf("unexpected argument %q", rest[0])}
 	}
-	a, err := newApp(ctx, common, slog.LevelInfo, stderr)
+	a, err := newIndexedApp(ctx, common, slog.LevelInfo, stderr)
 	if err != nil {
-		return err
-	}
-	if err := a.ensureIndex(ctx); err != nil {
 		return err
 	}
 	b, err := bot.New(a.cfg.Discord, bot.Deps{Asker: a.answerer, Searcher: a.store, Library: a.store, DataDir: a.cfg.DataDir}, a.log)

@@ -123,12 +123,3 @@ func (s *Store) Sources() []SourceStats {
 	}
 	return append([]SourceStats(nil), ix.meta.Sources...)
 }
-
-// LastReport returns what the build of the current index reported.
-func (s *Store) LastReport() (Report, bool) {
-	ix := s.current.Load()
-	if ix == nil {
-		return Report{}, false
-	}
-	return ix.meta.Report, true
-}
