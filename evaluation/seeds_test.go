@@ -15,14 +15,13 @@ import (
 // never tuned on, so that tuning which over-fits the first set shows up
 // here.
 //
-// The target for the tuning set is recall@5 ≥ 0.95 and MRR@10 ≥ 0.90. When
-// these sets were written (65 and 27 questions, paraphrased rather than
-// copied from the text), retrieval reached recall@5 0.923, MRR@10 0.788 on
-// the tuning set and 0.852, 0.742 on the holdout set; the floors below are
-// those figures less a margin of about one question, so that a regression
-// fails the test. Raise the tuning set's floors to the target once
-// retrieval reaches it, and the holdout's to what it then reaches, less
-// the margin.
+// The target is recall@5 ≥ 0.95 and MRR@10 ≥ 0.90. These sets (65 and 27
+// questions) are paraphrased rather than copied from the text, which is
+// hard for a model-free embedder: retrieval reaches recall@5 0.969, MRR@10
+// 0.800 on the tuning set and 0.926, 0.826 on the holdout set (plain BM25
+// over paragraph chunks: 0.908, 0.791 and 0.889, 0.782). The tuning set's
+// recall floor is the target; the other floors are today's figures less a
+// margin of about one question, so that a regression fails the test.
 // The figures retrieval should reach on the seeds.
 const (
 	targetRecall5 = 0.95
@@ -49,8 +48,8 @@ func TestRetrievalOnTheSeeds(t *testing.T) {
 		minRecall float64 // recall@5
 		minMRR    float64 // MRR@10
 	}{
-		{"tuning set", questionsFile, 0.90, 0.75},
-		{"holdout set", holdoutFile, 0.80, 0.70},
+		{"tuning set", questionsFile, targetRecall5, 0.78},
+		{"holdout set", holdoutFile, 0.89, 0.80},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

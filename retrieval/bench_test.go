@@ -54,9 +54,12 @@ func syntheticChunks(tb testing.TB, n int) []storedChunk {
 				b.WriteByte(' ')
 			}
 			b.WriteString(zipf())
+			if w%15 == 14 || w == words-1 {
+				b.WriteByte('.') // sentences of fifteen words
+			}
 		}
 		text := b.String()
-		chunks[i] = storedChunk{Chunk: Chunk{ID: fmt.Sprintf("syn-%d", i), Source: fmt.Sprintf("syn-%d.txt", i/50), Text: text}, SearchText: text}
+		chunks[i] = storedChunk{Chunk: Chunk{ID: fmt.Sprintf("syn-%d", i), Source: fmt.Sprintf("syn-%d.txt", i/50), Text: text}, SearchText: text, Windows: sentenceWindows(text)}
 	}
 	return chunks
 }

@@ -28,7 +28,7 @@ type ChunkOptions struct {
 // DefaultChunkOptions returns the chunk sizes Lectern uses: paragraph-sized
 // chunks, which is what the retrieval evaluation favours.
 func DefaultChunkOptions() ChunkOptions {
-	return ChunkOptions{MaxChars: 1000, MinChars: 200, OverlapSentences: 1}
+	return ChunkOptions{MaxChars: 1400, MinChars: 300, OverlapSentences: 1}
 }
 
 // Span is a byte range [Start, End) of a text.

@@ -38,6 +38,9 @@ func Clean(raw string) string {
 			flush()
 		}
 		current = append(current, line)
+		if heading.MatchString(line) { // a heading is one line: what follows is a new paragraph
+			flush()
+		}
 	}
 	flush()
 	return strings.Join(paragraphs, "\n\n")
@@ -54,6 +57,9 @@ func joinerFor(lines []string) string {
 
 // listItem matches the start of a Markdown list item or heading.
 var listItem = regexp.MustCompile(`^(#{1,6} |[-*+] |\d{1,3}[.)] )`)
+
+// heading matches a Markdown heading, which never continues on the next line.
+var heading = regexp.MustCompile(`^#{1,6} `)
 
 // startsBlock reports whether a line begins its own block (a Markdown
 // heading or list item) rather than continuing a wrapped sentence.
@@ -84,7 +90,7 @@ var boilerplateLine = regexp.MustCompile(`(?i)^(` + strings.Join([]string{
 var credit = regexp.MustCompile(`(?i)\((image|photo) credit:[^)]*\)\s*$|\([A-Z][\w .-]*/[\w .-]+ via [\w .-]+\)\s*$`)
 
 // isBoilerplate reports whether a whole line is web furniture or a photo
-// caption, which would pollute answers.
+// caption or an entry of a reference list, which would pollute answers.
 func isBoilerplate(line string) bool {
 	switch {
 	case boilerplateLine.MatchString(line):
@@ -95,6 +101,14 @@ func isBoilerplate(line string) bool {
 		return true
 	case credit.MatchString(line):
 		return true
+	case referenceEntry.MatchString(line):
+		return true
 	}
 	return false
 }
+
+// referenceEntry matches one entry of a reference list: "Peng, N 2022,
+// ‘Title’, The Diplomat, viewed 02/12/2022," or "… Retrieved March 3, 2021,
+// from https://…". Such entries match many questions by their titles alone
+// and answer none.
+var referenceEntry = regexp.MustCompile(`(?i)\b(19|20)\d\d\b.{0,300}\b(viewed|accessed|retrieved)( on| from)?:? ([0-3]?\d[/.-][01]?\d[/.-]\d{2,4}|[a-z]+ \d{1,2},? \d{4}|\d{1,2} [a-z]+ \d{4}|https?://)`)

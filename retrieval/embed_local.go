@@ -30,7 +30,7 @@ func NewLocalEmbedder() *LocalEmbedder { return &LocalEmbedder{} }
 
 // ID names the embedder and everything that shapes its vectors.
 func (*LocalEmbedder) ID() string {
-	return fmt.Sprintf("local-hash-v1-d%d", localDimensions)
+	return fmt.Sprintf("local-hash-v2-d%d", localDimensions)
 }
 
 // Embed returns one normalised vector per text.

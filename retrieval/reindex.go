@@ -96,7 +96,7 @@ func (s *Store) chunkAll(docs []Document) ([]storedChunk, []SourceStats) {
 				continue // the same text twice in one file: once is enough
 			}
 			seen[c.ID] = true
-			chunks = append(chunks, storedChunk{Chunk: c, SearchText: c.Text})
+			chunks = append(chunks, storedChunk{Chunk: c, SearchText: c.Text, Windows: sentenceWindows(c.Text)})
 			n++
 		}
 		sources = append(sources, SourceStats{SourceInfo: doc.Info, Chunks: n})
@@ -130,7 +130,7 @@ func bylineChunk(info SourceInfo) (storedChunk, bool) {
 	text := b.String()
 	// Searched with the words people use to ask for a byline.
 	search := text + " Author, writer, written by, wrote, byline, publisher."
-	return storedChunk{Chunk: Chunk{ID: chunkID(info.Source, text), Source: info.Source, Title: info.Title, Text: text}, SearchText: search}, true
+	return storedChunk{Chunk: Chunk{ID: chunkID(info.Source, text), Source: info.Source, Title: info.Title, Text: text}, SearchText: search, Byline: true}, true
 }
 
 // joinNames writes "A", "A and B" or "A, B and C".

@@ -21,17 +21,24 @@ func Terms(text string) []string {
 	return terms
 }
 
-// Words splits text into lower-cased runs of letters and digits. An
-// apostrophe inside a word ends it ("Vietnam’s" → "vietnam", "s").
+// Words splits text into lower-cased runs of letters and of digits. An
+// apostrophe inside a word ends it ("Vietnam’s" → "vietnam", "s"), and so
+// does a change between letters and digits ("as13" → "as", "13"; "G7" →
+// "g", "7"), which catches words glued together in scraped text.
 func Words(text string) []string {
 	var words []string
 	start := -1
+	previousDigit := false
 	lower := strings.ToLower(text)
 	for i, r := range lower {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			if start < 0 {
 				start = i
+			} else if digit := unicode.IsDigit(r); digit != previousDigit {
+				words = append(words, lower[start:i])
+				start = i
 			}
+			previousDigit = unicode.IsDigit(r)
 			continue
 		}
 		if start >= 0 {

@@ -16,6 +16,8 @@ func TestTerms(t *testing.T) {
 		{"curly apostrophe splits the possessive", "Vietnam’s party", []string{"vietnam", "parti"}},
 		{"numbers are kept", "$60 million in 2023", []string{"60", "million", "2023"}},
 		{"empty text has no terms", "  ... ", nil},
+		{"letters glued to digits are split", "partnership as13 new documents", []string{"partnership", "13", "new", "document"}},
+		{"a digit run inside a word is its own term", "G7 and F16s", []string{"g", "7", "f", "16"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,0 +1,40 @@
+package retrieval
+
+// windowSentences is how many consecutive sentences a search window holds.
+// Two did best on the evaluation sets: one loses questions whose words
+// span a sentence break, three dilutes as whole chunks do.
+const windowSentences = 2
+
+// sentenceWindows returns the spans of text's search windows: every run of
+// windowSentences consecutive sentences, sliding by one. A text of one
+// sentence is one window.
+func sentenceWindows(text string) []Span {
+	sentences := SentenceSpans(text)
+	if len(sentences) == 0 {
+		return nil
+	}
+	windows := make([]Span, 0, max(1, len(sentences)-windowSentences+1))
+	for i := range sentences {
+		last := min(i+windowSentences, len(sentences)) - 1
+		windows = append(windows, Span{Start: sentences[i].Start, End: sentences[last].End})
+		if last == len(sentences)-1 {
+			break
+		}
+	}
+	return windows
+}
+
+// asksAboutAuthorship reports whether a question is about who wrote or
+// published something, the only questions a byline passage should answer.
+// Elsewhere a byline, which repeats its document's title, would outrank
+// the passages that answer.
+func asksAboutAuthorship(query string) bool {
+	for _, w := range Words(query) {
+		switch w {
+		case "who", "whom", "whose", "author", "authors", "authored", "wrote", "written", "writer", "writers",
+			"byline", "publish", "published", "publisher", "publication":
+			return true
+		}
+	}
+	return false
+}

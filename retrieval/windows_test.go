@@ -1,0 +1,103 @@
+package retrieval
+
+import (
+	"context"
+	"testing"
+)
+
+func TestSentenceWindows(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string
+	}{
+		{"no text has no windows", "", nil},
+		{"one sentence is one window", "Hanoi hosted Xi.", []string{"Hanoi hosted Xi."}},
+		{"two sentences are one window", "Xi came. Trong met him.", []string{"Xi came. Trong met him."}},
+		{"windows slide by one sentence", "Xi came. Trong met him. They signed deals. Then they dined.",
+			[]string{"Xi came. Trong met him.", "Trong met him. They signed deals.", "They signed deals. Then they dined."}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, w := range sentenceWindows(tt.text) {
+				got = append(got, tt.text[w.Start:w.End])
+			}
+			if len(got) != len(tt.want) {
+				t.Fatalf("sentenceWindows(%q) = %q, want %q", tt.text, got, tt.want)
+			}
+			for i := range got {
+				if got[i] != tt.want[i] {
+					t.Errorf("window %d = %q, want %q", i, got[i], tt.want[i])
+				}
+			}
+		})
+	}
+}
+
+func TestAsksAboutAuthorship(t *testing.T) {
+	tests := []struct {
+		query string
+		want  bool
+	}{
+		{"Who wrote the piece on party-to-party ties?", true},
+		{"Which outlet published the article on the Three Nos?", true},
+		{"Name the authors of the European Guanxi article", true},
+		{"What are the Three Nos?", false},
+		{"On which dates was Trong in Beijing?", false},
+		{"How many agreements were signed?", false},
+	}
+	for _, tt := range tests {
+		if got := asksAboutAuthorship(tt.query); got != tt.want {
+			t.Errorf("asksAboutAuthorship(%q) = %v, want %v", tt.query, got, tt.want)
+		}
+	}
+}
+
+// TestBylinesAnswerOnlyAuthorshipQuestions: a byline repeats its document's
+// title, so for a question on the document's subject it would come first;
+// it is searched only when the question asks who wrote or published.
+func TestBylinesAnswerOnlyAuthorshipQuestions(t *testing.T) {
+	ctx := context.Background()
+	info := SourceInfo{Source: "visit.txt", Title: "Trong goes to Beijing", Authors: []string{"Vincenzo Caporale"}, Publisher: "European Guanxi"}
+	byline, ok := bylineChunk(info)
+	if !ok {
+		t.Fatal("no byline chunk for a source with an author")
+	}
+	body := "Trong arrived in Beijing on October 30 and was greeted with a twenty-one gun salute."
+	chunks := []storedChunk{byline, {Chunk: Chunk{ID: "body", Source: "visit.txt", Title: info.Title, Text: body, Start: 0, End: len(body)}, SearchText: body, Windows: sentenceWindows(body)}}
+	emb := NewLocalEmbedder()
+	vectors, err := emb.Embed(ctx, []string{chunks[0].SearchText, chunks[1].SearchText})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := newIndex(ctx, "", emb, chunks, vectors, indexMeta{Sources: []SourceStats{{SourceInfo: info}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		query     string
+		wantFirst string
+		wantCount int
+	}{
+		{"Who wrote the article on Trong going to Beijing?", byline.ID, 2},
+		{"When did Trong go to Beijing?", "body", 1},
+	}
+	for _, tt := range tests {
+		vec, err := emb.Embed(ctx, []string{tt.query})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := ix.search(ctx, tt.query, vec[0], 5)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != tt.wantCount || got[0].ID != tt.wantFirst {
+			ids := make([]string, len(got))
+			for i, p := range got {
+				ids[i] = p.ID
+			}
+			t.Errorf("search(%q) = %v, want %d passages, %s first", tt.query, ids, tt.wantCount, tt.wantFirst)
+		}
+	}
+}
