@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math"
 	"os"
 	"time"
 
@@ -183,6 +184,9 @@ func (c Config) Validate() error {
 	}
 	if c.Chat.BaseURL != "" && c.Chat.Model == "" {
 		return errors.New("[chat] base_url is set but model is empty")
+	}
+	if t := float64(c.Chat.Temperature); math.IsNaN(t) || math.IsInf(t, 0) || t < 0 {
+		return fmt.Errorf("[chat] temperature must be a number from 0 up, not %v", c.Chat.Temperature)
 	}
 	if c.Retrieval.TopK < 1 || c.Retrieval.TopK > 20 {
 		return fmt.Errorf("[retrieval] top_k must be between 1 and 20, not %d", c.Retrieval.TopK)
