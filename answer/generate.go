@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"net/http"
 	"strings"
 	"sync/atomic"
@@ -45,7 +46,7 @@ func (a *Answerer) generate(ctx context.Context, question string, history []Turn
 			{Role: openai.ChatMessageRoleSystem, Content: system},
 			{Role: openai.ChatMessageRoleUser, Content: user},
 		},
-		Temperature: a.cfg.Temperature,
+		Temperature: wireTemperature(a.cfg.Temperature),
 		Stream:      true,
 	}
 	if isReasoningModel(a.cfg.ChatModel) {
@@ -331,4 +332,15 @@ func (b *doneBody) Read(p []byte) (int, error) {
 // optional spaces.
 func isDataLine(before []byte) bool {
 	return bytes.HasSuffix(bytes.TrimRight(before, " "), []byte("data:"))
+}
+
+// wireTemperature is the temperature to put in a request. go-openai leaves
+// a temperature of 0 out of the JSON, so the server's default (often 0.7 or
+// 0.8) would apply; the smallest positive float32 is sent instead, which
+// every server treats as greedy decoding.
+func wireTemperature(t float32) float32 {
+	if t == 0 {
+		return math.SmallestNonzeroFloat32
+	}
+	return t
 }

@@ -316,3 +316,29 @@ func TestDisplayURLHidesCredentials(t *testing.T) {
 		}
 	}
 }
+
+// TestGeneratedSendsTheConfiguredTemperature: the temperature reaches the
+// server, including 0, which go-openai alone would leave out of the request
+// (and the server would then use its own default).
+func TestGeneratedSendsTheConfiguredTemperature(t *testing.T) {
+	tests := []struct {
+		name       string
+		configured float32
+		want       func(float32) bool
+	}{
+		{"a positive temperature is sent as it is", 0.3, func(got float32) bool { return got == 0.3 }},
+		{"zero is sent as greedy, not left out", 0, func(got float32) bool { return got > 0 && got < 1e-6 }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			chat := newChatServer(t, "The Three Nos are three refusals [2].")
+			a := New(threeNosPassages(t), Config{ChatBaseURL: chat.URL(), ChatModel: testModel, APIKey: testKey, Timeout: 2 * time.Second, TopK: 3, Temperature: tt.configured, Logger: testLogger(t)})
+			if _, err := a.Ask(context.Background(), Request{Question: "What are the Three Nos?"}, nil); err != nil {
+				t.Fatal(err)
+			}
+			if got := chat.LastChatRequest().Temperature; !tt.want(got) {
+				t.Errorf("temperature sent = %g for %g configured", got, tt.configured)
+			}
+		})
+	}
+}

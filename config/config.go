@@ -85,11 +85,15 @@ type Discord struct {
 // Duration is a time.Duration written as a string in TOML ("30s", "2m").
 type Duration struct{ time.Duration }
 
-// UnmarshalText parses a duration such as "30s".
+// UnmarshalText parses a duration such as "30s"; a negative one is refused
+// (every duration here is a time limit or an interval).
 func (d *Duration) UnmarshalText(text []byte) error {
 	v, err := time.ParseDuration(string(text))
 	if err != nil {
 		return fmt.Errorf("parse duration %q: %w", text, err)
+	}
+	if v < 0 {
+		return fmt.Errorf("parse duration %q: must not be negative", text)
 	}
 	d.Duration = v
 	return nil

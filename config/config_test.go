@@ -452,6 +452,7 @@ func TestDuration(t *testing.T) {
 		{"30", 0, true},
 		{"", 0, true},
 		{"soon", 0, true},
+		{"-5s", 0, true},
 	}
 	for _, tt := range tests {
 		var d Duration
