@@ -13,12 +13,18 @@ import (
 
 // The question sets of the project: questions.jsonl tunes retrieval and
 // gates it; holdout.jsonl is never used for tuning, only to check that the
-// tuning did not over-fit.
+// tuning did not over-fit. Both are paraphrased: their questions mostly
+// avoid the words of the passage that answers. literal.jsonl, the project's
+// first set, asks in words closer to the text, as most people do.
 const (
 	corpusDir     = "../seeds"
 	questionsFile = "../testdata/questions.jsonl"
 	holdoutFile   = "../testdata/holdout.jsonl"
+	literalFile   = "../testdata/literal.jsonl"
 )
+
+// questionFiles are all the question sets.
+var questionFiles = []string{questionsFile, holdoutFile, literalFile}
 
 // readQuestionFile reads a question file or fails the test.
 func readQuestionFile(t testing.TB, path string) []Question {
@@ -44,6 +50,7 @@ func TestQuestionSetsAreDistinctAndLargeEnough(t *testing.T) {
 	}{
 		{questionsFile, 40},
 		{holdoutFile, 20},
+		{literalFile, 30},
 	}
 	ids := map[string]string{}
 	questions := map[string]string{}
@@ -73,7 +80,7 @@ func TestQuestionSetsAreDistinctAndLargeEnough(t *testing.T) {
 func TestExpectPhrasesAreInTheSeeds(t *testing.T) {
 	rawParagraphs := seedParagraphs(t)
 	chunks := seedChunks(t)
-	for _, path := range []string{questionsFile, holdoutFile} {
+	for _, path := range questionFiles {
 		for _, q := range readQuestionFile(t, path) {
 			for _, e := range q.Expect {
 				phrase := Normalize(e)

@@ -22,6 +22,8 @@ import (
 // over paragraph chunks: 0.908, 0.791 and 0.889, 0.782). The tuning set's
 // recall floor is the target; the other floors are today's figures less a
 // margin of about one question, so that a regression fails the test.
+// literal.jsonl (38 questions worded closer to the text, the project's
+// first set) is held to the target in full.
 // The figures retrieval should reach on the seeds.
 const (
 	targetRecall5 = 0.95
@@ -50,6 +52,7 @@ func TestRetrievalOnTheSeeds(t *testing.T) {
 	}{
 		{"tuning set", questionsFile, targetRecall5, 0.78},
 		{"holdout set", holdoutFile, 0.89, 0.80},
+		{"literal set", literalFile, targetRecall5, targetMRR},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
