@@ -18,12 +18,13 @@ import (
 // The target is recall@5 ≥ 0.95 and MRR@10 ≥ 0.90. These sets (65 and 27
 // questions) are paraphrased rather than copied from the text, which is
 // hard for a model-free embedder: retrieval reaches recall@5 0.969, MRR@10
-// 0.800 on the tuning set and 0.926, 0.826 on the holdout set (plain BM25
+// 0.817 on the tuning set and 0.926, 0.826 on the holdout set (plain BM25
 // over paragraph chunks: 0.908, 0.791 and 0.889, 0.782). The tuning set's
 // recall floor is the target; the other floors are today's figures less a
 // margin of about one question, so that a regression fails the test.
 // literal.jsonl (38 questions worded closer to the text, the project's
-// first set) is held to the target in full.
+// first set, at recall@5 1.000 and MRR@10 0.914) is held to the target
+// in full.
 // The figures retrieval should reach on the seeds.
 const (
 	targetRecall5 = 0.95

@@ -60,14 +60,12 @@ func (ix *bm25Index) search(query string, n int) []scored {
 	terms = slices.Compact(terms)
 	scores := make([]float64, len(ix.docLen))
 	var touched []int32
-	N := float64(len(ix.docLen))
 	for _, t := range terms {
 		list := ix.postings[t]
 		if len(list) == 0 {
 			continue
 		}
-		df := float64(len(list))
-		idf := math.Log(1 + (N-df+0.5)/(df+0.5))
+		idf := ix.idfOf(len(list))
 		for _, p := range list {
 			tf := float64(p.freq)
 			norm := ix.k1 * (1 - ix.b + ix.b*float64(ix.docLen[p.doc])/ix.avgLen)
@@ -132,4 +130,20 @@ func sortScored(out []scored) {
 		}
 		return a.doc - b.doc
 	})
+}
+
+// idf is the inverse document frequency of term: high for rare terms, near
+// zero for terms in almost every chunk, zero for unknown terms.
+func (ix *bm25Index) idf(term string) float64 {
+	df := len(ix.postings[term])
+	if df == 0 {
+		return 0
+	}
+	return ix.idfOf(df)
+}
+
+// idfOf is the inverse document frequency of a term found in df chunks.
+func (ix *bm25Index) idfOf(df int) float64 {
+	N := float64(len(ix.docLen))
+	return math.Log(1 + (N-float64(df)+0.5)/(float64(df)+0.5))
 }
