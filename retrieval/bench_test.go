@@ -6,8 +6,11 @@ import (
 	"math/rand/v2"
 	"os"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
+
+	chromem "github.com/philippgille/chromem-go"
 )
 
 // benchQueries are asked in turn by the search benchmarks.
@@ -141,54 +144,143 @@ func BenchmarkSearch(b *testing.B) {
 }
 
 // BenchmarkReindex times a reindex of the seeds into an empty data
-// directory (cold: every chunk embedded) and with nothing changed (every
-// vector from the cache).
+// directory (cold: every chunk embedded), with nothing changed (every
+// vector from the cache) and with one file changed (only its chunks
+// embedded). embedded/op is how many texts went to the embedder.
 func BenchmarkReindex(b *testing.B) {
 	ctx := context.Background()
-	b.Run("cold", func(b *testing.B) {
-		for b.Loop() {
-			s, err := OpenStore(ctx, StoreConfig{DataDir: b.TempDir(), CorpusDir: "../seeds", Embedder: NewLocalEmbedder(), Logger: quietLogger()})
-			if err != nil {
-				b.Fatal(err)
-			}
-			if _, err := s.Reindex(ctx, nil); err != nil {
-				b.Fatal(err)
-			}
-		}
-	})
-	b.Run("unchanged", func(b *testing.B) {
-		s, err := OpenStore(ctx, StoreConfig{DataDir: b.TempDir(), CorpusDir: "../seeds", Embedder: NewLocalEmbedder(), Logger: quietLogger()})
+	open := func(b *testing.B, corpus string) *Store {
+		s, err := OpenStore(ctx, StoreConfig{DataDir: b.TempDir(), CorpusDir: corpus, Embedder: NewLocalEmbedder(), Logger: quietLogger()})
 		if err != nil {
 			b.Fatal(err)
 		}
-		if _, err := s.Reindex(ctx, nil); err != nil {
+		return s
+	}
+	reindex := func(b *testing.B, s *Store) Report {
+		r, err := s.Reindex(ctx, nil)
+		if err != nil {
 			b.Fatal(err)
 		}
+		return r
+	}
+	b.Run("cold", func(b *testing.B) {
+		embedded := 0
 		for b.Loop() {
-			r, err := s.Reindex(ctx, nil)
+			embedded = reindex(b, open(b, "../seeds")).Embedded
+		}
+		b.ReportMetric(float64(embedded), "embedded/op")
+	})
+	b.Run("unchanged", func(b *testing.B) {
+		s := open(b, "../seeds")
+		reindex(b, s)
+		embedded := 0
+		for b.Loop() {
+			embedded = reindex(b, s).Embedded
+		}
+		b.ReportMetric(float64(embedded), "embedded/op")
+	})
+	b.Run("one-file-changed", func(b *testing.B) {
+		corpus := b.TempDir()
+		entries, err := os.ReadDir("../seeds")
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, e := range entries {
+			data, err := os.ReadFile("../seeds/" + e.Name())
 			if err != nil {
 				b.Fatal(err)
 			}
-			if r.Embedded != 0 {
-				b.Fatalf("unchanged corpus embedded %d texts", r.Embedded)
+			if err := os.WriteFile(corpus+"/"+e.Name(), data, 0o644); err != nil {
+				b.Fatal(err)
 			}
 		}
+		changed := corpus + "/" + entries[0].Name()
+		original, err := os.ReadFile(changed)
+		if err != nil {
+			b.Fatal(err)
+		}
+		s := open(b, corpus)
+		reindex(b, s)
+		embedded, i := 0, 0
+		for b.Loop() {
+			// Each round edits the file anew, so its chunks are new texts.
+			i++
+			edit := fmt.Sprintf("%s\n\nRevision %d of this file.\n", strings.ReplaceAll(string(original), "Vietnam", fmt.Sprintf("Vietnam (r%d)", i)), i)
+			if err := os.WriteFile(changed, []byte(edit), 0o644); err != nil {
+				b.Fatal(err)
+			}
+			embedded = reindex(b, s).Embedded
+		}
+		b.ReportMetric(float64(embedded), "embedded/op")
 	})
 }
 
-// BenchmarkMemoryPerChunk reports the heap an in-memory index holds per
-// chunk (vectors, texts, BM25 postings), at 10k synthetic chunks.
+// BenchmarkMemoryPerChunk reports the heap an index holds per chunk, at 10k
+// synthetic chunks: Lectern's (vectors in chromem-go, texts, BM25 postings
+// over chunks and over sentence windows) and, in the same run, a plain
+// chromem-go collection of the same chunks and vectors. Each build gets its
+// own copy of the texts and vectors, so that both figures count them.
 func BenchmarkMemoryPerChunk(b *testing.B) {
 	const n = 10_000
+	ctx := context.Background()
 	chunks := syntheticChunks(b, n)
-	for b.Loop() {
-		runtime.GC()
-		var before, after runtime.MemStats
-		runtime.ReadMemStats(&before)
-		ix := benchIndex(b, chunks)
-		runtime.GC()
-		runtime.ReadMemStats(&after)
-		b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/n, "bytes/chunk")
-		runtime.KeepAlive(ix)
+	emb := NewLocalEmbedder()
+	texts := make([]string, n)
+	for i, c := range chunks {
+		texts[i] = c.SearchText
 	}
+	vectors, err := emb.Embed(ctx, texts)
+	if err != nil {
+		b.Fatal(err)
+	}
+	// fresh copies the chunks and vectors, as loading them from disk would.
+	fresh := func() ([]storedChunk, [][]float32) {
+		cs := make([]storedChunk, n)
+		vs := make([][]float32, n)
+		for i, c := range chunks {
+			c.Text = strings.Clone(c.Text)
+			c.SearchText = c.Text // as loadIndex shares them
+			c.Windows = slices.Clone(c.Windows)
+			cs[i], vs[i] = c, slices.Clone(vectors[i])
+		}
+		return cs, vs
+	}
+	measure := func(b *testing.B, build func([]storedChunk, [][]float32) any) {
+		for b.Loop() {
+			runtime.GC()
+			var before, after runtime.MemStats
+			runtime.ReadMemStats(&before)
+			kept := build(fresh())
+			runtime.GC()
+			runtime.ReadMemStats(&after)
+			b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/n, "bytes/chunk")
+			runtime.KeepAlive(kept)
+		}
+	}
+	b.Run("lectern", func(b *testing.B) {
+		measure(b, func(chunks []storedChunk, vectors [][]float32) any {
+			ix, err := newIndex(ctx, "", emb, chunks, vectors, indexMeta{EmbedderID: emb.ID()})
+			if err != nil {
+				b.Fatal(err)
+			}
+			return ix
+		})
+	})
+	b.Run("chromem-only", func(b *testing.B) {
+		measure(b, func(chunks []storedChunk, vectors [][]float32) any {
+			db := chromem.NewDB()
+			col, err := db.CreateCollection("chunks", nil, embeddingFunc(emb))
+			if err != nil {
+				b.Fatal(err)
+			}
+			docs := make([]chromem.Document, n)
+			for i, c := range chunks {
+				docs[i] = chromem.Document{ID: c.ID, Content: c.Text, Embedding: vectors[i], Metadata: map[string]string{"source": c.Source}}
+			}
+			if err := col.AddDocuments(ctx, docs, runtime.NumCPU()); err != nil {
+				b.Fatal(err)
+			}
+			return db
+		})
+	})
 }

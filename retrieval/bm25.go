@@ -32,9 +32,10 @@ func newBM25(texts []string) *bm25Index {
 	ix := &bm25Index{postings: map[string][]posting{}, docLen: make([]float32, len(texts)), k1: 1.2, b: 0.75}
 	total := 0
 	counts := map[string]int{}
+	stems := map[string]string{}
 	for doc, text := range texts {
 		clear(counts)
-		terms := Terms(text)
+		terms := termsMemo(text, stems)
 		for _, t := range terms {
 			counts[t]++
 		}

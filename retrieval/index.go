@@ -44,7 +44,8 @@ type indexMeta struct {
 // storedChunk is a chunk with the text that is searched for it.
 type storedChunk struct {
 	Chunk
-	SearchText string `json:"search_text"`
+	// SearchText is left out of chunks.json when it is the chunk's Text.
+	SearchText string `json:"search_text,omitempty"`
 	// Windows are spans of SearchText, a few sentences each, that BM25 also
 	// scores one by one (see sentenceWindows). Empty means the whole text.
 	Windows []Span `json:"windows,omitempty"`
@@ -110,7 +111,7 @@ func newIndex(ctx context.Context, dir string, embedder Embedder, chunks []store
 	}
 	ix := assemble(meta, chunks, collection)
 	if dir != "" {
-		if err := writeJSON(filepath.Join(dir, chunksFile), chunks); err != nil {
+		if err := writeJSON(filepath.Join(dir, chunksFile), withoutRepeatedText(chunks)); err != nil {
 			return nil, err
 		}
 		if err := writeJSON(filepath.Join(dir, metaFile), meta); err != nil {
@@ -118,6 +119,19 @@ func newIndex(ctx context.Context, dir string, embedder Embedder, chunks []store
 		}
 	}
 	return ix, nil
+}
+
+// withoutRepeatedText returns chunks as written to chunks.json: a
+// SearchText that is the chunk's Text is left out.
+func withoutRepeatedText(chunks []storedChunk) []storedChunk {
+	out := make([]storedChunk, len(chunks))
+	for i, c := range chunks {
+		if c.SearchText == c.Text {
+			c.SearchText = ""
+		}
+		out[i] = c
+	}
+	return out
 }
 
 // loadIndex opens a finished build from dir.
@@ -129,6 +143,11 @@ func loadIndex(dir string, embedder Embedder) (*index, error) {
 	var chunks []storedChunk
 	if err := readJSON(filepath.Join(dir, chunksFile), &chunks); err != nil {
 		return nil, err
+	}
+	for i := range chunks {
+		if chunks[i].SearchText == "" {
+			chunks[i].SearchText = chunks[i].Text // one string in memory, not two
+		}
 	}
 	db, err := chromem.NewPersistentDB(filepath.Join(dir, dbFolder), false)
 	if err != nil {

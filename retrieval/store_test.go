@@ -276,3 +276,26 @@ func TestBylineChunkAnswersWhoWrote(t *testing.T) {
 
 // quietLogger drops the store's logs in benchmarks.
 func quietLogger() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
+
+// TestARestartedStoreSearchesAsBefore: an index loaded from disk ranks
+// exactly as the one that was built (chunks.json leaves out a search text
+// that repeats the chunk's text; loading must put it back).
+func TestARestartedStoreSearchesAsBefore(t *testing.T) {
+	corpus, data := copySeeds(t), t.TempDir()
+	built := openTestStore(t, data, corpus, NewLocalEmbedder())
+	if _, err := built.Reindex(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+	loaded := openTestStore(t, data, corpus, NewLocalEmbedder())
+	for _, q := range []string{"What are the Three Nos?", "Who wrote the piece on party-to-party ties?", "twenty-one gun salute"} {
+		want, got := mustSearch(t, built, q), mustSearch(t, loaded, q)
+		if len(got) != len(want) {
+			t.Fatalf("%q: %d passages after a restart, %d before", q, len(got), len(want))
+		}
+		for i := range want {
+			if got[i].ID != want[i].ID || got[i].Score != want[i].Score {
+				t.Errorf("%q: passage %d after a restart is %s (%.4f), before %s (%.4f)", q, i+1, got[i].ID, got[i].Score, want[i].ID, want[i].Score)
+			}
+		}
+	}
+}

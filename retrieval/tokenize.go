@@ -10,13 +10,29 @@ import (
 // Terms splits text into the lower-cased, stemmed words used by BM25 and the
 // local embedder. Stop words are dropped; numbers are kept as they are.
 func Terms(text string) []string {
+	return termsMemo(text, nil)
+}
+
+// termsMemo is Terms with a memo of stems, which saves most of the
+// stemming when many texts are split with the same memo (a nil memo
+// memoises nothing).
+func termsMemo(text string, stems map[string]string) []string {
 	words := Words(text)
 	terms := words[:0]
 	for _, w := range words {
 		if IsStopWord(w) {
 			continue
 		}
-		terms = append(terms, Stem(w))
+		if stems == nil {
+			terms = append(terms, Stem(w))
+			continue
+		}
+		stem, ok := stems[w]
+		if !ok {
+			stem = Stem(w)
+			stems[w] = stem
+		}
+		terms = append(terms, stem)
 	}
 	return terms
 }
