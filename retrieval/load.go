@@ -48,6 +48,11 @@ func LoadCorpus(ctx context.Context, dir string) ([]Document, []Skipped, error) 
 	if err != nil {
 		return nil, nil, fmt.Errorf("load corpus %s: %w", dir, err)
 	}
+	// Links are judged against the folder's real path: a corpus reached
+	// through a link (or under one, as macOS's /var is) holds its own files.
+	if real, err := filepath.EvalSymlinks(root); err == nil {
+		root = real
+	}
 	entries, err := os.ReadDir(root)
 	if err != nil {
 		return nil, nil, fmt.Errorf("load corpus %s: %w", dir, err)
@@ -142,7 +147,7 @@ func readManifest(path string) (map[string]SourceInfo, error) {
 		if errors.Is(err, fs.ErrNotExist) {
 			return infos, nil
 		}
-		return infos, fmt.Errorf("broken manifest, titles taken from the texts: %w", err)
+		return infos, fmt.Errorf("broken manifest, titles taken from the texts: %w", unwrapPathError(err))
 	}
 	for _, e := range m.Sources {
 		if e.File == "" {
