@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
-	"unicode"
+	"unicode/utf8"
 
 	"github.com/neurosnap/sentences"
 	"github.com/neurosnap/sentences/english"
@@ -121,12 +121,18 @@ func splitLongParagraph(text string, p Span, opts ChunkOptions) []Span {
 		}
 	}
 	var out []Span
+	previousLast := -1
 	for first := 0; first < len(sents); {
 		last := first
 		for last+1 < len(sents) && sents[last+1].End-sents[first].Start <= opts.MaxChars {
 			last++
 		}
+		if last <= previousLast { // the overlap leaves no room for new text: start after it
+			first = previousLast + 1
+			continue
+		}
 		out = append(out, Span{sents[first].Start, sents[last].End})
+		previousLast = last
 		if last == len(sents)-1 {
 			break
 		}
@@ -139,23 +145,29 @@ func splitLongParagraph(text string, p Span, opts ChunkOptions) []Span {
 	return out
 }
 
-// splitAtWords cuts a span longer than max at word boundaries.
+// splitAtWords cuts a span longer than max at word boundaries; a word
+// longer than max is cut between two runes, and a rune longer than max is
+// kept whole.
 func splitAtWords(text string, s Span, max int) []Span {
 	var out []Span
 	for s.End-s.Start > max {
 		cut := s.Start + max
-		for cut > s.Start && !unicode.IsSpace(rune(text[cut])) {
+		for cut > s.Start && !isSpaceByte(text[cut]) {
 			cut--
 		}
 		if cut == s.Start { // one word longer than max: cut it at a rune boundary
 			cut = s.Start + max
-			for cut > s.Start && text[cut]&0xC0 == 0x80 {
+			for cut > s.Start && !utf8.RuneStart(text[cut]) {
 				cut--
 			}
 		}
+		if cut == s.Start { // not one whole rune fits: take the first rune
+			_, size := utf8.DecodeRuneInString(text[s.Start:s.End])
+			cut = s.Start + size
+		}
 		out = append(out, Span{s.Start, cut})
 		s.Start = cut
-		for s.Start < s.End && unicode.IsSpace(rune(text[s.Start])) {
+		for s.Start < s.End && isSpaceByte(text[s.Start]) {
 			s.Start++
 		}
 	}

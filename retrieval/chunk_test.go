@@ -47,8 +47,7 @@ func checkChunks(t *testing.T, doc Document, opts ChunkOptions, chunks []Chunk) 
 		if c.ID == "" || c.ID != chunkID(doc.Info.Source, c.Text) {
 			t.Errorf("chunk %d: ID %q is not chunkID(source, text)", i, c.ID)
 		}
-		// End may equal the previous End while TestChunkDocumentAddsTextInEveryChunk is skipped.
-		if i > 0 && (c.Start <= chunks[i-1].Start || c.End < chunks[i-1].End) {
+		if i > 0 && (c.Start <= chunks[i-1].Start || c.End <= chunks[i-1].End) {
 			t.Errorf("chunk %d [%d, %d) is not after chunk %d [%d, %d)", i, c.Start, c.End, i-1, chunks[i-1].Start, chunks[i-1].End)
 		}
 	}
@@ -272,13 +271,10 @@ func TestChunkIDs(t *testing.T) {
 }
 
 // TestChunkDocumentKeepsRunesWhole specifies that a cut between words never
-// splits a rune. splitAtWords looks for white space with
-// unicode.IsSpace(rune(text[i])) on single bytes, so the continuation bytes
-// 0x85 and 0xA0 (the second byte of "à", "Š", "Ġ" …) pass for NEL and NBSP:
-// a long sentence of Vietnamese or French can be cut inside "à", leaving
-// invalid UTF-8 at both ends and one byte in no chunk.
+// splits a rune. (splitAtWords once took the continuation bytes 0x85 and
+// 0xA0, the second byte of "à", "Š", "Ġ" …, for NEL and NBSP and cut a long
+// Vietnamese or French sentence inside "à".)
 func TestChunkDocumentKeepsRunesWhole(t *testing.T) {
-	t.Skip("known bug in chunk.go (splitAtWords treats UTF-8 continuation bytes 0x85/0xA0 as spaces); remove this Skip when it is fixed")
 	doc := Document{Info: SourceInfo{Source: "vi.txt"}, Text: "aaaaaaaaa" + strings.Repeat("à", 15)}
 	opts := ChunkOptions{MaxChars: 10, MinChars: 1}
 	chunks := ChunkDocument(doc, opts)
@@ -292,14 +288,10 @@ func TestChunkDocumentKeepsRunesWhole(t *testing.T) {
 }
 
 // TestChunkDocumentAddsTextInEveryChunk specifies that no chunk of a long
-// paragraph is only a repeat of the one before. splitLongParagraph starts
-// the next chunk OverlapSentences back; when the sentence after that does
-// not fit beside them, the new chunk holds nothing but the overlap, a piece
-// of the previous chunk that is then indexed and retrieved twice. It happens
-// with the default sizes to a sentence that cannot share a chunk with the
-// next one.
+// paragraph is only a repeat of the one before. The next chunk starts
+// OverlapSentences back; when the sentence after those does not fit beside
+// them, it starts after them instead of holding nothing but the overlap.
 func TestChunkDocumentAddsTextInEveryChunk(t *testing.T) {
-	t.Skip("known bug in chunk.go (splitLongParagraph can emit a chunk that is only the overlap); remove this Skip when it is fixed")
 	opts := DefaultChunkOptions()
 	text := prose(1, opts.MaxChars/4) + " " + prose(1, opts.MaxChars/2) + " " + prose(1, opts.MaxChars*3/4)
 	doc := Document{Info: SourceInfo{Source: "a.txt"}, Text: text}
@@ -370,8 +362,8 @@ func checkSentenceSpans(t *testing.T, text string, spans []Span) {
 
 // FuzzChunkDocument chunks arbitrary text, raw or cleaned, with arbitrary
 // sizes. It must not panic or hang, and every chunk must satisfy
-// checkChunks. MaxChars is at least 4, the longest UTF-8 rune: below that
-// splitAtWords cannot cut a multi-byte rune and loops for ever.
+// checkChunks and checkCoverage. MaxChars is at least 4, the longest UTF-8
+// rune, so that every chunk can keep within it.
 func FuzzChunkDocument(f *testing.F) {
 	f.Add(prose(12, 80), uint16(300), uint16(60), uint8(1), false)
 	f.Add("Heading\n\n"+prose(3, 70)+"\n\nBy someone", uint16(200), uint16(100), uint8(2), true)
@@ -379,9 +371,7 @@ func FuzzChunkDocument(f *testing.F) {
 	f.Add(strings.Repeat("越南中国", 50), uint16(7), uint16(3), uint8(1), false)
 	f.Add("U.S. and Mr. Trong. Dec. 12. 56.9 percent.\r\n\r\n\t", uint16(12), uint16(5), uint8(3), true)
 	f.Fuzz(func(t *testing.T, text string, maxChars, minChars uint16, overlap uint8, clean bool) {
-		// Documents are UTF-8 (LoadCorpus skips other files); on invalid
-		// UTF-8, such as a run of continuation bytes longer than MaxChars,
-		// splitAtWords finds no place to cut and loops for ever.
+		// Documents are UTF-8: LoadCorpus skips other files.
 		text = strings.ToValidUTF8(text, "\uFFFD")
 		if clean {
 			text = Clean(text)
@@ -390,9 +380,7 @@ func FuzzChunkDocument(f *testing.F) {
 		doc := Document{Info: SourceInfo{Source: "f.txt", Title: "F"}, Text: text}
 		chunks := ChunkDocument(doc, opts)
 		checkChunks(t, doc, opts, chunks)
-		// Coverage (checkCoverage) is not asserted here while
-		// TestChunkDocumentKeepsRunesWhole is skipped: the fuzzer finds that
-		// bug within seconds.
+		checkCoverage(t, doc, opts, chunks)
 		if trimmed := strings.Trim(text, " \t\r\n"); trimmed != "" {
 			if len(chunks) == 0 {
 				t.Fatalf("no chunks of %q", text)
@@ -446,4 +434,21 @@ func isSentence(spans []Span, s Span) bool {
 		}
 	}
 	return false
+}
+
+// TestChunkDocumentEndsOnTinySizes: with MaxChars smaller than a rune,
+// chunking still ends, keeping each rune whole rather than cutting it.
+func TestChunkDocumentEndsOnTinySizes(t *testing.T) {
+	doc := Document{Info: SourceInfo{Source: "zh.txt"}, Text: strings.Repeat("越南", 5)}
+	chunks := ChunkDocument(doc, ChunkOptions{MaxChars: 2, MinChars: 1})
+	var joined strings.Builder
+	for i, c := range chunks {
+		if !utf8.ValidString(c.Text) {
+			t.Errorf("chunk %d is cut inside a rune: %q", i, c.Text)
+		}
+		joined.WriteString(c.Text)
+	}
+	if joined.String() != doc.Text {
+		t.Errorf("chunks %q do not make up the text %q", chunkTexts(chunks), doc.Text)
+	}
 }
