@@ -1,6 +1,7 @@
 package retrieval
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -8,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"time"
 
 	chromem "github.com/philippgille/chromem-go"
@@ -26,9 +28,11 @@ type index struct {
 	collection *chromem.Collection
 	bm25       *bm25Index
 	// windows is a BM25 index over the sentence windows of all chunks;
-	// windowChunk maps each window to its chunk.
+	// windowChunk maps each window to its chunk; the windows of chunk i
+	// are windowFirst[i] up to windowFirst[i+1].
 	windows     *bm25Index
 	windowChunk []int32
+	windowFirst []int32
 	infos       map[string]SourceInfo
 }
 
@@ -168,9 +172,11 @@ func assemble(meta indexMeta, chunks []storedChunk, collection *chromem.Collecti
 	ix := &index{meta: meta, chunks: chunks, collection: collection, byID: make(map[string]int, len(chunks)), infos: map[string]SourceInfo{}}
 	texts := make([]string, len(chunks))
 	var windowTexts []string
+	ix.windowFirst = make([]int32, len(chunks)+1)
 	for i, c := range chunks {
 		ix.byID[c.ID] = i
 		texts[i] = c.SearchText
+		ix.windowFirst[i] = int32(len(windowTexts))
 		if len(c.Windows) == 0 {
 			windowTexts = append(windowTexts, c.SearchText)
 			ix.windowChunk = append(ix.windowChunk, int32(i))
@@ -184,6 +190,7 @@ func assemble(meta indexMeta, chunks []storedChunk, collection *chromem.Collecti
 			ix.windowChunk = append(ix.windowChunk, int32(i))
 		}
 	}
+	ix.windowFirst[len(chunks)] = int32(len(windowTexts))
 	for _, s := range meta.Sources {
 		ix.infos[s.Source] = s.SourceInfo
 	}
@@ -267,7 +274,9 @@ const (
 	coverageCandidates = 10
 )
 
-// nudgeByCoverage applies the coverage nudge to results, in place.
+// nudgeByCoverage applies the coverage nudge to results, in place. Which
+// window holds which term is read from the window index's postings, which
+// are in window order, so it costs a binary search per term and result.
 func (ix *index) nudgeByCoverage(query string, results []scored) {
 	weights := map[string]float64{}
 	total := 0.0
@@ -281,27 +290,20 @@ func (ix *index) nudgeByCoverage(query string, results []scored) {
 		return
 	}
 	for i := range results {
-		c := ix.chunks[results[i].doc]
-		windows := c.Windows
-		if len(windows) == 0 {
-			windows = []Span{{0, len(c.SearchText)}}
+		first, end := ix.windowFirst[results[i].doc], ix.windowFirst[results[i].doc+1]
+		covered := make([]float64, end-first)
+		for t, w := range weights {
+			list := ix.windows.postings[t]
+			j, _ := slices.BinarySearchFunc(list, first, func(p posting, doc int32) int { return cmp.Compare(p.doc, doc) })
+			for ; j < len(list) && list[j].doc < end; j++ {
+				covered[list[j].doc-first] += w
+			}
 		}
 		best := 0.0
-		for _, w := range windows {
-			if w.Start < 0 || w.End > len(c.SearchText) || w.Start > w.End {
-				continue
-			}
-			seen := map[string]bool{}
-			covered := 0.0
-			for _, t := range Terms(c.SearchText[w.Start:w.End]) {
-				if q, ok := weights[t]; ok && !seen[t] {
-					seen[t] = true
-					covered += q
-				}
-			}
-			best = max(best, covered/total)
+		for _, c := range covered {
+			best = max(best, c)
 		}
-		results[i].score += coverageWeight * best
+		results[i].score += coverageWeight * best / total
 	}
 	sortScored(results)
 }

@@ -109,10 +109,10 @@ func TestCoverageNudge(t *testing.T) {
 	spread := "Trong visited Beijing. The weather was cold. Many people watched. A salute was fired."
 	together := "Trong visited Beijing and a salute was fired. The weather was cold."
 	var chunks []storedChunk
-	for i, text := range []string{spread, together} {
+	for i, text := range []string{spread, together, "Hanoi hosted Xi.", "Other text here."} {
 		chunks = append(chunks, storedChunk{Chunk: Chunk{ID: string(rune('a' + i)), Text: text, End: len(text)}, SearchText: text, Windows: sentenceWindows(text)})
 	}
-	ix := &index{chunks: chunks, bm25: newBM25([]string{spread, together, "Hanoi hosted Xi.", "Other text here."})}
+	ix := assemble(indexMeta{}, chunks, nil)
 	tests := []struct {
 		name      string
 		scores    [2]float64 // fused scores of spread and together
