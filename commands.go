@@ -15,8 +15,19 @@ import (
 	"github.com/lectern/lectern/retrieval"
 )
 
-// userMessage turns an error into the sentence shown to the user.
-func userMessage(err error) string { return answer.UserMessage(err) }
+// userMessage is what the command line says of a failed command: for an
+// endpoint that fails, the sentence a Discord user would get and the
+// details; else the error itself, which names what was being done.
+func userMessage(err error) string {
+	var endpoint *answer.EndpointError
+	switch {
+	case errors.As(err, &endpoint):
+		return endpoint.Message() + "\n  (" + err.Error() + ")"
+	case errors.Is(err, context.Canceled):
+		return "interrupted"
+	}
+	return err.Error() // errors name what was being done, and never hold a key
+}
 
 // cmdAsk answers one question: `lectern ask QUESTION [--json]`.
 func cmdAsk(ctx context.Context, args []string, stdout, stderr io.Writer) error {
