@@ -8,8 +8,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/neurosnap/sentences"
-	"github.com/neurosnap/sentences/english"
 	openai "github.com/sashabaranov/go-openai"
 
 	"github.com/lectern/lectern/retrieval"
@@ -51,11 +49,10 @@ var ErrEmptyQuestion = errors.New("the question is empty")
 // Answerer answers questions over the passages a Searcher finds. It is safe
 // for concurrent use.
 type Answerer struct {
-	search    Searcher
-	cfg       Config
-	log       *slog.Logger
-	client    *openai.Client // nil: extractive answers
-	sentences *sentences.DefaultSentenceTokenizer
+	search Searcher
+	cfg    Config
+	log    *slog.Logger
+	client *openai.Client // nil: extractive answers
 }
 
 // New returns an Answerer that searches with search and answers as cfg says.
@@ -73,13 +70,6 @@ func New(search Searcher, cfg Config) *Answerer {
 	if cfg.ChatBaseURL != "" {
 		a.client = newChatClient(cfg)
 	}
-	tok, err := english.NewSentenceTokenizer(nil)
-	if err != nil {
-		// The model is built into the package; without it sentences are
-		// split at ". " by splitSentences.
-		a.log.Warn("load the English sentence model", "err", err)
-	}
-	a.sentences = tok
 	return a
 }
 

@@ -35,26 +35,18 @@ type sentence struct {
 	score   float64
 }
 
-// splitSentences cuts text into sentences, white space collapsed.
-func (a *Answerer) splitSentences(text string) []string {
+// splitSentences cuts text into sentences, white space collapsed: a
+// paragraph break always ends a sentence, even one with no full stop (a
+// heading), then retrieval.SentenceSpans and splitMissedBreaks cut the
+// paragraphs.
+func splitSentences(text string) []string {
 	var out []string
-	add := func(s string) {
-		if s = strings.Join(strings.Fields(s), " "); s != "" {
-			out = append(out, s)
-		}
-	}
-	if a.sentences == nil {
-		for s := range strings.SplitAfterSeq(text, ". ") {
-			add(s)
-		}
-		return out
-	}
-	// Paragraph breaks always end a sentence, even one with no full stop
-	// (a heading).
 	for para := range strings.SplitSeq(text, "\n\n") {
-		for _, s := range a.sentences.Tokenize(para) {
-			for _, part := range splitMissedBreaks(s.Text) {
-				add(part)
+		for _, sp := range retrieval.SentenceSpans(para) {
+			for _, part := range splitMissedBreaks(para[sp.Start:sp.End]) {
+				if s := strings.Join(strings.Fields(part), " "); s != "" {
+					out = append(out, s)
+				}
 			}
 		}
 	}
@@ -92,7 +84,7 @@ func isLowerOrDigit(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c 
 func (a *Answerer) candidates(passages []retrieval.Passage, keepTitles bool) []sentence {
 	var out []sentence
 	for i, p := range passages {
-		for j, s := range a.splitSentences(p.Text) {
+		for j, s := range splitSentences(p.Text) {
 			scored := s
 			if !keepTitles {
 				for _, title := range []string{p.Title, p.Info.Title} {

@@ -179,7 +179,7 @@ func normalise(text string) string {
 func (a *Answerer) claimsByMarker(text string) map[int]string {
 	claims := map[int]string{}
 	prev := ""
-	for _, s := range a.splitSentences(text) {
+	for _, s := range splitSentences(text) {
 		ms := ParseMarkers(s)
 		for _, m := range ms {
 			claim := s
