@@ -24,7 +24,9 @@ import (
 // margin of about one question, so that a regression fails the test.
 // literal.jsonl (38 questions worded closer to the text, the project's
 // first set, at recall@5 1.000 and MRR@10 0.914) is held to the target
-// in full.
+// in full. fresh.jsonl (29 questions written blind, run once after the
+// tuning: recall@5 0.724, MRR@10 0.683; plain BM25 0.690, 0.659) is the
+// honest estimate for a new set of paraphrased questions.
 // The figures retrieval should reach on the seeds.
 const (
 	targetRecall5 = 0.95
@@ -54,6 +56,7 @@ func TestRetrievalOnTheSeeds(t *testing.T) {
 		{"tuning set", questionsFile, targetRecall5, 0.78},
 		{"holdout set", holdoutFile, 0.89, 0.80},
 		{"literal set", literalFile, targetRecall5, targetMRR},
+		{"fresh set", freshFile, 0.69, 0.65},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
