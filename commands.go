@@ -29,7 +29,8 @@ func userMessage(err error) string {
 	return err.Error() // errors name what was being done, and never hold a key
 }
 
-// cmdAsk answers one question: `lectern ask QUESTION [--json]`.
+// cmdAsk answers one question: `lectern ask QUESTION [--json]`. When the
+// chat endpoint fails, it says so on stderr and answers extractively.
 func cmdAsk(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var common commonFlags
 	fs := newFlagSet("ask", &common)
@@ -47,6 +48,13 @@ func cmdAsk(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		return err
 	}
 	ans, err := a.answerer.Ask(ctx, answer.Request{Question: question}, nil)
+	var down *answer.EndpointError
+	if errors.As(err, &down) {
+		// The reading list can still answer: say what failed, then quote it.
+		fmt.Fprintf(stderr, "%s\n  (%v)\nAnswering from the reading list instead.\n\n", down.Message(), err)
+		extractive := answer.New(a.store, answer.Config{TopK: a.cfg.Retrieval.TopK, Logger: a.log})
+		ans, err = extractive.Ask(ctx, answer.Request{Question: question}, nil)
+	}
 	if err != nil {
 		return err
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"net"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -239,5 +240,37 @@ func TestAskNeedsNoConfigFile(t *testing.T) {
 	code, stdout, stderr := lectern(t, t.TempDir(), "ask", "What are the Three Nos?")
 	if code != 0 || !strings.Contains(stdout, "[1]") || !strings.Contains(stdout, "Sources") {
 		t.Errorf("exit %d\nstdout:\n%s\nstderr:\n%s", code, stdout, stderr)
+	}
+}
+
+// TestAskFallsBackWhenTheModelIsDown: with a chat endpoint that refuses
+// connections, ask says so in a sentence and still answers, by quoting
+// the reading list.
+func TestAskFallsBackWhenTheModelIsDown(t *testing.T) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	closed := "http://" + l.Addr().String() + "/v1"
+	l.Close() // nothing listens there now: connection refused
+	config := filepath.Join(t.TempDir(), "config.toml")
+	writeFile(t, config, "[chat]\nbase_url = \""+closed+"\"\nmodel = \"llama3.1:8b\"\ntimeout = \"5s\"\n")
+
+	code, stdout, stderr := lectern(t, t.TempDir(), "ask", "--json", "--config", config, "What are the Three Nos?")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if want := "The language model at " + closed + " is not answering"; !strings.Contains(stderr, want) {
+		t.Errorf("stderr lacks %q:\n%s", want, stderr)
+	}
+	var got struct {
+		Answer string `json:"answer"`
+		Mode   string `json:"mode"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &got); err != nil {
+		t.Fatalf("stdout: %v\n%s", err, stdout)
+	}
+	if got.Mode != "extractive" || !strings.Contains(got.Answer, "no military alliance with any foreign power") {
+		t.Errorf("fallback answer = %+v, want an extractive answer quoting the Three Nos", got)
 	}
 }
