@@ -381,7 +381,7 @@ func TestLimits(t *testing.T) {
 		h.callback(first)
 		second := h.ask(grace, "Two?")
 		if _, err := h.srv.WaitRequest(h.ctx(), func(r discordtest.Request) bool {
-			return discordtest.IsWebhook(http.MethodPatch, second.Token)(r) && strings.Contains(string(r.Body), "queued") || strings.Contains(string(r.Body), "next in line")
+			return discordtest.IsWebhook(http.MethodPatch, second.Token)(r) && (strings.Contains(string(r.Body), "queued") || strings.Contains(string(r.Body), "next in line"))
 		}); err != nil {
 			t.Errorf("second question not told it is queued: %v", err)
 		}
