@@ -51,7 +51,7 @@ func cmdAsk(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	var down *answer.EndpointError
 	if errors.As(err, &down) {
 		// The reading list can still answer: say what failed, then quote it.
-		fmt.Fprintf(stderr, "%s\n  (%v)\nAnswering from the reading list instead.\n\n", down.Message(), err)
+		fmt.Fprintf(stderr, "%s\nAnswering from the reading list instead.\n\n", userMessage(err))
 		extractive := answer.New(a.store, answer.Config{TopK: a.cfg.Retrieval.TopK, Logger: a.log})
 		ans, err = extractive.Ask(ctx, answer.Request{Question: question}, nil)
 	}

@@ -51,14 +51,13 @@ func newBM25(texts []string) *bm25Index {
 	return ix
 }
 
-// search returns up to n chunks that share a term with query, best first.
-func (ix *bm25Index) search(query string, n int) []scored {
-	terms := Terms(query)
+// search returns up to n chunks that share one of terms (a query's
+// Terms), best first.
+func (ix *bm25Index) search(terms []string, n int) []scored {
 	if len(terms) == 0 || len(ix.docLen) == 0 || n <= 0 {
 		return nil
 	}
-	slices.Sort(terms)
-	terms = slices.Compact(terms)
+	terms = slices.Compact(slices.Sorted(slices.Values(terms)))
 	scores := make([]float64, len(ix.docLen))
 	var touched []int32
 	for _, t := range terms {

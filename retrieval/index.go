@@ -236,8 +236,9 @@ func (ix *index) search(ctx context.Context, query string, queryVector []float32
 			vectorHits = append(vectorHits, scored{doc: ix.byID[r.ID], score: float64(r.Similarity)})
 		}
 	}
-	lexicalHits := ix.bm25.search(query, n)
-	windowHits := ix.windowSearch(query, n)
+	terms := Terms(query)
+	lexicalHits := ix.bm25.search(terms, n)
+	windowHits := ix.windowSearch(terms, n)
 	if !asksAboutAuthorship(query) {
 		vectorHits = ix.withoutBylines(vectorHits)
 		lexicalHits = ix.withoutBylines(lexicalHits)
@@ -248,7 +249,7 @@ func (ix *index) search(ctx context.Context, query string, queryVector []float32
 		rankedList{lexicalHits, lexicalWeight},
 		rankedList{windowHits, windowWeight},
 	)
-	ix.nudgeByCoverage(query, fused[:min(len(fused), coverageCandidates)])
+	ix.nudgeByCoverage(terms, fused[:min(len(fused), coverageCandidates)])
 	if len(fused) > k {
 		fused = fused[:k]
 	}
@@ -274,13 +275,14 @@ const (
 	coverageCandidates = 10
 )
 
-// nudgeByCoverage applies the coverage nudge to results, in place. Which
-// window holds which term is read from the window index's postings, which
-// are in window order, so it costs a binary search per term and result.
-func (ix *index) nudgeByCoverage(query string, results []scored) {
+// nudgeByCoverage applies the coverage nudge to results, in place, for a
+// query's terms. Which window holds which term is read from the window
+// index's postings, which are in window order, so it costs a binary search
+// per term and result.
+func (ix *index) nudgeByCoverage(terms []string, results []scored) {
 	weights := map[string]float64{}
 	total := 0.0
-	for _, t := range Terms(query) {
+	for _, t := range terms {
 		if _, ok := weights[t]; !ok {
 			weights[t] = ix.bm25.idf(t)
 			total += weights[t]
@@ -309,10 +311,11 @@ func (ix *index) nudgeByCoverage(query string, results []scored) {
 }
 
 // windowSearch ranks chunks by their best sentence window under BM25, up to
-// n chunks. A question usually matches one or two sentences; scoring those
-// alone keeps the rest of a long chunk from diluting the match.
-func (ix *index) windowSearch(query string, n int) []scored {
-	hits := ix.windows.search(query, 4*n)
+// n chunks, for a query's terms. A question usually matches one or two
+// sentences; scoring those alone keeps the rest of a long chunk from
+// diluting the match.
+func (ix *index) windowSearch(terms []string, n int) []scored {
+	hits := ix.windows.search(terms, 4*n)
 	out := make([]scored, 0, n)
 	seen := make(map[int]bool, n)
 	for _, h := range hits {

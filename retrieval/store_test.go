@@ -52,7 +52,7 @@ func (e *countingEmbedder) Embed(ctx context.Context, texts []string) ([][]float
 }
 
 // copySeeds copies the project's seeds into a fresh corpus folder.
-func copySeeds(t *testing.T) string {
+func copySeeds(t testing.TB) string {
 	t.Helper()
 	dir := t.TempDir()
 	entries, err := os.ReadDir("../seeds")

@@ -47,14 +47,14 @@ func Words(text string) []string {
 	previousDigit := false
 	lower := strings.ToLower(text)
 	for i, r := range lower {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+		if digit := unicode.IsDigit(r); digit || unicode.IsLetter(r) {
 			if start < 0 {
 				start = i
-			} else if digit := unicode.IsDigit(r); digit != previousDigit {
+			} else if digit != previousDigit {
 				words = append(words, lower[start:i])
 				start = i
 			}
-			previousDigit = unicode.IsDigit(r)
+			previousDigit = digit
 			continue
 		}
 		if start >= 0 {
