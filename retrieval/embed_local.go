@@ -28,9 +28,11 @@ type LocalEmbedder struct{}
 // NewLocalEmbedder returns the built-in embedder.
 func NewLocalEmbedder() *LocalEmbedder { return &LocalEmbedder{} }
 
-// ID names the embedder and everything that shapes its vectors.
+// ID names the embedder and everything that shapes its vectors; the
+// version goes up whenever Terms changes (v3: contractions such as
+// "hasn't" became stop words), so that cached vectors are made anew.
 func (*LocalEmbedder) ID() string {
-	return fmt.Sprintf("local-hash-v2-d%d", localDimensions)
+	return fmt.Sprintf("local-hash-v3-d%d", localDimensions)
 }
 
 // Embed returns one normalised vector per text.

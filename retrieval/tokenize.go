@@ -93,7 +93,7 @@ var stopWords = func() map[string]struct{} {
 	ours ourselves out over own same she should so some such than that the their theirs them themselves
 	then there these they this those through to too under until up very was wasn we were weren what when
 	where which while who whom why will with would you your yours yourself yourselves s t ll re ve d m
-	also did does tell according said says`) {
+	also did does tell according said says hasn haven hadn couldn shouldn wouldn mustn needn shan`) {
 		m[w] = struct{}{}
 	}
 	return m
