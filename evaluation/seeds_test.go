@@ -27,6 +27,12 @@ import (
 // in full. fresh.jsonl (29 questions written blind, run once after the
 // tuning: recall@5 0.724, MRR@10 0.683; plain BM25 0.690, 0.659) is the
 // honest estimate for a new set of paraphrased questions.
+// blind_near.jsonl and blind_paraphrased.jsonl (31 and 32 questions) were
+// written blind too, one worded as a reader with the article open would ask
+// (recall@5 1.000, MRR@10 0.984: held to the target), one as a reader would
+// ask from memory a week later, in their own words (0.594, 0.510 when first
+// run; 0.594, 0.511 after the contractions "hasn't" and the like became
+// stop words).
 // The figures retrieval should reach on the seeds.
 const (
 	targetRecall5 = 0.95
@@ -35,18 +41,7 @@ const (
 
 func TestRetrievalOnTheSeeds(t *testing.T) {
 	ctx := context.Background()
-	store, err := retrieval.OpenStore(ctx, retrieval.StoreConfig{
-		DataDir:   t.TempDir(),
-		CorpusDir: corpusDir,
-		Embedder:  retrieval.NewLocalEmbedder(),
-		Logger:    slog.New(slog.DiscardHandler),
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := store.Reindex(ctx, nil); err != nil {
-		t.Fatal(err)
-	}
+	store := seedStore(t)
 	tests := []struct {
 		name      string
 		path      string
@@ -57,6 +52,8 @@ func TestRetrievalOnTheSeeds(t *testing.T) {
 		{"holdout set", holdoutFile, 0.89, 0.80},
 		{"literal set", literalFile, targetRecall5, targetMRR},
 		{"fresh set", freshFile, 0.69, 0.65},
+		{"blind set, worded near the text", nearFile, targetRecall5, targetMRR},
+		{"blind set, paraphrased", paraFile, 0.56, 0.48},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -80,4 +77,24 @@ func TestRetrievalOnTheSeeds(t *testing.T) {
 			}
 		})
 	}
+}
+
+// seedStore indexes the seeds with the built-in local embedder in a
+// temporary data folder.
+func seedStore(t *testing.T) *retrieval.Store {
+	t.Helper()
+	ctx := context.Background()
+	store, err := retrieval.OpenStore(ctx, retrieval.StoreConfig{
+		DataDir:   t.TempDir(),
+		CorpusDir: corpusDir,
+		Embedder:  retrieval.NewLocalEmbedder(),
+		Logger:    slog.New(slog.DiscardHandler),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := store.Reindex(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	return store
 }
