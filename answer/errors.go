@@ -8,6 +8,7 @@ import (
 	"io"
 	"net"
 	"net/url"
+	"strings"
 	"syscall"
 
 	openai "github.com/sashabaranov/go-openai"
@@ -62,6 +63,31 @@ func (e *EndpointError) Error() string {
 
 // Unwrap returns the underlying error.
 func (e *EndpointError) Unwrap() error { return e.Err }
+
+// redactedError is an error whose message has a secret (the API key)
+// replaced: a server may repeat the key it refused in its error body
+// ("Incorrect API key provided: sk-…"), and that body becomes the message
+// of go-openai's error. errors.As and errors.Is still see the original.
+type redactedError struct {
+	err    error
+	secret string
+}
+
+// redact hides secret in err's message; an empty secret changes nothing.
+func redact(err error, secret string) error {
+	if secret == "" || err == nil {
+		return err
+	}
+	return &redactedError{err: err, secret: secret}
+}
+
+// Error is the original message with the secret replaced by "[api key]".
+func (e *redactedError) Error() string {
+	return strings.ReplaceAll(e.err.Error(), e.secret, "[api key]")
+}
+
+// Unwrap returns the original error.
+func (e *redactedError) Unwrap() error { return e.err }
 
 // Message is one sentence for the asker that says what went wrong and what
 // to do, with no secrets.

@@ -83,7 +83,7 @@ func (a *Answerer) stream(parent context.Context, req openai.ChatCompletionReque
 			return "", "", fmt.Errorf("ask the language model: %w", parent.Err())
 		}
 		kind, status := classify(err, ctx.Err() != nil, text.Len() > 0)
-		e := &EndpointError{URL: displayURL(a.cfg.ChatBaseURL), Model: a.cfg.ChatModel, Kind: kind, Status: status, Err: err}
+		e := &EndpointError{URL: displayURL(a.cfg.ChatBaseURL), Model: a.cfg.ChatModel, Kind: kind, Status: status, Err: redact(err, a.cfg.APIKey)}
 		a.log.Warn("the language model failed", "err", e)
 		return "", "", e
 	}

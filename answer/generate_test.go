@@ -188,6 +188,8 @@ func TestEndpointFailures(t *testing.T) {
 		partials bool   // some text was streamed before the failure
 	}{
 		{name: "wrong API key", key: "sk-wrong", kind: KindAuth, message: "The language model rejected the API key."},
+		{name: "401 that repeats the key", fault: ptr(openaitest.Status(401, "invalid_request_error", "invalid_api_key", "Incorrect API key provided: "+testKey+".")),
+			kind: KindAuth, message: "The language model rejected the API key."},
 		{name: "unknown model", model: "no-such-model", kind: KindModel, message: `The model "no-such-model" is not available at http://127.0.0.1:`},
 		{name: "429", fault: ptr(openaitest.RateLimited(time.Second)), kind: KindRateLimit, message: "is busy; try again in a minute."},
 		{name: "500", fault: ptr(openaitest.InternalError()), kind: KindServer, message: notAnswering},
@@ -204,7 +206,9 @@ func TestEndpointFailures(t *testing.T) {
 			if tt.fault != nil {
 				chat.FailNext(openaitest.ChatCompletions, *tt.fault)
 			}
-			cfg := Config{ChatBaseURL: chat.URL(), ChatModel: testModel, APIKey: testKey, Timeout: 300 * time.Millisecond, TopK: 3, Logger: testLogger(t)}
+			var logs strings.Builder
+			cfg := Config{ChatBaseURL: chat.URL(), ChatModel: testModel, APIKey: testKey, Timeout: 300 * time.Millisecond, TopK: 3,
+				Logger: slog.New(slog.NewTextHandler(&logs, nil))}
 			if tt.key != "" {
 				cfg.APIKey = tt.key
 			}
@@ -228,8 +232,8 @@ func TestEndpointFailures(t *testing.T) {
 			if !strings.Contains(msg, tt.message) {
 				t.Errorf("UserMessage = %q, want it to contain %q", msg, tt.message)
 			}
-			if strings.Contains(msg, cfg.APIKey) || strings.Contains(err.Error(), cfg.APIKey) {
-				t.Errorf("the API key leaks: %q / %v", msg, err)
+			if strings.Contains(msg, cfg.APIKey) || strings.Contains(err.Error(), cfg.APIKey) || strings.Contains(logs.String(), cfg.APIKey) {
+				t.Errorf("the API key leaks: %q / %v / log %q", msg, err, logs.String())
 			}
 			if (partials > 0) != tt.partials {
 				t.Errorf("%d partials before the failure", partials)
