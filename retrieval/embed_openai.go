@@ -129,10 +129,11 @@ func NewOpenAIEmbedder(cfg OpenAIEmbedderConfig) (*OpenAIEmbedder, error) {
 	}, nil
 }
 
-// ID is "openai:" + model + "@" + base URL: a change of either embeds every
-// chunk again.
+// ID is "openai:" + model + "@" + base URL (without credentials or query,
+// since the ID is stored and shown): a change of either embeds every chunk
+// again.
 func (e *OpenAIEmbedder) ID() string {
-	return "openai:" + e.cfg.Model + "@" + e.cfg.BaseURL
+	return "openai:" + e.cfg.Model + "@" + e.url
 }
 
 // Embed returns one unit-length vector per text, in order, sending

@@ -379,6 +379,8 @@ func TestOpenAIEmbedderID(t *testing.T) {
 		{"http://127.0.0.1:11434/v1", "nomic-embed-text", "openai:nomic-embed-text@http://127.0.0.1:11434/v1"},
 		{"http://127.0.0.1:11434/v1/", "nomic-embed-text", "openai:nomic-embed-text@http://127.0.0.1:11434/v1"},
 		{"https://api.openai.com/v1", "text-embedding-3-small", "openai:text-embedding-3-small@https://api.openai.com/v1"},
+		// The ID is written to meta.json and shown in errors: no credentials.
+		{"http://lectern:s3cret@127.0.0.1:8080/v1", "bge-m3", "openai:bge-m3@http://127.0.0.1:8080/v1"},
 	}
 	for _, tt := range tests {
 		e := newTestEmbedder(t, OpenAIEmbedderConfig{BaseURL: tt.baseURL, Model: tt.model})
