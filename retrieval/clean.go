@@ -3,6 +3,8 @@ package retrieval
 import (
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Clean turns a raw corpus file into the text that is chunked and quoted:
@@ -15,6 +17,10 @@ func Clean(raw string) string {
 	raw = strings.ReplaceAll(raw, "\r\n", "\n")
 	raw = strings.ReplaceAll(raw, "\r", "\n")
 
+	lines := strings.Split(raw, "\n")
+	for i, line := range lines {
+		lines[i] = collapseSpaces(line)
+	}
 	var paragraphs []string
 	var current []string
 	previous := ""
@@ -24,13 +30,16 @@ func Clean(raw string) string {
 			current = current[:0]
 		}
 	}
-	for line := range strings.SplitSeq(raw, "\n") {
-		line = collapseSpaces(line)
+	for i, line := range lines {
 		if line == "" {
 			flush()
 			continue
 		}
-		if isBoilerplate(line) || strings.EqualFold(line, previous) {
+		// A line of wrapped prose that happens to read like furniture ("…
+		// do not\nsubscribe to the view that …") is prose.
+		prose := continuesSentence(current, line) ||
+			(i+1 < len(lines) && continuesSentence([]string{line}, lines[i+1]) && !isBoilerplate(lines[i+1]))
+		if !prose && (isBoilerplate(line) || strings.EqualFold(line, previous)) {
 			continue
 		}
 		previous = line
@@ -44,6 +53,24 @@ func Clean(raw string) string {
 	}
 	flush()
 	return strings.Join(paragraphs, "\n\n")
+}
+
+// continuesSentence reports whether line carries on the unfinished sentence
+// at the end of the paragraph kept so far: that paragraph's last line ends
+// without closing punctuation and line starts with a lower-case letter, as
+// hard-wrapped prose does and web furniture ("Subscribe", "Leave a
+// comment") does not.
+func continuesSentence(paragraph []string, line string) bool {
+	if len(paragraph) == 0 || line == "" {
+		return false
+	}
+	last := paragraph[len(paragraph)-1]
+	end, _ := utf8.DecodeLastRuneInString(last)
+	if heading.MatchString(last) || strings.ContainsRune(".!?:;\"”’)", end) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(line)
+	return unicode.IsLower(r)
 }
 
 // joinerFor is what joins the lines of one paragraph: a space, which
