@@ -120,7 +120,7 @@ func newQuery(question, context string) query {
 	for _, t := range retrieval.Terms(context) {
 		q[t] = weightContext
 	}
-	for _, t := range retrieval.Terms(question) {
+	for _, t := range retrieval.QuestionTerms(question) {
 		q[t] = weightTerm
 	}
 	for i, w := range strings.FieldsFunc(question, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {

@@ -39,7 +39,7 @@ func (r relevanceReport) answerable() bool {
 // relevance measures which content terms of the question occur in the
 // passages, and how many of them the best sentence holds together.
 func relevance(question string, passages []retrieval.Passage, sents []sentence) relevanceReport {
-	r := relevanceReport{terms: distinct(retrieval.Terms(question))}
+	r := relevanceReport{terms: distinct(retrieval.QuestionTerms(question))}
 	have := termSet{}
 	for _, p := range passages {
 		have.add(retrieval.Terms(p.Text)...)

@@ -34,6 +34,8 @@ type index struct {
 	windowChunk []int32
 	windowFirst []int32
 	infos       map[string]SourceInfo
+	// bylines maps a source to its byline passage, for those that have one.
+	bylines map[string]int
 }
 
 // indexMeta describes a build; it is written last, so a folder without it
@@ -169,12 +171,15 @@ func loadIndex(dir string, embedder Embedder) (*index, error) {
 
 // assemble derives the in-memory lookups of an index.
 func assemble(meta indexMeta, chunks []storedChunk, collection *chromem.Collection) *index {
-	ix := &index{meta: meta, chunks: chunks, collection: collection, byID: make(map[string]int, len(chunks)), infos: map[string]SourceInfo{}}
+	ix := &index{meta: meta, chunks: chunks, collection: collection, byID: make(map[string]int, len(chunks)), infos: map[string]SourceInfo{}, bylines: map[string]int{}}
 	texts := make([]string, len(chunks))
 	var windowTexts []string
 	ix.windowFirst = make([]int32, len(chunks)+1)
 	for i, c := range chunks {
 		ix.byID[c.ID] = i
+		if c.Byline {
+			ix.bylines[c.Source] = i
+		}
 		texts[i] = c.SearchText
 		ix.windowFirst[i] = int32(len(windowTexts))
 		if len(c.Windows) == 0 {
@@ -236,20 +241,19 @@ func (ix *index) search(ctx context.Context, query string, queryVector []float32
 			vectorHits = append(vectorHits, scored{doc: ix.byID[r.ID], score: float64(r.Similarity)})
 		}
 	}
-	terms := Terms(query)
-	lexicalHits := ix.bm25.search(terms, n)
-	windowHits := ix.windowSearch(terms, n)
-	if !asksAboutAuthorship(query) {
-		vectorHits = ix.withoutBylines(vectorHits)
-		lexicalHits = ix.withoutBylines(lexicalHits)
-		windowHits = ix.withoutBylines(windowHits)
-	}
+	// Bylines are never ranked by their own words (every one says "is an
+	// article by"): an authorship question finds the document it is
+	// about by its subject, and that document's byline goes first.
+	terms := QuestionTerms(query)
 	fused := fuseReciprocalRank(
-		rankedList{vectorHits, vectorWeight},
-		rankedList{lexicalHits, lexicalWeight},
-		rankedList{windowHits, windowWeight},
+		rankedList{ix.withoutBylines(vectorHits), vectorWeight},
+		rankedList{ix.withoutBylines(ix.bm25.search(terms, n)), lexicalWeight},
+		rankedList{ix.withoutBylines(ix.windowSearch(terms, n)), windowWeight},
 	)
 	ix.nudgeByCoverage(terms, fused[:min(len(fused), coverageCandidates)])
+	if asksAboutAuthorship(query) {
+		fused = ix.withBylines(fused)
+	}
 	if len(fused) > k {
 		fused = fused[:k]
 	}
@@ -328,6 +332,24 @@ func (ix *index) windowSearch(terms []string, n int) []scored {
 		if len(out) == n {
 			break
 		}
+	}
+	return out
+}
+
+// withBylines puts each document's byline passage just before the best
+// of its other passages in results, so that "Who wrote the article on the
+// Three Nos?" is answered by the byline of the article that best matches
+// "the Three Nos".
+func (ix *index) withBylines(results []scored) []scored {
+	out := make([]scored, 0, len(results)+len(ix.bylines))
+	placed := map[string]bool{}
+	for _, r := range results {
+		source := ix.chunks[r.doc].Source
+		if b, ok := ix.bylines[source]; ok && !placed[source] {
+			placed[source] = true
+			out = append(out, scored{doc: b, score: r.score})
+		}
+		out = append(out, r)
 	}
 	return out
 }

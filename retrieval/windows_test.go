@@ -2,6 +2,7 @@ package retrieval
 
 import (
 	"context"
+	"slices"
 	"testing"
 )
 
@@ -46,6 +47,7 @@ func TestAsksAboutAuthorship(t *testing.T) {
 		{"What are the Three Nos?", false},
 		{"On which dates was Trong in Beijing?", false},
 		{"How many agreements were signed?", false},
+		{"Who is Ge Hongliang?", false}, // "who" alone asks about a person, not a byline
 	}
 	for _, tt := range tests {
 		if got := asksAboutAuthorship(tt.query); got != tt.want {
@@ -57,6 +59,22 @@ func TestAsksAboutAuthorship(t *testing.T) {
 // TestBylinesAnswerOnlyAuthorshipQuestions: a byline repeats its document's
 // title, so for a question on the document's subject it would come first;
 // it is searched only when the question asks who wrote or published.
+func TestSubjectTerms(t *testing.T) {
+	tests := []struct {
+		query string
+		want  []string
+	}{
+		{"Who wrote the piece on party-to-party ties?", []string{"parti", "parti", "tie"}},
+		{"Who published the article on the Three Nos?", []string{"three", "nos"}},
+		{"Name the authors of the European Guanxi column", []string{"name", "european", "guanxi"}},
+	}
+	for _, tt := range tests {
+		if got := subjectTerms(tt.query); !slices.Equal(got, tt.want) {
+			t.Errorf("subjectTerms(%q) = %q, want %q", tt.query, got, tt.want)
+		}
+	}
+}
+
 func TestBylinesAnswerOnlyAuthorshipQuestions(t *testing.T) {
 	ctx := context.Background()
 	info := SourceInfo{Source: "visit.txt", Title: "Trong goes to Beijing", Authors: []string{"Vincenzo Caporale"}, Publisher: "European Guanxi"}
