@@ -114,30 +114,34 @@ func BenchmarkSearch(b *testing.B) {
 	}
 	emb := NewLocalEmbedder()
 	for _, c := range corpora {
-		ix := benchIndex(b, c.chunks(b))
-		b.Run(c.name+"/hybrid", func(b *testing.B) {
-			i := 0
-			for b.Loop() {
-				q := benchQueries[i%len(benchQueries)]
-				i++
-				v, err := emb.Embed(ctx, []string{q})
-				if err != nil {
-					b.Fatal(err)
+		// The corpus is built inside its own sub-benchmark, so that
+		// -bench Search/10k does not build the 100k one.
+		b.Run(c.name, func(b *testing.B) {
+			ix := benchIndex(b, c.chunks(b))
+			b.Run("hybrid", func(b *testing.B) {
+				i := 0
+				for b.Loop() {
+					q := benchQueries[i%len(benchQueries)]
+					i++
+					v, err := emb.Embed(ctx, []string{q})
+					if err != nil {
+						b.Fatal(err)
+					}
+					if _, err := ix.search(ctx, q, v[0], 5); err != nil {
+						b.Fatal(err)
+					}
 				}
-				if _, err := ix.search(ctx, q, v[0], 5); err != nil {
-					b.Fatal(err)
+			})
+			b.Run("chromem-query", func(b *testing.B) {
+				i := 0
+				for b.Loop() {
+					q := benchQueries[i%len(benchQueries)]
+					i++
+					if _, err := ix.collection.Query(ctx, q, 5, nil, nil); err != nil {
+						b.Fatal(err)
+					}
 				}
-			}
-		})
-		b.Run(c.name+"/chromem-query", func(b *testing.B) {
-			i := 0
-			for b.Loop() {
-				q := benchQueries[i%len(benchQueries)]
-				i++
-				if _, err := ix.collection.Query(ctx, q, 5, nil, nil); err != nil {
-					b.Fatal(err)
-				}
-			}
+			})
 		})
 		runtime.GC()
 	}
