@@ -40,8 +40,9 @@ type manifestEntry struct {
 
 // LoadCorpus reads and cleans every .txt and .md file in dir, in name order.
 // A file that cannot be used (not UTF-8, empty, binary, over MaxFileSize, a
-// link leading outside dir, unreadable) is skipped and named with the
-// reason, never fatal; so is a broken manifest, whose files then take their
+// link leading outside dir, unreadable), a file of another kind and a
+// folder are skipped and named with the reason, never fatal (hidden files
+// and the manifest are passed over without a word); so is a broken manifest, whose files then take their
 // titles from their text. Only a missing or unreadable dir is an error.
 func LoadCorpus(ctx context.Context, dir string) ([]Document, []Skipped, error) {
 	root, err := filepath.Abs(dir)
@@ -69,7 +70,14 @@ func LoadCorpus(ctx context.Context, dir string) ([]Document, []Skipped, error) 
 		}
 		name := e.Name()
 		ext := strings.ToLower(filepath.Ext(name))
-		if e.IsDir() || (ext != ".txt" && ext != ".md") || strings.HasPrefix(name, ".") {
+		switch {
+		case strings.HasPrefix(name, ".") || name == ManifestFile:
+			continue
+		case e.IsDir():
+			skipped = append(skipped, Skipped{Path: name, Reason: "a folder: only the files directly in the corpus folder are read"})
+			continue
+		case ext != ".txt" && ext != ".md":
+			skipped = append(skipped, Skipped{Path: name, Reason: "only .txt and .md files are read"})
 			continue
 		}
 		text, reason := readCorpusFile(root, name)
