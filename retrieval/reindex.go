@@ -197,18 +197,38 @@ func (s *Store) embedAll(ctx context.Context, chunks []storedChunk, p *Progress,
 	return vectors, nil
 }
 
-// removeOldIndexes deletes every index folder but keep: unfinished builds
-// and replaced indexes.
+// staleBuildAge is how old an unfinished build must be to be taken for
+// the leftover of a crash rather than another process's reindex under way.
+const staleBuildAge = time.Hour
+
+// removeOldIndexes deletes the index folders that keep replaces: finished
+// builds started before it, and unfinished builds left by a crash. Index
+// folders are named by the time their build started. A younger unfinished
+// build may be another lectern's reindex of the same data folder (a
+// `lectern index` beside a `lectern serve`), and a newer finished one that
+// reindex's result: both stay, until a later reindex replaces them.
 func (s *Store) removeOldIndexes(keep string) {
-	entries, err := os.ReadDir(filepath.Join(s.cfg.DataDir, indexesFolder))
+	root := filepath.Join(s.cfg.DataDir, indexesFolder)
+	entries, err := os.ReadDir(root)
 	if err != nil {
 		return
 	}
+	kept, _ := strconv.ParseInt(keep, 10, 64)
 	for _, e := range entries {
 		if e.Name() == keep {
 			continue
 		}
-		if err := os.RemoveAll(filepath.Join(s.cfg.DataDir, indexesFolder, e.Name())); err != nil {
+		started, err := strconv.ParseInt(e.Name(), 10, 64)
+		_, statErr := os.Stat(filepath.Join(root, e.Name(), metaFile))
+		finished := statErr == nil
+		switch {
+		case err != nil: // not a build's name: nothing of ours to keep
+		case finished && started > kept:
+			continue
+		case !finished && time.Since(time.Unix(0, started)) < staleBuildAge:
+			continue
+		}
+		if err := os.RemoveAll(filepath.Join(root, e.Name())); err != nil {
 			s.log.Warn("could not remove an old index", "dir", e.Name(), "err", err)
 		}
 	}

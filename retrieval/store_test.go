@@ -7,10 +7,12 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 )
 
 // countingEmbedder wraps the local embedder, counts the texts it embeds and
@@ -312,5 +314,53 @@ func TestARestartedStoreSearchesAsBefore(t *testing.T) {
 				t.Errorf("%q: passage %d after a restart is %s (%.4f), before %s (%.4f)", q, i+1, got[i].ID, got[i].Score, want[i].ID, want[i].Score)
 			}
 		}
+	}
+}
+
+// TestReindexRemovesOnlyWhatItReplaces: after a reindex, the index folders
+// it replaced are gone (older finished builds, a crash's leftover, a
+// folder that is no build), and what may belong to another lectern
+// reindexing the same data folder stays (a build under way, a newer one).
+func TestReindexRemovesOnlyWhatItReplaces(t *testing.T) {
+	data := t.TempDir()
+	root := filepath.Join(data, indexesFolder)
+	now := time.Now()
+	folders := []struct {
+		name     string
+		finished bool
+		stays    bool
+	}{
+		{"1000", true, false}, // an old index, replaced
+		{strconv.FormatInt(now.Add(-2*time.Hour).UnixNano(), 10), false, false}, // a crash's leftover
+		{"scratch", false, false}, // no build of ours
+		{strconv.FormatInt(now.Add(-time.Minute).UnixNano(), 10), false, true}, // another reindex under way
+		{strconv.FormatInt(now.Add(time.Hour).UnixNano(), 10), true, true},     // another reindex's newer result
+	}
+	for _, f := range folders {
+		if err := os.MkdirAll(filepath.Join(root, f.name), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if f.finished {
+			if err := os.WriteFile(filepath.Join(root, f.name, metaFile), []byte("{}"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	s := openTestStore(t, data, copySeeds(t), NewLocalEmbedder())
+	if _, err := s.Reindex(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range folders {
+		_, err := os.Stat(filepath.Join(root, f.name))
+		if stays := err == nil; stays != f.stays {
+			t.Errorf("folder %s: still there %v, want %v", f.name, stays, f.stays)
+		}
+	}
+	current, err := os.ReadFile(filepath.Join(data, currentFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(root, strings.TrimSpace(string(current)), metaFile)); err != nil {
+		t.Errorf("the new index is not complete on disk: %v", err)
 	}
 }
