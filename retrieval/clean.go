@@ -107,6 +107,7 @@ var boilerplateLine = regexp.MustCompile(`(?i)^(` + strings.Join([]string{
 	`enter your email( address)?:?`, `subscribe( to .{0,60})?`, `sign up for .{0,60}`,
 	`(read more|advertisement|click here .{0,40})`,
 	`updated: .{3,30}`,
+	`(photo|photograph|image|picture)( credit)?s?: [^.!?]{2,60}`,
 	`copyright ?©.*`, `© ?\d{4}.*`, `all rights reserved\.?`,
 	`do you have an article you would like to share\? ?write for us\.?`,
 	`the opinions expressed here are those of the writers?.{0,120}`,
