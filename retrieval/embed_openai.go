@@ -19,6 +19,8 @@ import (
 	"time"
 
 	"github.com/cenkalti/backoff/v4"
+
+	"github.com/lectern/lectern/internal/retryafter"
 	openai "github.com/sashabaranov/go-openai"
 )
 
@@ -208,7 +210,7 @@ func (e *OpenAIEmbedder) request(ctx context.Context, batch []string, policy *re
 		if !retry {
 			return nil, backoff.Permanent(fail)
 		}
-		if wait, ok := retryAfter(seen.header, time.Now()); ok {
+		if wait, ok := retryafter.Parse(seen.header, time.Now()); ok {
 			if wait > e.cfg.MaxRetryWait {
 				fail.Reason += fmt.Sprintf(", and it asks to wait %s before trying again", wait.Round(time.Second))
 				return nil, backoff.Permanent(fail)
@@ -495,27 +497,4 @@ func (k headerKeeper) Do(req *http.Request) (*http.Response, error) {
 		}
 	}
 	return resp, err
-}
-
-// retryAfter reads how long the endpoint asks to wait: retry-after-ms
-// (OpenAI's, in milliseconds), else Retry-After in seconds or as an HTTP
-// date.
-func retryAfter(h http.Header, now time.Time) (time.Duration, bool) {
-	if h == nil {
-		return 0, false
-	}
-	if ms, err := strconv.ParseFloat(strings.TrimSpace(h.Get("Retry-After-Ms")), 64); err == nil && ms >= 0 {
-		return time.Duration(ms * float64(time.Millisecond)), true
-	}
-	v := strings.TrimSpace(h.Get("Retry-After"))
-	if v == "" {
-		return 0, false
-	}
-	if secs, err := strconv.ParseFloat(v, 64); err == nil && secs >= 0 && secs < math.MaxInt32 {
-		return time.Duration(secs * float64(time.Second)), true
-	}
-	if at, err := http.ParseTime(v); err == nil {
-		return max(at.Sub(now), 0), true
-	}
-	return 0, false
 }
