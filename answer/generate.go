@@ -12,8 +12,10 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/cenkalti/backoff/v4"
 	openai "github.com/sashabaranov/go-openai"
 
+	"github.com/lectern/lectern/internal/retryafter"
 	"github.com/lectern/lectern/prompts"
 	"github.com/lectern/lectern/retrieval"
 )
@@ -88,7 +90,7 @@ func (a *Answerer) stream(parent context.Context, req openai.ChatCompletionReque
 		return "", "", e
 	}
 
-	stream, err := a.client.CreateChatCompletionStream(ctx, req)
+	stream, err := a.startStream(ctx, req, done)
 	if err != nil {
 		return fail(fmt.Errorf("start the answer: %w", err))
 	}
@@ -285,8 +287,70 @@ func isReasoningModel(model string) bool {
 	return false
 }
 
-// streamDone records whether a stream sent its closing "data: [DONE]".
-type streamDone struct{ seen atomic.Bool }
+// How the chat client asks again when the endpoint is busy or failing
+// (429, 500, 502, 503, 504) before any of the answer has come: at most
+// chatAttempts requests, waiting what Retry-After asks, else an exponential
+// backoff from chatRetryWait, and never past the call's timeout. A wait
+// over maxChatRetryWait is not waited for: the asker hears that the
+// endpoint is busy instead.
+const (
+	chatAttempts     = 3
+	chatRetryWait    = 250 * time.Millisecond
+	maxChatRetryWait = 10 * time.Second
+)
+
+// startStream sends the chat request, asking again as the constants above
+// say, and returns the open stream or the last error.
+func (a *Answerer) startStream(ctx context.Context, req openai.ChatCompletionRequest, done *streamDone) (*openai.ChatCompletionStream, error) {
+	policy := backoff.NewExponentialBackOff(backoff.WithInitialInterval(chatRetryWait), backoff.WithMaxElapsedTime(0))
+	for attempt := 1; ; attempt++ {
+		stream, err := a.client.CreateChatCompletionStream(ctx, req)
+		if err == nil || attempt == chatAttempts || !retryable(err) {
+			return stream, err
+		}
+		wait, asked := retryafter.Parse(done.header(), time.Now())
+		if !asked {
+			wait = policy.NextBackOff()
+		}
+		if deadline, ok := ctx.Deadline(); wait > maxChatRetryWait || (ok && time.Until(deadline) <= wait) {
+			return stream, err
+		}
+		a.log.Info("the language model is busy; asking again", "wait", wait, "attempt", attempt+1, "err", redact(err, a.cfg.APIKey))
+		select {
+		case <-time.After(wait):
+		case <-ctx.Done():
+			return stream, err
+		}
+	}
+}
+
+// retryable reports whether a failed request is worth sending again: the
+// endpoint said it is busy or failing, rather than that the request is
+// wrong.
+func retryable(err error) bool {
+	_, status := classify(err, false, false)
+	switch status {
+	case http.StatusTooManyRequests, http.StatusInternalServerError, http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
+		return true
+	}
+	return false
+}
+
+// streamDone records what the HTTP client saw of one request's latest
+// reply: its headers (for Retry-After) and whether the stream sent its
+// closing "data: [DONE]".
+type streamDone struct {
+	seen    atomic.Bool
+	headers atomic.Pointer[http.Header]
+}
+
+// header returns the headers of the latest reply, or nil.
+func (d *streamDone) header() http.Header {
+	if h := d.headers.Load(); h != nil {
+		return *h
+	}
+	return nil
+}
 
 // streamDoneKey is the context key of the *streamDone of a request.
 type streamDoneKey struct{}
@@ -302,6 +366,7 @@ func (w doneWatcher) Do(req *http.Request) (*http.Response, error) {
 		return resp, err
 	}
 	if d, ok := req.Context().Value(streamDoneKey{}).(*streamDone); ok {
+		d.headers.Store(&resp.Header)
 		resp.Body = &doneBody{ReadCloser: resp.Body, done: d}
 	}
 	return resp, nil

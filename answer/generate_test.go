@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -186,14 +187,15 @@ func TestEndpointFailures(t *testing.T) {
 		kind     ErrorKind
 		message  string // UserMessage contains this
 		partials bool   // some text was streamed before the failure
+		times    int    // how many requests in a row get the fault; 0 means 1
 	}{
 		{name: "wrong API key", key: "sk-wrong", kind: KindAuth, message: "The language model rejected the API key."},
 		{name: "401 that repeats the key", fault: ptr(openaitest.Status(401, "invalid_request_error", "invalid_api_key", "Incorrect API key provided: "+testKey+".")),
 			kind: KindAuth, message: "The language model rejected the API key."},
 		{name: "unknown model", model: "no-such-model", kind: KindModel, message: `The model "no-such-model" is not available at http://127.0.0.1:`},
 		{name: "429", fault: ptr(openaitest.RateLimited(time.Second)), kind: KindRateLimit, message: "is busy; try again in a minute."},
-		{name: "500", fault: ptr(openaitest.InternalError()), kind: KindServer, message: notAnswering},
-		{name: "503", fault: ptr(openaitest.Unavailable()), kind: KindServer, message: notAnswering},
+		{name: "500 to every attempt", fault: ptr(openaitest.InternalError()), times: chatAttempts, kind: KindServer, message: notAnswering},
+		{name: "503 to every attempt", fault: ptr(openaitest.Unavailable()), times: chatAttempts, kind: KindServer, message: notAnswering},
 		{name: "malformed event", fault: ptr(openaitest.Malformed()), kind: KindBadReply, message: "sent a reply Lectern cannot read."},
 		{name: "error mid-stream", fault: ptr(openaitest.StreamError(3, "out of memory")), kind: KindServer, message: notAnswering, partials: true},
 		{name: "stream cut mid-answer", fault: ptr(openaitest.CutStream(3)), kind: KindCut, message: notAnswering, partials: true},
@@ -204,7 +206,9 @@ func TestEndpointFailures(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			chat := newChatServer(t, "Vietnam follows the Three Nos of its constitution [2].")
 			if tt.fault != nil {
-				chat.FailNext(openaitest.ChatCompletions, *tt.fault)
+				for range max(tt.times, 1) {
+					chat.FailNext(openaitest.ChatCompletions, *tt.fault)
+				}
 			}
 			var logs strings.Builder
 			cfg := Config{ChatBaseURL: chat.URL(), ChatModel: testModel, APIKey: testKey, Timeout: 300 * time.Millisecond, TopK: 3,
@@ -246,6 +250,55 @@ func ptr[T any](v T) *T { return &v }
 
 // A reply that is no event stream at all (a proxy's HTML page) is a reply
 // Lectern cannot read, not an empty answer.
+// TestBusyEndpointIsAskedAgain: a request the endpoint turns away as busy
+// or failing (429, 5xx) is sent again, after the wait its Retry-After asks
+// for, else a short backoff, at most chatAttempts times and never past the
+// timeout; a request it refuses for what it is (401) is not.
+func TestBusyEndpointIsAskedAgain(t *testing.T) {
+	tests := []struct {
+		name     string
+		faults   []openaitest.Fault
+		timeout  time.Duration
+		requests int           // how many requests the endpoint gets
+		waited   time.Duration // the least time between the first and the last
+		kind     ErrorKind     // "" when the answer is generated
+	}{
+		{name: "503 once", faults: []openaitest.Fault{openaitest.Unavailable()}, requests: 2, waited: chatRetryWait / 2},
+		{name: "500 twice", faults: []openaitest.Fault{openaitest.InternalError(), openaitest.InternalError()}, requests: 3, waited: chatRetryWait},
+		{name: "429 with Retry-After", faults: []openaitest.Fault{openaitest.RateLimited(600 * time.Millisecond)}, requests: 2, waited: 600 * time.Millisecond},
+		{name: "429 asking for more than the time left", faults: []openaitest.Fault{openaitest.RateLimited(3 * time.Second)}, timeout: time.Second, requests: 1, kind: KindRateLimit},
+		{name: "429 asking for more than anyone waits", faults: []openaitest.Fault{openaitest.RateLimited(maxChatRetryWait + time.Second)}, timeout: time.Minute, requests: 1, kind: KindRateLimit},
+		{name: "503 to every attempt", faults: slices.Repeat([]openaitest.Fault{openaitest.Unavailable()}, chatAttempts), requests: chatAttempts, kind: KindServer},
+		{name: "401", faults: []openaitest.Fault{openaitest.BadKey()}, requests: 1, kind: KindAuth},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			chat := newChatServer(t, "Vietnam follows the Three Nos of its constitution [2].")
+			chat.FailNext(openaitest.ChatCompletions, tt.faults...)
+			cfg := Config{ChatBaseURL: chat.URL(), ChatModel: testModel, APIKey: testKey, Timeout: cmp.Or(tt.timeout, 10*time.Second), TopK: 3, Logger: testLogger(t)}
+			ans, err := New(threeNosPassages(t), cfg).Ask(context.Background(), Request{Question: "What are the Three Nos?"}, nil)
+			if got := chat.Requests(openaitest.ChatCompletions); got != tt.requests {
+				t.Errorf("%d requests, want %d", got, tt.requests)
+			}
+			if times := chat.RequestTimes(openaitest.ChatCompletions); len(times) > 1 {
+				if waited := times[len(times)-1].Sub(times[0]); waited < tt.waited {
+					t.Errorf("asked again after %v, want at least %v", waited, tt.waited)
+				}
+			}
+			if tt.kind == "" {
+				if err != nil || ans.Mode != ModeGenerated {
+					t.Fatalf("Ask = %+v, %v; want a generated answer", ans, err)
+				}
+				return
+			}
+			var ee *EndpointError
+			if !errors.As(err, &ee) || ee.Kind != tt.kind {
+				t.Fatalf("err = %v, want an EndpointError of kind %s", err, tt.kind)
+			}
+		})
+	}
+}
+
 func TestReplyThatIsNoEventStream(t *testing.T) {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "text/html")
