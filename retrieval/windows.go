@@ -29,7 +29,8 @@ func sentenceWindows(text string) []Span {
 // asksAboutAuthorship reports whether a question is about who wrote or
 // published something, the only questions a byline passage should answer.
 // Elsewhere a byline, which repeats its document's title, would outrank
-// the passages that answer.
+// the passages that answer. "Who" alone does not make one: "Who is Ge
+// Hongliang?" asks about a person the text describes.
 func asksAboutAuthorship(query string) bool {
 	for _, w := range Words(query) {
 		if authorshipWords[w] {

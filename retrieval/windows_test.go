@@ -58,7 +58,8 @@ func TestAsksAboutAuthorship(t *testing.T) {
 
 // TestBylinesAnswerOnlyAuthorshipQuestions: a byline repeats its document's
 // title, so for a question on the document's subject it would come first;
-// it is searched only when the question asks who wrote or published.
+// it is returned only when the question asks who wrote or published, and
+// then just before its document's best passage.
 func TestSubjectTerms(t *testing.T) {
 	tests := []struct {
 		query string
