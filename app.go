@@ -89,11 +89,16 @@ func newApp(ctx context.Context, common commonFlags, logLevel slog.Level, stderr
 	if err != nil {
 		return nil, err
 	}
+	var synonyms retrieval.Synonyms // nil: the built-in table
+	if !cfg.Retrieval.Synonyms {
+		synonyms = retrieval.Synonyms{}
+	}
 	store, err := retrieval.OpenStore(ctx, retrieval.StoreConfig{
 		DataDir:   cfg.DataDir,
 		CorpusDir: cfg.Corpus.Dir,
 		Embedder:  embedder,
 		Logger:    logger,
+		Synonyms:  synonyms,
 	})
 	if err != nil {
 		return nil, err

@@ -53,6 +53,9 @@ type Chat struct {
 // Retrieval tunes search.
 type Retrieval struct {
 	TopK int `toml:"top_k"`
+	// Synonyms: a question word no passage uses is searched as its
+	// WordNet synonyms that passages do use.
+	Synonyms bool `toml:"synonyms"`
 }
 
 // Discord configures `lectern serve`.
@@ -119,7 +122,7 @@ func Default() Config {
 			Temperature: 0.1,
 			MaxTokens:   700,
 		},
-		Retrieval: Retrieval{TopK: 5},
+		Retrieval: Retrieval{TopK: 5, Synonyms: true},
 		Discord: Discord{
 			TokenEnv:         "DISCORD_TOKEN",
 			APIURL:           "https://discord.com",

@@ -49,6 +49,7 @@ func TestDefault(t *testing.T) {
 		{"chat.temperature", d.Chat.Temperature, float32(0.1)},
 		{"chat.max_tokens", d.Chat.MaxTokens, 700},
 		{"retrieval.top_k", d.Retrieval.TopK, 5},
+		{"retrieval.synonyms", d.Retrieval.Synonyms, true},
 		{"discord.token_env", d.Discord.TokenEnv, "DISCORD_TOKEN"},
 		{"discord.api_url", d.Discord.APIURL, "https://discord.com"},
 		{"discord.guild_id", d.Discord.GuildID, ""},
@@ -118,6 +119,7 @@ temperature = 0.5
 max_tokens = 300
 [retrieval]
 top_k = 8
+synonyms = false
 [discord]
 token_env = "LECTERN_DISCORD_TOKEN"
 api_url = "http://127.0.0.1:8081"
@@ -145,6 +147,7 @@ feedback_file = "votes.jsonl"
 				c.Chat = Chat{BaseURL: "http://127.0.0.1:11434/v1", Model: "llama3.1:8b", APIKeyEnv: "",
 					Timeout: Duration{90 * time.Second}, Temperature: 0.5, MaxTokens: 300}
 				c.Retrieval.TopK = 8
+				c.Retrieval.Synonyms = false
 				c.Discord = Discord{
 					TokenEnv: "LECTERN_DISCORD_TOKEN", APIURL: "http://127.0.0.1:8081", GuildID: "123456789012345678",
 					ModeratorRole: "Moderators", AllowedChannels: []string{"111", "222"}, AllowDMs: false,

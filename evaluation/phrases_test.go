@@ -30,10 +30,12 @@ const (
 	freshFile     = "../testdata/fresh.jsonl"
 	nearFile      = "../testdata/blind_near.jsonl"
 	paraFile      = "../testdata/blind_paraphrased.jsonl"
+	memoryFile    = "../testdata/blind2_memory.jsonl"
+	openFile      = "../testdata/blind2_open.jsonl"
 )
 
 // questionFiles are all the question sets.
-var questionFiles = []string{questionsFile, holdoutFile, literalFile, freshFile, nearFile, paraFile}
+var questionFiles = []string{questionsFile, holdoutFile, literalFile, freshFile, nearFile, paraFile, memoryFile, openFile}
 
 // readQuestionFile reads a question file or fails the test.
 func readQuestionFile(t testing.TB, path string) []Question {
@@ -63,6 +65,8 @@ func TestQuestionSetsAreDistinctAndLargeEnough(t *testing.T) {
 		{freshFile, 25},
 		{nearFile, 30},
 		{paraFile, 30},
+		{memoryFile, 30},
+		{openFile, 20},
 	}
 	ids := map[string]string{}
 	questions := map[string]string{}

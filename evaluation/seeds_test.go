@@ -18,7 +18,7 @@ import (
 // The target is recall@5 ≥ 0.95 and MRR@10 ≥ 0.90. These sets (65 and 27
 // questions) are paraphrased rather than copied from the text, which is
 // hard for a model-free embedder: retrieval reaches recall@5 0.969, MRR@10
-// 0.817 on the tuning set and 0.926, 0.826 on the holdout set. The tuning
+// 0.836 on the tuning set and 0.926, 0.826 on the holdout set. The tuning
 // set's recall floor is the target; the other floors are today's figures
 // less a margin of about one question, so that a regression fails the
 // test. literal.jsonl (38 questions worded closer to the text, the
@@ -29,8 +29,11 @@ import (
 // blind_paraphrased.jsonl (31 and 32 questions) were written blind too, one
 // worded as a reader with the article open would ask (recall@5 1.000,
 // MRR@10 0.984: held to the target), one as a reader would ask from memory
-// a week later, in their own words (0.594, 0.510 when first run; 0.594,
-// 0.511 after the contractions "hasn't" and the like became stop words).
+// a week later, in their own words (0.594, 0.510 when first run; 0.688,
+// 0.560 once question words no passage uses were searched as their
+// synonyms). blind2_open.jsonl and blind2_memory.jsonl (24 and 35) were
+// written the same two ways after all that and run once: 1.000, 0.979
+// (held to the target) and 0.829, 0.683.
 // TestRetrievalBeatsPlainBM25 (baseline_test.go) compares every set with
 // plain BM25.
 // The figures retrieval should reach on the seeds.
@@ -53,7 +56,9 @@ func TestRetrievalOnTheSeeds(t *testing.T) {
 		{"literal set", literalFile, targetRecall5, targetMRR},
 		{"fresh set", freshFile, 0.69, 0.65},
 		{"blind set, worded near the text", nearFile, targetRecall5, targetMRR},
-		{"blind set, paraphrased", paraFile, 0.56, 0.48},
+		{"blind set, paraphrased", paraFile, 0.65, 0.53},
+		{"second blind set, worded near the text", openFile, targetRecall5, targetMRR},
+		{"second blind set, asked from memory", memoryFile, 0.80, 0.65},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -36,6 +36,8 @@ type index struct {
 	infos       map[string]SourceInfo
 	// bylines maps a source to its byline passage, for those that have one.
 	bylines map[string]int
+	// synonyms stand in for question words no chunk uses; nil for none.
+	synonyms Synonyms
 }
 
 // indexMeta describes a build; it is written last, so a folder without it
@@ -244,7 +246,7 @@ func (ix *index) search(ctx context.Context, query string, queryVector []float32
 	// Bylines are never ranked by their own words (every one says "is an
 	// article by"): an authorship question finds the document it is
 	// about by its subject, and that document's byline goes first.
-	terms := QuestionTerms(query)
+	terms := ix.withSynonyms(QuestionTerms(query))
 	fused := fuseReciprocalRank(
 		rankedList{ix.withoutBylines(vectorHits), vectorWeight},
 		rankedList{ix.withoutBylines(ix.bm25.search(terms, n)), lexicalWeight},

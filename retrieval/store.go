@@ -25,6 +25,9 @@ type StoreConfig struct {
 	Chunking ChunkOptions
 	// Logger receives what the store does; nil means slog.Default().
 	Logger *slog.Logger
+	// Synonyms stand in for question words that no passage uses; nil
+	// means the built-in table (WordNetSynonyms), an empty table none.
+	Synonyms Synonyms
 }
 
 // Store serves searches from the current index and builds new ones. A new
@@ -60,6 +63,13 @@ func OpenStore(ctx context.Context, cfg StoreConfig) (*Store, error) {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
+	if cfg.Synonyms == nil {
+		table, err := WordNetSynonyms()
+		if err != nil {
+			return nil, fmt.Errorf("open store: %w", err)
+		}
+		cfg.Synonyms = table
+	}
 	s := &Store{cfg: cfg, log: cfg.Logger}
 	if err := os.MkdirAll(cfg.DataDir, 0o755); err != nil {
 		return nil, fmt.Errorf("open store: create data directory: %w", err)
@@ -83,6 +93,7 @@ func OpenStore(ctx context.Context, cfg StoreConfig) (*Store, error) {
 		s.setNotReady(fmt.Errorf("the index was built with embedder %q but %q is configured: run `lectern index`", ix.meta.EmbedderID, cfg.Embedder.ID()))
 		return s, nil
 	}
+	ix.synonyms = s.cfg.Synonyms
 	s.current.Store(ix)
 	s.log.Debug("index loaded", "dir", dir, "chunks", len(ix.chunks))
 	return s, nil

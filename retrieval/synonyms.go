@@ -1,0 +1,82 @@
+package retrieval
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"fmt"
+	"io"
+	"strings"
+	"sync"
+)
+
+// synonymsFile is the built-in synonym table, made from WordNet 3.0 by
+// tools/synonyms (WordNet's licence is in retrieval/WORDNET_LICENSE): one
+// stem a line, a tab, and the stems of its synonyms separated by spaces,
+// gzipped.
+//
+//go:embed synonyms.tsv.gz
+var synonymsFile []byte
+
+// Synonyms maps a stem to the stems of the words that share one of its two
+// most frequent senses ("weapon" → "arm", "artilleri"). A search looks up
+// the question's words that no passage uses, and searches for their
+// synonyms that passages do use: "Russian weapons" finds "Russian arms".
+type Synonyms map[string][]string
+
+// builtinSynonyms parses the built-in table once per process.
+var builtinSynonyms = sync.OnceValues(func() (Synonyms, error) {
+	return ReadSynonyms(bytes.NewReader(synonymsFile))
+})
+
+// WordNetSynonyms returns the built-in synonym table. It is shared: do not
+// change it.
+func WordNetSynonyms() (Synonyms, error) { return builtinSynonyms() }
+
+// ReadSynonyms parses a gzipped synonym table in the format of
+// synonymsFile.
+func ReadSynonyms(r io.Reader) (Synonyms, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("read synonym table: %w", err)
+	}
+	defer zr.Close()
+	table := Synonyms{}
+	sc := bufio.NewScanner(zr)
+	for n := 1; sc.Scan(); n++ {
+		stem, synonyms, ok := strings.Cut(sc.Text(), "\t")
+		if !ok || stem == "" {
+			return nil, fmt.Errorf("read synonym table line %d: no stem and tab", n)
+		}
+		table[stem] = strings.Fields(synonyms)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("read synonym table: %w", err)
+	}
+	return table, nil
+}
+
+// withSynonyms returns terms followed by, for each term that no chunk of
+// the index holds, its synonyms that some chunk holds. Terms the reading
+// list uses are searched as they are: a synonym would only blur them.
+func (ix *index) withSynonyms(terms []string) []string {
+	if len(ix.synonyms) == 0 {
+		return terms
+	}
+	out := terms
+	for _, t := range terms {
+		if len(ix.bm25.postings[t]) > 0 {
+			continue
+		}
+		for _, s := range ix.synonyms[t] {
+			if len(ix.bm25.postings[s]) > 0 && !IsStopWord(s) {
+				if len(out) == len(terms) {
+					out = append([]string(nil), terms...) // never the caller's slice
+				}
+				out = append(out, s)
+			}
+		}
+	}
+	return out
+}

@@ -1,0 +1,181 @@
+// Command synonyms writes retrieval/synonyms.tsv.gz, the synonym table the
+// search uses for question words the reading list never uses, from the
+// WordNet 3.0 database (Debian's wordnet-base package puts it in
+// /usr/share/wordnet):
+//
+//	apt-get install wordnet-base
+//	go run ./tools/synonyms
+//
+// Each line of the table is a stem, a tab, and the stems of the words that
+// share a synset with it in the first two senses of each of its parts of
+// speech (the senses WordNet lists first are the most frequent), separated
+// by spaces. Only single words are kept. Stems are retrieval.Stem's, so
+// the table must be made again when the stemmer changes.
+package main
+
+import (
+	"bufio"
+	"compress/gzip"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/lectern/lectern/retrieval"
+)
+
+func main() {
+	dir := flag.String("wordnet", "/usr/share/wordnet", "folder of the WordNet database files (index.noun, data.noun, …)")
+	senses := flag.Int("senses", 2, "how many of each word's senses, most frequent first, give synonyms")
+	out := flag.String("out", "retrieval/synonyms.tsv.gz", "file to write")
+	flag.Parse()
+	table, err := build(*dir, *senses)
+	if err != nil {
+		slog.Error("read WordNet", "dir", *dir, "err", err)
+		os.Exit(1)
+	}
+	if err := write(*out, table); err != nil {
+		slog.Error("write the table", "file", *out, "err", err)
+		os.Exit(1)
+	}
+	slog.Info("synonym table written", "file", *out, "stems", len(table))
+}
+
+// partsOfSpeech are the suffixes of WordNet's index and data files.
+var partsOfSpeech = []string{"noun", "verb", "adj", "adv"}
+
+// build reads the database in dir and returns stem → synonym stems.
+func build(dir string, senses int) (map[string][]string, error) {
+	table := map[string][]string{}
+	for _, pos := range partsOfSpeech {
+		synsets, err := readData(filepath.Join(dir, "data."+pos))
+		if err != nil {
+			return nil, err
+		}
+		if err := readIndex(filepath.Join(dir, "index."+pos), senses, synsets, table); err != nil {
+			return nil, err
+		}
+	}
+	return table, nil
+}
+
+// readData maps each synset offset of a data file to its single words.
+func readData(path string) (map[string][]string, error) {
+	synsets := map[string][]string{}
+	err := eachLine(path, func(fields []string) error {
+		if len(fields) < 4 {
+			return fmt.Errorf("a synset line of %d fields", len(fields))
+		}
+		n, err := strconv.ParseInt(fields[3], 16, 32)
+		if err != nil || len(fields) < 4+2*int(n) {
+			return fmt.Errorf("synset %s: bad word count %q", fields[0], fields[3])
+		}
+		var words []string
+		for i := range int(n) {
+			if w, ok := singleWord(fields[4+2*i]); ok {
+				words = append(words, w)
+			}
+		}
+		synsets[fields[0]] = words
+		return nil
+	})
+	return synsets, err
+}
+
+// readIndex adds to table, for each single-word lemma of an index file,
+// the words of its first senses synsets.
+func readIndex(path string, senses int, synsets map[string][]string, table map[string][]string) error {
+	return eachLine(path, func(fields []string) error {
+		lemma, ok := singleWord(fields[0])
+		if !ok {
+			return nil
+		}
+		if len(fields) < 4 {
+			return fmt.Errorf("lemma %s: %d fields", lemma, len(fields))
+		}
+		pointers, err := strconv.Atoi(fields[3])
+		if err != nil || len(fields) < 6+pointers {
+			return fmt.Errorf("lemma %s: bad pointer count %q", lemma, fields[3])
+		}
+		offsets := fields[6+pointers:]
+		key := retrieval.Stem(lemma)
+		for _, off := range offsets[:min(senses, len(offsets))] {
+			for _, w := range synsets[off] {
+				if s := retrieval.Stem(w); s != key && !slices.Contains(table[key], s) {
+					table[key] = append(table[key], s)
+				}
+			}
+		}
+		return nil
+	})
+}
+
+// singleWord returns a WordNet word lower-cased, without its syntactic
+// marker ("(a)"), and whether it is one word of letters.
+func singleWord(w string) (string, bool) {
+	w, _, _ = strings.Cut(strings.ToLower(w), "(")
+	if w == "" || strings.ContainsAny(w, "_-'.0123456789") {
+		return "", false
+	}
+	return w, true
+}
+
+// eachLine calls f with the fields of each line of a WordNet file but the
+// licence lines at its top, which start with spaces.
+func eachLine(path string, f func([]string) error) error {
+	file, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer file.Close()
+	sc := bufio.NewScanner(file)
+	sc.Buffer(make([]byte, 0, 64<<10), 1<<20)
+	for n := 1; sc.Scan(); n++ {
+		line := sc.Text()
+		if strings.HasPrefix(line, " ") || strings.TrimSpace(line) == "" {
+			continue
+		}
+		if err := f(strings.Fields(line)); err != nil {
+			return fmt.Errorf("%s line %d: %w", path, n, err)
+		}
+	}
+	return sc.Err()
+}
+
+// write stores the table as sorted, gzipped lines.
+func write(path string, table map[string][]string) error {
+	file, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := writeTable(file, table); err != nil {
+		file.Close()
+		return err
+	}
+	return file.Close()
+}
+
+// writeTable writes the gzipped lines of table to w.
+func writeTable(w io.Writer, table map[string][]string) error {
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(zw)
+	for _, key := range slices.Sorted(maps.Keys(table)) {
+		if len(table[key]) == 0 {
+			continue
+		}
+		fmt.Fprintf(bw, "%s\t%s\n", key, strings.Join(table[key], " "))
+	}
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	return zw.Close()
+}
