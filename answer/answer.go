@@ -103,11 +103,14 @@ func (a *Answerer) Ask(ctx context.Context, req Request, onPartial func(text str
 	sents := a.candidates(passages, questionCue(question) == cueAuthor)
 	rel := relevance(query, passages, sents)
 	a.log.Debug("retrieved", "query", query, "passages", len(passages), "coverage", rel.coverage, "missing", rel.missing, "best_sentence", rel.bestSentence)
-	if !rel.answerable() {
-		return notFound(), nil
-	}
 	if a.client == nil {
+		if !rel.answerable() {
+			return notFound(), nil
+		}
 		return a.extract(question, query, passages, sents), nil
+	}
+	if !rel.worthAsking() {
+		return notFound(), nil
 	}
 	return a.generate(ctx, question, req.History, passages, onPartial)
 }

@@ -5,7 +5,9 @@ import (
 	"io"
 	"log/slog"
 	"testing"
+	"time"
 
+	"github.com/lectern/lectern/internal/openaitest"
 	"github.com/lectern/lectern/retrieval"
 )
 
@@ -63,6 +65,54 @@ func TestAnswersOverTheRealIndex(t *testing.T) {
 			}
 			if ans.Mode != ModeNotFound {
 				t.Errorf("mode %s, want not_found: %q", ans.Mode, ans.Text)
+			}
+		})
+	}
+}
+
+// TestQuestionsAskedFromMemoryReachTheModel: a question in words of its own
+// shares few words with the passage that answers it. Without a model the
+// extractive answer turns it away rather than quote a sentence that may
+// not answer; with a model configured, the model reads the passages and
+// answers. A question about something else is still turned away before the
+// model is asked.
+func TestQuestionsAskedFromMemoryReachTheModel(t *testing.T) {
+	ctx := context.Background()
+	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
+	store, err := retrieval.OpenStore(ctx, retrieval.StoreConfig{DataDir: t.TempDir(), CorpusDir: "../seeds", Embedder: retrieval.NewLocalEmbedder(), Logger: quiet})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := store.Reindex(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	chat := newChatServer(t, "From the passages: see the first one [1].")
+	generating := New(store, Config{ChatBaseURL: chat.URL(), ChatModel: testModel, APIKey: testKey, Timeout: 10 * time.Second, Logger: quiet})
+	extractive := New(store, Config{Logger: quiet})
+	tests := []struct {
+		question             string
+		generated, extracted Mode
+	}{
+		{"Which American president lifted the ban on selling weapons to Vietnam?", ModeGenerated, ModeNotFound},
+		{"What kinds of outside-driven upheaval are both ruling parties afraid of?", ModeGenerated, ModeNotFound},
+		{"What are the Three Nos?", ModeGenerated, ModeExtractive},
+		{"Who won the 2018 FIFA World Cup?", ModeNotFound, ModeNotFound},
+	}
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			asked := chat.Requests(openaitest.ChatCompletions)
+			got, err := generating.Ask(ctx, Request{Question: tt.question}, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.Mode != tt.generated {
+				t.Errorf("with a model: mode %s, want %s", got.Mode, tt.generated)
+			}
+			if wasAsked := chat.Requests(openaitest.ChatCompletions) > asked; wasAsked != (tt.generated == ModeGenerated) {
+				t.Errorf("the model was asked: %v", wasAsked)
+			}
+			if got, err := extractive.Ask(ctx, Request{Question: tt.question}, nil); err != nil || got.Mode != tt.extracted {
+				t.Errorf("without a model: mode %s (%v), want %s", got.Mode, err, tt.extracted)
 			}
 		})
 	}
