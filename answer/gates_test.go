@@ -1,16 +1,13 @@
 package answer
 
 import (
-	"bufio"
 	"context"
-	"io"
 	"log/slog"
 	"os"
 	"strings"
 	"testing"
 
 	"github.com/lectern/lectern/evaluation"
-	"github.com/lectern/lectern/retrieval"
 )
 
 // TestNotFoundGatesOnTheQuestionSets measures the two gates of relevance.go
@@ -22,15 +19,8 @@ import (
 // every question about the reading list, however worded.
 func TestNotFoundGatesOnTheQuestionSets(t *testing.T) {
 	ctx := context.Background()
-	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
-	store, err := retrieval.OpenStore(ctx, retrieval.StoreConfig{DataDir: t.TempDir(), CorpusDir: "../seeds", Embedder: retrieval.NewLocalEmbedder(), Logger: quiet})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := store.Reindex(ctx, nil); err != nil {
-		t.Fatal(err)
-	}
-	a := New(store, Config{Logger: quiet})
+	store := seedStore(t)
+	a := New(store, Config{Logger: slog.New(slog.DiscardHandler)})
 	// passed counts the questions each gate lets through.
 	passed := func(questions []string) (extractive, model int) {
 		for _, q := range questions {
@@ -82,12 +72,7 @@ func TestNotFoundGatesOnTheQuestionSets(t *testing.T) {
 // readQuestions returns the questions of a question file.
 func readQuestions(t *testing.T, path string) []string {
 	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	qs, err := evaluation.ReadQuestions(f)
+	qs, err := evaluation.ReadQuestions(strings.NewReader(readFile(t, path)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -101,20 +86,21 @@ func readQuestions(t *testing.T, path string) []string {
 // readLines returns the lines of a file but blank ones and # comments.
 func readLines(t *testing.T, path string) []string {
 	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
 	var out []string
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		if line := strings.TrimSpace(sc.Text()); line != "" && !strings.HasPrefix(line, "#") {
+	for line := range strings.Lines(readFile(t, path)) {
+		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
 			out = append(out, line)
 		}
 	}
-	if err := sc.Err(); err != nil {
+	return out
+}
+
+// readFile returns the text of a file or fails the test.
+func readFile(t *testing.T, path string) string {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
 		t.Fatal(err)
 	}
-	return out
+	return string(data)
 }

@@ -2,7 +2,6 @@ package answer
 
 import (
 	"context"
-	"io"
 	"log/slog"
 	"testing"
 	"time"
@@ -15,14 +14,8 @@ import (
 // embedder, hybrid search) what the unit tests ask the seed searcher.
 func TestAnswersOverTheRealIndex(t *testing.T) {
 	ctx := context.Background()
-	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
-	store, err := retrieval.OpenStore(ctx, retrieval.StoreConfig{DataDir: t.TempDir(), CorpusDir: "../seeds", Embedder: retrieval.NewLocalEmbedder(), Logger: quiet})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := store.Reindex(ctx, nil); err != nil {
-		t.Fatal(err)
-	}
+	quiet := slog.New(slog.DiscardHandler)
+	store := seedStore(t)
 	a := New(store, Config{Logger: quiet})
 	for _, tt := range []struct {
 		question string
@@ -78,14 +71,8 @@ func TestAnswersOverTheRealIndex(t *testing.T) {
 // model is asked.
 func TestQuestionsAskedFromMemoryReachTheModel(t *testing.T) {
 	ctx := context.Background()
-	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
-	store, err := retrieval.OpenStore(ctx, retrieval.StoreConfig{DataDir: t.TempDir(), CorpusDir: "../seeds", Embedder: retrieval.NewLocalEmbedder(), Logger: quiet})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := store.Reindex(ctx, nil); err != nil {
-		t.Fatal(err)
-	}
+	quiet := slog.New(slog.DiscardHandler)
+	store := seedStore(t)
 	chat := newChatServer(t, "From the passages: see the first one [1].")
 	generating := New(store, Config{ChatBaseURL: chat.URL(), ChatModel: testModel, APIKey: testKey, Timeout: 10 * time.Second, Logger: quiet})
 	extractive := New(store, Config{Logger: quiet})
@@ -116,4 +103,19 @@ func TestQuestionsAskedFromMemoryReachTheModel(t *testing.T) {
 			}
 		})
 	}
+}
+
+// seedStore is the real index of seeds/: local embedder, hybrid search.
+func seedStore(t *testing.T) *retrieval.Store {
+	t.Helper()
+	ctx := context.Background()
+	store, err := retrieval.OpenStore(ctx, retrieval.StoreConfig{DataDir: t.TempDir(), CorpusDir: "../seeds",
+		Embedder: retrieval.NewLocalEmbedder(), Logger: slog.New(slog.DiscardHandler)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := store.Reindex(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	return store
 }
