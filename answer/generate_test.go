@@ -185,17 +185,18 @@ func TestEndpointFailures(t *testing.T) {
 		key      string // the API key sent; testKey when empty
 		model    string // the model asked for; testModel when empty
 		kind     ErrorKind
-		message  string // UserMessage contains this
-		partials bool   // some text was streamed before the failure
-		times    int    // how many requests in a row get the fault; 0 means 1
+		message  string        // UserMessage contains this
+		partials bool          // some text was streamed before the failure
+		times    int           // how many requests in a row get the fault; 0 means 1
+		timeout  time.Duration // the call's timeout; 0 means 300 ms
 	}{
 		{name: "wrong API key", key: "sk-wrong", kind: KindAuth, message: "The language model rejected the API key."},
 		{name: "401 that repeats the key", fault: ptr(openaitest.Status(401, "invalid_request_error", "invalid_api_key", "Incorrect API key provided: "+testKey+".")),
 			kind: KindAuth, message: "The language model rejected the API key."},
 		{name: "unknown model", model: "no-such-model", kind: KindModel, message: `The model "no-such-model" is not available at http://127.0.0.1:`},
 		{name: "429", fault: ptr(openaitest.RateLimited(time.Second)), kind: KindRateLimit, message: "is busy; try again in a minute."},
-		{name: "500 to every attempt", fault: ptr(openaitest.InternalError()), times: chatAttempts, kind: KindServer, message: notAnswering},
-		{name: "503 to every attempt", fault: ptr(openaitest.Unavailable()), times: chatAttempts, kind: KindServer, message: notAnswering},
+		{name: "500 to every attempt", fault: ptr(openaitest.InternalError()), times: chatAttempts, timeout: 10 * time.Second, kind: KindServer, message: notAnswering},
+		{name: "503 to every attempt", fault: ptr(openaitest.Unavailable()), times: chatAttempts, timeout: 10 * time.Second, kind: KindServer, message: notAnswering},
 		{name: "malformed event", fault: ptr(openaitest.Malformed()), kind: KindBadReply, message: "sent a reply Lectern cannot read."},
 		{name: "error mid-stream", fault: ptr(openaitest.StreamError(3, "out of memory")), kind: KindServer, message: notAnswering, partials: true},
 		{name: "stream cut mid-answer", fault: ptr(openaitest.CutStream(3)), kind: KindCut, message: notAnswering, partials: true},
@@ -211,7 +212,7 @@ func TestEndpointFailures(t *testing.T) {
 				}
 			}
 			var logs strings.Builder
-			cfg := Config{ChatBaseURL: chat.URL(), ChatModel: testModel, APIKey: testKey, Timeout: 300 * time.Millisecond, TopK: 3,
+			cfg := Config{ChatBaseURL: chat.URL(), ChatModel: testModel, APIKey: testKey, Timeout: cmp.Or(tt.timeout, 300*time.Millisecond), TopK: 3,
 				Logger: slog.New(slog.NewTextHandler(&logs, nil))}
 			if tt.key != "" {
 				cfg.APIKey = tt.key
