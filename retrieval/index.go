@@ -36,8 +36,6 @@ type index struct {
 	infos       map[string]SourceInfo
 	// bylines maps a source to its byline passage, for those that have one.
 	bylines map[string]int
-	// synonyms stand in for question words no chunk uses; nil for none.
-	synonyms Synonyms
 }
 
 // indexMeta describes a build; it is written last, so a folder without it
@@ -226,8 +224,9 @@ const (
 
 // search returns the k best passages for a query and its vector: vector
 // similarity (chromem-go), BM25 over chunks and BM25 over sentence windows,
-// merged by weighted reciprocal rank fusion.
-func (ix *index) search(ctx context.Context, query string, queryVector []float32, k int) ([]Passage, error) {
+// merged by weighted reciprocal rank fusion. synonyms stand in for the
+// question's words that no chunk holds; nil for none.
+func (ix *index) search(ctx context.Context, query string, queryVector []float32, k int, synonyms Synonyms) ([]Passage, error) {
 	n := min(candidates(k), len(ix.chunks))
 	if n == 0 || k <= 0 {
 		return nil, nil
@@ -246,7 +245,7 @@ func (ix *index) search(ctx context.Context, query string, queryVector []float32
 	// Bylines are never ranked by their own words (every one says "is an
 	// article by"): an authorship question finds the document it is
 	// about by its subject, and that document's byline goes first.
-	terms := ix.withSynonyms(QuestionTerms(query))
+	terms := ix.withSynonyms(QuestionTerms(query), synonyms)
 	fused := fuseReciprocalRank(
 		rankedList{ix.withoutBylines(vectorHits), vectorWeight},
 		rankedList{ix.withoutBylines(ix.bm25.search(terms, n)), lexicalWeight},

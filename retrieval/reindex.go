@@ -69,7 +69,6 @@ func (s *Store) Reindex(ctx context.Context, progress func(Progress)) (Report, e
 		os.RemoveAll(dir)
 		return Report{}, fmt.Errorf("reindex: switch to the new index: %w", err)
 	}
-	ix.synonyms = s.cfg.Synonyms
 	s.current.Store(ix)
 	s.removeOldIndexes(name)
 

@@ -26,7 +26,8 @@ type StoreConfig struct {
 	// Logger receives what the store does; nil means slog.Default().
 	Logger *slog.Logger
 	// Synonyms stand in for question words that no passage uses; nil
-	// means the built-in table (WordNetSynonyms), an empty table none.
+	// means the built-in table (WordNetSynonyms, parsed at the first
+	// search), an empty table none.
 	Synonyms Synonyms
 }
 
@@ -63,13 +64,6 @@ func OpenStore(ctx context.Context, cfg StoreConfig) (*Store, error) {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
-	if cfg.Synonyms == nil {
-		table, err := WordNetSynonyms()
-		if err != nil {
-			return nil, fmt.Errorf("open store: %w", err)
-		}
-		cfg.Synonyms = table
-	}
 	s := &Store{cfg: cfg, log: cfg.Logger}
 	if err := os.MkdirAll(cfg.DataDir, 0o755); err != nil {
 		return nil, fmt.Errorf("open store: create data directory: %w", err)
@@ -93,7 +87,6 @@ func OpenStore(ctx context.Context, cfg StoreConfig) (*Store, error) {
 		s.setNotReady(fmt.Errorf("the index was built with embedder %q but %q is configured: run `lectern index`", ix.meta.EmbedderID, cfg.Embedder.ID()))
 		return s, nil
 	}
-	ix.synonyms = s.cfg.Synonyms
 	s.current.Store(ix)
 	s.log.Debug("index loaded", "dir", dir, "chunks", len(ix.chunks))
 	return s, nil
@@ -123,7 +116,15 @@ func (s *Store) Search(ctx context.Context, query string, k int) ([]Passage, err
 	if len(vectors) != 1 {
 		return nil, fmt.Errorf("embed the question: got %d vectors for 1 text", len(vectors))
 	}
-	return ix.search(ctx, query, vectors[0], k)
+	synonyms := s.cfg.Synonyms
+	if synonyms == nil {
+		// Parsed at the first search of the process, not when the store
+		// opens: `lectern index` and `lectern sources` never need it.
+		if synonyms, err = WordNetSynonyms(); err != nil {
+			return nil, fmt.Errorf("search: %w", err)
+		}
+	}
+	return ix.search(ctx, query, vectors[0], k, synonyms)
 }
 
 // Sources lists the documents of the current index, in file name order.

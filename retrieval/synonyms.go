@@ -58,10 +58,11 @@ func ReadSynonyms(r io.Reader) (Synonyms, error) {
 }
 
 // withSynonyms returns terms followed by, for each term that no chunk of
-// the index holds, its synonyms that some chunk holds. Terms the reading
-// list uses are searched as they are: a synonym would only blur them.
-func (ix *index) withSynonyms(terms []string) []string {
-	if len(ix.synonyms) == 0 {
+// the index holds, its synonyms in table that some chunk holds. Terms the
+// reading list uses are searched as they are: a synonym would only blur
+// them.
+func (ix *index) withSynonyms(terms []string, table Synonyms) []string {
+	if len(table) == 0 {
 		return terms
 	}
 	out := terms
@@ -69,7 +70,7 @@ func (ix *index) withSynonyms(terms []string) []string {
 		if len(ix.bm25.postings[t]) > 0 {
 			continue
 		}
-		for _, s := range ix.synonyms[t] {
+		for _, s := range table[t] {
 			if len(ix.bm25.postings[s]) > 0 && !IsStopWord(s) {
 				if len(out) == len(terms) {
 					out = append([]string(nil), terms...) // never the caller's slice

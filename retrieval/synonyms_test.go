@@ -99,7 +99,7 @@ func TestSynonymsStandInForWordsThePassagesDoNotUse(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ix.synonyms = Synonyms{"weapon": {"arm", "artilleri"}, "trade": {"deal"}, "bargain": {"trade", "deal"}}
+	table := Synonyms{"weapon": {"arm", "artilleri"}, "trade": {"deal"}, "bargain": {"trade", "deal"}}
 	tests := []struct {
 		question string
 		want     []string
@@ -111,15 +111,14 @@ func TestSynonymsStandInForWordsThePassagesDoNotUse(t *testing.T) {
 	for _, tt := range tests {
 		terms := QuestionTerms(tt.question)
 		before := slices.Clone(terms)
-		if got := ix.withSynonyms(terms); !slices.Equal(got, tt.want) {
+		if got := ix.withSynonyms(terms, table); !slices.Equal(got, tt.want) {
 			t.Errorf("withSynonyms(%q) = %q, want %q", tt.question, got, tt.want)
 		}
 		if !slices.Equal(terms, before) {
 			t.Errorf("withSynonyms(%q) changed its argument to %q", tt.question, terms)
 		}
 	}
-	ix.synonyms = nil
-	if got := ix.withSynonyms([]string{"weapon"}); !slices.Equal(got, []string{"weapon"}) {
+	if got := ix.withSynonyms([]string{"weapon"}, nil); !slices.Equal(got, []string{"weapon"}) {
 		t.Errorf("with no table: %q, want the terms as they are", got)
 	}
 }

@@ -107,7 +107,7 @@ func TestBylinesAnswerOnlyAuthorshipQuestions(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, err := ix.search(ctx, tt.query, vec[0], 5)
+		got, err := ix.search(ctx, tt.query, vec[0], 5, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
