@@ -79,22 +79,24 @@ func Stem(word string) string {
 // IsStopWord reports whether a lower-cased word carries too little meaning to
 // be searched for ("the", "of", "what").
 func IsStopWord(word string) bool {
-	_, ok := stopWords[word]
-	return ok
+	return stopWords[word]
 }
 
 // stopWords is a constant table: English function words and question words.
-var stopWords = func() map[string]struct{} {
-	m := map[string]struct{}{}
-	for _, w := range strings.Fields(`a about above after again against all am an and any are aren as at
+var stopWords = wordSet(`a about above after again against all am an and any are aren as at
 	be because been before being below between both but by can could did didn do does doesn doing don down
 	during each few for from further had has have having he her here hers herself him himself his how i if
 	in into is isn it its itself just me more most my myself no nor not of off on once only or other our
 	ours ourselves out over own same she should so some such than that the their theirs them themselves
 	then there these they this those through to too under until up very was wasn we were weren what when
 	where which while who whom why will with would you your yours yourself yourselves s t ll re ve d m
-	also did does tell according said says hasn haven hadn couldn shouldn wouldn mustn needn shan`) {
-		m[w] = struct{}{}
+	also did does tell according said says hasn haven hadn couldn shouldn wouldn mustn needn shan`)
+
+// wordSet makes a set of the space-separated words of list.
+func wordSet(list string) map[string]bool {
+	set := map[string]bool{}
+	for _, w := range strings.Fields(list) {
+		set[w] = true
 	}
-	return m
-}()
+	return set
+}
