@@ -131,15 +131,9 @@ func UserMessage(err error) string {
 // classify reads what kind of failure err is. timedOut says the call's own
 // deadline has passed; partial says part of an answer had arrived.
 func classify(err error, timedOut, partial bool) (ErrorKind, int) {
+	status := httpStatus(err)
 	var apiErr *openai.APIError
-	var reqErr *openai.RequestError
-	status := 0
-	switch {
-	case errors.As(err, &apiErr):
-		status = apiErr.HTTPStatusCode
-	case errors.As(err, &reqErr):
-		status = reqErr.HTTPStatusCode
-	}
+	errors.As(err, &apiErr)
 	switch {
 	case status == 401 || status == 403:
 		return KindAuth, status
@@ -173,6 +167,20 @@ func classify(err error, timedOut, partial bool) (ErrorKind, int) {
 		return KindUnreachable, status
 	}
 	return KindUnreachable, status
+}
+
+// httpStatus is the HTTP status of the endpoint's reply that err reports,
+// or 0.
+func httpStatus(err error) int {
+	var apiErr *openai.APIError
+	var reqErr *openai.RequestError
+	switch {
+	case errors.As(err, &apiErr):
+		return apiErr.HTTPStatusCode
+	case errors.As(err, &reqErr):
+		return reqErr.HTTPStatusCode
+	}
+	return 0
 }
 
 // displayURL is a base URL fit to show: no user, password, query or

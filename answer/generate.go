@@ -328,8 +328,7 @@ func (a *Answerer) startStream(ctx context.Context, req openai.ChatCompletionReq
 // endpoint said it is busy or failing, rather than that the request is
 // wrong.
 func retryable(err error) bool {
-	_, status := classify(err, false, false)
-	switch status {
+	switch httpStatus(err) {
 	case http.StatusTooManyRequests, http.StatusInternalServerError, http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
 		return true
 	}

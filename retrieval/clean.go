@@ -37,8 +37,12 @@ func Clean(raw string) string {
 		}
 		// A line of wrapped prose that happens to read like furniture ("…
 		// do not\nsubscribe to the view that …") is prose.
-		prose := continuesSentence(current, line) ||
-			(i+1 < len(lines) && continuesSentence([]string{line}, lines[i+1]) && !isBoilerplate(lines[i+1]))
+		last := ""
+		if len(current) > 0 {
+			last = current[len(current)-1]
+		}
+		prose := continuesSentence(last, line) ||
+			(i+1 < len(lines) && continuesSentence(line, lines[i+1]) && !isBoilerplate(lines[i+1]))
 		if !prose && (isBoilerplate(line) || strings.EqualFold(line, previous)) {
 			continue
 		}
@@ -55,18 +59,16 @@ func Clean(raw string) string {
 	return strings.Join(paragraphs, "\n\n")
 }
 
-// continuesSentence reports whether line carries on the unfinished sentence
-// at the end of the paragraph kept so far: that paragraph's last line ends
-// without closing punctuation and line starts with a lower-case letter, as
-// hard-wrapped prose does and web furniture ("Subscribe", "Leave a
-// comment") does not.
-func continuesSentence(paragraph []string, line string) bool {
-	if len(paragraph) == 0 || line == "" {
+// continuesSentence reports whether line carries on an unfinished sentence
+// at the end of the line before it: that one ends without closing
+// punctuation and line starts with a lower-case letter, as hard-wrapped
+// prose does and web furniture ("Subscribe", "Leave a comment") does not.
+func continuesSentence(before, line string) bool {
+	if before == "" || line == "" {
 		return false
 	}
-	last := paragraph[len(paragraph)-1]
-	end, _ := utf8.DecodeLastRuneInString(last)
-	if heading.MatchString(last) || strings.ContainsRune(".!?:;\"”’)", end) {
+	end, _ := utf8.DecodeLastRuneInString(before)
+	if heading.MatchString(before) || strings.ContainsRune(".!?:;\"”’)", end) {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(line)
