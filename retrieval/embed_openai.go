@@ -19,9 +19,9 @@ import (
 	"time"
 
 	"github.com/cenkalti/backoff/v4"
+	openai "github.com/sashabaranov/go-openai"
 
 	"github.com/lectern/lectern/internal/retryafter"
-	openai "github.com/sashabaranov/go-openai"
 )
 
 // Defaults of OpenAIEmbedderConfig.

@@ -42,8 +42,9 @@ type manifestEntry struct {
 // A file that cannot be used (not UTF-8, empty, binary, over MaxFileSize, a
 // link leading outside dir, unreadable), a file of another kind and a
 // folder are skipped and named with the reason, never fatal (hidden files
-// and the manifest are passed over without a word); so is a broken manifest, whose files then take their
-// titles from their text. Only a missing or unreadable dir is an error.
+// and the manifest are passed over without a word); so is a broken
+// manifest, whose files then take their titles from their text. Only a
+// missing or unreadable dir is an error.
 func LoadCorpus(ctx context.Context, dir string) ([]Document, []Skipped, error) {
 	root, err := filepath.Abs(dir)
 	if err != nil {
