@@ -256,7 +256,7 @@ func (b *Bot) start(ctx context.Context) error {
 		b.appID = me.ID // a bot's user ID is its application's ID
 	}
 	if err := b.registerCommands(ctx); err != nil {
-		_ = b.session.Close()
+		_ = b.disconnect()
 		return err
 	}
 	return nil
@@ -321,8 +321,18 @@ func (b *Bot) shutdown() {
 	b.mu.Lock()
 	b.disconnected = true
 	b.mu.Unlock()
-	if err := b.session.Close(); err != nil {
+	if err := b.disconnect(); err != nil {
 		b.log.Warn("disconnect from Discord", "err", err)
 	}
 	b.log.Info("disconnected from Discord")
+}
+
+// disconnect closes the gateway connection for good. discordgo's Close
+// waits a second after its close frame; a heartbeat sent in that second
+// fails, and discordgo would then reconnect, for ever, unless told not to.
+func (b *Bot) disconnect() error {
+	b.session.Lock()
+	b.session.ShouldReconnectOnError = false
+	b.session.Unlock()
+	return b.session.Close()
 }
