@@ -53,6 +53,8 @@ type Answerer struct {
 	cfg    Config
 	log    *slog.Logger
 	client *openai.Client // nil: extractive answers
+	// verifier is the fact-checking model, nil for the model-free check.
+	verifier *verifier
 }
 
 // New returns an Answerer that searches with search and answers as cfg says.
@@ -100,19 +102,39 @@ func (a *Answerer) Ask(ctx context.Context, req Request, onPartial func(text str
 	if err != nil {
 		return Answer{}, fmt.Errorf("search the reading list for %q: %w", query, err)
 	}
+	if a.client == nil {
+		return a.extractive(question, query, passages), nil
+	}
 	sents := a.candidates(passages, questionCue(question) == cueAuthor)
 	rel := relevance(query, passages, sents)
 	a.log.Debug("retrieved", "query", query, "passages", len(passages), "coverage", rel.coverage, "missing", rel.missing, "best_sentence", rel.bestSentence)
-	if a.client == nil {
-		if !rel.answerable() {
-			return notFound(), nil
-		}
-		return a.extract(question, query, passages, sents), nil
-	}
 	if !rel.worthAsking() {
 		return notFound(), nil
 	}
 	return a.generate(ctx, question, req.History, passages, onPartial)
+}
+
+// extractive answers a question from the passages without a model: the
+// best sentences, when the passages cover the question, else not found.
+func (a *Answerer) extractive(question, query string, passages []retrieval.Passage) Answer {
+	sents := a.candidates(passages, questionCue(question) == cueAuthor)
+	rel := relevance(query, passages, sents)
+	a.log.Debug("retrieved", "query", query, "passages", len(passages), "coverage", rel.coverage, "missing", rel.missing, "best_sentence", rel.bestSentence)
+	if !rel.answerable() {
+		return notFound()
+	}
+	return a.extract(question, query, passages, sents)
+}
+
+// synonyms is the built-in synonym table the support check uses, or nil
+// when it cannot be read (the check then goes without).
+func (a *Answerer) synonyms() retrieval.Synonyms {
+	table, err := retrieval.WordNetSynonyms()
+	if err != nil {
+		a.log.Warn("the support check goes without synonyms", "err", err)
+		return nil
+	}
+	return table
 }
 
 // notFound is the answer to a question the reading list does not answer.

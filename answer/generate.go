@@ -58,17 +58,22 @@ func (a *Answerer) generate(ctx context.Context, question string, history []Turn
 	}
 
 	started := time.Now()
-	text, finish, err := a.stream(ctx, req, onPartial)
+	partial := onPartial
+	if onPartial != nil {
+		last := ""
+		partial = func(text string) {
+			if safe := partialReply(text, len(passages)); safe != last {
+				last = safe
+				onPartial(safe)
+			}
+		}
+	}
+	text, finish, err := a.stream(ctx, req, partial)
 	if err != nil {
 		return Answer{}, err
 	}
 	a.log.Debug("generated", "model", a.cfg.ChatModel, "chars", len(text), "finish", finish, "took", time.Since(started).Round(time.Millisecond))
-	if finish == "length" {
-		// Cut by max_tokens: keep the sentences that were finished.
-		a.log.Warn("the answer reached max_tokens and was cut to its last full sentence", "model", a.cfg.ChatModel, "max_tokens", a.cfg.MaxTokens)
-		text = lastFullSentence(text)
-	}
-	return a.checkGenerated(question, text, passages), nil
+	return a.checkGenerated(ctx, question, searchQuery(question, history), text, finish, passages), nil
 }
 
 // stream runs one streamed chat completion within the configured timeout
@@ -132,30 +137,6 @@ func (a *Answerer) stream(parent context.Context, req openai.ChatCompletionReque
 
 // errNotAStream: the reply ended with no chunk and no end of stream.
 var errNotAStream = errors.New("the reply is not an event stream of chat completion chunks")
-
-// checkGenerated turns the model's text into an Answer: markers checked
-// against the passages given and renumbered, citations built; an answer
-// that is the not-found sentence, or cites no passage, is not found.
-func (a *Answerer) checkGenerated(question, text string, passages []retrieval.Passage) Answer {
-	text = strings.TrimSpace(text)
-	if isNotFoundText(text) {
-		return notFound()
-	}
-	out, cited := RenumberCitations(text, len(passages))
-	if len(cited) == 0 {
-		a.log.Info("the generated answer cites no passage given; answering not found", "answer", text)
-		return notFound()
-	}
-	claims := a.claimsByMarker(out)
-	citations := make([]Citation, len(cited))
-	for i, orig := range cited {
-		p := passages[orig-1]
-		c := citationFor(i+1, p)
-		c.Quote = a.quoteFor(p, claims[i+1]+" "+question)
-		citations[i] = c
-	}
-	return Answer{Text: strings.TrimSpace(out), Mode: ModeGenerated, Citations: citations}
-}
 
 // isNotFoundText reports whether an answer is the not-found sentence, give
 // or take case, punctuation and markers.
@@ -248,16 +229,6 @@ func trimQuote(sents []string) string {
 		}
 	}
 	return strings.TrimRight(q[:cut], " ,;:") + " …"
-}
-
-// lastFullSentence cuts an answer after its last full stop, question or
-// exclamation mark, or marker; with none, it is returned as it is.
-func lastFullSentence(text string) string {
-	cut := strings.LastIndexAny(text, ".!?]")
-	if cut < 0 {
-		return text
-	}
-	return text[:cut+1]
 }
 
 // userData numbers the passages 1..k for the user prompt.

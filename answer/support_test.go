@@ -1,0 +1,91 @@
+package answer
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/lectern/lectern/retrieval"
+)
+
+// labelledSentence is one line of testdata/support.jsonl: a sentence a
+// model might write, the passage it cites (copied from the seeds), and
+// whether the passage supports it.
+type labelledSentence struct {
+	Sentence  string `json:"sentence"`
+	Supported bool   `json:"supported"`
+	Kind      string `json:"kind"`
+	Source    string `json:"source"`
+	Title     string `json:"title"`
+	Passage   string `json:"passage"`
+}
+
+// readLabelled reads a labelled set of sentences.
+func readLabelled(t *testing.T, path string) []labelledSentence {
+	t.Helper()
+	var out []labelledSentence
+	for line := range strings.Lines(readFile(t, path)) {
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		var s labelledSentence
+		if err := json.Unmarshal([]byte(line), &s); err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// Floors of the model-free support check on testdata/support.jsonl; the
+// figures reached are in BENCHMARKS.md.
+const (
+	minCaughtShare      = 0.95
+	maxWronglyDropShare = 0.06
+)
+
+// TestSupportCheckOnTheLabelledSet measures the model-free support check on
+// the labelled sentences of testdata/support.jsonl: it must catch nearly
+// every unfaithful sentence (a changed year, number, name or place, a
+// negation, a claim of another passage, an invented event) and keep nearly
+// every faithful one, however reworded.
+func TestSupportCheckOnTheLabelledSet(t *testing.T) {
+	synonyms, err := retrieval.WordNetSynonyms()
+	if err != nil {
+		t.Fatal(err)
+	}
+	check := supportChecker{synonyms: synonyms}
+	set := readLabelled(t, "../testdata/support.jsonl")
+	var faithful, unfaithful, caught, dropped int
+	missedByKind := map[string]int{}
+	for _, s := range set {
+		v := check.check(s.Sentence, s.Passage, s.Title)
+		if s.Supported {
+			faithful++
+			if !v.supported {
+				dropped++
+				t.Logf("wrongly dropped (%s): %q: %s", s.Kind, s.Sentence, v.why)
+			}
+			continue
+		}
+		unfaithful++
+		if v.supported {
+			missedByKind[s.Kind]++
+			t.Logf("missed (%s): %q", s.Kind, s.Sentence)
+		} else {
+			caught++
+		}
+	}
+	t.Logf("caught %d of %d unfaithful sentences (%.1f%%), wrongly dropped %d of %d faithful ones (%.1f%%); missed by kind %v",
+		caught, unfaithful, 100*float64(caught)/float64(unfaithful), dropped, faithful, 100*float64(dropped)/float64(faithful), missedByKind)
+	if faithful < 75 || unfaithful < 75 {
+		t.Fatalf("the labelled set has %d faithful and %d unfaithful sentences; want at least 75 of each", faithful, unfaithful)
+	}
+	if share := float64(caught) / float64(unfaithful); share < minCaughtShare {
+		t.Errorf("caught %.3f of unfaithful sentences, want at least %.2f", share, minCaughtShare)
+	}
+	if share := float64(dropped) / float64(faithful); share > maxWronglyDropShare {
+		t.Errorf("wrongly dropped %.3f of faithful sentences, want at most %.2f", share, maxWronglyDropShare)
+	}
+}
+
