@@ -23,6 +23,9 @@ var (
 	sourceLine = regexp.MustCompile(`^[ \t]*(?:[-*•][ \t]*)?[\[【（(]\^?\d{1,3}[\]】）)]:?[ \t]+\S`)
 )
 
+// reasoningClose matches a closing reasoning tag.
+var reasoningClose = regexp.MustCompile(`(?i)</(?:think|thinking|reasoning)\s*>`)
+
 // cleanReply turns the text a model wrote into the text Lectern checks and
 // shows: reasoning removed (unclosed reports that the reply ended inside
 // it), the model's own list of sources and its footnote definitions
@@ -32,7 +35,7 @@ func cleanReply(text string, passages int) (clean string, unclosed bool) {
 	text, unclosed = stripReasoning(text)
 	text = dropSourceList(text)
 	text = linkDefinition.ReplaceAllString(text, "")
-	text = markdownLink.ReplaceAllString(text, "$1")
+	text = linkText(text)
 	text = normaliseCitations(text, passages)
 	return strings.TrimSpace(text), unclosed
 }
@@ -40,11 +43,18 @@ func cleanReply(text string, passages int) (clean string, unclosed bool) {
 // partialReply is the part of a reply still streaming in that is safe to
 // show: no reasoning (nor a tag still being written), no link nor anything
 // that may become one, no list of sources, citation styles rewritten.
-func partialReply(text string, passages int) string {
+//
+// A reasoning model whose chat template opens the reasoning in the prompt
+// (qwen3) writes only the closing tag: for such a model (awaitClose),
+// nothing is shown before a closing tag.
+func partialReply(text string, passages int, awaitClose bool) string {
+	if awaitClose && !reasoningClose.MatchString(text) {
+		return ""
+	}
 	text, _ = stripReasoning(holdBackPartialTag(text))
 	text = dropSourceList(text)
 	text = linkDefinition.ReplaceAllString(text, "")
-	text = markdownLink.ReplaceAllString(text, "$1")
+	text = linkText(text)
 	// An opening bracket with no closing one yet may become a link or a
 	// marker: hold it back until it is complete.
 	if i := strings.LastIndexAny(text, "[【("); i >= 0 && !strings.ContainsAny(text[i:], "]】)") {
@@ -55,6 +65,22 @@ func partialReply(text string, passages int) string {
 		text = strings.TrimSuffix(text, "[")
 	}
 	return strings.TrimSpace(normaliseCitations(text, maxMarkerNumbers))
+}
+
+// linkText shows every markdown link and image as its text; a link whose
+// text is a marker ("[1](http://…)") stays that marker.
+func linkText(text string) string {
+	return markdownLink.ReplaceAllStringFunc(text, func(link string) string {
+		sub := markdownLink.FindStringSubmatch(link)
+		inner := sub[1]
+		if ms := ParseMarkers("[" + inner + "]"); len(ms) == 1 && ms[0].Start == 0 && ms[0].End == len(inner)+2 {
+			return "[" + inner + "]"
+		}
+		if ms := ParseMarkers(inner); len(ms) == 1 && ms[0].Start == 0 && ms[0].End == len(inner) {
+			return inner
+		}
+		return inner
+	})
 }
 
 // dropSourceList removes the model's own list of sources: everything from

@@ -62,7 +62,7 @@ func (a *Answerer) generate(ctx context.Context, question string, history []Turn
 	if onPartial != nil {
 		last := ""
 		partial = func(text string) {
-			if safe := partialReply(text, len(passages)); safe != last {
+			if safe := partialReply(text, len(passages), isThinkingModel(a.cfg.ChatModel)); safe != last {
 				last = safe
 				onPartial(safe)
 			}

@@ -62,3 +62,21 @@ func holdBackPartialTag(text string) string {
 	}
 	return text
 }
+
+// thinkingModels are name parts of models that reason before they answer
+// and may write their reasoning into the content, with a chat template
+// that opens the block in the prompt: their streamed text is held back
+// until the reasoning is closed.
+var thinkingModels = []string{"deepseek-r1", "qwen3", "qwq", "r1-", "-r1", "think", "reason", "magistral", "gpt-oss", "exaone-deep", "cogito"}
+
+// isThinkingModel reports whether model may write reasoning with only its
+// closing tag.
+func isThinkingModel(model string) bool {
+	model = strings.ToLower(model)
+	for _, p := range thinkingModels {
+		if strings.Contains(model, p) {
+			return true
+		}
+	}
+	return false
+}

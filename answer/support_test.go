@@ -88,4 +88,3 @@ func TestSupportCheckOnTheLabelledSet(t *testing.T) {
 		t.Errorf("wrongly dropped %.3f of faithful sentences, want at most %.2f", share, maxWronglyDropShare)
 	}
 }
-
