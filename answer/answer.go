@@ -120,7 +120,20 @@ func (a *Answerer) extractive(question, query string, passages []retrieval.Passa
 	sents := a.candidates(passages, questionCue(question) == cueAuthor)
 	rel := relevance(query, passages, sents)
 	a.log.Debug("retrieved", "query", query, "passages", len(passages), "coverage", rel.coverage, "missing", rel.missing, "best_sentence", rel.bestSentence)
+	f := readFocus(question)
+	texts := make([]focusText, len(passages))
+	for i, p := range passages {
+		texts[i] = readFocusText(p.Text + "\n\n" + passageTitle(p))
+	}
+	if what := f.unmentioned(texts); what != "" {
+		a.log.Debug("the question's focus is in no passage", "focus", what)
+		return Answer{Text: notMentionedText(what), Mode: ModeNotFound, Citations: []Citation{}}
+	}
 	if !rel.answerable() {
+		return notFound()
+	}
+	if countedInNoPassage(question, passages, a.synonyms()) {
+		a.log.Debug("what the question counts is in no passage", "noun", countedNoun(question))
 		return notFound()
 	}
 	return a.extract(question, query, passages, sents)

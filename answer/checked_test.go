@@ -288,7 +288,9 @@ func TestUnsupportedSentencesAreDropped(t *testing.T) {
 			}
 			var sources []int
 			for _, c := range got.ans.Citations {
-				sources = append(sources, slices.IndexFunc(passages, func(p retrieval.Passage) bool { return p.Source == c.Source && strings.Contains(p.Text, firstWords(c.Quote)) })+1)
+				sources = append(sources, slices.IndexFunc(passages, func(p retrieval.Passage) bool {
+					return p.Source == c.Source && strings.Contains(p.Text, firstWords(c.Quote))
+				})+1)
 			}
 			if !slices.Equal(sources, tt.wantSources) {
 				t.Errorf("citations are of passages %v, want %v", sources, tt.wantSources)

@@ -350,6 +350,7 @@ func coversNew(s sentence, picked []sentence, q query) bool {
 func (a *Answerer) extract(question, query string, passages []retrieval.Passage, sents []sentence) Answer {
 	q := newQuery(question, strings.TrimPrefix(query, question))
 	scoreSentences(sents, q, len(passages), questionCue(question))
+	keepAnswering(sents, passages, question)
 	picked := pickSentences(sents, q)
 	if len(picked) == 0 {
 		return notFound()

@@ -1,0 +1,315 @@
+package answer
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/lectern/lectern/retrieval"
+)
+
+// focus is what a question is about that an extractive answer must hold:
+// the names it asks about (a person, a country, an organisation), and the
+// years and other numbers it gives.
+type focus struct {
+	names   []nameGroup
+	years   []string
+	numbers []string
+}
+
+// nameGroup is a name as the question writes it ("Hun Sen"), with the
+// lower-cased words that count as each of its words.
+type nameGroup struct {
+	shown string
+	words [][]string
+}
+
+// yearLike is a year of a question.
+var yearLike = regexp.MustCompile(`\b(1[0-9]{3}|20[0-9]{2})\b`)
+
+// questionWords start a question; written with a capital they are no name.
+var questionWords = wordSet("what who whom whose when where why how which is are was were do does did can could would should will has have had tell name give list describe explain according in on at for to and")
+
+// readFocus reads the focus of a question.
+func readFocus(question string) focus {
+	var f focus
+	for _, m := range numberToken.FindAllString(question, -1) {
+		n := normaliseNumber(m)
+		if yearLike.MatchString(n) && len(n) == 4 {
+			f.years = append(f.years, n)
+		} else {
+			f.numbers = append(f.numbers, n)
+		}
+	}
+	words := sentenceWords(question)
+	var group []word
+	flush := func() {
+		if len(group) > 0 {
+			g := nameGroup{}
+			var shown []string
+			for _, w := range group {
+				lower := strings.ToLower(w.text)
+				shown = append(shown, w.text)
+				g.words = append(g.words, namesOf(lower))
+			}
+			g.shown = strings.Join(shown, " ")
+			if g.shown == "us" {
+				g.shown = "the U.S."
+			}
+			f.names = append(f.names, g)
+		}
+		group = nil
+	}
+	for i, w := range words {
+		lower := strings.ToLower(w.text)
+		isName := w.capital && !titles[lower] && !retrieval.IsStopWord(lower) && !questionWords[lower] && months[lower] == "" && numberWords[lower] == ""
+		if isName && i == 0 {
+			isName = false // "Vietnam's …" questions are rare; "Describe …" common
+		}
+		if !isName {
+			flush()
+			continue
+		}
+		group = append(group, w)
+	}
+	flush()
+	return f
+}
+
+// mentions reports whether text mentions a name: at least half of its words
+// ("Biden" for "Joe Biden"), each in any of its forms.
+func (g nameGroup) mentionedIn(have map[string]bool) bool {
+	n := 0
+	for _, forms := range g.words {
+		for _, form := range forms {
+			if have[form] {
+				n++
+				break
+			}
+		}
+	}
+	return 2*n >= len(g.words) && n > 0
+}
+
+// focusText is a text read for the focus rules: its words (with stems) and
+// numbers.
+type focusText struct {
+	words   map[string]bool
+	numbers map[string]bool
+}
+
+func readFocusText(text string) focusText {
+	p := readPassage(text, nil)
+	return focusText{words: p.words, numbers: p.numbers}
+}
+
+// unmentioned returns the first focus of the question that none of the
+// texts mentions, or "".
+func (f focus) unmentioned(texts []focusText) string {
+	for _, g := range f.names {
+		if !anyText(texts, g.mentionedIn) {
+			return g.shown
+		}
+	}
+	for _, n := range append(append([]string{}, f.years...), f.numbers...) {
+		if !anyText(texts, func(have map[string]bool) bool { return have[n] }) {
+			return n
+		}
+	}
+	return ""
+}
+
+func anyText(texts []focusText, mentions func(map[string]bool) bool) bool {
+	for _, t := range texts {
+		all := map[string]bool{}
+		for k := range t.words {
+			all[k] = true
+		}
+		for k := range t.numbers {
+			all[k] = true
+		}
+		if mentions(all) {
+			return true
+		}
+	}
+	return false
+}
+
+// holds reports whether a sentence of a passage can answer a question with
+// this focus: it holds the question's years and numbers, and one of its
+// names (or the passage around it does, when the sentence says "he").
+func (f focus) holds(sentence focusText) bool {
+	for _, n := range append(append([]string{}, f.years...), f.numbers...) {
+		if !sentence.numbers[n] {
+			return false
+		}
+	}
+	return true
+}
+
+// notMentionedText is the answer to a question about something no passage
+// mentions.
+func notMentionedText(what string) string {
+	return "The reading list doesn't mention " + what + "."
+}
+
+// startsWithCapital reports whether s starts with an upper-case letter.
+func startsWithCapital(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+// keepAnswering zeroes the score of every sentence that cannot answer the
+// question: one without the question's years and numbers, and, for a
+// question that asks for a date or an amount, one that holds none (an
+// amount other than the question's own numbers).
+func keepAnswering(sents []sentence, passages []retrieval.Passage, question string) {
+	f := readFocus(question)
+	c := questionCue(question)
+	previous := map[[2]int]string{}
+	for _, s := range sents {
+		previous[[2]int{s.passage, s.pos + 1}] = s.text
+	}
+	for i := range sents {
+		text := withoutReferences(sents[i].text)
+		ft := readFocusText(text)
+		// The names may be in the sentence before ("… the CCP and CPV.
+		// They have held …") or in the title.
+		context := readFocusText(passageTitle(passages[sents[i].passage]) + "\n\n" + previous[[2]int{sents[i].passage, sents[i].pos}])
+		switch {
+		case !f.holds(readFocusText(sents[i].text + "\n\n" + previous[[2]int{sents[i].passage, sents[i].pos}])):
+			sents[i].score = 0
+		case len(f.names) >= 2 && !f.namesMostlyIn(ft, context) && !f.allNamesIn(readFocusText(passages[sents[i].passage].Text)):
+			sents[i].score = 0
+		case c == cueWhen && !dateLike.MatchString(text) && !eraYear.MatchString(text) && !relativeTime.MatchString(text):
+			sents[i].score = 0
+		case c == cueNumber && !holdsOtherNumber(ft, f):
+			sents[i].score = 0
+		case asksMoney(question) && !moneyLike.MatchString(text):
+			sents[i].score = 0
+		}
+	}
+}
+
+// holdsOtherNumber reports whether a sentence holds a number that is not
+// one the question gave.
+func holdsOtherNumber(ft focusText, f focus) bool {
+	for n := range ft.numbers {
+		if len(n) == 4 && yearLike.MatchString(n) {
+			continue // a year is no amount
+		}
+		given := false
+		for _, g := range append(append([]string{}, f.years...), f.numbers...) {
+			if n == g {
+				given = true
+			}
+		}
+		if !given {
+			return true
+		}
+	}
+	return false
+}
+
+// eraYear is a year written with its era: "111BC", "AD 939".
+var eraYear = regexp.MustCompile(`\b\d{1,4}\s?(?:BC|BCE|AD|CE)\b|\b(?:AD|CE)\s?\d{1,4}\b`)
+
+// relativeTime is a time given by another: "a week after", "earlier
+// this year", "three years later".
+var relativeTime = regexp.MustCompile(`(?i)\b(?:days?|weeks?|months?|years?|decades?)\s+(?:after|before|later|earlier|ago)\b|\b(?:earlier|later|last|this|next)\s+(?:year|month|week)\b`)
+
+// reference is a reference to a work in the prose, "(Masina, 2022)": its
+// year dates the work cited, not the fact.
+var reference = regexp.MustCompile(`\(\p{Lu}[^()]*?,\s*(?:1[0-9]{3}|20[0-9]{2})\)`)
+
+// withoutReferences removes the references of a sentence.
+func withoutReferences(text string) string { return reference.ReplaceAllString(text, "") }
+
+// namesMostlyIn reports whether a sentence (or the title of its document)
+// mentions at least half of the question's names.
+func (f focus) namesMostlyIn(sentence, title focusText) bool {
+	have := map[string]bool{}
+	for k := range sentence.words {
+		have[k] = true
+	}
+	for k := range title.words {
+		have[k] = true
+	}
+	n := 0
+	for _, g := range f.names {
+		if g.mentionedIn(have) {
+			n++
+		}
+	}
+	return 2*n >= len(f.names)
+}
+
+// allNamesIn reports whether a text mentions every name of the question.
+func (f focus) allNamesIn(text focusText) bool {
+	for _, g := range f.names {
+		if !g.mentionedIn(text.words) {
+			return false
+		}
+	}
+	return true
+}
+
+// moneyWords mark a question that asks for a sum of money.
+var moneyWords = wordSet("cost costs costing dollars dollar price worth value budget spend spent yuan")
+
+// moneyLike is a sum of money in a sentence.
+var moneyLike = regexp.MustCompile(`(?i)(?:US)?\$\s?\d|\d[\d,.]*\s?(?:million|billion|trillion)\b|\b(?:million|billion|trillion)\b|\bdollars?\b|\byuan\b`)
+
+// asksMoney reports whether a question asks for a sum of money.
+func asksMoney(question string) bool {
+	for _, w := range retrieval.Words(question) {
+		if moneyWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// countedInNoPassage reports whether what a "how many" question counts
+// (its noun, or a synonym) is in none of the passages: the reading list
+// then gives no count of it.
+func countedInNoPassage(question string, passages []retrieval.Passage, synonyms retrieval.Synonyms) bool {
+	noun := countedNoun(question)
+	if noun == "" {
+		return false
+	}
+	wanted := append([]string{noun}, synonyms[noun]...)
+	for _, p := range passages {
+		have := termSet{}
+		have.add(retrieval.Terms(p.Text)...)
+		for _, w := range wanted {
+			if have.has(w) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// countedNoun is the stem of what a "how many" question counts: the first
+// word after "how many" not written with a capital ("How many Chinese
+// tourists" → "tourist"), or "".
+func countedNoun(question string) string {
+	fields := strings.Fields(question)
+	for i := 0; i+2 < len(fields); i++ {
+		if strings.EqualFold(fields[i], "how") && strings.EqualFold(fields[i+1], "many") {
+			for _, f := range fields[i+2:] {
+				w := strings.Trim(f, "?.,!;:\"“”'’")
+				if w == "" || startsWithCapital(w) {
+					continue
+				}
+				if ws := retrieval.Words(w); len(ws) > 0 && !retrieval.IsStopWord(ws[0]) {
+					return retrieval.Stem(ws[0])
+				}
+				return ""
+			}
+		}
+	}
+	return ""
+}
