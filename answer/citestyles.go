@@ -2,6 +2,7 @@ package answer
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -49,6 +50,7 @@ func rewriteGroups(text string, passages int) string {
 	if len(matches) == 0 {
 		return text
 	}
+	lists := listParagraphs(text)
 	var b strings.Builder
 	last := 0
 	for _, m := range matches {
@@ -63,7 +65,7 @@ func rewriteGroups(text string, passages int) string {
 		if nums == nil {
 			continue
 		}
-		if paren && !labelled && !(allPassages(nums, passages) && citationPosition(text, m[0], m[1])) {
+		if paren && !labelled && !(allPassages(nums, passages) && citationPosition(text, m[0], m[1], lists)) {
 			continue
 		}
 		if !paren && !labelled && !strings.Contains(strings.ToLower(inner), "and") && !strings.Contains(inner, "&") {
@@ -124,9 +126,10 @@ func allPassages(nums []int, passages int) bool {
 // citationPosition reports whether a bare parenthesised number at
 // text[start:end] stands where a citation does: after a word or
 // punctuation on the same line, and followed by punctuation, another
-// group, a closing quote or the end of the line; and its paragraph has no
-// bare parenthesised number that opens a list item.
-func citationPosition(text string, start, end int) bool {
+// group, a closing quote or the end of the line; and its paragraph (listed
+// in lists, by the offset where it starts) has no bare parenthesised number
+// that opens a list item.
+func citationPosition(text string, start, end int, lists listSet) bool {
 	before := strings.TrimRight(text[:start], " \t")
 	if before == "" || strings.HasSuffix(before, "\n") {
 		return false
@@ -137,19 +140,49 @@ func citationPosition(text string, start, end int) bool {
 	if !followsLikeCitation(text[end:]) {
 		return false
 	}
-	paraStart := strings.LastIndex(text[:start], "\n\n") + 1
-	paraEnd := strings.Index(text[end:], "\n\n")
-	if paraEnd < 0 {
-		paraEnd = len(text)
-	} else {
-		paraEnd += end
+	return !lists.has(start)
+}
+
+// listSet holds the paragraphs of a text that are lists: starts are the
+// offsets where its paragraphs start, in order; list[i] says whether
+// paragraph i is a list.
+type listSet struct {
+	starts []int
+	list   []bool
+}
+
+// has reports whether the paragraph holding offset i is a list.
+func (l listSet) has(i int) bool {
+	k, found := slices.BinarySearch(l.starts, i)
+	if !found {
+		k--
 	}
-	for _, m := range bareParen.FindAllStringIndex(text[paraStart:paraEnd], -1) {
-		if !followsLikeCitation(text[paraStart+m[1]:]) {
-			return false
+	return k >= 0 && l.list[k]
+}
+
+// listParagraphs finds the paragraphs, by their start, in which a bare
+// parenthesised number opens a list item ("(1) trade and (2) security").
+func listParagraphs(text string) listSet {
+	l := listSet{starts: []int{0}, list: []bool{false}}
+	for i := 0; ; {
+		j := strings.Index(text[i:], "\n\n")
+		if j < 0 {
+			break
+		}
+		i += j + 2
+		l.starts = append(l.starts, i)
+		l.list = append(l.list, false)
+	}
+	for _, m := range bareParen.FindAllStringIndex(text, -1) {
+		if !followsLikeCitation(text[m[1]:]) {
+			k, found := slices.BinarySearch(l.starts, m[0])
+			if !found {
+				k--
+			}
+			l.list[k] = true
 		}
 	}
-	return true
+	return l
 }
 
 // bareParen is a parenthesised number with no label.

@@ -1,6 +1,11 @@
 package answer
 
-import "testing"
+import (
+	"regexp"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
 
 // TestCitationStylesAreReadAsLecternMarkers: every style models write is
 // rewritten to "[n]" (then renumbered as any marker), and parenthesised
@@ -51,3 +56,60 @@ func TestCitationStylesAreReadAsLecternMarkers(t *testing.T) {
 		})
 	}
 }
+
+// TestMarkersAfterAbbreviationsKeepTheirFullStop: an extractive sentence
+// that ends with "U.S." keeps it whole, and "‘Mr." ends no sentence.
+func TestMarkersAfterAbbreviationsKeepTheirFullStop(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Vietnam hedges with the U.S.", "Vietnam hedges with the U.S. [1]"},
+		{"Trong met Xi.", "Trong met Xi [1]."},
+		{"They met in Washington D.C.", "They met in Washington D.C. [1]"},
+		{"It ended...", "It ended... [1]"},
+	}
+	for _, tt := range tests {
+		if got := withMarker(tt.in, 1); got != tt.want {
+			t.Errorf("withMarker(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	got := splitSentences("“‘Mr. Trong Goes to Beijing’: A Visit” is an article by Vincenzo Caporale. It is short.")
+	if len(got) != 2 || !strings.HasPrefix(got[0], "“‘Mr. Trong Goes") {
+		t.Errorf("splitSentences = %q", got)
+	}
+}
+
+// FuzzNormaliseCitations: whatever a model writes, reading its citation
+// styles never panics, keeps valid UTF-8, leaves text with no digit as it
+// is, and keeps every parenthesised year of the prose.
+func FuzzNormaliseCitations(f *testing.F) {
+	for _, s := range []string{
+		"Xi visited Hanoi (2). Trong met him [Passages 1 and 3].",
+		"Passage 2 says that they met in (1991) [^1].",
+		"According to passage 1, (i) trade and (ii) aid (5%).",
+		"【1】 [ 2 ] (Source 3) [1-3] [2](http://x)",
+		"", "((((", "(1", "Passage 9999999 says", "as passage 1 notes, [Passage 2 and",
+	} {
+		f.Add(s, 5)
+	}
+	f.Fuzz(func(t *testing.T, text string, passages int) {
+		if passages < 0 || passages > 50 {
+			return
+		}
+		out := normaliseCitations(text, passages)
+		if utf8.ValidString(text) && !utf8.ValidString(out) {
+			t.Fatalf("invalid UTF-8 from %q: %q", text, out)
+		}
+		if !strings.ContainsAny(text, "0123456789") && out != text {
+			t.Fatalf("text with no digit changed: %q → %q", text, out)
+		}
+		for _, y := range yearInParens.FindAllString(text, -1) {
+			if strings.Count(out, y) < strings.Count(text, y) {
+				t.Fatalf("a year %s of the prose was lost: %q → %q", y, text, out)
+			}
+		}
+		cleaned, _ := cleanReply(text, passages)
+		RenumberCitations(cleaned, passages)
+		partialReply(text, passages, true)
+	})
+}
+
+var yearInParens = regexp.MustCompile(`\(\d{4}\)`)
