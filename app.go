@@ -111,6 +111,11 @@ func newApp(ctx context.Context, common commonFlags, logLevel slog.Level, stderr
 		TopK:        cfg.Retrieval.TopK,
 		Temperature: cfg.Chat.Temperature,
 		MaxTokens:   cfg.Chat.MaxTokens,
+		// The fact-checking model of [verify], if any.
+		VerifyBaseURL: cfg.Verify.BaseURL,
+		VerifyModel:   cfg.Verify.Model,
+		VerifyAPIKey:  config.APIKey(cfg.Verify.APIKeyEnv),
+		VerifyTimeout: cfg.Verify.Timeout.Duration,
 	})
 	return &app{cfg: cfg, log: logger, store: store, answerer: answerer, stderr: stderr}, nil
 }

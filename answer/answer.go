@@ -33,6 +33,18 @@ type Config struct {
 	// MaxTokens bounds the length of a generated answer; zero leaves it to
 	// the endpoint.
 	MaxTokens int
+	// VerifyBaseURL is an OpenAI-compatible endpoint serving a
+	// fact-checking model (bespoke-minicheck on Ollama, say) asked whether
+	// each sentence of a generated answer is supported by the passages it
+	// cites; empty means the model-free support check.
+	VerifyBaseURL string
+	// VerifyModel is the fact-checking model.
+	VerifyModel string
+	// VerifyAPIKey is sent to the fact-checking endpoint when not empty.
+	VerifyAPIKey string
+	// VerifyTimeout bounds the model check of one answer, and is never over
+	// Timeout; zero means DefaultVerifyTimeout.
+	VerifyTimeout time.Duration
 	// Logger receives what the answerer does; nil means slog.Default().
 	Logger *slog.Logger
 }
@@ -71,6 +83,7 @@ func New(search Searcher, cfg Config) *Answerer {
 	a := &Answerer{search: search, cfg: cfg, log: cfg.Logger}
 	if cfg.ChatBaseURL != "" {
 		a.client = newChatClient(cfg)
+		a.verifier = newVerifier(cfg)
 	}
 	return a
 }

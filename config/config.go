@@ -20,6 +20,7 @@ type Config struct {
 	Corpus     Corpus     `toml:"corpus"`
 	Embeddings Embeddings `toml:"embeddings"`
 	Chat       Chat       `toml:"chat"`
+	Verify     Verify     `toml:"verify"`
 	Retrieval  Retrieval  `toml:"retrieval"`
 	Discord    Discord    `toml:"discord"`
 }
@@ -122,6 +123,7 @@ func Default() Config {
 			Temperature: 0.1,
 			MaxTokens:   700,
 		},
+		Verify:    defaultVerify(),
 		Retrieval: Retrieval{TopK: 5, Synonyms: true},
 		Discord: Discord{
 			TokenEnv:         "DISCORD_TOKEN",
@@ -194,6 +196,9 @@ func (c Config) Validate() error {
 	}
 	if t := float64(c.Chat.Temperature); math.IsNaN(t) || math.IsInf(t, 0) || t < 0 {
 		return fmt.Errorf("[chat] temperature must be a number from 0 up, not %v", c.Chat.Temperature)
+	}
+	if err := c.Verify.validate(); err != nil {
+		return err
 	}
 	if c.Retrieval.TopK < 1 || c.Retrieval.TopK > 20 {
 		return fmt.Errorf("[retrieval] top_k must be between 1 and 20, not %d", c.Retrieval.TopK)

@@ -1,0 +1,30 @@
+package config
+
+import (
+	"errors"
+	"time"
+)
+
+// Verify configures the optional fact-checking model that checks each
+// sentence of a generated answer against the passages it cites (for
+// example bespoke-minicheck on Ollama); an empty BaseURL means the
+// model-free support check.
+type Verify struct {
+	BaseURL   string   `toml:"base_url"`
+	Model     string   `toml:"model"`
+	APIKeyEnv string   `toml:"api_key_env"`
+	Timeout   Duration `toml:"timeout"`
+}
+
+// defaultVerify is [verify] when the file does not set it.
+func defaultVerify() Verify {
+	return Verify{Timeout: Duration{30 * time.Second}}
+}
+
+// validate reports a [verify] section that cannot work.
+func (v Verify) validate() error {
+	if v.BaseURL != "" && v.Model == "" {
+		return errors.New("[verify] base_url is set but model is empty")
+	}
+	return nil
+}
