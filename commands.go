@@ -58,6 +58,10 @@ func cmdAsk(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if err != nil {
 		return err
 	}
+	if ans.Note != "" {
+		// The model gave no usable answer, or none of it was supported.
+		fmt.Fprintf(stderr, "%s\n\n", ans.Note)
+	}
 	if *asJSON {
 		return writeJSON(stdout, ans)
 	}
