@@ -140,6 +140,9 @@ func (a *Answerer) extractive(question, query string, passages []retrieval.Passa
 	}
 	if what := f.unmentioned(texts); what != "" {
 		a.log.Debug("the question's focus is in no passage", "focus", what)
+		if !rel.worthAsking() {
+			return notFound() // a question about something else altogether
+		}
 		return Answer{Text: notMentionedText(what), Mode: ModeNotFound, Citations: []Citation{}}
 	}
 	if !rel.answerable() {

@@ -38,7 +38,15 @@ func (a *Answerer) generate(ctx context.Context, question string, history []Turn
 	if err != nil {
 		return Answer{}, err
 	}
-	user, err := prompts.User(userData(question, history, passages))
+	data, err := prompts.Fit(system, userData(question, history, passages), prompts.TokenBudget)
+	if err != nil {
+		return Answer{}, err
+	}
+	if len(data.Passages) < len(passages) || len(data.History) < len(history) {
+		a.log.Debug("the prompt was cut to its token budget", "budget", prompts.TokenBudget, "passages", len(data.Passages), "turns", len(data.History))
+	}
+	passages = passages[:len(data.Passages)] // the model cites only those it was given
+	user, err := prompts.User(data)
 	if err != nil {
 		return Answer{}, err
 	}
@@ -233,13 +241,14 @@ func trimQuote(sents []string) string {
 
 // userData numbers the passages 1..k for the user prompt.
 func userData(question string, history []Turn, passages []retrieval.Passage) prompts.UserData {
-	d := prompts.UserData{Question: question}
+	d := prompts.UserData{Question: question, NotFound: NotFoundText}
 	for i, p := range passages {
 		title := p.Title
 		if title == "" {
 			title = p.Info.Title
 		}
-		d.Passages = append(d.Passages, prompts.Passage{N: i + 1, Title: title, Authors: joinNames(p.Info.Authors), Text: strings.TrimSpace(p.Text)})
+		d.Passages = append(d.Passages, prompts.Passage{N: i + 1, Title: title, Authors: joinNames(p.Info.Authors),
+			Publisher: p.Info.Publisher, Date: p.Info.Date, Text: strings.TrimSpace(p.Text)})
 	}
 	for _, t := range history {
 		d.History = append(d.History, prompts.Turn{Question: t.Question, Answer: t.Answer})
