@@ -99,9 +99,62 @@ type focusText struct {
 	numbers map[string]bool
 }
 
-func readFocusText(text string) focusText {
-	p := readPassage(text, nil)
-	return focusText{words: p.words, numbers: p.numbers}
+func readFocusText(text string) focusText { return focusReader{}.read(text) }
+
+// focusReader reads texts for the focus rules with a memo of the stems of
+// names (nil: no memo).
+type focusReader struct{ stems map[string]string }
+
+func (r focusReader) stem(word string) string {
+	if r.stems == nil {
+		return retrieval.Stem(word)
+	}
+	s, ok := r.stems[word]
+	if !ok {
+		s = retrieval.Stem(word)
+		r.stems[word] = s
+	}
+	return s
+}
+
+// read reads one text.
+func (r focusReader) read(text string) focusText {
+	ft := focusText{words: map[string]bool{}, numbers: map[string]bool{}}
+	for _, m := range numberToken.FindAllString(text, -1) {
+		ft.numbers[normaliseNumber(m)] = true
+	}
+	for _, w := range sentenceWords(text) {
+		lower := strings.ToLower(w.text)
+		ft.words[lower] = true
+		if n := numberWords[lower]; n != "" {
+			ft.numbers[n] = true
+		}
+		// Names are matched by their stems too; only capitalised words
+		// are stemmed, which keeps this cheap.
+		if w.capital {
+			ft.words["stem:"+r.stem(lower)] = true
+		}
+		if strings.ContainsAny(lower, ".'’") {
+			for _, part := range retrieval.Words(lower) {
+				ft.words[part] = true
+			}
+		}
+	}
+	return ft
+}
+
+// merged is the union of texts.
+func merged(texts ...focusText) focusText {
+	out := focusText{words: map[string]bool{}, numbers: map[string]bool{}}
+	for _, t := range texts {
+		for k := range t.words {
+			out.words[k] = true
+		}
+		for k := range t.numbers {
+			out.numbers[k] = true
+		}
+	}
+	return out
 }
 
 // unmentioned returns the first focus of the question that none of the
@@ -167,20 +220,47 @@ func startsWithCapital(s string) bool {
 func keepAnswering(sents []sentence, passages []retrieval.Passage, question string) {
 	f := readFocus(question)
 	c := questionCue(question)
-	previous := map[[2]int]string{}
+	if len(f.names) == 0 && len(f.years) == 0 && len(f.numbers) == 0 && c != cueWhen && c != cueNumber && !asksMoney(question) {
+		return
+	}
+	// Each sentence is read once; the sentence before it, its title and
+	// its passage are its context.
+	reader := focusReader{stems: map[string]string{}}
+	read := make(map[[2]int]focusText, len(sents))
 	for _, s := range sents {
-		previous[[2]int{s.passage, s.pos + 1}] = s.text
+		read[[2]int{s.passage, s.pos}] = reader.read(withoutReferences(s.text))
+	}
+	titles := map[int]focusText{}
+	whole := map[int]focusText{}
+	wholeOf := func(pi int) focusText { // the passage: its sentences together
+		if w, ok := whole[pi]; ok {
+			return w
+		}
+		var parts []focusText
+		for _, s := range sents {
+			if s.passage == pi {
+				parts = append(parts, read[[2]int{pi, s.pos}])
+			}
+		}
+		whole[pi] = merged(parts...)
+		return whole[pi]
 	}
 	for i := range sents {
+		pi := sents[i].passage
+		if _, ok := titles[pi]; !ok {
+			titles[pi] = reader.read(passageTitle(passages[pi]))
+		}
 		text := withoutReferences(sents[i].text)
-		ft := readFocusText(text)
-		// The names may be in the sentence before ("… the CCP and CPV.
-		// They have held …") or in the title.
-		context := readFocusText(passageTitle(passages[sents[i].passage]) + "\n\n" + previous[[2]int{sents[i].passage, sents[i].pos}])
+		ft := read[[2]int{pi, sents[i].pos}]
+		prev := read[[2]int{pi, sents[i].pos - 1}]
+		withRefs := ft
+		if text != sents[i].text {
+			withRefs = reader.read(sents[i].text) // a question's year may be a reference's
+		}
 		switch {
-		case !f.holds(readFocusText(sents[i].text + "\n\n" + previous[[2]int{sents[i].passage, sents[i].pos}])):
+		case !f.holds(merged(withRefs, prev)):
 			sents[i].score = 0
-		case len(f.names) >= 2 && !f.namesMostlyIn(ft, context) && !f.allNamesIn(readFocusText(passages[sents[i].passage].Text)):
+		case len(f.names) >= 2 && !f.namesMostlyIn(ft, merged(titles[pi], prev)) && !f.allNamesIn(wholeOf(pi)):
 			sents[i].score = 0
 		case c == cueWhen && !dateLike.MatchString(text) && !eraYear.MatchString(text) && !relativeTime.MatchString(text):
 			sents[i].score = 0

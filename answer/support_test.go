@@ -2,6 +2,7 @@ package answer
 
 import (
 	"encoding/json"
+	"os"
 	"strings"
 	"testing"
 
@@ -87,4 +88,36 @@ func TestSupportCheckOnTheLabelledSet(t *testing.T) {
 	if share := float64(dropped) / float64(faithful); share > maxWronglyDropShare {
 		t.Errorf("wrongly dropped %.3f of faithful sentences, want at most %.2f", share, maxWronglyDropShare)
 	}
+}
+
+// BenchmarkSupportCheck checks every sentence of the labelled set once per
+// iteration.
+func BenchmarkSupportCheck(b *testing.B) {
+	synonyms, err := retrieval.WordNetSynonyms()
+	if err != nil {
+		b.Fatal(err)
+	}
+	check := supportChecker{synonyms: synonyms}
+	var set []labelledSentence
+	for line := range strings.Lines(readFileB(b, "../testdata/support.jsonl")) {
+		var s labelledSentence
+		if json.Unmarshal([]byte(line), &s) == nil {
+			set = append(set, s)
+		}
+	}
+	b.ResetTimer()
+	for range b.N {
+		for _, s := range set {
+			check.check(s.Sentence, s.Passage, s.Title)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*len(set)), "µs/sentence")
+}
+
+func readFileB(b *testing.B, path string) string {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return string(data)
 }
