@@ -3,6 +3,8 @@ package answer
 import (
 	"encoding/json"
 	"os"
+	"unicode"
+	"unicode/utf8"
 	"strings"
 	"testing"
 
@@ -120,4 +122,31 @@ func readFileB(b *testing.B, path string) string {
 		b.Fatal(err)
 	}
 	return string(data)
+}
+
+// FuzzSupportCheck: whatever sentence a model writes and whatever a
+// passage holds, the check answers without panicking, and a sentence is
+// always supported by a passage that is the sentence itself.
+func FuzzSupportCheck(f *testing.F) {
+	for _, s := range []struct{ sentence, passage string }{
+		{"Xi visited Hanoi on Dec. 12, 2023 [1].", "Xi Jinping arrived in Vietnam on December 12, 2023."},
+		{"Thirteen agreements were signed.", "The talks produced 13 new agreements."},
+		{"The U.S. didn't join [2].", "(i) no military alliance; (ii) no bases."},
+		{"", ""}, {"1,000,000.5% US$", "..."},
+	} {
+		f.Add(s.sentence, s.passage)
+	}
+	check := supportChecker{}
+	f.Fuzz(func(t *testing.T, sentence, passage string) {
+		if len(sentence) > 2000 || len(passage) > 4000 {
+			return
+		}
+		check.check(sentence, passage, "")
+		c := readClaim(sentence)
+		if utf8.ValidString(sentence) && (len(c.terms) > 0 || len(c.facts) > 0) && strings.ContainsFunc(sentence, unicode.IsLetter) && !strings.ContainsAny(sentence, "[]【】［］\n") {
+			if v := check.check(sentence, sentence, ""); !v.supported && len(splitSentences(sentence)) == 1 {
+				t.Fatalf("%q does not support itself: %s", sentence, v.why)
+			}
+		}
+	})
 }

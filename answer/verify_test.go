@@ -4,6 +4,7 @@ import (
 	"context"
 	"log/slog"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -109,4 +110,32 @@ func TestTheModelCheckFallsBackWhenItFails(t *testing.T) {
 // loggerTo logs at Warn and above to w.
 func loggerTo(w *lockedBuffer) *slog.Logger {
 	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: slog.LevelWarn}))
+}
+
+// TestTheModelCheckAsksInParallel: the questions of one answer are put to
+// the fact-checking model at once, not one after another: the stand-in
+// answers "Yes" only once two of them are waiting together (else, after a
+// while, "No").
+func TestTheModelCheckAsksInParallel(t *testing.T) {
+	verify := openaitest.New(t)
+	verify.AddModels(verifyModel)
+	arrived := make(chan struct{}, 16)
+	together := make(chan struct{})
+	var once sync.Once
+	verify.SetChatReply(func(openai.ChatCompletionRequest) string {
+		arrived <- struct{}{}
+		if len(arrived) >= 2 {
+			once.Do(func() { close(together) })
+		}
+		select {
+		case <-together:
+			return "Yes"
+		case <-time.After(3 * time.Second):
+			return "No"
+		}
+	})
+	ans, _ := askVerified(t, threeNosClaim+" [2]. "+hedgeClaim+" [3].", verify)
+	if ans.Text != threeNosClaim+" [1]. "+hedgeClaim+" [2]." {
+		t.Errorf("answer %q dropped %+v: the two checks did not run together", ans.Text, ans.Dropped)
+	}
 }
