@@ -3,10 +3,10 @@ package answer
 import (
 	"encoding/json"
 	"os"
-	"unicode"
-	"unicode/utf8"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/lectern/lectern/retrieval"
 )
