@@ -1,6 +1,7 @@
 package retrieval
 
 import (
+	"fmt"
 	"regexp"
 	"sort"
 	"strings"
@@ -364,4 +365,45 @@ func findPrefix(text, part string) (int, int) {
 		}
 	}
 	return -1, 0
+}
+
+// Holds reports whether quote (as LocationOf takes it) can be found in the
+// passage's text.
+func (p Passage) Holds(quote string) bool {
+	_, _, ok := findQuote(p.Text, quote)
+	return ok
+}
+
+// Label is how a citation shows a location: "p. 14", "pp. 14–15" or
+// "§ The U.S. as a Hedge"; "" for none.
+func (l Location) Label() string {
+	switch {
+	case l.Page > 0 && l.PageEnd > l.Page:
+		return fmt.Sprintf("pp. %d–%d", l.Page, l.PageEnd)
+	case l.Page > 0:
+		return fmt.Sprintf("p. %d", l.Page)
+	case l.Section != "":
+		return "§ " + l.Section
+	}
+	return ""
+}
+
+// Extent says how long a source is in its own units: "23 pages",
+// "4 sections", "1 page"; "" for plain text.
+func (s SourceStats) Extent() string {
+	switch {
+	case s.Pages > 0:
+		return plural(s.Pages, "page")
+	case s.Sections > 0:
+		return plural(s.Sections, "section")
+	}
+	return ""
+}
+
+// plural writes "1 page", "2 pages".
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
 }

@@ -384,3 +384,33 @@ func FuzzCleanDocument(f *testing.F) {
 		}
 	})
 }
+
+func TestLocationLabel(t *testing.T) {
+	for _, tt := range []struct {
+		loc  Location
+		want string
+	}{
+		{Location{}, ""},
+		{Location{Page: 14}, "p. 14"},
+		{Location{Page: 14, PageEnd: 15}, "pp. 14–15"},
+		{Location{Page: 14, PageEnd: 14}, "p. 14"},
+		{Location{Section: "The U.S. as a Hedge"}, "§ The U.S. as a Hedge"},
+	} {
+		if got := tt.loc.Label(); got != tt.want {
+			t.Errorf("%+v.Label() = %q, want %q", tt.loc, got, tt.want)
+		}
+	}
+	for _, tt := range []struct {
+		s    SourceStats
+		want string
+	}{
+		{SourceStats{Chunks: 3}, ""},
+		{SourceStats{Pages: 1}, "1 page"},
+		{SourceStats{Pages: 23}, "23 pages"},
+		{SourceStats{Sections: 4}, "4 sections"},
+	} {
+		if got := tt.s.Extent(); got != tt.want {
+			t.Errorf("%+v.Extent() = %q, want %q", tt.s, got, tt.want)
+		}
+	}
+}
