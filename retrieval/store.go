@@ -43,6 +43,7 @@ type Store struct {
 	current   atomic.Pointer[index]
 	notReady  atomic.Pointer[error] // why there is no current index, when there is none
 	reindexMu sync.Mutex
+	editMu    sync.Mutex // one Add or Remove at a time
 }
 
 // Files and folders under the data directory.
