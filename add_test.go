@@ -189,8 +189,6 @@ func TestAddURLEndToEnd(t *testing.T) {
 		case "/notes/mekong.md":
 			w.Header().Set("Content-Type", "text/markdown; charset=utf-8")
 			io.WriteString(w, mekongNotes)
-		case "/moved":
-			http.Redirect(w, r, "/notes/mekong.md", http.StatusFound)
 		default:
 			http.NotFound(w, r)
 		}
@@ -201,7 +199,6 @@ func TestAddURLEndToEnd(t *testing.T) {
 	}{
 		{"allowed", "[ingest]\nallow_private_urls = true\n", srv.URL + "/notes/mekong.md", "Added"},
 		{"refused by default", "", srv.URL + "/notes/mekong.md", ""},
-		{"a redirect refused by default", "", srv.URL + "/moved", ""},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			cfg, corpus := corpusConfig(t, tt.extra)
