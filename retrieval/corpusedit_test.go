@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -241,4 +242,62 @@ func TestRemoveManifestEntryKeepsTheRest(t *testing.T) {
 			t.Errorf("without %s:\n%s\nwant\n%s", tt.file, got, tt.want)
 		}
 	}
+}
+
+// BenchmarkAddToAHundredDocuments adds one document to a corpus of 100
+// (the seeds 20 times over, each copy made distinct) and takes it out
+// again: embedded/op is how many texts Add sent to the embedder, which
+// must be the new document's chunks and no more.
+func BenchmarkAddToAHundredDocuments(b *testing.B) {
+	ctx := context.Background()
+	corpus := b.TempDir()
+	entries, err := os.ReadDir("../seeds")
+	if err != nil {
+		b.Fatal(err)
+	}
+	n := 0
+	for copyN := range 20 {
+		for _, e := range entries {
+			if !strings.HasSuffix(e.Name(), ".txt") {
+				continue
+			}
+			data, err := os.ReadFile(filepath.Join("../seeds", e.Name()))
+			if err != nil {
+				b.Fatal(err)
+			}
+			text := strings.ReplaceAll(string(data), "Vietnam", "Vietnam ("+strconv.Itoa(copyN)+")")
+			if err := os.WriteFile(filepath.Join(corpus, strconv.Itoa(copyN)+"-"+e.Name()), []byte(text), 0o644); err != nil {
+				b.Fatal(err)
+			}
+			n++
+		}
+	}
+	emb := &countingEmbedder{inner: NewLocalEmbedder()}
+	s, err := OpenStore(ctx, StoreConfig{DataDir: b.TempDir(), CorpusDir: corpus, Embedder: emb, Logger: quietLogger()})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if r, err := s.Reindex(ctx, nil); err != nil || r.Files != n || n != 100 {
+		b.Fatalf("index the corpus: %+v, %v (%d files written)", r, err, n)
+	}
+	embedded, chunks, round := 0, 0, 0
+	for b.Loop() {
+		round++
+		doc := strings.ReplaceAll(newDocument, "Mekong", "Mekong (round "+strconv.Itoa(round)+")")
+		added, err := s.Add(ctx, "mekong.md", []byte(doc), ManifestEntry{Authors: []string{"Nguyen Van A"}}, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		embedded, chunks = added.Report.Embedded, added.Source.Chunks
+		if embedded != chunks {
+			b.Fatalf("Add embedded %d texts for a document of %d chunks", embedded, chunks)
+		}
+		b.StopTimer()
+		if _, err := s.Remove(ctx, "mekong.md", nil); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(embedded), "embedded/op")
+	b.ReportMetric(float64(chunks), "new-chunks/op")
 }
