@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/BurntSushi/toml"
 )
 
 // newDocument is a Markdown document of three paragraphs, none of which
@@ -300,4 +302,53 @@ func BenchmarkAddToAHundredDocuments(b *testing.B) {
 	}
 	b.ReportMetric(float64(embedded), "embedded/op")
 	b.ReportMetric(float64(chunks), "new-chunks/op")
+}
+
+// FuzzManifestEdit removes an entry from an arbitrary manifest: it never
+// panics, writes only a manifest that parses, and keeps every entry for
+// another file.
+func FuzzManifestEdit(f *testing.F) {
+	f.Add("[[source]]\nfile = \"a.txt\"\n\n[[source]]\nfile = \"b.txt\"\n", "a.txt")
+	f.Add("top = 1\n[[source]] # c\nfile = \"a.txt\"\n", "a.txt")
+	f.Add("[[source]]\nfile = \"a.txt\"\ntitle = \"\"\"\n[[source]]\n\"\"\"\n", "a.txt")
+	f.Add("not toml at all [[", "x")
+	f.Fuzz(func(t *testing.T, manifestText, file string) {
+		path := filepath.Join(t.TempDir(), ManifestFile)
+		if err := os.WriteFile(path, []byte(manifestText), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		var before manifest
+		_, parseErr := toml.Decode(manifestText, &before)
+		removed, err := removeManifestEntry(path, file)
+		after := readString(t, path)
+		if err != nil || !removed {
+			if after != manifestText {
+				t.Fatalf("the manifest changed without an entry removed (%v)", err)
+			}
+			return
+		}
+		var got manifest
+		if _, err := toml.Decode(after, &got); err != nil {
+			t.Fatalf("wrote a manifest that does not parse: %v\n%s", err, after)
+		}
+		if parseErr != nil {
+			return
+		}
+		var want []string
+		for _, e := range before.Sources {
+			if e.File != file {
+				want = append(want, e.File)
+			}
+		}
+		var kept []string
+		for _, e := range got.Sources {
+			if e.File == file {
+				t.Fatalf("the entry for %q is still there:\n%s", file, after)
+			}
+			kept = append(kept, e.File)
+		}
+		if !slices.Equal(kept, want) {
+			t.Fatalf("entries %q after removing %q, want %q", kept, file, want)
+		}
+	})
 }
