@@ -43,6 +43,9 @@ func addDocument(ctx context.Context, a *app, target string, opts addOptions, fe
 	}
 	var name string
 	var data []byte
+	if scheme, _, ok := strings.Cut(target, "://"); ok && !isURL(target) && !strings.ContainsAny(scheme, `/\`) {
+		return fmt.Errorf("not added: %s: only http and https URLs are fetched", target)
+	}
 	if isURL(target) {
 		f, err := fetch(ctx, target, fetchOptions(a.cfg.Ingest))
 		if err != nil {

@@ -98,6 +98,8 @@ func TestAddAndRemoveMistakes(t *testing.T) {
 		{"an empty file", []string{"add", empty}, 1, "not added: empty.md: empty"},
 		{"a file over max_file_mb", []string{"add", big}, 1, "not added: big.txt: too large"},
 		{"a missing file", []string{"add", filepath.Join(dir, "nope.pdf")}, 1, "nope.pdf"},
+		{"a URL that is not HTTP", []string{"add", "ftp://example.org/a.pdf"}, 1, "only http and https URLs"},
+		{"a file: URL", []string{"add", "file:///etc/passwd"}, 1, "only http and https URLs"},
 		{"remove needs a source", []string{"remove"}, 2, "give a file name or part of a title"},
 		{"an ambiguous source", []string{"remove", "China"}, 1, "matches 5 sources"},
 		{"an unknown source", []string{"remove", "Mekong"}, 1, `no source of the reading list is "Mekong"`},
