@@ -186,5 +186,8 @@ func cmdRemove(ctx context.Context, args []string, stdout, stderr io.Writer) err
 // stringList is a flag that may be given more than once.
 type stringList []string
 
-func (l *stringList) String() string     { return strings.Join(*l, ", ") }
+// String joins the values given.
+func (l *stringList) String() string { return strings.Join(*l, ", ") }
+
+// Set adds one more value.
 func (l *stringList) Set(v string) error { *l = append(*l, v); return nil }

@@ -33,6 +33,7 @@ type RefusedError struct {
 	Reason string
 }
 
+// Error is "name: reason".
 func (e *RefusedError) Error() string { return e.Name + ": " + e.Reason }
 
 // AmbiguousError is a Remove whose SOURCE names no document of the reading
@@ -42,6 +43,7 @@ type AmbiguousError struct {
 	Matches []SourceStats // empty: none matched
 }
 
+// Error names the query and lists what it matched.
 func (e *AmbiguousError) Error() string {
 	if len(e.Matches) == 0 {
 		return fmt.Sprintf("no source of the reading list is %q or has it in its title", e.Query)
