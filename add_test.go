@@ -215,3 +215,22 @@ func TestAddURLEndToEnd(t *testing.T) {
 		})
 	}
 }
+
+func TestIndexNamesManifestTypos(t *testing.T) {
+	cfg, corpus := corpusConfig(t, "")
+	f, err := os.OpenFile(filepath.Join(corpus, "sources.toml"), os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.WriteString("\n[[source]]\nfile = \"004_8e1c7fdfb2e44626.txt\"\ntitel = \"A typo\"\n\n[[source]]\nfile = \"gone.pdf\"\n")
+	f.Close()
+	code, stdout, stderr := lectern(t, t.TempDir(), "index", "--config", cfg)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{`sources.toml: unknown key "titel" in the entry for 004_8e1c7fdfb2e44626.txt`, "gone.pdf: listed in sources.toml but not in the corpus folder"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("the index report lacks %q:\n%s", want, stdout)
+		}
+	}
+}
