@@ -116,7 +116,7 @@ func (a *Answerer) Ask(ctx context.Context, req Request, onPartial func(text str
 		return Answer{}, fmt.Errorf("search the reading list for %q: %w", query, err)
 	}
 	if a.client == nil {
-		return a.extractive(question, query, passages), nil
+		return withLocations(a.extractive(question, query, passages), passages), nil
 	}
 	sents := a.candidates(passages, questionCue(question) == cueAuthor)
 	rel := relevance(query, passages, sents)
@@ -124,7 +124,8 @@ func (a *Answerer) Ask(ctx context.Context, req Request, onPartial func(text str
 	if !rel.worthAsking() {
 		return notFound(), nil
 	}
-	return a.generate(ctx, question, req.History, passages, onPartial)
+	ans, err := a.generate(ctx, question, req.History, passages, onPartial)
+	return withLocations(ans, passages), err
 }
 
 // extractive answers a question from the passages without a model: the

@@ -23,6 +23,7 @@ type Config struct {
 	Verify     Verify     `toml:"verify"`
 	Retrieval  Retrieval  `toml:"retrieval"`
 	Discord    Discord    `toml:"discord"`
+	Ingest     Ingest     `toml:"ingest"`
 }
 
 // Corpus says where the reading list is.
@@ -141,6 +142,7 @@ func Default() Config {
 			SearchResults:    5,
 			FeedbackFile:     "feedback.jsonl",
 		},
+		Ingest: defaultIngest(),
 	}
 }
 
@@ -205,6 +207,9 @@ func (c Config) Validate() error {
 	}
 	if c.DataDir == "" {
 		return errors.New("data_dir must not be empty")
+	}
+	if err := c.Ingest.validate(); err != nil {
+		return err
 	}
 	return nil
 }
