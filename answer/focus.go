@@ -258,13 +258,15 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 			withRefs = reader.read(sents[i].text) // a question's year may be a reference's
 		}
 		switch {
-		case !f.holds(merged(withRefs, prev)):
+		case !f.holds(merged(withRefs, prev)) && !f.holds(merged(wholeOf(pi), reader.read(passages[pi].Info.Date))):
 			sents[i].score = 0
 		case len(f.names) >= 2 && !f.namesMostlyIn(ft, merged(titles[pi], prev)) && !f.allNamesIn(wholeOf(pi)):
 			sents[i].score = 0
 		case c == cueWhen && !dateLike.MatchString(text) && !eraYear.MatchString(text) && !relativeTime.MatchString(text):
 			sents[i].score = 0
-		case c == cueNumber && !holdsOtherNumber(ft, f):
+		case c == cueNumber && !holdsCount(text, question, f):
+			sents[i].score = 0
+		case asksHowMuch(question) && !amountLike.MatchString(text):
 			sents[i].score = 0
 		case asksMoney(question) && !moneyLike.MatchString(text):
 			sents[i].score = 0
@@ -392,4 +394,69 @@ func countedNoun(question string) string {
 		}
 	}
 	return ""
+}
+
+// holdsCount reports whether a sentence holds an amount or a count that may
+// answer a "how many"/"how much" question: a number that is not a year,
+// not the day of a date ("December 12"), not one the question gave, and,
+// unless the question counts days, months or years, not a span of time
+// ("six years").
+func holdsCount(sentence, question string, f focus) bool {
+	countsTime := timeUnits[countedWord(question)] != ""
+	words := retrieval.Words(namedNumber.ReplaceAllString(sentence, " "))
+	given := map[string]bool{}
+	for _, g := range append(append([]string{}, f.years...), f.numbers...) {
+		given[g] = true
+	}
+	for i, w := range words {
+		value := w
+		if !isDigits(w) {
+			value = numberWords[w]
+			if value == "" || strings.HasSuffix(value, "%") || w == "second" && i+1 < len(words) && strings.HasSuffix(words[i+1], "largest") {
+				continue
+			}
+		}
+		switch {
+		case given[value], len(value) == 4 && yearLike.MatchString(value):
+			continue
+		case i > 0 && months[words[i-1]] != "", i+1 < len(words) && months[words[i+1]] != "":
+			continue // the day of a date
+		case !countsTime && i+1 < len(words) && timeUnits[words[i+1]] != "" && timeUnits[words[i+1]] != "%":
+			continue
+		case i > 0 && isDigits(words[i-1]) && isDigits(w):
+			continue // the decimals or thousands of the number before
+		}
+		return true
+	}
+	return false
+}
+
+// namedNumber is a number that is part of a name: "COVID-19", "G-20".
+var namedNumber = regexp.MustCompile(`\p{L}+-\d+`)
+
+// countedWord is the lower-cased word after "how many" ("how many years"
+// → "years"), or "".
+func countedWord(question string) string {
+	words := retrieval.Words(question)
+	for i := 0; i+2 < len(words); i++ {
+		if words[i] == "how" && words[i+1] == "many" {
+			return words[i+2]
+		}
+	}
+	return ""
+}
+
+// amountLike is an amount in a sentence: a sum of money, a share, a
+// measure.
+var amountLike = regexp.MustCompile(`(?i)(?:US)?\$\s?\d|\d[\d,.]*\s?(?:%|(?:percent|per cent|million|billion|trillion|acres?|hectares?|km|kilomet(?:er|re)s?|miles?|tonnes?|tons?|barrels?)\b)|\b(?:million|billion|trillion|half|quarter|dollars?|yuan)\b`)
+
+// asksHowMuch reports whether a question asks "how much".
+func asksHowMuch(question string) bool {
+	words := retrieval.Words(question)
+	for i := 0; i+1 < len(words); i++ {
+		if words[i] == "how" && words[i+1] == "much" {
+			return true
+		}
+	}
+	return false
 }
