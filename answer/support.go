@@ -50,7 +50,9 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 	if c.minCoverage > 0 {
 		minCoverage = c.minCoverage
 	}
-	titled := readPassage(title, nil)
+	// Names may be anywhere in the passage or its title: the stretch that
+	// states the claim may say "he" or "the country".
+	titled := readPassage(title+"\n\n"+passage, nil)
 	sentence = withoutMarkers(sentence)
 	claim := readClaim(sentence)
 	if len(claim.terms) == 0 && len(claim.facts) == 0 {
@@ -67,7 +69,8 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 			stretch := readPassage(strings.Join(sents[i:i+n], " "), c.synonyms)
 			missing := stretch.missingFacts(claim, titled)
 			coverage := stretch.coverage(claim, titled)
-			negated := claim.negated != stretch.negated && (claim.negated || stretch.deniesClaim(claim))
+			negated := claim.negated != stretch.negated && (claim.negated || stretch.deniesClaim(claim)) ||
+				claim.negated && stretch.negated && !stretch.deniesAnyOf(claim.denied)
 			if len(missing) == 0 && !negated && coverage >= minCoverage {
 				return supportVerdict{supported: true}
 			}
@@ -113,6 +116,8 @@ type claim struct {
 	terms []string
 	// negated: the sentence says "not", "never", "no" …
 	negated bool
+	// denied are the stems in the scope of the sentence's negations.
+	denied []string
 	// first is the stem of the sentence's first word when it is written
 	// with a capital and may be a name ("Vietnam follows …"): the title
 	// of the passage's document may hold it.
@@ -127,6 +132,7 @@ type claim struct {
 type fact struct {
 	shown string
 	forms []string
+	name  bool // a capitalised name, which the whole passage may hold
 }
 
 // passageText is a stretch of a passage, read for the support check.
@@ -216,15 +222,15 @@ var negations = wordSet("not no never neither nor none nobody nothing without ca
 func readClaim(sentence string) claim {
 	var c claim
 	seen := map[string]bool{}
-	addFact := func(shown string, forms ...string) {
+	addFact := func(shown string, name bool, forms ...string) {
 		if !seen[forms[0]] {
 			seen[forms[0]] = true
-			c.facts = append(c.facts, fact{shown: shown, forms: forms})
+			c.facts = append(c.facts, fact{shown: shown, forms: forms, name: name})
 		}
 	}
 	for _, m := range numberToken.FindAllStringIndex(sentence, -1) {
 		n := normaliseNumber(sentence[m[0]:m[1]])
-		addFact(sentence[m[0]:m[1]], n)
+		addFact(sentence[m[0]:m[1]], false, n)
 	}
 	words := sentenceWords(sentence)
 	factWords := map[string]bool{}
@@ -232,14 +238,14 @@ func readClaim(sentence string) claim {
 		lower := strings.ToLower(w.text)
 		switch {
 		case numberWords[lower] != "" && !pairReference(words, i):
-			addFact(w.text, numberWords[lower], lower)
+			addFact(w.text, false, numberWords[lower], lower)
 			factWords[lower] = true
 		case months[strings.TrimSuffix(lower, ".")] != "" && (w.capital || len(lower) > 4):
 			name := months[strings.TrimSuffix(lower, ".")]
-			addFact(w.text, "month:"+name)
+			addFact(w.text, false, "month:"+name)
 			factWords[lower] = true
 		case w.capital && !w.first && !titles[lower] && !retrieval.IsStopWord(lower):
-			addFact(w.text, namesOf(lower)...)
+			addFact(w.text, true, namesOf(lower)...)
 			factWords[lower] = true
 		}
 	}
@@ -247,13 +253,14 @@ func readClaim(sentence string) claim {
 	for i := range all {
 		if isNegation(all, i) {
 			c.negated = true
+			c.denied = append(c.denied, scopeOf(all, i)...)
 		}
 	}
 	for _, w := range all {
 		if len(w) < 2 || retrieval.IsStopWord(w) || factWords[w] || isDigits(w) || negations[w] || titles[w] || lightVerbs[w] {
 			continue
 		}
-		c.terms = append(c.terms, retrieval.Stem(w))
+		c.terms = append(c.terms, retrieval.Stem(foldSpelling(w)))
 	}
 	c.terms = distinct(c.terms)
 	c.bound = boundFacts(sentence)
@@ -418,19 +425,10 @@ func readPassage(text string, synonyms retrieval.Synonyms) passageText {
 		p.words[w] = true
 		if isNegation(words, i) {
 			p.negated = true
-			n := 0
-			for _, after := range words[i+1:] {
-				if n == negationScope {
-					break
-				}
-				if !retrieval.IsStopWord(after) {
-					p.denied = append(p.denied, retrieval.Stem(after))
-					n++
-				}
-			}
+			p.denied = append(p.denied, scopeOf(words, i)...)
 		}
 		stem := retrieval.Stem(w)
-		p.terms.add(stem)
+		p.terms.add(retrieval.Stem(foldSpelling(w)))
 		p.terms.add(synonyms[stem]...)
 	}
 	return p
@@ -443,7 +441,7 @@ func (p passageText) missingFacts(c claim, title passageText) []string {
 	for _, f := range c.facts {
 		found := false
 		for _, form := range f.forms {
-			if p.numbers[form] || p.words[form] || title.words[form] && !strings.HasPrefix(form, "month:") {
+			if p.numbers[form] || p.words[form] || f.name && title.words[form] {
 				found = true
 				break
 			}
@@ -514,4 +512,62 @@ func (p passageText) deniesClaim(c claim) bool {
 		}
 	}
 	return n >= 2
+}
+
+// britishSpellings are whole words spelt differently in British and
+// American English that the rules of foldSpelling miss.
+var britishSpellings = map[string]string{"defence": "defense", "offence": "offense", "licence": "license", "pretence": "pretense", "programme": "program", "programmes": "programs"}
+
+// foldSpelling writes a word in American spelling ("organised" →
+// "organized", "labour" → "labor", "centre" → "center", "travelled" →
+// "traveled"), so that a sentence and its passage match whichever they
+// use. Both sides are folded alike, so a fold that also catches some
+// other word ("promise" → "promize") does no harm.
+func foldSpelling(w string) string {
+	if a, ok := britishSpellings[w]; ok {
+		return a
+	}
+	if len(w) < 6 {
+		return w
+	}
+	for _, r := range [][2]string{
+		{"isations", "izations"}, {"isation", "ization"}, {"ising", "izing"}, {"ised", "ized"}, {"ises", "izes"}, {"ise", "ize"},
+		{"ours", "ors"}, {"oured", "ored"}, {"ouring", "oring"}, {"our", "or"},
+		{"tres", "ters"}, {"tre", "ter"}, {"bres", "bers"}, {"bre", "ber"},
+		{"lled", "led"}, {"lling", "ling"},
+	} {
+		if strings.HasSuffix(w, r[0]) {
+			return strings.TrimSuffix(w, r[0]) + r[1]
+		}
+	}
+	return w
+}
+
+// scopeOf is the stems of the content words a negation at words[i] bears
+// on: up to negationScope of those after it.
+func scopeOf(words []string, i int) []string {
+	var out []string
+	for _, after := range words[i+1:] {
+		if len(out) == negationScope {
+			break
+		}
+		if !retrieval.IsStopWord(after) {
+			out = append(out, retrieval.Stem(foldSpelling(after)))
+		}
+	}
+	return out
+}
+
+// deniesAnyOf reports whether a negation of the stretch bears on one of
+// the stems (those a negation of the claim bears on): a "not" of the
+// passage about something else does not support the claim's "not".
+func (p passageText) deniesAnyOf(stems []string) bool {
+	denied := termSet{}
+	denied.add(p.denied...)
+	for _, t := range stems {
+		if denied.has(t) {
+			return true
+		}
+	}
+	return len(stems) == 0
 }
