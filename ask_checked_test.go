@@ -159,3 +159,31 @@ func withoutFirstRun(stderr string) string {
 	}
 	return strings.Join(out, "")
 }
+
+// TestAskKeepsTheFinishedSentencesOfACutReply: a reply cut by max_tokens
+// is answered with its finished, supported sentences, and a normal run
+// says nothing of the cut.
+func TestAskKeepsTheFinishedSentencesOfACutReply(t *testing.T) {
+	chat := openaitest.New(t)
+	chat.AddModels("llama3.1:8b")
+	chat.SetChatScript(func(req openai.ChatCompletionRequest) openaitest.Script {
+		n := itoa(passageNumber(req, "no military alliance"))
+		return openaitest.Script{Content: openaitest.Pieces(threeNos + " [" + n + "]. It also says that Vietnam [" + n + "] will"), FinishReason: openai.FinishReasonLength}
+	})
+	config := filepath.Join(t.TempDir(), "config.toml")
+	writeFile(t, config, "[chat]\nbase_url = \""+chat.URL()+"\"\nmodel = \"llama3.1:8b\"\ntimeout = \"20s\"\n")
+	code, stdout, stderr := lectern(t, t.TempDir(), "ask", "--json", "--config", config, "What are the Three Nos?")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var got askedJSON
+	if err := json.Unmarshal([]byte(stdout), &got); err != nil {
+		t.Fatalf("stdout: %v\n%s", err, stdout)
+	}
+	if got.Mode != "generated" || got.Answer != threeNos+" [1]." || got.Note != "" {
+		t.Errorf("answer %+v, want the finished sentence alone", got)
+	}
+	if s := withoutFirstRun(stderr); s != "" {
+		t.Errorf("stderr in a normal run:\n%s", s)
+	}
+}
