@@ -73,6 +73,12 @@ func Extract(ctx context.Context, name string, data []byte, lim Limits) (Documen
 	if int64(len(data)) > lim.MaxBytes {
 		return Document{}, fmt.Errorf("%w (%d bytes; the limit is %d)", ErrTooLarge, len(data), lim.MaxBytes)
 	}
+	return runExtractor(ctx, kind, fn, data, lim)
+}
+
+// runExtractor runs fn on data within lim.Timeout, turning a panic into
+// an error that names the file kind.
+func runExtractor(ctx context.Context, kind string, fn extractor, data []byte, lim Limits) (Document, error) {
 	ctx, cancel := context.WithTimeout(ctx, lim.Timeout)
 	defer cancel()
 
