@@ -27,7 +27,7 @@ func TestSupportedAndExtensions(t *testing.T) {
 		}
 	}
 	for _, ext := range exts {
-		if !Supported("x"+strings.ToUpper(ext)) {
+		if !Supported("x" + strings.ToUpper(ext)) {
 			t.Errorf("%q is listed but not supported", ext)
 		}
 	}
