@@ -62,25 +62,29 @@ func extractHTML(ctx context.Context, data []byte, lim Limits) (Document, error)
 		return Document{}, err
 	}
 
-	out := buildHTMLText(meta.Title, article.Node)
-	if err != nil || article.Node == nil || strings.TrimSpace(out.b.String()) == foldSpace(meta.Title) {
-		// No article found: read the whole page (a fresh tree: readability
-		// has taken the first one apart).
+	out := buildHTMLText("", article.Node, false)
+	if err != nil || article.Node == nil || len(out.b.String()) < articleMinChars {
+		// No article stood out (readability then returns what it kept with
+		// its filters off): read the whole page, furniture left out by
+		// name (a fresh tree: readability has taken the first one apart).
 		whole, perr := parseHTML(data, lim)
 		if perr != nil {
 			return Document{}, perr
 		}
-		out = buildHTMLText(meta.Title, whole)
+		out = buildHTMLText(meta.Title, whole, true)
+	} else {
+		out = buildHTMLText(meta.Title, article.Node, false)
 	}
 	return out.document(meta), nil
 }
 
-// buildHTMLText writes title as the first heading, then the text under n.
-func buildHTMLText(title string, n *html.Node) *textBuilder {
+// buildHTMLText writes title as the first heading, then the text under n
+// (its furniture left out if skipFurniture).
+func buildHTMLText(title string, n *html.Node, skipFurniture bool) *textBuilder {
 	var out textBuilder
 	out.heading(title)
 	if n != nil {
-		w := htmlWalker{out: &out}
+		w := htmlWalker{out: &out, skipFurniture: skipFurniture}
 		w.walk(n)
 		w.flush()
 	}

@@ -70,6 +70,7 @@ func TestExtractHTMLEdgeCases(t *testing.T) {
 		html     string
 		want     []string // in the text, in this order
 		unwanted []string
+		lim      Limits
 		err      error
 	}{
 		{name: "a bare fragment is read whole", html: "<p>Only one short paragraph about boats.</p>",
@@ -84,11 +85,18 @@ func TestExtractHTMLEdgeCases(t *testing.T) {
 		{name: "empty file", html: "  \n ", err: ErrNoText},
 		{name: "only markup", html: "<html><body><div></div></body></html>", err: ErrNoText},
 		{name: "binary named .html", html: "\x00\x01\x02PK", err: ErrUnsupported},
-		{name: "nesting too deep", html: strings.Repeat("<div>", 600) + "deep" + strings.Repeat("</div>", 600), err: ErrTooLarge},
+		{name: "nesting too deep for the parser", html: strings.Repeat("<div>", 600) + "deep" + strings.Repeat("</div>", 600), err: ErrTooLarge},
+		{name: "nesting deeper than the limit", html: strings.Repeat("<span>", 150) + "deep" + strings.Repeat("</span>", 150), lim: Limits{MaxDepth: 100}, err: ErrTooLarge},
+		{name: "nesting within the limit", html: strings.Repeat("<span>", 90) + "deep enough" + strings.Repeat("</span>", 90), lim: Limits{MaxDepth: 100}, want: []string{"deep enough"}},
+		{name: "two line breaks end a paragraph, one does not", html: "<body><div>one<br>line<br><br>two</div></body>", want: []string{"one line\n\ntwo"}},
+		{name: "a page with no article is read without its furniture",
+			html:     `<body><div class="cookie-banner">We use cookies</div><header>Site name</header><div id="content"><p>Short words only.</p></div><div class="share-buttons">Share it</div><footer>Footer links</footer></body>`,
+			want:     []string{"Short words only."},
+			unwanted: []string{"We use cookies", "Site name", "Share it", "Footer links"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			doc, err := Extract(context.Background(), "x.htm", []byte(tt.html), DefaultLimits())
+			doc, err := Extract(context.Background(), "x.htm", []byte(tt.html), tt.lim)
 			if tt.err != nil {
 				if !errorsIs(err, tt.err) {
 					t.Fatalf("err = %v, want %v", err, tt.err)

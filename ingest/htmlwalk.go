@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"regexp"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -19,7 +20,14 @@ type htmlWalker struct {
 	// none comes first, the next paragraph) starts: an EPUB chapter's
 	// title from its table of contents.
 	firstHeading string
+	// skipFurniture leaves out headers, footers, asides and elements
+	// whose class or id names furniture (a page read whole, where no
+	// article stood out).
+	skipFurniture bool
 }
+
+// furnitureName matches class names and ids of page furniture.
+var furnitureName = regexp.MustCompile(`(?i)(^|[-_ ])(cookie|consent|banner|share|sharing|social|related|newsletter|subscribe|signup|comments?|breadcrumbs?|menu|navbar|nav|sidebar|widget|footer|header|masthead|promo|advert|ads?|sponsor|popup|modal|trending|most-read|read-also|read-more)([-_ ]|$)`)
 
 // skippedElements hold no text of the article.
 var skippedElements = map[atom.Atom]bool{
@@ -75,6 +83,10 @@ func (w *htmlWalker) walk(n *html.Node) {
 	}
 	a := elementAtom(n)
 	if skippedElements[a] || hiddenElement(n) {
+		return
+	}
+	if w.skipFurniture && (a == atom.Header || a == atom.Footer || a == atom.Aside ||
+		furnitureName.MatchString(attr(n, "class")) || furnitureName.MatchString(attr(n, "id"))) {
 		return
 	}
 	switch {
