@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -12,6 +13,7 @@ import (
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+	"go.yaml.in/yaml/v3"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -197,10 +199,10 @@ func (w *markdownWalker) htmlBlock(n *ast.HTMLBlock) {
 	walker.flush()
 }
 
-// frontMatter splits YAML front matter ("---" lines around key: value
-// lines at the very start) from the body and reads title, author(s),
-// date and publisher from it. Only plain scalars, [a, b] lists and "- a"
-// lists are read; anything else in it is ignored. Without front matter
+// frontMatter splits YAML front matter (a mapping between "---" lines at
+// the very start) from the body and reads title, author(s), date,
+// publisher and URL from it. Without front matter — or with a block that
+// is not a YAML mapping, such as a thematic break and a setext heading —
 // the body is data.
 func frontMatter(data []byte) (Metadata, []byte) {
 	var meta Metadata
@@ -209,7 +211,7 @@ func frontMatter(data []byte) (Metadata, []byte) {
 	}
 	lines := strings.SplitAfter(string(data), "\n")
 	end := -1
-	for i := 1; i < len(lines) && i < 200; i++ {
+	for i := 1; i < len(lines) && i < 500; i++ {
 		l := strings.TrimRight(lines[i], "\r\n")
 		if l == "---" || l == "..." {
 			end = i
@@ -217,61 +219,60 @@ func frontMatter(data []byte) (Metadata, []byte) {
 		}
 	}
 	if end < 0 {
-		return meta, data // a thematic break, not front matter
+		return meta, data
 	}
-	key := ""
-	for _, raw := range lines[1:end] {
-		l := strings.TrimRight(raw, "\r\n")
-		if strings.HasPrefix(strings.TrimSpace(l), "- ") && key != "" {
-			addFrontMatterValue(&meta, key, unquoteYAML(strings.TrimSpace(l)[2:]))
-			continue
-		}
-		k, v, ok := strings.Cut(l, ":")
-		if !ok || strings.HasPrefix(l, " ") || strings.HasPrefix(l, "#") {
-			continue
-		}
-		key = strings.ToLower(strings.TrimSpace(k))
-		v = strings.TrimSpace(v)
-		if strings.HasPrefix(v, "[") && strings.HasSuffix(v, "]") {
-			for _, item := range strings.Split(v[1:len(v)-1], ",") {
-				addFrontMatterValue(&meta, key, unquoteYAML(item))
-			}
-			continue
-		}
-		addFrontMatterValue(&meta, key, unquoteYAML(v))
+	var fields map[string]any
+	if err := yaml.Unmarshal([]byte(strings.Join(lines[1:end], "")), &fields); err != nil || fields == nil {
+		return meta, data
 	}
-	body := []byte(strings.Join(lines[end+1:], ""))
-	return meta, body
+	for k, v := range fields {
+		switch strings.ToLower(k) {
+		case "title":
+			meta.Title = yamlText(v)
+		case "author", "authors", "creator":
+			meta.Authors = yamlNames(v)
+		case "date", "published":
+			meta.Date = dateOnly(yamlText(v))
+		case "publisher":
+			meta.Publisher = yamlText(v)
+		case "url", "canonical_url", "canonical":
+			meta.URL = absoluteURL(yamlText(v))
+		}
+	}
+	return meta, []byte(strings.Join(lines[end+1:], ""))
 }
 
-// addFrontMatterValue sets the field of meta that key names.
-func addFrontMatterValue(meta *Metadata, key, v string) {
-	v = foldSpace(v)
-	if v == "" {
-		return
+// yamlText is a YAML scalar as text; a date is written YYYY-MM-DD.
+func yamlText(v any) string {
+	switch x := v.(type) {
+	case string:
+		return foldSpace(x)
+	case time.Time:
+		return x.Format("2006-01-02")
+	case int, int64, float64, bool:
+		return fmt.Sprint(x)
 	}
-	switch key {
-	case "title":
-		meta.Title = v
-	case "author", "authors", "creator":
-		meta.Authors = append(meta.Authors, v)
-	case "date", "published":
-		meta.Date = dateOnly(v)
-	case "publisher":
-		meta.Publisher = v
-	case "url", "canonical_url", "canonical":
-		meta.URL = absoluteURL(v)
-	}
+	return ""
 }
 
-// unquoteYAML drops the quotes around a YAML scalar.
-func unquoteYAML(v string) string {
-	v = strings.TrimSpace(v)
-	if len(v) >= 2 && (v[0] == '"' && v[len(v)-1] == '"' || v[0] == '\'' && v[len(v)-1] == '\'') {
-		return v[1 : len(v)-1]
+// yamlNames reads authors: a name, a list of names, or maps with a
+// "name" (as some site generators write them).
+func yamlNames(v any) []string {
+	var out []string
+	add := func(v any) {
+		if m, ok := v.(map[string]any); ok {
+			v = m["name"]
+		}
+		if name := yamlText(v); name != "" {
+			out = append(out, name)
+		}
 	}
-	if i := strings.Index(v, " #"); i >= 0 { // a comment after a plain scalar
-		v = strings.TrimSpace(v[:i])
+	if list, ok := v.([]any); ok {
+		for _, e := range list {
+			add(e)
+		}
+	} else {
+		add(v)
 	}
-	return v
+	return out
 }
