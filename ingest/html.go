@@ -194,9 +194,9 @@ func htmlMetadata(doc *html.Node) Metadata {
 	switch {
 	case len(best.authors) > 0:
 		m.Authors = best.authors
-	case metas["author"] != "":
+	case len(splitAuthors(metas["author"])) > 0:
 		m.Authors = splitAuthors(metas["author"])
-	case metas["article:author"] != "" && absoluteURL(metas["article:author"]) == "":
+	case len(splitAuthors(metas["article:author"])) > 0:
 		m.Authors = splitAuthors(metas["article:author"])
 	}
 	return m
@@ -349,11 +349,15 @@ func dateOnly(s string) string {
 // authorSeparators split a list of names: "A, B and C", "A; B", "A & B".
 var authorSeparators = regexp.MustCompile(`\s*(?:;|,|&|\band\b)\s*`)
 
-// splitAuthors splits a list of author names.
+// splitAuthors splits a list of author names; a URL (a profile page
+// given as the author) is no name.
 func splitAuthors(s string) []string {
+	if absoluteURL(s) != "" {
+		return nil
+	}
 	var out []string
 	for _, name := range authorSeparators.Split(s, -1) {
-		if name = foldSpace(name); name != "" {
+		if name = foldSpace(bylinePrefix.ReplaceAllString(foldSpace(name), "")); name != "" && absoluteURL(name) == "" {
 			out = append(out, name)
 		}
 	}

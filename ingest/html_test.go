@@ -64,6 +64,37 @@ func TestExtractHTMLKeepsTheArticleAndDropsTheFurniture(t *testing.T) {
 	}
 }
 
+func TestHTMLMetadata(t *testing.T) {
+	tests := []struct {
+		name, head string
+		want       Metadata
+	}{
+		{"a profile URL is no author; the byline's By goes",
+			`<meta name="author" content="https://facebook.com/someone"><meta property="article:author" content="By Tran Mai and Ana Silva">`,
+			Metadata{Authors: []string{"Tran Mai", "Ana Silva"}}},
+		{"JSON-LD wins over meta author; an organisation as publisher; a string author list",
+			`<meta name="author" content="Desk"><script type="application/ld+json">[{"@type":"NewsArticle","headline":"H","author":"A One, B Two","publisher":{"@type":"Organization","name":"Wire"},"datePublished":"2020-01-02T03:04:05+07:00","mainEntityOfPage":{"@id":"https://x.org/h"}}]</script>`,
+			Metadata{Title: "H", Authors: []string{"A One", "B Two"}, Publisher: "Wire", Date: "2020-01-02", URL: "https://x.org/h"}},
+		{"broken JSON-LD is ignored; a relative canonical link is no URL",
+			`<script type="application/ld+json">{"@type": "Article", "headline": </script><link rel="canonical" href="/relative"><meta property="og:url" content="https://x.org/og">`,
+			Metadata{URL: "https://x.org/og"}},
+		{"Dublin Core date", `<meta name="DC.date" content="2019-07">`, Metadata{Date: "2019-07"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := parseHTML([]byte("<html><head>"+tt.head+"</head><body><p>x</p></body></html>"), DefaultLimits())
+			if err != nil {
+				t.Fatal(err)
+			}
+			m := htmlMetadata(doc)
+			if m.Title != tt.want.Title || !slices.Equal(m.Authors, tt.want.Authors) || m.Date != tt.want.Date ||
+				m.URL != tt.want.URL || m.Publisher != tt.want.Publisher {
+				t.Errorf("meta = %+v,\nwant   %+v", m, tt.want)
+			}
+		})
+	}
+}
+
 func TestExtractHTMLEdgeCases(t *testing.T) {
 	tests := []struct {
 		name     string
