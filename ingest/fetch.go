@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -15,6 +16,8 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"golang.org/x/net/html/charset"
 )
 
 // FetchOptions bound what Fetch downloads. Zero fields take defaults: 50
@@ -153,12 +156,46 @@ func fetch(ctx context.Context, rawURL string, opts FetchOptions, allowed func(n
 	if err != nil {
 		return FetchedFile{}, fmt.Errorf("fetch %s: %w", final.Redacted(), err)
 	}
+	if data, err = textToUTF8(mediaType, resp.Header.Get("Content-Type"), data); err != nil {
+		return FetchedFile{}, fmt.Errorf("fetch %s: %w", final.Redacted(), err)
+	}
 	return FetchedFile{
 		Name:        fetchedName(resp.Header.Get("Content-Disposition"), final, ext),
 		URL:         final.String(),
 		ContentType: mediaType,
 		Data:        data,
 	}, nil
+}
+
+// utf8BOM marks a file as UTF-8, for readers that would otherwise follow
+// the page's own <meta charset>.
+const utf8BOM = "\uFEFF"
+
+// textToUTF8 re-encodes a text download (HTML, plain text, Markdown) whose
+// Content-Type names a charset other than UTF-8, since the file saved
+// keeps no header: HTML then starts with a byte-order mark, which readers
+// put above any <meta charset> the page still carries.
+func textToUTF8(mediaType, contentType string, data []byte) ([]byte, error) {
+	if !strings.HasPrefix(mediaType, "text/") && mediaType != "application/xhtml+xml" {
+		return data, nil
+	}
+	_, params, err := mime.ParseMediaType(contentType)
+	label := strings.ToLower(strings.TrimSpace(params["charset"]))
+	if err != nil || label == "" || label == "utf-8" || label == "utf8" || bytes.HasPrefix(data, []byte(utf8BOM)) {
+		return data, nil
+	}
+	enc, _ := charset.Lookup(label)
+	if enc == nil {
+		return nil, fmt.Errorf("the server names a character set Lectern does not know (%q)", label)
+	}
+	out, err := enc.NewDecoder().Bytes(data)
+	if err != nil {
+		return nil, fmt.Errorf("the text is not in the %s it claims: %w", label, err)
+	}
+	if mediaType == "text/html" || mediaType == "application/xhtml+xml" {
+		out = append([]byte(utf8BOM), out...)
+	}
+	return out, nil
 }
 
 // checkFetchURL parses rawURL and refuses what Lectern does not fetch:

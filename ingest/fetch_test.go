@@ -46,6 +46,9 @@ func TestFetchDownloadsDocuments(t *testing.T) {
 			w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
 			w.Header().Set("Content-Disposition", `attachment; filename="../../Minutes of the guild.docx"`)
 			fmt.Fprint(w, zipBytes)
+		case "/latin1":
+			w.Header().Set("Content-Type", "text/html; charset=ISO-8859-1")
+			fmt.Fprint(w, "<html><head><meta charset=\"shift_jis\"></head><body><p>caf\xe9</p></body></html>")
 		case "/notes.md":
 			w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 			fmt.Fprint(w, "# Notes")
@@ -66,6 +69,7 @@ func TestFetchDownloadsDocuments(t *testing.T) {
 		{"/attachments/1/2/book.epub?ex=123&is=456", "book.epub", "application/epub+zip", "/attachments/1/2/book.epub"},
 		{"/dl", "Minutes-of-the-guild.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "/dl"},
 		{"/notes.md", "notes.md", "text/plain", "/notes.md"},
+		{"/latin1", "latin1.html", "text/html", "/latin1"},
 		{"/old", "river-guilds.html", "text/html", "/history/river-guilds"},
 		{"/", "127.0.0.1.html", "text/html", "/"},
 	}
@@ -84,6 +88,12 @@ func TestFetchDownloadsDocuments(t *testing.T) {
 			}
 			if len(f.Data) == 0 {
 				t.Error("no data")
+			}
+			if tt.path == "/latin1" {
+				doc, err := Extract(context.Background(), f.Name, f.Data, Limits{})
+				if err != nil || !strings.Contains(doc.Text, "café") {
+					t.Errorf("a page served as Latin-1 reads %q, %v", doc.Text, err)
+				}
 			}
 		})
 	}
