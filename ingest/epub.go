@@ -3,12 +3,14 @@ package ingest
 import (
 	"context"
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"net/url"
 	"path"
 	"strings"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // extractEPUB reads an EPUB: its chapters in reading order (the OPF
@@ -58,7 +60,7 @@ func extractEPUB(ctx context.Context, data []byte, lim Limits) (Document, error)
 		if err != nil {
 			return Document{}, err
 		}
-		doc, err := parseHTML(chapter, lim)
+		doc, err := parseChapter(ctx, chapter, lim)
 		if err != nil {
 			return Document{}, fmt.Errorf("chapter %s: %w", name, err)
 		}
@@ -85,6 +87,58 @@ func extractEPUB(ctx context.Context, data []byte, lim Limits) (Document, error)
 		}
 	}
 	return out.document(meta), nil
+}
+
+// parseChapter parses an EPUB content document: as XHTML when it is
+// well-formed XML, which an HTML parser would misread (to it <script/> or
+// <title/> opens an element that swallows the rest of the chapter), else
+// as HTML.
+func parseChapter(ctx context.Context, data []byte, lim Limits) (*html.Node, error) {
+	doc, err := parseXHTML(ctx, data, lim)
+	if err == nil {
+		return doc, nil
+	}
+	if errors.Is(err, ErrTooLarge) || ctx.Err() != nil {
+		return nil, err
+	}
+	return parseHTML(data, lim)
+}
+
+// epubOPS is the namespace of EPUB's own attributes (epub:type).
+const epubOPS = "http://www.idpf.org/2007/ops"
+
+// parseXHTML builds an html.Node tree from well-formed XHTML, element
+// names lower-cased, nested no deeper than lim.MaxDepth.
+func parseXHTML(ctx context.Context, data []byte, lim Limits) (*html.Node, error) {
+	root := &html.Node{Type: html.DocumentNode}
+	cur := root
+	err := decodeTokens(ctx, newXMLDecoder(data, true), lim.MaxDepth, func(tok xml.Token, _ int) error {
+		switch t := tok.(type) {
+		case xml.StartElement:
+			n := &html.Node{Type: html.ElementNode, Data: strings.ToLower(t.Name.Local)}
+			n.DataAtom = atom.Lookup([]byte(n.Data))
+			for _, a := range t.Attr {
+				key := strings.ToLower(a.Name.Local)
+				if a.Name.Space == epubOPS || a.Name.Space == "epub" {
+					key = "epub:" + key
+				}
+				n.Attr = append(n.Attr, html.Attribute{Key: key, Val: a.Value})
+			}
+			cur.AppendChild(n)
+			cur = n
+		case xml.EndElement:
+			if cur.Parent != nil {
+				cur = cur.Parent
+			}
+		case xml.CharData:
+			cur.AppendChild(&html.Node{Type: html.TextNode, Data: string(t)})
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return root, nil
 }
 
 // epubPackage is what Lectern reads of an OPF package document.
@@ -188,7 +242,7 @@ func epubTOC(ctx context.Context, z *zipArchive, lim Limits, dir string, opf epu
 		if err != nil {
 			break
 		}
-		doc, err := parseHTML(raw, lim)
+		doc, err := parseChapter(ctx, raw, lim)
 		if err != nil {
 			break
 		}

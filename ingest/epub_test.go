@@ -37,6 +37,18 @@ func TestExtractEPUB(t *testing.T) {
 			order:    []string{"No heading here", "Nor here."},
 			absent:   []string{"Prologue"}, // a title from the table of contents names the section; it is not the book's text
 			meta:     Metadata{Title: "T"}},
+		{name: "self-closing tags are empty (an HTML parser would let <script/> swallow the chapter)",
+			book: epubBook{nav: true, metadata: `<dc:title>T</dc:title>`, chapters: []epubChapter{
+				{id: "a", file: "a.xhtml", title: "A", body: `<p>Before<a id="x"/> after&nbsp;it.</p><div class="x"/><p>Next paragraph.</p>`}}},
+			sections: []string{"A"},
+			order:    []string{"Before after it.", "Next paragraph."},
+			meta:     Metadata{Title: "T"}},
+		{name: "a chapter that is HTML, not XML, is read as HTML",
+			book: epubBook{nav: true, metadata: `<dc:title>T</dc:title>`, chapters: []epubChapter{
+				{id: "a", file: "a.xhtml", raw: `<html><head><title>x</title></head><body><h1>Loose</h1><p>One<p>Two &copy; three<br>four</body></html>`}}},
+			sections: []string{"Loose"},
+			order:    []string{"Loose", "One", "Two © three four"},
+			meta:     Metadata{Title: "T"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -44,6 +44,7 @@ func buildZip(t testing.TB, entries []zipEntry) []byte {
 type epubChapter struct {
 	id, file, title string // title: in the table of contents ("" for none)
 	body            string // XHTML of the body
+	raw             string // the whole file instead, if set
 }
 
 // epubBook describes an EPUB fixture.
@@ -93,8 +94,12 @@ func (b epubBook) build(t testing.TB) []byte {
 	}
 	for _, i := range order {
 		c := b.chapters[i]
+		if c.raw != "" {
+			entries = append(entries, zipEntry{name: "OEBPS/text/" + c.file, data: c.raw})
+			continue
+		}
 		entries = append(entries, zipEntry{name: "OEBPS/text/" + c.file, data: `<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE html><html xmlns="http://www.w3.org/1999/xhtml"><head><title>ignored head title</title><style>p{margin:0}</style></head><body>` + c.body + `</body></html>`})
+<!DOCTYPE html><html xmlns="http://www.w3.org/1999/xhtml"><head><title>ignored head title</title><style>p{margin:0}</style><script src="x.js"/></head><body>` + c.body + `</body></html>`})
 	}
 	return buildZip(t, entries)
 }

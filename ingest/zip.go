@@ -123,12 +123,15 @@ func (c *ctxReader) Read(p []byte) (int, error) {
 
 // newXMLDecoder returns a decoder for untrusted XML: HTML's named entities
 // are known (XHTML uses &nbsp; and friends), and the charset must be
-// UTF-8 or declared as such.
-func newXMLDecoder(data []byte) *xml.Decoder {
+// UTF-8 or declared as such. A decoder that is not strict forgives
+// unclosed and mismatched tags.
+func newXMLDecoder(data []byte, strict bool) *xml.Decoder {
 	d := xml.NewDecoder(bytes.NewReader(data))
-	d.Strict = false
+	d.Strict = strict
 	d.Entity = xml.HTMLEntity
-	d.AutoClose = xml.HTMLAutoClose
+	if !strict {
+		d.AutoClose = xml.HTMLAutoClose
+	}
 	d.CharsetReader = func(charset string, input io.Reader) (io.Reader, error) {
 		switch strings.ToLower(charset) {
 		case "utf-8", "utf8", "us-ascii", "ascii":
@@ -142,7 +145,11 @@ func newXMLDecoder(data []byte) *xml.Decoder {
 // xmlTokens calls fn for every token of data, nesting no deeper than
 // maxDepth, and stops at the first error fn returns.
 func xmlTokens(ctx context.Context, data []byte, maxDepth int, fn func(tok xml.Token, depth int) error) error {
-	d := newXMLDecoder(data)
+	return decodeTokens(ctx, newXMLDecoder(data, false), maxDepth, fn)
+}
+
+// decodeTokens calls fn for every token d reads, as xmlTokens does.
+func decodeTokens(ctx context.Context, d *xml.Decoder, maxDepth int, fn func(tok xml.Token, depth int) error) error {
 	depth := 0
 	for i := 0; ; i++ {
 		if i%4096 == 0 {
@@ -177,7 +184,7 @@ func decodeXML(ctx context.Context, data []byte, maxDepth int, v any) error {
 	if err := xmlTokens(ctx, data, maxDepth, func(xml.Token, int) error { return nil }); err != nil {
 		return err
 	}
-	if err := newXMLDecoder(data).Decode(v); err != nil {
+	if err := newXMLDecoder(data, false).Decode(v); err != nil {
 		return fmt.Errorf("broken XML: %w", err)
 	}
 	return nil
