@@ -21,6 +21,11 @@ import (
 // box and share links through; see the HTML fixtures.
 const articleMinChars = 200
 
+// articleMaxElements bounds the elements readability scores (a long
+// Wikipedia page has some 50,000); a larger page is read whole, its
+// furniture left out by name, rather than scored several times over.
+const articleMaxElements = 200_000
+
 // extractHTML reads a web page: the article's main text only, found by
 // go-readability (a port of Firefox's Reader View), its headings as
 // Sections, and the page's own metadata (og: tags, meta author,
@@ -42,6 +47,7 @@ func extractHTML(ctx context.Context, data []byte, lim Limits) (Document, error)
 
 	parser := readability.NewParser()
 	parser.CharThresholds = articleMinChars
+	parser.MaxElemsToParse = articleMaxElements
 	base := &url.URL{Scheme: "https", Host: "page.invalid", Path: "/"}
 	if u, err := url.Parse(meta.URL); err == nil && u.IsAbs() {
 		base = u
