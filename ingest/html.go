@@ -77,7 +77,13 @@ func extractHTML(ctx context.Context, data []byte, lim Limits) (Document, error)
 		if perr != nil {
 			return Document{}, perr
 		}
+		kept := out
 		out = buildHTMLText(meta.Title, whole, true)
+		if untitled := buildHTMLText("", whole, true); untitled.b.Len() == 0 && kept.b.Len() > 0 {
+			// Everything on the page is named like furniture: what
+			// readability kept is better than nothing.
+			out = buildHTMLText(meta.Title, article.Node, false)
+		}
 	} else {
 		out = buildHTMLText(meta.Title, article.Node, false)
 	}
