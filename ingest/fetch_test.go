@@ -177,6 +177,8 @@ func TestFetchRefusesInternalAddresses(t *testing.T) {
 		{"cloud metadata", "http://169.254.169.254/latest/meta-data/", "internal (169.254.169.254, the cloud metadata address)"},
 		{"cloud metadata over IPv6", "http://[fd00:ec2::254]/", "the cloud metadata address"},
 		{"unspecified", fmt.Sprintf("http://0.0.0.0:%d/", port), "the unspecified address"},
+		{"IPv6 link-local with a zone", "http://[fe80::1%25eth0]/", "a link-local address"},
+		{"loopback written as one number (refused or unresolved, never connected)", fmt.Sprintf("http://2130706433:%d/", port), "fetch"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
