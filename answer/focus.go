@@ -245,6 +245,7 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 		whole[pi] = merged(parts...)
 		return whole[pi]
 	}
+	subject := askedSubject(question)
 	for i := range sents {
 		pi := sents[i].passage
 		if _, ok := titles[pi]; !ok {
@@ -262,6 +263,8 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 			sents[i].score = 0
 		case len(f.names) >= 2 && !f.namesMostlyIn(ft, merged(titles[pi], prev)) && !f.allNamesIn(wholeOf(pi)):
 			sents[i].score = 0
+		case subject != nil && !subject.mentionedIn(merged(ft, prev).words):
+			sents[i].score = 0 // "What did Taiwan say …?" needs Taiwan saying it
 		case c == cueWhen && !dateLike.MatchString(text) && !eraYear.MatchString(text) && !relativeTime.MatchString(text):
 			sents[i].score = 0
 		case c == cueNumber && !holdsCount(text, question, f):
@@ -459,4 +462,28 @@ func asksHowMuch(question string) bool {
 		}
 	}
 	return false
+}
+
+// Questions that ask what someone said, thought or did about something:
+// the answer must be that someone's ("What did Taiwan say about …?",
+// "How did the Philippines respond to …?", "What was Japan's reaction to
+// …?").
+var (
+	askedWhatSubject = regexp.MustCompile(`^(?i:what|how)\s+(?i:did|does|do|has|have|had|would|will)\s+(?:the\s+)?(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*)\s+(?i:say|said|think|feel|react|respond|reply|view|see|make|claim|argue|announce|propose|want|do)\b`)
+	askedWhoseStance = regexp.MustCompile(`^(?i:what)\s+(?i:was|is|were|are)\s+(?:the\s+)?(\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*)*)(?:'s|’s|')\s+(?i:reaction|response|position|view|views|stance|opinion|attitude|answer)\b`)
+)
+
+// askedSubject is the name whose words, reaction or stance a question asks
+// for, or nil.
+func askedSubject(question string) *nameGroup {
+	question = strings.TrimSpace(question)
+	for _, re := range []*regexp.Regexp{askedWhatSubject, askedWhoseStance} {
+		if m := re.FindStringSubmatch(question); m != nil {
+			f := readFocus("Ask " + m[1])
+			if len(f.names) == 1 {
+				return &f.names[0]
+			}
+		}
+	}
+	return nil
 }

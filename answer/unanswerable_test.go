@@ -116,6 +116,7 @@ func TestAQuestionAboutSomethingUnmentionedIsToldSo(t *testing.T) {
 		{"What happened to China-Vietnam relations in 1995?", "The reading list doesn't mention 1995."},
 		{"How many Vietnamese students study in China?", NotFoundText},
 		{"How much did the Hanoi metro project cost?", NotFoundText},
+		{"How did the Philippines respond to the 13 agreements?", NotFoundText},
 	}
 	for _, tt := range tests {
 		ans, err := a.Ask(context.Background(), Request{Question: tt.question}, nil)
@@ -184,6 +185,27 @@ func TestCountsAndAmounts(t *testing.T) {
 	} {
 		if got := amountLike.MatchString(tt.sentence); got != tt.want {
 			t.Errorf("amountLike(%q) = %v, want %v", tt.sentence, got, tt.want)
+		}
+	}
+}
+
+// TestAskedSubject: the name whose words or stance a question asks for.
+func TestAskedSubject(t *testing.T) {
+	tests := []struct{ question, want string }{
+		{"What did Taiwan say about Trong's trip?", "Taiwan"},
+		{"How did the Philippines respond to the 13 agreements?", "Philippines"},
+		{"What was Japan's reaction to the visit?", "Japan"},
+		{"What did Xi Jinping think of the talks?", "Xi Jinping"},
+		{"What did the two leaders agree on?", ""},
+		{"What are the Three Nos?", ""},
+	}
+	for _, tt := range tests {
+		got := ""
+		if g := askedSubject(tt.question); g != nil {
+			got = g.shown
+		}
+		if got != tt.want {
+			t.Errorf("askedSubject(%q) = %q, want %q", tt.question, got, tt.want)
 		}
 	}
 }
