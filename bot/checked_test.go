@@ -107,3 +107,33 @@ func TestSafeToShow(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckedAnswersOnDiscord: citation styles are shown as Lectern's
+// markers, and without a model a question about someone the reading list
+// does not mention is told so.
+func TestCheckedAnswersOnDiscord(t *testing.T) {
+	t.Parallel()
+	extractive := answer.New(checkedPassages, answer.Config{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	tests := []struct {
+		name     string
+		ask      askFunc
+		question string
+		want     string
+	}{
+		{"parenthesised citation", realAsker(t, openaitest.Script{Content: openaitest.Pieces(checkedClaim + " (1).")}), "What are the Three Nos?", checkedClaim + " [1]."},
+		{"passage named in the prose", realAsker(t, openaitest.Script{Content: openaitest.Pieces("Passage 1 says that the ruling party is committed to the Three Nos: no military alliance, no foreign bases and no siding with one superpower against the other.")}),
+			"What are the Three Nos?", "The ruling party is committed to the Three Nos: no military alliance, no foreign bases and no siding with one superpower against the other [1]."},
+		{"footnote", realAsker(t, openaitest.Script{Content: openaitest.Pieces(checkedClaim + ".[^1]\n\n[^1]: China-Vietnam in warm, new communist embrace")}), "What are the Three Nos?", checkedClaim + ".[1]"},
+		{"unmentioned name, no model", extractive.Ask, "What did Mongolia say about the Three Nos doctrine?", "The reading list doesn't mention Mongolia."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			h := start(t, setup{ask: tt.ask})
+			desc := embedsOf(h.final(h.ask(ada, tt.question)))[0].Description
+			if desc != tt.want {
+				t.Errorf("final answer %q, want %q", desc, tt.want)
+			}
+		})
+	}
+}
