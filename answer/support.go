@@ -55,6 +55,10 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 	titled := readPassage(title+"\n\n"+passage, nil)
 	sentence = withoutMarkers(sentence)
 	claim := readClaim(sentence)
+	claim.synonyms = map[string][]string{}
+	for _, t := range claim.terms {
+		claim.synonyms[t] = c.synonyms[t]
+	}
 	if len(claim.terms) == 0 && len(claim.facts) == 0 {
 		return supportVerdict{why: "it states nothing the passage could support"}
 	}
@@ -116,6 +120,9 @@ type claim struct {
 	terms []string
 	// negated: the sentence says "not", "never", "no" …
 	negated bool
+	// synonyms are the synonyms of its terms, which a passage may use
+	// instead.
+	synonyms map[string][]string
 	// denied are the stems in the scope of the sentence's negations.
 	denied []string
 	// first is the stem of the sentence's first word when it is written
@@ -140,6 +147,7 @@ type passageText struct {
 	numbers map[string]bool // normalised numbers, words for numbers included
 	words   map[string]bool // lower-cased words, with a name's forms
 	terms   termSet         // stems, and the stems of their synonyms
+	stems   termSet         // stems alone
 	negated bool
 	// denied are the stems that follow a negation, up to negationScope of
 	// them: what the stretch says is not so.
@@ -398,7 +406,7 @@ func isDigits(s string) bool {
 
 // readPassage reads a stretch of passage for the support check.
 func readPassage(text string, synonyms retrieval.Synonyms) passageText {
-	p := passageText{numbers: map[string]bool{}, words: map[string]bool{}, terms: termSet{}, bound: map[string]bool{}}
+	p := passageText{numbers: map[string]bool{}, words: map[string]bool{}, terms: termSet{}, stems: termSet{}, bound: map[string]bool{}}
 	for _, b := range boundFacts(text) {
 		p.bound[b] = true
 	}
@@ -429,6 +437,7 @@ func readPassage(text string, synonyms retrieval.Synonyms) passageText {
 		}
 		stem := retrieval.Stem(w)
 		p.terms.add(retrieval.Stem(foldSpelling(w)))
+		p.stems.add(retrieval.Stem(foldSpelling(w)))
 		p.terms.add(synonyms[stem]...)
 	}
 	return p
@@ -469,7 +478,7 @@ func (p passageText) coverage(c claim, title passageText) float64 {
 	}
 	n := 0
 	for _, t := range c.terms {
-		if p.terms.has(t) || t == c.first && title.terms.has(t) {
+		if p.terms.has(t) || t == c.first && title.terms.has(t) || p.stems.hasAny(c.synonyms[t]) {
 			n++
 		}
 	}
@@ -514,6 +523,19 @@ func (p passageText) deniesClaim(c claim) bool {
 	return n >= 2
 }
 
+// irregularVerbs maps the past forms of common irregular verbs to the
+// verb, which the stemmer does not ("met" → "meet").
+var irregularVerbs = func() map[string]string {
+	m := map[string]string{}
+	for _, line := range strings.Split(`meet met|hold held|lead led|send sent|seek sought|fight fought|bring brought|buy bought|think thought|choose chose chosen|become became|begin began begun|give gave given|say said|tell told|win won|lose lost|leave left|build built|spend spent|sell sold|grow grew grown|know knew known|see saw seen|speak spoke spoken|write wrote written|rise rose risen|fall fell fallen|break broke broken|drive drove driven|run ran|stand stood|understand understood|keep kept|feel felt|find found|pay paid|lay laid|mean meant|draw drew drawn|sink sank sunk|strike struck|undertake undertook undertaken|withdraw withdrew withdrawn|forgo forwent|shake shook shaken`, "|") {
+		forms := strings.Fields(line)
+		for _, f := range forms[1:] {
+			m[f] = forms[0]
+		}
+	}
+	return m
+}()
+
 // britishSpellings are whole words spelt differently in British and
 // American English that the rules of foldSpelling miss.
 var britishSpellings = map[string]string{"defence": "defense", "offence": "offense", "licence": "license", "pretence": "pretense", "programme": "program", "programmes": "programs"}
@@ -526,6 +548,9 @@ var britishSpellings = map[string]string{"defence": "defense", "offence": "offen
 func foldSpelling(w string) string {
 	if a, ok := britishSpellings[w]; ok {
 		return a
+	}
+	if base, ok := irregularVerbs[w]; ok {
+		return base
 	}
 	if len(w) < 6 {
 		return w
@@ -570,4 +595,14 @@ func (p passageText) deniesAnyOf(stems []string) bool {
 		}
 	}
 	return len(stems) == 0
+}
+
+// hasAny reports whether the set has one of terms.
+func (s termSet) hasAny(terms []string) bool {
+	for _, t := range terms {
+		if s.has(t) {
+			return true
+		}
+	}
+	return false
 }
