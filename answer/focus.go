@@ -77,7 +77,7 @@ func readFocus(question string) focus {
 	return f
 }
 
-// mentions reports whether text mentions a name: at least half of its words
+// mentionedIn reports whether a text (its words) mentions a name: at least half of its words
 // ("Biden" for "Joe Biden"), each in any of its forms.
 func (g nameGroup) mentionedIn(have map[string]bool) bool {
 	n := 0
@@ -275,26 +275,6 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 			sents[i].score = 0
 		}
 	}
-}
-
-// holdsOtherNumber reports whether a sentence holds a number that is not
-// one the question gave.
-func holdsOtherNumber(ft focusText, f focus) bool {
-	for n := range ft.numbers {
-		if len(n) == 4 && yearLike.MatchString(n) {
-			continue // a year is no amount
-		}
-		given := false
-		for _, g := range append(append([]string{}, f.years...), f.numbers...) {
-			if n == g {
-				given = true
-			}
-		}
-		if !given {
-			return true
-		}
-	}
-	return false
 }
 
 // eraYear is a year written with its era: "111BC", "AD 939".
