@@ -99,12 +99,14 @@ type focusText struct {
 	numbers map[string]bool
 }
 
+// readFocusText reads a text for the focus rules.
 func readFocusText(text string) focusText { return focusReader{}.read(text) }
 
 // focusReader reads texts for the focus rules with a memo of the stems of
 // names (nil: no memo).
 type focusReader struct{ stems map[string]string }
 
+// stem is the stem of word, through the memo.
 func (r focusReader) stem(word string) string {
 	if r.stems == nil {
 		return retrieval.Stem(word)
@@ -173,6 +175,8 @@ func (f focus) unmentioned(texts []focusText) string {
 	return ""
 }
 
+// anyText reports whether mentions holds of the words and numbers of one
+// of the texts.
 func anyText(texts []focusText, mentions func(map[string]bool) bool) bool {
 	for _, t := range texts {
 		all := map[string]bool{}

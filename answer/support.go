@@ -211,6 +211,7 @@ var nameForms = map[string][]string{
 // sentence may give one that its passage leaves out.
 var titles = wordSet("president prime minister general secretary secretary chairman premier mr ms mrs dr madame comrade leader party chief ambassador spokesperson")
 
+// wordSet makes a set of the words of s.
 func wordSet(s string) map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(s) {
@@ -395,6 +396,7 @@ func normaliseNumber(s string) string {
 	return strings.TrimRight(strings.TrimSuffix(s, "."), ",")
 }
 
+// isDigits reports whether s is one or more ASCII digits.
 func isDigits(s string) bool {
 	for _, r := range s {
 		if r < '0' || r > '9' {
