@@ -21,4 +21,5 @@ require (
 	github.com/rivo/uniseg v0.4.7 // indirect
 	golang.org/x/crypto v0.0.0-20210421170649-83a5a9bb288b // indirect
 	golang.org/x/sys v0.46.0 // indirect
+	golang.org/x/text v0.44.0 // indirect
 )

@@ -10,7 +10,7 @@ import (
 
 	openai "github.com/sashabaranov/go-openai"
 
-	"github.com/lectern/lectern/retrieval"
+	"github.com/lectern/lectern/internal/text"
 )
 
 // Config says how an Answerer answers.
@@ -92,7 +92,7 @@ func (a *Answerer) Mode() Mode {
 // for the asker.
 func (a *Answerer) Ask(ctx context.Context, req Request, onPartial func(text string)) (Answer, error) {
 	question := strings.TrimSpace(req.Question)
-	if len(retrieval.Words(question)) == 0 {
+	if len(text.Words(question)) == 0 {
 		return Answer{}, ErrEmptyQuestion
 	}
 	query := searchQuery(question, req.History)
@@ -134,11 +134,11 @@ const maxFollowUpTerms = 3
 // searchQuery is what is searched for a question: the question itself, and
 // for a short follow-up ("and who wrote it?") the previous question too.
 func searchQuery(question string, history []Turn) string {
-	if len(history) == 0 || len(retrieval.Terms(question)) > maxFollowUpTerms {
+	if len(history) == 0 || len(text.Terms(question)) > maxFollowUpTerms {
 		return question
 	}
-	words := retrieval.Words(question)
-	followUp := len(retrieval.Terms(question)) == 0
+	words := text.Words(question)
+	followUp := len(text.Terms(question)) == 0
 	for i, w := range words {
 		if followUpWords[w] || i == 0 && w == "what" && len(words) > 1 && words[1] == "about" {
 			followUp = true

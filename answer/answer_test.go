@@ -72,10 +72,6 @@ func quotedFrom(c Citation, passages []retrieval.Passage) bool {
 	return false
 }
 
-// allPassages returns every passage the searcher would return for any
-// query: what quotes must come from.
-func (s *seedSearcher) allPassages() []retrieval.Passage { return s.passages }
-
 func TestExtractiveAnswersQuestionsAboutTheReadingList(t *testing.T) {
 	s := newSeedSearcher(t)
 	a := New(s, Config{})

@@ -16,6 +16,7 @@ import (
 	openai "github.com/sashabaranov/go-openai"
 
 	"github.com/lectern/lectern/internal/retryafter"
+	"github.com/lectern/lectern/internal/text"
 	"github.com/lectern/lectern/prompts"
 	"github.com/lectern/lectern/retrieval"
 )
@@ -164,15 +165,15 @@ func isNotFoundText(text string) bool {
 }
 
 // normalise lower-cases text and keeps only its words, markers left out.
-func normalise(text string) string {
+func normalise(answer string) string {
 	var b strings.Builder
 	last := 0
-	for _, m := range ParseMarkers(text) {
-		b.WriteString(text[last:m.Start] + " ")
+	for _, m := range ParseMarkers(answer) {
+		b.WriteString(answer[last:m.Start] + " ")
 		last = m.End
 	}
-	b.WriteString(text[last:])
-	return strings.Join(retrieval.Words(b.String()), " ")
+	b.WriteString(answer[last:])
+	return strings.Join(text.Words(b.String()), " ")
 }
 
 // claimsByMarker collects, for each marker number, the text of the answer
@@ -268,7 +269,7 @@ func userData(question string, history []Turn, passages []retrieval.Passage) pro
 		if title == "" {
 			title = p.Info.Title
 		}
-		d.Passages = append(d.Passages, prompts.Passage{N: i + 1, Title: title, Authors: joinNames(p.Info.Authors), Text: strings.TrimSpace(p.Text)})
+		d.Passages = append(d.Passages, prompts.Passage{N: i + 1, Title: title, Authors: text.JoinNames(p.Info.Authors), Text: strings.TrimSpace(p.Text)})
 	}
 	for _, t := range history {
 		d.History = append(d.History, prompts.Turn{Question: t.Question, Answer: t.Answer})

@@ -47,11 +47,7 @@ func threeNosPassages(t *testing.T) fixedSearcher {
 	s := newSeedSearcher(t)
 	var out fixedSearcher
 	for _, phrase := range []string{"signed at least 36 agreements", "no military alliance with any foreign power", "Having the United States as a hedge"} {
-		i := slices.IndexFunc(s.passages, func(p retrieval.Passage) bool { return strings.Contains(p.Text, phrase) })
-		if i < 0 {
-			t.Fatalf("no seed passage says %q", phrase)
-		}
-		out = append(out, s.passages[i])
+		out = append(out, s.passageSaying(t, phrase))
 	}
 	return out
 }

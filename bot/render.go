@@ -7,6 +7,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/lectern/lectern/answer"
+	"github.com/lectern/lectern/internal/text"
 	"github.com/lectern/lectern/retrieval"
 )
 
@@ -130,7 +131,7 @@ func citationSource(c answer.Citation) string {
 	}
 	switch {
 	case len(c.Authors) > 0:
-		s += " — " + strings.Join(c.Authors, ", ")
+		s += " — " + text.JoinNames(c.Authors)
 	case c.Publisher != "":
 		s += " — " + c.Publisher
 	}
@@ -198,21 +199,6 @@ func quoteBlock(text string) string {
 	return strings.Join(lines, "\n")
 }
 
-// byline is "Authors · Publisher · Date" of a source, skipping blanks.
-func byline(info retrieval.SourceInfo) string {
-	var parts []string
-	if len(info.Authors) > 0 {
-		parts = append(parts, strings.Join(info.Authors, ", "))
-	}
-	if info.Publisher != "" {
-		parts = append(parts, info.Publisher)
-	}
-	if info.Date != "" {
-		parts = append(parts, info.Date)
-	}
-	return strings.Join(parts, " · ")
-}
-
 // renderPassages is the ephemeral reply of "Show passages": each cited
 // passage, quoted.
 func renderPassages(cits []answer.Citation) []outMessage {
@@ -223,7 +209,7 @@ func renderPassages(cits []answer.Citation) []outMessage {
 	var embeds []*discordgo.MessageEmbed
 	for _, c := range cits {
 		footer := c.Source
-		if by := byline(retrieval.SourceInfo{Authors: c.Authors, Publisher: c.Publisher}); by != "" {
+		if by := text.Byline(c.Authors, c.Publisher, ""); by != "" {
 			footer = by + " · " + c.Source
 		}
 		embeds = append(embeds, &discordgo.MessageEmbed{
@@ -249,7 +235,7 @@ func renderSearch(query string, ps []retrieval.Passage) []outMessage {
 			title = p.Title
 		}
 		footer := p.Source
-		if by := byline(p.Info); by != "" {
+		if by := text.Byline(p.Info.Authors, p.Info.Publisher, p.Info.Date); by != "" {
 			footer = by + " · " + p.Source
 		}
 		embeds = append(embeds, &discordgo.MessageEmbed{
@@ -281,7 +267,7 @@ func renderSources(list []retrieval.SourceStats) []outMessage {
 			title = fmt.Sprintf("[%s](%s)", title, s.URL)
 		}
 		line := "**" + title + "**"
-		if by := byline(s.SourceInfo); by != "" {
+		if by := text.Byline(s.Authors, s.Publisher, s.Date); by != "" {
 			line += "\n" + by
 		}
 		line += fmt.Sprintf("\n%d chunks · `%s`", s.Chunks, s.Source)
