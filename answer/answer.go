@@ -8,8 +8,7 @@ import (
 	"strings"
 	"time"
 
-	openai "github.com/sashabaranov/go-openai"
-
+	"github.com/lectern/lectern/internal/endpoint"
 	"github.com/lectern/lectern/internal/text"
 )
 
@@ -35,6 +34,9 @@ type Config struct {
 	MaxTokens int
 	// Logger receives what the answerer does; nil means slog.Default().
 	Logger *slog.Logger
+	// Sleep waits between two attempts at a busy endpoint; nil means a
+	// timer. Tests replace it, so that no retry spec waits on the clock.
+	Sleep func(ctx context.Context, d time.Duration) error
 }
 
 // Defaults for the zero values of Config.
@@ -52,7 +54,7 @@ type Answerer struct {
 	search Searcher
 	cfg    Config
 	log    *slog.Logger
-	client *openai.Client // nil: extractive answers
+	client *endpoint.Client // nil: extractive answers
 }
 
 // New returns an Answerer that searches with search and answers as cfg says.
@@ -68,7 +70,11 @@ func New(search Searcher, cfg Config) *Answerer {
 	}
 	a := &Answerer{search: search, cfg: cfg, log: cfg.Logger}
 	if cfg.ChatBaseURL != "" {
-		a.client = newChatClient(cfg)
+		client, err := newChatClient(cfg)
+		if err != nil { // config.Validate refuses such a URL first
+			a.log.Error("the chat endpoint is unusable; answering extractively", "err", err)
+		}
+		a.client = client
 	}
 	return a
 }

@@ -23,7 +23,7 @@ func IsAuthorshipWord(word string) bool { return authorshipWords[word] }
 func IsDocumentWord(word string) bool { return documentWords[word] }
 
 // authorshipWords are the words that make a question one about authorship.
-var authorshipWords = wordSet(`author authors authored wrote write written writer writers byline publish published publisher publication`)
+var authorshipWords = wordSet(`author authors authored wrote written writer writers byline publish published publisher publication`)
 
 // documentWords name a kind of document: "the piece on …", "the column
 // about …".

@@ -14,7 +14,8 @@ func TestAsksAboutAuthorship(t *testing.T) {
 		{"On which dates was Trong in Beijing?", false},
 		{"How many agreements were signed?", false},
 		{"Who is Ge Hongliang?", false},
-		{"Who did Trọng write to?", true},
+		{"Who wrote about Trọng?", true},
+		{"What did Xi write about who should shape Asia's future?", false}, // what he wrote, not who
 		{"Who is Nguyễn Phú Trọng?", false}, // "who" alone asks about a person, not a byline
 	}
 	for _, tt := range tests {
