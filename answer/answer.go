@@ -34,6 +34,11 @@ type Config struct {
 	MaxTokens int
 	// Logger receives what the answerer does; nil means slog.Default().
 	Logger *slog.Logger
+	// MaxAttempts is the most requests sent for one answer while the
+	// endpoint is busy or failing, MaxRetryWait the longest wait between
+	// two; zero means 3 and 10s.
+	MaxAttempts  int
+	MaxRetryWait time.Duration
 	// Sleep waits between two attempts at a busy endpoint; nil means a
 	// timer. Tests replace it, so that no retry spec waits on the clock.
 	Sleep func(ctx context.Context, d time.Duration) error

@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -24,7 +25,7 @@ func newChatClient(cfg Config) (*endpoint.Client, error) {
 		BaseURL: cfg.ChatBaseURL,
 		Model:   cfg.ChatModel,
 		APIKey:  cfg.APIKey,
-		Retry:   endpoint.Retry{Attempts: chatAttempts, FirstWait: chatRetryWait, MaxWait: maxChatRetryWait},
+		Retry:   endpoint.Retry{Attempts: cmp.Or(cfg.MaxAttempts, chatAttempts), FirstWait: chatRetryWait, MaxWait: cmp.Or(cfg.MaxRetryWait, maxChatRetryWait)},
 		Logger:  cfg.Logger,
 		Sleep:   cfg.Sleep,
 	})

@@ -126,7 +126,9 @@ func New(cfg config.Discord, deps Deps, logger *slog.Logger) (*Bot, error) {
 	if deps.UserMessage == nil {
 		deps.UserMessage = answer.UserMessage
 	}
-	cfg = withDefaults(cfg)
+	if err := cfg.Validate(); err != nil {
+		return nil, fmt.Errorf("start the Discord bot: %w", err)
+	}
 	session, rt, err := newSession(cfg, token)
 	if err != nil {
 		return nil, err
@@ -152,48 +154,6 @@ func New(cfg config.Discord, deps Deps, logger *slog.Logger) (*Bot, error) {
 	session.AddHandler(b.onInteraction)
 	session.AddHandler(b.onMessage)
 	return b, nil
-}
-
-// withDefaults fills the settings that cannot work at zero.
-func withDefaults(cfg config.Discord) config.Discord {
-	def := config.Default().Discord
-	if cfg.APIURL == "" {
-		cfg.APIURL = def.APIURL
-	}
-	if cfg.UserRatePerMin <= 0 {
-		cfg.UserRatePerMin = def.UserRatePerMin
-	}
-	if cfg.UserBurst <= 0 {
-		cfg.UserBurst = def.UserBurst
-	}
-	if cfg.MaxInFlight <= 0 {
-		cfg.MaxInFlight = def.MaxInFlight
-	}
-	if cfg.MaxQueue < 0 {
-		cfg.MaxQueue = 0
-	}
-	if cfg.MaxQuestionChars <= 0 || cfg.MaxQuestionChars > 6000 {
-		cfg.MaxQuestionChars = def.MaxQuestionChars
-	}
-	if cfg.HistoryChars < 0 {
-		cfg.HistoryChars = 0
-	}
-	if cfg.ShutdownTimeout.Duration <= 0 {
-		cfg.ShutdownTimeout = def.ShutdownTimeout
-	}
-	if cfg.StreamInterval.Duration <= 0 {
-		cfg.StreamInterval = def.StreamInterval
-	}
-	if cfg.HistoryTurns < 0 {
-		cfg.HistoryTurns = 0
-	}
-	if cfg.SearchResults <= 0 || cfg.SearchResults > 10 {
-		cfg.SearchResults = def.SearchResults
-	}
-	if cfg.FeedbackFile == "" {
-		cfg.FeedbackFile = def.FeedbackFile
-	}
-	return cfg
 }
 
 // FeedbackPath is where the votes of a bot with this data directory and

@@ -13,17 +13,13 @@ import (
 
 	openai "github.com/sashabaranov/go-openai"
 
+	"github.com/lectern/lectern/config"
 	"github.com/lectern/lectern/internal/endpoint"
 )
 
-// Defaults of OpenAIEmbedderConfig.
-const (
-	defaultEmbedBatchSize    = 64
-	defaultEmbedTimeout      = 60 * time.Second
-	defaultEmbedMaxRetries   = 3
-	defaultEmbedRetryWait    = 500 * time.Millisecond
-	defaultEmbedMaxRetryWait = time.Minute
-)
+// defaultEmbedRetryWait is the first backoff between two attempts; the
+// other defaults are config.Default's.
+const defaultEmbedRetryWait = 500 * time.Millisecond
 
 // OpenAIEmbedderConfig configures an OpenAIEmbedder. Only BaseURL and Model
 // are required.
@@ -36,7 +32,8 @@ type OpenAIEmbedderConfig struct {
 	// APIKey is sent as a bearer token when set. It never appears in
 	// errors or logs.
 	APIKey string
-	// BatchSize is how many texts one request carries. Default 64.
+	// BatchSize is how many texts one request carries. Zero means
+	// config.Default's (64), like every default here.
 	BatchSize int
 	// Timeout bounds each request, retries apart. Default 60s.
 	Timeout time.Duration
@@ -82,15 +79,16 @@ type EmbedError = endpoint.Error
 // does not contact the endpoint.
 func NewOpenAIEmbedder(cfg OpenAIEmbedderConfig) (*OpenAIEmbedder, error) {
 	cfg.Model = strings.TrimSpace(cfg.Model)
+	def := config.Default().Embeddings
 	if cfg.BatchSize <= 0 {
-		cfg.BatchSize = defaultEmbedBatchSize
+		cfg.BatchSize = def.BatchSize
 	}
 	if cfg.Timeout <= 0 {
-		cfg.Timeout = defaultEmbedTimeout
+		cfg.Timeout = def.Timeout.Duration
 	}
 	switch {
 	case cfg.MaxRetries == 0:
-		cfg.MaxRetries = defaultEmbedMaxRetries
+		cfg.MaxRetries = def.MaxAttempts - 1
 	case cfg.MaxRetries < 0:
 		cfg.MaxRetries = 0
 	}
@@ -98,7 +96,7 @@ func NewOpenAIEmbedder(cfg OpenAIEmbedderConfig) (*OpenAIEmbedder, error) {
 		cfg.RetryWait = defaultEmbedRetryWait
 	}
 	if cfg.MaxRetryWait <= 0 {
-		cfg.MaxRetryWait = defaultEmbedMaxRetryWait
+		cfg.MaxRetryWait = def.MaxRetryWait.Duration
 	}
 	client, err := endpoint.New(endpoint.Config{
 		BaseURL:        cfg.BaseURL,

@@ -16,7 +16,7 @@ func TestAsksAboutAuthorship(t *testing.T) {
 		{"Who is Ge Hongliang?", false},
 		{"Who wrote about Trọng?", true},
 		{"What did Xi write about who should shape Asia's future?", false}, // what he wrote, not who
-		{"Who is Nguyễn Phú Trọng?", false}, // "who" alone asks about a person, not a byline
+		{"Who is Nguyễn Phú Trọng?", false},                                // "who" alone asks about a person, not a byline
 	}
 	for _, tt := range tests {
 		if got := AsksAboutAuthorship(tt.query); got != tt.want {
