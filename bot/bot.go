@@ -98,7 +98,8 @@ type Bot struct {
 	active       int           // handlers running
 	idle         chan struct{} // closed when active drops to 0 while closing
 
-	botID string // set once connected
+	botID string // the bot user's ID, set before the gateway opens
+
 	appID string
 }
 
@@ -198,20 +199,18 @@ func (b *Bot) start(ctx context.Context) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	// Set before Open: discordgo dispatches events (a message that mentions
+	// the bot) from its own goroutine as soon as the gateway is open, and
+	// the handlers read botID. It is not written again.
+	b.botID = me.ID
 	if err := b.session.Open(); err != nil {
 		return b.startError("connect to the Discord gateway", err)
 	}
 	b.session.State.RLock()
 	if app := b.session.State.Application; app != nil {
-		b.appID = app.ID
-	}
-	if u := b.session.State.User; u != nil {
-		b.botID = u.ID
+		b.appID = app.ID // read by registerCommands alone, below
 	}
 	b.session.State.RUnlock()
-	if b.botID == "" {
-		b.botID = me.ID
-	}
 	if b.appID == "" {
 		b.appID = me.ID // a bot's user ID is its application's ID
 	}

@@ -182,6 +182,8 @@ type setup struct {
 	search  fakeSearcher
 	server  discordtest.Options
 	token   string // default: the server's
+	// beforeRun, if set, prepares the stand-in before the bot connects.
+	beforeRun func(*discordtest.Server)
 }
 
 // harness is a bot connected to a Discord stand-in.
@@ -249,6 +251,9 @@ func start(t testing.TB, s setup) *harness {
 		t.Fatalf("New: %v", err)
 	}
 	h.t = t
+	if s.beforeRun != nil {
+		s.beforeRun(h.srv)
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	h.cancel = cancel
 	go func() { h.done <- h.bot.Run(ctx) }()
