@@ -99,8 +99,10 @@ type Bot struct {
 	idle         chan struct{} // closed when active drops to 0 while closing
 
 	botID string // the bot user's ID, set before the gateway opens
-
-	appID string
+	// tokenLife is how long an interaction's reply can be edited
+	// (interactionTokenLife; tests shorten it).
+	tokenLife time.Duration
+	appID     string
 }
 
 // New checks cfg and the token and prepares a Bot; nothing is sent to
@@ -151,6 +153,7 @@ func New(cfg config.Discord, deps Deps, logger *slog.Logger) (*Bot, error) {
 		feedback:   fb,
 		work:       work,
 		cancelWork: cancel,
+		tokenLife:  interactionTokenLife,
 	}
 	session.AddHandler(b.onInteraction)
 	session.AddHandler(b.onMessage)

@@ -226,7 +226,8 @@ func (b *Bot) onSearch(i *discordgo.Interaction, query string) {
 		b.refuse(i, msgTooFast(wait))
 		return
 	}
-	ctx := b.work
+	ctx, cancel := context.WithTimeout(b.work, b.cfg.SearchTimeout.Duration)
+	defer cancel()
 	if err := b.deferReply(ctx, i, false); err != nil {
 		b.log.Error("acknowledge /search", "err", err)
 		return

@@ -116,9 +116,14 @@ func (f *fakeAsker) requests() []answer.Request {
 type fakeSearcher struct {
 	passages []retrieval.Passage
 	err      error
+	hang     bool // search until the context ends
 }
 
 func (f fakeSearcher) Search(ctx context.Context, query string, k int) ([]retrieval.Passage, error) {
+	if f.hang {
+		<-ctx.Done()
+		return nil, ctx.Err()
+	}
 	if f.err != nil {
 		return nil, f.err
 	}
@@ -184,6 +189,9 @@ type setup struct {
 	token   string // default: the server's
 	// beforeRun, if set, prepares the stand-in before the bot connects.
 	beforeRun func(*discordtest.Server)
+	// tokenLife, if set, is how long the bot may edit an interaction's
+	// reply (Discord's 15 minutes, shortened).
+	tokenLife time.Duration
 }
 
 // harness is a bot connected to a Discord stand-in.
@@ -237,6 +245,9 @@ func newHarness(t testing.TB, s setup) (*harness, error) {
 	if err != nil {
 		srv.Close()
 		return nil, err
+	}
+	if s.tokenLife != 0 {
+		b.tokenLife = s.tokenLife
 	}
 	h.bot = b
 	return h, nil

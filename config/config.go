@@ -96,6 +96,9 @@ type Discord struct {
 	SearchResults int `toml:"search_results"`
 	// FeedbackFile is where 👍/👎 votes are appended, relative to data_dir.
 	FeedbackFile string `toml:"feedback_file"`
+	// SearchTimeout bounds one /search; ReindexTimeout one /reindex.
+	SearchTimeout  Duration `toml:"search_timeout"`
+	ReindexTimeout Duration `toml:"reindex_timeout"`
 }
 
 // Duration is a time.Duration written as a string in TOML ("30s", "2m").
@@ -153,6 +156,8 @@ func Default() Config {
 			HistoryTurns:     6,
 			SearchResults:    5,
 			FeedbackFile:     "feedback.jsonl",
+			SearchTimeout:    Duration{30 * time.Second},
+			ReindexTimeout:   Duration{time.Hour},
 		},
 	}
 }
@@ -306,6 +311,10 @@ func (d Discord) Validate() error {
 		return bad("discord.search_results", "must be between 1 and 10, not %d", d.SearchResults)
 	case d.FeedbackFile == "":
 		return bad("discord.feedback_file", "must not be empty")
+	case d.SearchTimeout.Duration <= 0:
+		return bad("discord.search_timeout", "must be more than 0s")
+	case d.ReindexTimeout.Duration <= 0:
+		return bad("discord.reindex_timeout", "must be more than 0s")
 	}
 	return nil
 }

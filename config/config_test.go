@@ -72,6 +72,8 @@ func TestDefault(t *testing.T) {
 		{"discord.stream_interval", d.Discord.StreamInterval.Duration, time.Second},
 		{"discord.search_results", d.Discord.SearchResults, 5},
 		{"discord.feedback_file", d.Discord.FeedbackFile, "feedback.jsonl"},
+		{"discord.search_timeout", d.Discord.SearchTimeout.Duration, 30 * time.Second},
+		{"discord.reindex_timeout", d.Discord.ReindexTimeout.Duration, time.Hour},
 	}
 	for _, tt := range tests {
 		if tt.got != tt.want {
@@ -147,6 +149,8 @@ shutdown_timeout = "5s"
 stream_interval = "1500ms"
 search_results = 3
 feedback_file = "votes.jsonl"
+search_timeout = "10s"
+reindex_timeout = "2h"
 `,
 			want: func(c *Config) {
 				c.DataDir = "/var/lib/lectern"
@@ -163,6 +167,7 @@ feedback_file = "votes.jsonl"
 					UserRatePerMin: 10, UserBurst: 1, MaxInFlight: 4, MaxQueue: 0, MaxQuestionChars: 300,
 					HistoryChars: 1000, HistoryTurns: 2, ShutdownTimeout: Duration{5 * time.Second},
 					StreamInterval: Duration{1500 * time.Millisecond}, SearchResults: 3, FeedbackFile: "votes.jsonl",
+					SearchTimeout: Duration{10 * time.Second}, ReindexTimeout: Duration{2 * time.Hour},
 				}
 			},
 		},
@@ -406,6 +411,8 @@ func TestValidate(t *testing.T) {
 		{"search_results 11", func(c *Config) { c.Discord.SearchResults = 11 }, "[discord] search_results must be between 1 and 10, not 11"},
 		{"search_results 0", func(c *Config) { c.Discord.SearchResults = 0 }, "[discord] search_results must be between 1 and 10, not 0"},
 		{"feedback_file empty", func(c *Config) { c.Discord.FeedbackFile = "" }, "[discord] feedback_file must not be empty"},
+		{"search_timeout 0", func(c *Config) { c.Discord.SearchTimeout = Duration{} }, "[discord] search_timeout must be more than 0s"},
+		{"reindex_timeout 0", func(c *Config) { c.Discord.ReindexTimeout = Duration{} }, "[discord] reindex_timeout must be more than 0s"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
