@@ -49,12 +49,9 @@ func cmdAsk(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		return err
 	}
 	ans, err := a.answerer.Ask(ctx, answer.Request{Question: question}, nil)
-	var down *answer.EndpointError
-	if errors.As(err, &down) {
-		// The reading list can still answer: say what failed, then quote it.
-		fmt.Fprintf(stderr, "%s\nAnswering from the reading list instead.\n\n", userMessage(err))
-		extractive := answer.New(a.store, answer.Config{TopK: a.cfg.Retrieval.TopK, Logger: a.log})
-		ans, err = extractive.Ask(ctx, answer.Request{Question: question}, nil)
+	if ans.ModelDown != nil {
+		// The answerer answered from the reading list: say what failed.
+		fmt.Fprintf(stderr, "%s\nAnswering from the reading list instead.\n\n", userMessage(ans.ModelDown))
 	}
 	if err != nil {
 		return err

@@ -98,8 +98,9 @@ func (a *Answerer) Mode() Mode {
 // question too). A question the passages do not answer gets NotFoundText in
 // ModeNotFound, without the endpoint being asked. With an endpoint,
 // onPartial (which may be nil) receives the answer text so far as it
-// streams in; the returned Answer is the checked, final one. Errors of the
-// endpoint are *EndpointError; UserMessage turns any error into a sentence
+// streams in; the returned Answer is the checked, final one. When the
+// endpoint fails, the answer is made from the reading list as without one,
+// and its ModelDown says why. UserMessage turns any error into a sentence
 // for the asker.
 func (a *Answerer) Ask(ctx context.Context, req Request, onPartial func(text string)) (Answer, error) {
 	question := strings.TrimSpace(req.Question)
@@ -123,7 +124,18 @@ func (a *Answerer) Ask(ctx context.Context, req Request, onPartial func(text str
 	if !rel.worthAsking() {
 		return notFound(), nil
 	}
-	return a.generate(ctx, question, req.History, passages, onPartial)
+	ans, err := a.generate(ctx, question, req.History, passages, onPartial)
+	var down *EndpointError
+	if errors.As(err, &down) && ctx.Err() == nil {
+		// The model is down, but the reading list can still answer.
+		ans = notFound()
+		if rel.answerable() {
+			ans = a.extract(question, query, passages, sents)
+		}
+		ans.ModelDown = down
+		return ans, nil
+	}
+	return ans, err
 }
 
 // notFound is the answer to a question the reading list does not answer.

@@ -219,6 +219,7 @@ func TestEndpointFailures(t *testing.T) {
 			}
 			partials := 0
 			ans, err := New(threeNosPassages(t), cfg).Ask(context.Background(), Request{Question: "What are the Three Nos?"}, func(string) { partials++ })
+			err = modelDown(t, ans, err)
 			var ee *EndpointError
 			if !errors.As(err, &ee) {
 				t.Fatalf("err = %v (answer %+v), want an *EndpointError", err, ans)
@@ -241,6 +242,23 @@ func TestEndpointFailures(t *testing.T) {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// modelDown checks that Ask, its endpoint failing, still answered from the
+// reading list (the three passages answer the question), and returns the
+// endpoint's failure that the answer carries.
+func modelDown(t *testing.T, ans Answer, err error) error {
+	t.Helper()
+	if err != nil {
+		t.Fatalf("Ask = %v, want an answer from the reading list", err)
+	}
+	if ans.ModelDown == nil {
+		t.Fatalf("Ask = %+v, want ModelDown set", ans)
+	}
+	if ans.Mode != ModeExtractive || len(ans.Citations) == 0 {
+		t.Errorf("the fallback answer is %s with %d citations, want an extractive one", ans.Mode, len(ans.Citations))
+	}
+	return ans.ModelDown
+}
 
 // recordedSleeps stands in for the clock between retries: it records each
 // wait asked for and returns at once.
@@ -296,6 +314,9 @@ func TestBusyEndpointIsAskedAgain(t *testing.T) {
 			sleeps := &recordedSleeps{}
 			cfg := Config{ChatBaseURL: chat.URL(), ChatModel: testModel, APIKey: testKey, Timeout: cmp.Or(tt.timeout, 10*time.Second), TopK: 3, Logger: testLogger(t), Sleep: sleeps.sleep}
 			ans, err := New(threeNosPassages(t), cfg).Ask(context.Background(), Request{Question: "What are the Three Nos?"}, nil)
+			if tt.kind != "" {
+				err = modelDown(t, ans, err)
+			}
 			if got := chat.Requests(openaitest.ChatCompletions); got != tt.requests {
 				t.Errorf("%d requests, want %d", got, tt.requests)
 			}
@@ -332,7 +353,8 @@ func TestReplyThatIsNoEventStream(t *testing.T) {
 		fmt.Fprint(w, "<html><body>Welcome to nginx!</body></html>\n")
 	}))
 	defer srv.Close()
-	_, err := newGenerating(t, srv.URL+"/v1", threeNosPassages(t)).Ask(context.Background(), Request{Question: "What are the Three Nos?"}, nil)
+	ans, err := newGenerating(t, srv.URL+"/v1", threeNosPassages(t)).Ask(context.Background(), Request{Question: "What are the Three Nos?"}, nil)
+	err = modelDown(t, ans, err)
 	var ee *EndpointError
 	if !errors.As(err, &ee) || ee.Kind != KindBadReply {
 		t.Fatalf("err = %v, want a bad-reply EndpointError", err)
@@ -343,7 +365,8 @@ func TestConnectionRefused(t *testing.T) {
 	url := openaitest.UnusedURL(t)
 	sleeps := &recordedSleeps{}
 	a := New(threeNosPassages(t), Config{ChatBaseURL: url, ChatModel: testModel, APIKey: testKey, Timeout: 2 * time.Second, TopK: 3, Logger: testLogger(t), Sleep: sleeps.sleep})
-	_, err := a.Ask(context.Background(), Request{Question: "What are the Three Nos?"}, nil)
+	ans, err := a.Ask(context.Background(), Request{Question: "What are the Three Nos?"}, nil)
+	err = modelDown(t, ans, err)
 	var ee *EndpointError
 	if !errors.As(err, &ee) || ee.Kind != KindUnreachable {
 		t.Fatalf("err = %v, want an unreachable EndpointError", err)

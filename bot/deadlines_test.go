@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/lectern/lectern/answer"
 	"github.com/lectern/lectern/config"
 	"github.com/lectern/lectern/internal/discordtest"
 	"github.com/lectern/lectern/retrieval"
@@ -73,6 +74,21 @@ func TestReindexOutlivingItsTokenPostsInTheChannel(t *testing.T) {
 	for _, r := range h.srv.Requests() {
 		if discordtest.IsWebhook(http.MethodPatch, sent.Token)(r) {
 			t.Errorf("the expired reply was edited: %s", r.Body)
+		}
+	}
+}
+
+// TestAnswerFromTheReadingListWhenTheModelIsDown: the answerer answered
+// from the reading list because the model is down; the answer says so.
+func TestAnswerFromTheReadingListWhenTheModelIsDown(t *testing.T) {
+	t.Parallel()
+	fallback := threeNos
+	fallback.ModelDown = &answer.EndpointError{URL: "http://127.0.0.1:11434/v1", Model: "llama3.2", Kind: answer.KindUnreachable}
+	h := start(t, setup{ask: streamAnswer(fallback)})
+	final := h.final(h.ask(ada, "What are the Three Nos?"))
+	for _, want := range []string{"Three Nos", "The language model at http://127.0.0.1:11434/v1 is not answering", "quotes the reading list instead"} {
+		if !strings.Contains(string(final.Body), want) {
+			t.Errorf("answer lacks %q: %s", want, final.Body)
 		}
 	}
 }
