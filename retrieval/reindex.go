@@ -71,7 +71,7 @@ func (s *Store) Reindex(ctx context.Context, progress func(Progress)) (Report, e
 		os.RemoveAll(dir)
 		return Report{}, fmt.Errorf("reindex: switch to the new index: %w", err)
 	}
-	s.current.Store(ix)
+	s.use(ix, name)
 	s.removeOldIndexes(name)
 
 	p.Stage = "done"
