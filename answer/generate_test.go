@@ -10,7 +10,6 @@ import (
 	"net/http/httptest"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -210,7 +209,7 @@ func TestEndpointFailures(t *testing.T) {
 			}
 			var logs strings.Builder
 			cfg := Config{ChatBaseURL: chat.URL(), ChatModel: testModel, APIKey: testKey, Timeout: cmp.Or(tt.timeout, 300*time.Millisecond), TopK: 3,
-				Logger: slog.New(slog.NewTextHandler(&logs, nil)), Sleep: (&recordedSleeps{}).sleep}
+				Logger: slog.New(slog.NewTextHandler(&logs, nil)), Sleep: (&openaitest.Sleeps{}).Sleep}
 			if tt.key != "" {
 				cfg.APIKey = tt.key
 			}
@@ -260,26 +259,6 @@ func modelDown(t *testing.T, ans Answer, err error) error {
 	return ans.ModelDown
 }
 
-// recordedSleeps stands in for the clock between retries: it records each
-// wait asked for and returns at once.
-type recordedSleeps struct {
-	mu    sync.Mutex
-	waits []time.Duration
-}
-
-func (r *recordedSleeps) sleep(ctx context.Context, d time.Duration) error {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	r.waits = append(r.waits, d)
-	return ctx.Err()
-}
-
-func (r *recordedSleeps) all() []time.Duration {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	return slices.Clone(r.waits)
-}
-
 // A reply that is no event stream at all (a proxy's HTML page) is a reply
 // Lectern cannot read, not an empty answer.
 // TestBusyEndpointIsAskedAgain: a request the endpoint turns away as busy
@@ -311,8 +290,8 @@ func TestBusyEndpointIsAskedAgain(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			chat := newChatServer(t, "Vietnam follows the Three Nos of its constitution [2].")
 			chat.FailNext(openaitest.ChatCompletions, tt.faults...)
-			sleeps := &recordedSleeps{}
-			cfg := Config{ChatBaseURL: chat.URL(), ChatModel: testModel, APIKey: testKey, Timeout: cmp.Or(tt.timeout, 10*time.Second), TopK: 3, Logger: testLogger(t), Sleep: sleeps.sleep}
+			sleeps := &openaitest.Sleeps{}
+			cfg := Config{ChatBaseURL: chat.URL(), ChatModel: testModel, APIKey: testKey, Timeout: cmp.Or(tt.timeout, 10*time.Second), TopK: 3, Logger: testLogger(t), Sleep: sleeps.Sleep}
 			ans, err := New(threeNosPassages(t), cfg).Ask(context.Background(), Request{Question: "What are the Three Nos?"}, nil)
 			if tt.kind != "" {
 				err = modelDown(t, ans, err)
@@ -320,7 +299,7 @@ func TestBusyEndpointIsAskedAgain(t *testing.T) {
 			if got := chat.Requests(openaitest.ChatCompletions); got != tt.requests {
 				t.Errorf("%d requests, want %d", got, tt.requests)
 			}
-			waits := sleeps.all()
+			waits := sleeps.Waits()
 			if len(waits) != len(tt.waits) {
 				t.Errorf("waited %v, want %d waits", waits, len(tt.waits))
 			}
@@ -363,8 +342,8 @@ func TestReplyThatIsNoEventStream(t *testing.T) {
 
 func TestConnectionRefused(t *testing.T) {
 	url := openaitest.UnusedURL(t)
-	sleeps := &recordedSleeps{}
-	a := New(threeNosPassages(t), Config{ChatBaseURL: url, ChatModel: testModel, APIKey: testKey, Timeout: 2 * time.Second, TopK: 3, Logger: testLogger(t), Sleep: sleeps.sleep})
+	sleeps := &openaitest.Sleeps{}
+	a := New(threeNosPassages(t), Config{ChatBaseURL: url, ChatModel: testModel, APIKey: testKey, Timeout: 2 * time.Second, TopK: 3, Logger: testLogger(t), Sleep: sleeps.Sleep})
 	ans, err := a.Ask(context.Background(), Request{Question: "What are the Three Nos?"}, nil)
 	err = modelDown(t, ans, err)
 	var ee *EndpointError
@@ -374,7 +353,7 @@ func TestConnectionRefused(t *testing.T) {
 	if want := "The language model at " + url + " is not answering; try again in a minute."; UserMessage(err) != want {
 		t.Errorf("UserMessage = %q, want %q", UserMessage(err), want)
 	}
-	if n := len(sleeps.all()); n != chatAttempts-1 {
+	if n := len(sleeps.Waits()); n != chatAttempts-1 {
 		t.Errorf("%d waits between attempts, want %d: a refused connection is tried again", n, chatAttempts-1)
 	}
 }

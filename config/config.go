@@ -229,18 +229,27 @@ func (e Embeddings) Validate() error {
 	if e.BaseURL == "" || e.Model == "" {
 		return bad("embeddings.provider", "= \"openai\" needs base_url and model")
 	}
-	if err := checkURL(e.BaseURL); err != nil {
-		return bad("embeddings.base_url", "is %v", err)
+	if err := checkEndpoint("embeddings", e.BaseURL, e.Timeout, e.MaxAttempts, e.MaxRetryWait); err != nil {
+		return err
+	}
+	if e.BatchSize < 1 || e.BatchSize > 2048 {
+		return bad("embeddings.batch_size", "must be between 1 and 2048, not %d", e.BatchSize)
+	}
+	return nil
+}
+
+// checkEndpoint checks the settings every endpoint section has.
+func checkEndpoint(section, baseURL string, timeout Duration, attempts int, wait Duration) error {
+	if err := checkURL(baseURL); err != nil {
+		return bad(section+".base_url", "is %v", err)
 	}
 	switch {
-	case e.BatchSize < 1 || e.BatchSize > 2048:
-		return bad("embeddings.batch_size", "must be between 1 and 2048, not %d", e.BatchSize)
-	case e.Timeout.Duration <= 0:
-		return bad("embeddings.timeout", "must be more than 0s")
-	case e.MaxAttempts < 1 || e.MaxAttempts > 20:
-		return bad("embeddings.max_attempts", "must be between 1 and 20, not %d", e.MaxAttempts)
-	case e.MaxRetryWait.Duration <= 0:
-		return bad("embeddings.max_retry_wait", "must be more than 0s")
+	case timeout.Duration <= 0:
+		return bad(section+".timeout", "must be more than 0s")
+	case attempts < 1 || attempts > 20:
+		return bad(section+".max_attempts", "must be between 1 and 20, not %d", attempts)
+	case wait.Duration <= 0:
+		return bad(section+".max_retry_wait", "must be more than 0s")
 	}
 	return nil
 }
@@ -256,18 +265,11 @@ func (c Chat) Validate() error {
 	if c.Model == "" {
 		return bad("chat.base_url", "is set but model is empty")
 	}
-	if err := checkURL(c.BaseURL); err != nil {
-		return bad("chat.base_url", "is %v", err)
+	if err := checkEndpoint("chat", c.BaseURL, c.Timeout, c.MaxAttempts, c.MaxRetryWait); err != nil {
+		return err
 	}
-	switch {
-	case c.Timeout.Duration <= 0:
-		return bad("chat.timeout", "must be more than 0s")
-	case c.MaxTokens < 0:
+	if c.MaxTokens < 0 {
 		return bad("chat.max_tokens", "must be 0 (the endpoint decides) or more, not %d", c.MaxTokens)
-	case c.MaxAttempts < 1 || c.MaxAttempts > 20:
-		return bad("chat.max_attempts", "must be between 1 and 20, not %d", c.MaxAttempts)
-	case c.MaxRetryWait.Duration <= 0:
-		return bad("chat.max_retry_wait", "must be more than 0s")
 	}
 	return nil
 }

@@ -204,8 +204,8 @@ func TestOpenAIEmbedder(t *testing.T) {
 			if tt.config != nil {
 				tt.config(&cfg)
 			}
-			sleeps := &recordedSleeps{}
-			cfg.Sleep = sleeps.sleep
+			sleeps := &openaitest.Sleeps{}
+			cfg.Sleep = sleeps.Sleep
 			e := newTestEmbedder(t, cfg)
 			n := 3
 			if tt.texts != 0 {
@@ -245,7 +245,7 @@ func TestOpenAIEmbedder(t *testing.T) {
 			if got := s.EmbeddedTexts(); strings.Join(got, "|") != strings.Join(texts, "|") {
 				t.Errorf("the endpoint embedded %q, want %q", got, texts)
 			}
-			if waits := sleeps.all(); tt.wantWaits != nil && !slices.Equal(waits, tt.wantWaits) {
+			if waits := sleeps.Waits(); tt.wantWaits != nil && !slices.Equal(waits, tt.wantWaits) {
 				t.Errorf("waited %v between attempts, want %v", waits, tt.wantWaits)
 			}
 		})
@@ -398,26 +398,6 @@ func TestNewOpenAIEmbedderChecksItsConfig(t *testing.T) {
 			t.Errorf("NewOpenAIEmbedder(%+v) = %v, want an error with %q", tt.cfg, err, tt.want)
 		}
 	}
-}
-
-// recordedSleeps stands in for the clock between retries: it records each
-// wait asked for and returns at once.
-type recordedSleeps struct {
-	mu    sync.Mutex
-	waits []time.Duration
-}
-
-func (r *recordedSleeps) sleep(ctx context.Context, d time.Duration) error {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	r.waits = append(r.waits, d)
-	return ctx.Err()
-}
-
-func (r *recordedSleeps) all() []time.Duration {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	return slices.Clone(r.waits)
 }
 
 func vecNorm(v []float32) float64 { return math.Sqrt(vecDot(v, v)) }

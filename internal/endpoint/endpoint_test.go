@@ -14,6 +14,8 @@ import (
 	"time"
 
 	openai "github.com/sashabaranov/go-openai"
+
+	"github.com/lectern/lectern/internal/openaitest"
 )
 
 const testKey = "sk-endpoint-test-secret-42"
@@ -52,19 +54,6 @@ func status(code int, message string, headers ...string) func(http.ResponseWrite
 		w.WriteHeader(code)
 		fmt.Fprintf(w, `{"error":{"message":%q,"type":"test"}}`, message)
 	}
-}
-
-// fakeClock records the waits asked for and never sleeps.
-type fakeClock struct {
-	mu    sync.Mutex
-	waits []time.Duration
-}
-
-func (c *fakeClock) sleep(ctx context.Context, d time.Duration) error {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.waits = append(c.waits, d)
-	return ctx.Err()
 }
 
 func listModels(ctx context.Context, api *openai.Client) error {
@@ -118,10 +107,10 @@ func TestCallRetries(t *testing.T) {
 			srv := &scripted{replies: tt.replies}
 			hs := httptest.NewServer(srv)
 			defer hs.Close()
-			clock := &fakeClock{}
+			clock := &openaitest.Sleeps{}
 			c, err := New(Config{BaseURL: hs.URL + "/v1", Model: "m", APIKey: testKey,
 				Retry: Retry{Attempts: tt.attempts, FirstWait: 100 * time.Millisecond, MaxWait: 2 * time.Minute},
-				Sleep: clock.sleep, Now: func() time.Time { return now }})
+				Sleep: clock.Sleep, Now: func() time.Time { return now }})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -135,11 +124,11 @@ func TestCallRetries(t *testing.T) {
 			if got := int(srv.requests.Load()); got != tt.requests {
 				t.Errorf("%d requests, want %d", got, tt.requests)
 			}
-			if tt.waits != nil && !slices.Equal(clock.waits, tt.waits) {
-				t.Errorf("waited %v, want %v", clock.waits, tt.waits)
+			if tt.waits != nil && !slices.Equal(clock.Waits(), tt.waits) {
+				t.Errorf("waited %v, want %v", clock.Waits(), tt.waits)
 			}
-			if tt.waits == nil && len(clock.waits) != tt.nwaits {
-				t.Errorf("waited %v, want %d waits", clock.waits, tt.nwaits)
+			if tt.waits == nil && len(clock.Waits()) != tt.nwaits {
+				t.Errorf("waited %v, want %d waits", clock.Waits(), tt.nwaits)
 			}
 			if tt.kind == "" {
 				if err != nil {
