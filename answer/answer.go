@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/lectern/lectern/config"
 	"github.com/lectern/lectern/internal/endpoint"
 	"github.com/lectern/lectern/internal/text"
 )
@@ -22,10 +23,9 @@ type Config struct {
 	// APIKey is sent as a bearer token when not empty.
 	APIKey string
 	// Timeout bounds one call to the endpoint, from request to last word;
-	// zero means DefaultTimeout.
+	// zero means config.Default's, like every zero here.
 	Timeout time.Duration
-	// TopK is how many passages are retrieved and shown; zero means
-	// DefaultTopK.
+	// TopK is how many passages are retrieved and shown.
 	TopK int
 	// Temperature is the sampling temperature sent to the endpoint.
 	Temperature float32
@@ -36,19 +36,13 @@ type Config struct {
 	Logger *slog.Logger
 	// MaxAttempts is the most requests sent for one answer while the
 	// endpoint is busy or failing, MaxRetryWait the longest wait between
-	// two; zero means 3 and 10s.
+	// two.
 	MaxAttempts  int
 	MaxRetryWait time.Duration
 	// Sleep waits between two attempts at a busy endpoint; nil means a
 	// timer. Tests replace it, so that no retry spec waits on the clock.
 	Sleep func(ctx context.Context, d time.Duration) error
 }
-
-// Defaults for the zero values of Config.
-const (
-	DefaultTimeout = 120 * time.Second
-	DefaultTopK    = 5
-)
 
 // ErrEmptyQuestion is returned by Ask for a question with no words.
 var ErrEmptyQuestion = errors.New("the question is empty")
@@ -65,10 +59,16 @@ type Answerer struct {
 // New returns an Answerer that searches with search and answers as cfg says.
 func New(search Searcher, cfg Config) *Answerer {
 	if cfg.Timeout <= 0 {
-		cfg.Timeout = DefaultTimeout
+		cfg.Timeout = config.Default().Chat.Timeout.Duration
 	}
 	if cfg.TopK <= 0 {
-		cfg.TopK = DefaultTopK
+		cfg.TopK = config.Default().Retrieval.TopK
+	}
+	if cfg.MaxAttempts <= 0 {
+		cfg.MaxAttempts = config.Default().Chat.MaxAttempts
+	}
+	if cfg.MaxRetryWait <= 0 {
+		cfg.MaxRetryWait = config.Default().Chat.MaxRetryWait.Duration
 	}
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()

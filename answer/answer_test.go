@@ -8,6 +8,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/lectern/lectern/config"
 	"github.com/lectern/lectern/retrieval"
 )
 
@@ -168,7 +169,7 @@ func TestNotFoundRule(t *testing.T) {
 		"Where did Trong meet Xi?", "How does Vietnam hedge against China?", "What is RCEP?",
 	}
 	measure := func(q string) relevanceReport {
-		ps, err := s.Search(context.Background(), q, DefaultTopK)
+		ps, err := s.Search(context.Background(), q, config.Default().Retrieval.TopK)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,7 +1,6 @@
 package answer
 
 import (
-	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -25,7 +24,7 @@ func newChatClient(cfg Config) (*endpoint.Client, error) {
 		BaseURL: cfg.ChatBaseURL,
 		Model:   cfg.ChatModel,
 		APIKey:  cfg.APIKey,
-		Retry:   endpoint.Retry{Attempts: cmp.Or(cfg.MaxAttempts, chatAttempts), FirstWait: chatRetryWait, MaxWait: cmp.Or(cfg.MaxRetryWait, maxChatRetryWait)},
+		Retry:   endpoint.Retry{Attempts: cfg.MaxAttempts, FirstWait: chatRetryWait, MaxWait: cfg.MaxRetryWait},
 		Logger:  cfg.Logger,
 		Sleep:   cfg.Sleep,
 	})
@@ -291,17 +290,13 @@ func isReasoningModel(model string) bool {
 	return false
 }
 
-// How the chat client asks again when the endpoint is busy, failing or
-// unreachable before any of the answer has come (internal/endpoint's
-// policy): at most chatAttempts requests, waiting what Retry-After asks,
-// else an exponential backoff from chatRetryWait, and never past the
-// call's timeout. A wait over maxChatRetryWait is not waited for: the
-// asker hears that the endpoint is busy instead.
-const (
-	chatAttempts     = 3
-	chatRetryWait    = 250 * time.Millisecond
-	maxChatRetryWait = 10 * time.Second
-)
+// chatRetryWait is the first backoff before the chat client asks a busy,
+// failing or unreachable endpoint again (internal/endpoint's policy), while
+// none of the answer has come: at most Config.MaxAttempts requests, waiting
+// what Retry-After asks, else a growing backoff, never past the call's
+// timeout. A wait over Config.MaxRetryWait is not waited for: the asker
+// hears that the endpoint is busy instead.
+const chatRetryWait = 250 * time.Millisecond
 
 // wireTemperature is the temperature to put in a request. go-openai leaves
 // a temperature of 0 out of the JSON, so the server's default (often 0.7 or

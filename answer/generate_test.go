@@ -15,6 +15,7 @@ import (
 
 	openai "github.com/sashabaranov/go-openai"
 
+	"github.com/lectern/lectern/config"
 	"github.com/lectern/lectern/internal/openaitest"
 	"github.com/lectern/lectern/retrieval"
 )
@@ -191,8 +192,8 @@ func TestEndpointFailures(t *testing.T) {
 			kind: KindAuth, message: "The language model rejected the API key."},
 		{name: "unknown model", model: "no-such-model", kind: KindModel, message: `The model "no-such-model" is not available at http://127.0.0.1:`},
 		{name: "429", fault: ptr(openaitest.RateLimited(time.Second)), kind: KindRateLimit, message: "is busy; try again in a minute."},
-		{name: "500 to every attempt", fault: ptr(openaitest.InternalError()), times: chatAttempts, timeout: 10 * time.Second, kind: KindServer, message: notAnswering},
-		{name: "503 to every attempt", fault: ptr(openaitest.Unavailable()), times: chatAttempts, timeout: 10 * time.Second, kind: KindServer, message: notAnswering},
+		{name: "500 to every attempt", fault: ptr(openaitest.InternalError()), times: config.Default().Chat.MaxAttempts, timeout: 10 * time.Second, kind: KindServer, message: notAnswering},
+		{name: "503 to every attempt", fault: ptr(openaitest.Unavailable()), times: config.Default().Chat.MaxAttempts, timeout: 10 * time.Second, kind: KindServer, message: notAnswering},
 		{name: "malformed event", fault: ptr(openaitest.Malformed()), kind: KindBadReply, message: "sent a reply Lectern cannot read."},
 		{name: "error mid-stream", fault: ptr(openaitest.StreamError(3, "out of memory")), kind: KindServer, message: notAnswering, partials: true},
 		{name: "stream cut mid-answer", fault: ptr(openaitest.CutStream(3)), kind: KindCut, message: notAnswering, partials: true},
@@ -263,7 +264,7 @@ func modelDown(t *testing.T, ans Answer, err error) error {
 // Lectern cannot read, not an empty answer.
 // TestBusyEndpointIsAskedAgain: a request the endpoint turns away as busy
 // or failing (429, 5xx) is sent again, after the wait its Retry-After asks
-// for, else a short backoff, at most chatAttempts times and never past the
+// for, else a short backoff, at most config.Default().Chat.MaxAttempts times and never past the
 // timeout; a request it refuses for what it is (401) is not.
 func TestBusyEndpointIsAskedAgain(t *testing.T) {
 	tests := []struct {
@@ -281,8 +282,8 @@ func TestBusyEndpointIsAskedAgain(t *testing.T) {
 		{name: "429 with Retry-After", faults: []openaitest.Fault{openaitest.RateLimited(600 * time.Millisecond)}, requests: 2,
 			waits: [][2]time.Duration{{600 * time.Millisecond, 600 * time.Millisecond}}},
 		{name: "429 asking for more than the time left", faults: []openaitest.Fault{openaitest.RateLimited(3 * time.Second)}, timeout: time.Second, requests: 1, kind: KindRateLimit},
-		{name: "429 asking for more than anyone waits", faults: []openaitest.Fault{openaitest.RateLimited(maxChatRetryWait + time.Second)}, timeout: time.Minute, requests: 1, kind: KindRateLimit},
-		{name: "503 to every attempt", faults: slices.Repeat([]openaitest.Fault{openaitest.Unavailable()}, chatAttempts), requests: chatAttempts,
+		{name: "429 asking for more than anyone waits", faults: []openaitest.Fault{openaitest.RateLimited(config.Default().Chat.MaxRetryWait.Duration + time.Second)}, timeout: time.Minute, requests: 1, kind: KindRateLimit},
+		{name: "503 to every attempt", faults: slices.Repeat([]openaitest.Fault{openaitest.Unavailable()}, config.Default().Chat.MaxAttempts), requests: config.Default().Chat.MaxAttempts,
 			waits: [][2]time.Duration{backoffRange(chatRetryWait), backoffRange(chatRetryWait * 3 / 2)}, kind: KindServer},
 		{name: "401", faults: []openaitest.Fault{openaitest.BadKey()}, requests: 1, kind: KindAuth},
 	}
@@ -353,8 +354,8 @@ func TestConnectionRefused(t *testing.T) {
 	if want := "The language model at " + url + " is not answering; try again in a minute."; UserMessage(err) != want {
 		t.Errorf("UserMessage = %q, want %q", UserMessage(err), want)
 	}
-	if n := len(sleeps.Waits()); n != chatAttempts-1 {
-		t.Errorf("%d waits between attempts, want %d: a refused connection is tried again", n, chatAttempts-1)
+	if n := len(sleeps.Waits()); n != config.Default().Chat.MaxAttempts-1 {
+		t.Errorf("%d waits between attempts, want %d: a refused connection is tried again", n, config.Default().Chat.MaxAttempts-1)
 	}
 }
 
