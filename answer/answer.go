@@ -119,7 +119,7 @@ func (a *Answerer) Ask(ctx context.Context, req Request, onPartial func(text str
 		if !rel.answerable() {
 			return notFound(), nil
 		}
-		return a.extract(question, query, passages, sents), nil
+		return withLocations(a.extract(question, query, passages, sents), passages), nil
 	}
 	if !rel.worthAsking() {
 		return notFound(), nil
@@ -133,9 +133,9 @@ func (a *Answerer) Ask(ctx context.Context, req Request, onPartial func(text str
 			ans = a.extract(question, query, passages, sents)
 		}
 		ans.ModelDown = down
-		return ans, nil
+		return withLocations(ans, passages), nil
 	}
-	return ans, err
+	return withLocations(ans, passages), err
 }
 
 // notFound is the answer to a question the reading list does not answer.

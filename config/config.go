@@ -25,6 +25,7 @@ type Config struct {
 	Chat       Chat       `toml:"chat"`
 	Retrieval  Retrieval  `toml:"retrieval"`
 	Discord    Discord    `toml:"discord"`
+	Ingest     Ingest     `toml:"ingest"`
 }
 
 // Corpus says where the reading list is.
@@ -159,6 +160,7 @@ func Default() Config {
 			SearchTimeout:    Duration{30 * time.Second},
 			ReindexTimeout:   Duration{time.Hour},
 		},
+		Ingest: defaultIngest(),
 	}
 }
 
@@ -213,6 +215,9 @@ func (c Config) Validate() error {
 		if err := v(); err != nil {
 			return err
 		}
+	}
+	if err := c.Ingest.validate(); err != nil {
+		return err
 	}
 	return nil
 }
