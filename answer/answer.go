@@ -32,7 +32,7 @@ type Config struct {
 	// MaxTokens bounds the length of a generated answer; zero leaves it to
 	// the endpoint.
 	MaxTokens int
-	// Logger receives what the answerer does; nil means slog.Default().
+	// Logger receives what the answerer does; nil means nowhere.
 	Logger *slog.Logger
 	// MaxAttempts is the most requests sent for one answer while the
 	// endpoint is busy or failing, MaxRetryWait the longest wait between
@@ -71,7 +71,7 @@ func New(search Searcher, cfg Config) *Answerer {
 		cfg.MaxRetryWait = config.Default().Chat.MaxRetryWait.Duration
 	}
 	if cfg.Logger == nil {
-		cfg.Logger = slog.Default()
+		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
 	a := &Answerer{search: search, cfg: cfg, log: cfg.Logger}
 	if cfg.ChatBaseURL != "" {

@@ -322,8 +322,28 @@ func (d Discord) Validate() error {
 		return bad("discord.search_timeout", "must be more than 0s")
 	case d.ReindexTimeout.Duration <= 0:
 		return bad("discord.reindex_timeout", "must be more than 0s")
+	case d.GuildID != "" && !isSnowflake(d.GuildID):
+		return bad("discord.guild_id", "must be a server ID (digits, as Discord's Copy Server ID gives it), not %q", d.GuildID)
+	}
+	for _, c := range d.AllowedChannels {
+		if !isSnowflake(c) {
+			return bad("discord.allowed_channels", "must hold channel IDs (digits, as Copy Channel ID gives them), not %q", c)
+		}
 	}
 	return nil
+}
+
+// isSnowflake reports whether s is a Discord ID: 1 to 20 digits.
+func isSnowflake(s string) bool {
+	if len(s) == 0 || len(s) > 20 {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // SettingError is a setting that cannot work: its key as written in the

@@ -413,6 +413,11 @@ func TestValidate(t *testing.T) {
 		{"feedback_file empty", func(c *Config) { c.Discord.FeedbackFile = "" }, "[discord] feedback_file must not be empty"},
 		{"search_timeout 0", func(c *Config) { c.Discord.SearchTimeout = Duration{} }, "[discord] search_timeout must be more than 0s"},
 		{"reindex_timeout 0", func(c *Config) { c.Discord.ReindexTimeout = Duration{} }, "[discord] reindex_timeout must be more than 0s"},
+		{"a guild ID", func(c *Config) { c.Discord.GuildID = "123456789012345678" }, ""},
+		{"a guild name for its ID", func(c *Config) { c.Discord.GuildID = "Study Group" },
+			`[discord] guild_id must be a server ID (digits, as Discord's Copy Server ID gives it), not "Study Group"`},
+		{"a channel name for its ID", func(c *Config) { c.Discord.AllowedChannels = []string{"111", "#general"} },
+			`[discord] allowed_channels must hold channel IDs (digits, as Copy Channel ID gives them), not "#general"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -25,7 +25,7 @@ type StoreConfig struct {
 	Chunking ChunkOptions
 	// Load says how the corpus files are read: limits and extractor.
 	Load LoadOptions
-	// Logger receives what the store does; nil means slog.Default().
+	// Logger receives what the store does; nil means nowhere.
 	Logger *slog.Logger
 	// Synonyms stand in for question words that no passage uses; nil
 	// means the built-in table (WordNetSynonyms, parsed at the first
@@ -67,7 +67,7 @@ func OpenStore(ctx context.Context, cfg StoreConfig) (*Store, error) {
 		cfg.Chunking = DefaultChunkOptions()
 	}
 	if cfg.Logger == nil {
-		cfg.Logger = slog.Default()
+		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
 	s := &Store{cfg: cfg, log: cfg.Logger}
 	if err := os.MkdirAll(cfg.DataDir, 0o755); err != nil {
