@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/lectern/lectern/internal/text"
 	"github.com/lectern/lectern/retrieval"
 )
 
@@ -33,23 +34,23 @@ const (
 // with no supported sentence gets the extractive answer with a note; the
 // not-found sentence is not found.
 func (a *Answerer) checkGenerated(ctx context.Context, question, query, reply, finish string, passages []retrieval.Passage) Answer {
-	text, unclosed := cleanReply(reply, len(passages))
+	body, unclosed := cleanReply(reply, len(passages))
 	if unclosed {
 		a.log.Info("the model's reply ended inside its reasoning", "model", a.cfg.ChatModel, "finish", finish)
 		return a.fallback(question, query, passages, NoteModelFailed, nil)
 	}
 	if finish == "length" {
 		a.log.Info("the answer reached max_tokens; its last, unfinished sentence is left out", "model", a.cfg.ChatModel, "max_tokens", a.cfg.MaxTokens)
-		text = withoutUnfinishedSentence(text)
+		body = withoutUnfinishedSentence(body)
 	}
-	if strings.TrimSpace(withoutMarkers(text)) == "" || len(retrieval.Words(text)) == 0 {
+	if strings.TrimSpace(withoutMarkers(body)) == "" || len(text.Words(body)) == 0 {
 		a.log.Info("the model's reply has no answer in it", "model", a.cfg.ChatModel, "finish", finish, "chars", len(reply))
 		return a.fallback(question, query, passages, NoteModelFailed, nil)
 	}
-	if isNotFoundText(text) {
+	if isNotFoundText(body) {
 		return notFound()
 	}
-	kept, dropped := a.keepSupported(ctx, text, passages)
+	kept, dropped := a.keepSupported(ctx, body, passages)
 	for _, d := range dropped {
 		a.log.Info("a sentence of the generated answer was dropped", "sentence", d.Sentence, "cited", d.Cited, "why", d.Why)
 	}
@@ -80,12 +81,12 @@ func (a *Answerer) fallback(question, query string, passages []retrieval.Passage
 // withoutUnfinishedSentence drops the end of a reply cut by max_tokens
 // after its last finished sentence (one ending in ".", "!" or "?", with
 // any markers and quotes after).
-func withoutUnfinishedSentence(text string) string {
-	trimmed := strings.TrimRight(text, " \t\n")
+func withoutUnfinishedSentence(body string) string {
+	trimmed := strings.TrimRight(body, " \t\n")
 	if finishedSentence.MatchString(trimmed) {
 		return trimmed
 	}
-	spans := retrieval.SentenceSpans(trimmed)
+	spans := text.SentenceSpans(trimmed)
 	if len(spans) == 0 {
 		return ""
 	}
@@ -115,8 +116,8 @@ type answerSentence struct {
 // and lists the others. A sentence with no marker is covered by the
 // markers of the next sentence of its line; a marker that opens a
 // sentence belongs to the one before.
-func (a *Answerer) keepSupported(ctx context.Context, text string, passages []retrieval.Passage) (string, []Dropped) {
-	lines := strings.Split(text, "\n")
+func (a *Answerer) keepSupported(ctx context.Context, body string, passages []retrieval.Passage) (string, []Dropped) {
+	lines := strings.Split(body, "\n")
 	prefixes := make([]string, len(lines))
 	var sents []answerSentence
 	for li, line := range lines {
@@ -126,7 +127,7 @@ func (a *Answerer) keepSupported(ctx context.Context, text string, passages []re
 		prefix := listPrefix.FindString(line)
 		prefixes[li] = prefix
 		body := line[len(prefix):]
-		for _, sp := range retrieval.SentenceSpans(body) {
+		for _, sp := range text.SentenceSpans(body) {
 			for _, part := range splitMissedBreaks(body[sp.Start:sp.End]) {
 				part = strings.TrimSpace(part)
 				if part == "" {
@@ -261,7 +262,7 @@ func passageTitle(p retrieval.Passage) string {
 }
 
 // hasWords reports whether text, its markers left out, has a word.
-func hasWords(text string) bool { return len(retrieval.Words(withoutMarkers(text))) > 0 }
+func hasWords(body string) bool { return len(text.Words(withoutMarkers(body))) > 0 }
 
 // isHeading reports whether a line is a markdown heading.
 func isHeading(line string) bool { return strings.HasPrefix(strings.TrimSpace(line), "#") }

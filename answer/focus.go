@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/lectern/lectern/internal/text"
 	"github.com/lectern/lectern/retrieval"
 )
 
@@ -49,7 +50,7 @@ func readFocus(question string) focus {
 			g := nameGroup{}
 			var shown []string
 			for _, w := range group {
-				lower := strings.ToLower(w.text)
+				lower := lowerFolded(w.text)
 				shown = append(shown, w.text)
 				g.words = append(g.words, namesOf(lower))
 			}
@@ -62,8 +63,8 @@ func readFocus(question string) focus {
 		group = nil
 	}
 	for i, w := range words {
-		lower := strings.ToLower(w.text)
-		isName := w.capital && !titles[lower] && !retrieval.IsStopWord(lower) && !questionWords[lower] && months[lower] == "" && numberWords[lower] == ""
+		lower := lowerFolded(w.text)
+		isName := w.capital && !titles[lower] && !text.IsStopWord(lower) && !questionWords[lower] && months[lower] == "" && numberWords[lower] == ""
 		if isName && i == 0 {
 			isName = false // "Vietnam's …" questions are rare; "Describe …" common
 		}
@@ -109,24 +110,24 @@ type focusReader struct{ stems map[string]string }
 // stem is the stem of word, through the memo.
 func (r focusReader) stem(word string) string {
 	if r.stems == nil {
-		return retrieval.Stem(word)
+		return text.Stem(word)
 	}
 	s, ok := r.stems[word]
 	if !ok {
-		s = retrieval.Stem(word)
+		s = text.Stem(word)
 		r.stems[word] = s
 	}
 	return s
 }
 
 // read reads one text.
-func (r focusReader) read(text string) focusText {
+func (r focusReader) read(body string) focusText {
 	ft := focusText{words: map[string]bool{}, numbers: map[string]bool{}}
-	for _, m := range numberToken.FindAllString(text, -1) {
+	for _, m := range numberToken.FindAllString(body, -1) {
 		ft.numbers[normaliseNumber(m)] = true
 	}
-	for _, w := range sentenceWords(text) {
-		lower := strings.ToLower(w.text)
+	for _, w := range sentenceWords(body) {
+		lower := lowerFolded(w.text)
 		ft.words[lower] = true
 		if n := numberWords[lower]; n != "" {
 			ft.numbers[n] = true
@@ -137,7 +138,7 @@ func (r focusReader) read(text string) focusText {
 			ft.words["stem:"+r.stem(lower)] = true
 		}
 		if strings.ContainsAny(lower, ".'’") {
-			for _, part := range retrieval.Words(lower) {
+			for _, part := range text.Words(lower) {
 				ft.words[part] = true
 			}
 		}
@@ -332,7 +333,7 @@ var moneyLike = regexp.MustCompile(`(?i)(?:US)?\$\s?\d|\d[\d,.]*\s?(?:million|bi
 
 // asksMoney reports whether a question asks for a sum of money.
 func asksMoney(question string) bool {
-	for _, w := range retrieval.Words(question) {
+	for _, w := range text.Words(question) {
 		if moneyWords[w] {
 			return true
 		}
@@ -351,7 +352,7 @@ func countedInNoPassage(question string, passages []retrieval.Passage, synonyms 
 	wanted := append([]string{noun}, synonyms[noun]...)
 	for _, p := range passages {
 		have := termSet{}
-		have.add(retrieval.Terms(p.Text)...)
+		have.add(text.Terms(p.Text)...)
 		for _, w := range wanted {
 			if have.has(w) {
 				return false
@@ -373,8 +374,8 @@ func countedNoun(question string) string {
 				if w == "" || startsWithCapital(w) {
 					continue
 				}
-				if ws := retrieval.Words(w); len(ws) > 0 && !retrieval.IsStopWord(ws[0]) {
-					return retrieval.Stem(ws[0])
+				if ws := text.Words(w); len(ws) > 0 && !text.IsStopWord(ws[0]) {
+					return text.Stem(ws[0])
 				}
 				return ""
 			}
@@ -390,7 +391,7 @@ func countedNoun(question string) string {
 // ("six years").
 func holdsCount(sentence, question string, f focus) bool {
 	countsTime := timeUnits[countedWord(question)] != ""
-	words := retrieval.Words(namedNumber.ReplaceAllString(sentence, " "))
+	words := text.Words(namedNumber.ReplaceAllString(sentence, " "))
 	given := map[string]bool{}
 	for _, g := range append(append([]string{}, f.years...), f.numbers...) {
 		given[g] = true
@@ -424,7 +425,7 @@ var namedNumber = regexp.MustCompile(`\p{L}+-\d+`)
 // countedWord is the lower-cased word after "how many" ("how many years"
 // → "years"), or "".
 func countedWord(question string) string {
-	words := retrieval.Words(question)
+	words := text.Words(question)
 	for i := 0; i+2 < len(words); i++ {
 		if words[i] == "how" && words[i+1] == "many" {
 			return words[i+2]
@@ -439,7 +440,7 @@ var amountLike = regexp.MustCompile(`(?i)(?:US)?\$\s?\d|\d[\d,.]*\s?(?:%|(?:perc
 
 // asksHowMuch reports whether a question asks "how much".
 func asksHowMuch(question string) bool {
-	words := retrieval.Words(question)
+	words := text.Words(question)
 	for i := 0; i+1 < len(words); i++ {
 		if words[i] == "how" && words[i+1] == "much" {
 			return true

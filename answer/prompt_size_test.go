@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/lectern/lectern/config"
 	"github.com/lectern/lectern/prompts"
 )
 
@@ -28,7 +29,7 @@ func TestPromptsFitTheirBudgetOnTheQuestionSets(t *testing.T) {
 	cut := 0
 	for _, set := range []string{"literal", "blind_near", "blind2_open", "questions", "holdout", "fresh", "blind_paraphrased", "blind2_memory"} {
 		for _, q := range readQuestions(t, "../testdata/"+set+".jsonl") {
-			ps, err := store.Search(ctx, q, DefaultTopK)
+			ps, err := store.Search(ctx, q, config.Default().Retrieval.TopK)
 			if err != nil {
 				t.Fatal(err)
 			}

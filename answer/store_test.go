@@ -10,6 +10,7 @@ import (
 	openai "github.com/sashabaranov/go-openai"
 
 	"github.com/lectern/lectern/internal/openaitest"
+	"github.com/lectern/lectern/internal/text"
 	"github.com/lectern/lectern/retrieval"
 )
 
@@ -136,7 +137,7 @@ func quotingReply(req openai.ChatCompletionRequest) string {
 	if _, text, ok := strings.Cut(rest, ") "); ok {
 		rest = text
 	}
-	spans := retrieval.SentenceSpans(rest)
+	spans := text.SentenceSpans(rest)
 	if len(spans) == 0 {
 		return NotFoundText
 	}

@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/lectern/lectern/internal/text"
 	"github.com/lectern/lectern/retrieval"
 )
 
@@ -244,7 +245,7 @@ func readClaim(sentence string) claim {
 	words := sentenceWords(sentence)
 	factWords := map[string]bool{}
 	for i, w := range words {
-		lower := strings.ToLower(w.text)
+		lower := lowerFolded(w.text)
 		switch {
 		case numberWords[lower] != "" && !pairReference(words, i):
 			addFact(w.text, false, numberWords[lower], lower)
@@ -253,12 +254,12 @@ func readClaim(sentence string) claim {
 			name := months[strings.TrimSuffix(lower, ".")]
 			addFact(w.text, false, "month:"+name)
 			factWords[lower] = true
-		case w.capital && !w.first && !titles[lower] && !retrieval.IsStopWord(lower):
+		case w.capital && !w.first && !titles[lower] && !text.IsStopWord(lower):
 			addFact(w.text, true, namesOf(lower)...)
 			factWords[lower] = true
 		}
 	}
-	all := retrieval.Words(sentence)
+	all := text.Words(sentence)
 	for i := range all {
 		if isNegation(all, i) {
 			c.negated = true
@@ -266,15 +267,15 @@ func readClaim(sentence string) claim {
 		}
 	}
 	for _, w := range all {
-		if len(w) < 2 || retrieval.IsStopWord(w) || factWords[w] || isDigits(w) || negations[w] || titles[w] || lightVerbs[w] {
+		if len(w) < 2 || text.IsStopWord(w) || factWords[w] || isDigits(w) || negations[w] || titles[w] || lightVerbs[w] {
 			continue
 		}
-		c.terms = append(c.terms, retrieval.Stem(foldSpelling(w)))
+		c.terms = append(c.terms, text.Stem(foldSpelling(w)))
 	}
 	c.terms = distinct(c.terms)
 	c.bound = boundFacts(sentence)
 	if len(words) > 0 && words[0].capital {
-		c.first = retrieval.Stem(strings.ToLower(words[0].text))
+		c.first = text.Stem(lowerFolded(words[0].text))
 	}
 	return c
 }
@@ -334,7 +335,7 @@ func boundFacts(text string) []string {
 func namesOf(lower string) []string {
 	forms := []string{lower}
 	forms = append(forms, nameForms[lower]...)
-	if s := retrieval.Stem(lower); s != lower {
+	if s := text.Stem(lower); s != lower {
 		forms = append(forms, "stem:"+s)
 	}
 	return forms
@@ -407,22 +408,22 @@ func isDigits(s string) bool {
 }
 
 // readPassage reads a stretch of passage for the support check.
-func readPassage(text string, synonyms retrieval.Synonyms) passageText {
+func readPassage(body string, synonyms retrieval.Synonyms) passageText {
 	p := passageText{numbers: map[string]bool{}, words: map[string]bool{}, terms: termSet{}, stems: termSet{}, bound: map[string]bool{}}
-	for _, b := range boundFacts(text) {
+	for _, b := range boundFacts(body) {
 		p.bound[b] = true
 	}
-	for _, m := range numberToken.FindAllStringIndex(text, -1) {
-		n := normaliseNumber(text[m[0]:m[1]])
+	for _, m := range numberToken.FindAllStringIndex(body, -1) {
+		n := normaliseNumber(body[m[0]:m[1]])
 		p.numbers[n] = true
-		if ordinalSuffix.MatchString(text[m[1]:]) {
+		if ordinalSuffix.MatchString(body[m[1]:]) {
 			p.numbers[n] = true
 		}
 	}
-	for _, w := range sentenceWords(text) {
-		lower := strings.ToLower(w.text)
+	for _, w := range sentenceWords(body) {
+		lower := lowerFolded(w.text)
 		p.words[lower] = true
-		p.words["stem:"+retrieval.Stem(lower)] = true
+		p.words["stem:"+text.Stem(lower)] = true
 		if n := numberWords[lower]; n != "" {
 			p.numbers[n] = true
 		}
@@ -430,16 +431,16 @@ func readPassage(text string, synonyms retrieval.Synonyms) passageText {
 			p.words["month:"+m] = true
 		}
 	}
-	words := retrieval.Words(text)
+	words := text.Words(body)
 	for i, w := range words {
 		p.words[w] = true
 		if isNegation(words, i) {
 			p.negated = true
 			p.denied = append(p.denied, scopeOf(words, i)...)
 		}
-		stem := retrieval.Stem(w)
-		p.terms.add(retrieval.Stem(foldSpelling(w)))
-		p.stems.add(retrieval.Stem(foldSpelling(w)))
+		stem := text.Stem(w)
+		p.terms.add(text.Stem(foldSpelling(w)))
+		p.stems.add(text.Stem(foldSpelling(w)))
 		p.terms.add(synonyms[stem]...)
 	}
 	return p
@@ -578,8 +579,8 @@ func scopeOf(words []string, i int) []string {
 		if len(out) == negationScope {
 			break
 		}
-		if !retrieval.IsStopWord(after) {
-			out = append(out, retrieval.Stem(foldSpelling(after)))
+		if !text.IsStopWord(after) {
+			out = append(out, text.Stem(foldSpelling(after)))
 		}
 	}
 	return out
@@ -608,3 +609,7 @@ func (s termSet) hasAny(terms []string) bool {
 	}
 	return false
 }
+
+// lowerFolded is a word lower-cased with its diacritics removed, as
+// text.Words writes it: "Trọng" → "trong".
+func lowerFolded(w string) string { return strings.ToLower(text.Fold(w)) }

@@ -64,4 +64,8 @@ type Answer struct {
 	// Dropped lists the sentences of the model's answer that no cited
 	// passage supports, left out of Text.
 	Dropped []Dropped `json:"dropped,omitempty"`
+	// ModelDown is set when the chat endpoint failed and the answer was
+	// made from the reading list instead (extractive, or not found): the
+	// front end says so, with ModelDown.Message(). Nil otherwise.
+	ModelDown *EndpointError `json:"-"`
 }

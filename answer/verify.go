@@ -10,6 +10,8 @@ import (
 
 	openai "github.com/sashabaranov/go-openai"
 
+	"github.com/lectern/lectern/internal/endpoint"
+	"github.com/lectern/lectern/internal/text"
 	"github.com/lectern/lectern/retrieval"
 )
 
@@ -96,7 +98,7 @@ func (v *verifier) verifyAll(ctx context.Context, log *slog.Logger, sents []answ
 		case supported[i]:
 			verdicts[i] = supportVerdict{supported: true}
 		case failed[i] != nil:
-			log.Warn("the fact-checking model gave no verdict; checking without it", "model", v.model, "sentence", sents[i].text, "err", redact(failed[i], v.apiKey))
+			log.Warn("the fact-checking model gave no verdict; checking without it", "model", v.model, "sentence", sents[i].text, "err", endpoint.RedactError(failed[i], v.apiKey))
 			verdicts[i] = local(i)
 		default:
 			verdicts[i] = supportVerdict{why: "the fact-checking model found no cited passage that supports it"}
@@ -118,15 +120,15 @@ func (v *verifier) supports(ctx context.Context, claim, passage string) (bool, e
 	if len(resp.Choices) == 0 {
 		return false, fmt.Errorf("ask the fact-checking model: the reply has no choice")
 	}
-	text, _ := stripReasoning(resp.Choices[0].Message.Content)
-	words := retrieval.Words(text)
+	body, _ := stripReasoning(resp.Choices[0].Message.Content)
+	words := text.Words(body)
 	switch {
 	case len(words) > 0 && words[0] == "yes":
 		return true, nil
 	case len(words) > 0 && words[0] == "no":
 		return false, nil
 	}
-	return false, fmt.Errorf("ask the fact-checking model: the reply %q is neither yes nor no", truncateForLog(text))
+	return false, fmt.Errorf("ask the fact-checking model: the reply %q is neither yes nor no", truncateForLog(body))
 }
 
 // verifyMaxTokens leaves room for "Yes"/"No" and little else.

@@ -1,9 +1,6 @@
 package config
 
-import (
-	"errors"
-	"time"
-)
+import "time"
 
 // Verify configures the optional fact-checking model that checks each
 // sentence of a generated answer against the passages it cites (for
@@ -23,8 +20,14 @@ func defaultVerify() Verify {
 
 // validate reports a [verify] section that cannot work.
 func (v Verify) validate() error {
-	if v.BaseURL != "" && v.Model == "" {
-		return errors.New("[verify] base_url is set but model is empty")
+	if v.BaseURL == "" {
+		return nil
+	}
+	if err := checkURL(v.BaseURL); err != nil {
+		return bad("verify.base_url", "%v", err)
+	}
+	if v.Model == "" {
+		return bad("verify.model", "is empty but base_url is set")
 	}
 	return nil
 }

@@ -19,7 +19,7 @@ func TestVerifySection(t *testing.T) {
 		{"absent", "", Verify{Timeout: Duration{30 * time.Second}}, ""},
 		{"set", "[verify]\nbase_url = \"http://127.0.0.1:11434/v1\"\nmodel = \"bespoke-minicheck\"\napi_key_env = \"VERIFY_KEY\"\ntimeout = \"10s\"\n",
 			Verify{BaseURL: "http://127.0.0.1:11434/v1", Model: "bespoke-minicheck", APIKeyEnv: "VERIFY_KEY", Timeout: Duration{10 * time.Second}}, ""},
-		{"no model", "[verify]\nbase_url = \"http://127.0.0.1:11434/v1\"\n", Verify{}, "[verify] base_url is set but model is empty"},
+		{"no model", "[verify]\nbase_url = \"http://127.0.0.1:11434/v1\"\n", Verify{}, "[verify] model is empty but base_url is set"},
 		{"typo", "[verify]\nmodle = \"x\"\n", Verify{}, "unknown setting \"verify.modle\""},
 	}
 	for _, tt := range tests {
