@@ -1,0 +1,499 @@
+package study
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"slices"
+	"strings"
+
+	"github.com/lectern/lectern/retrieval"
+)
+
+// Limits of a round.
+const (
+	// DefaultCount is the length of a round when none is asked for.
+	DefaultCount = 5
+	// MaxCount is the longest round the generator makes.
+	MaxCount = 50
+	// optionsPerQuestion: the answer and three distractors.
+	optionsPerQuestion = 4
+)
+
+// ErrNoQuestions is returned when the passages hold no fact to ask about.
+var ErrNoQuestions = errors.New("the reading list has no sentence to make a question from")
+
+// Generator makes quiz questions without a model from the sentences of a
+// reading list. It is read-only once made, so safe for concurrent use.
+type Generator struct {
+	sents      []sentence
+	lx         *lexicon
+	facts      [][]fact       // per sentence
+	candidates []candidate    // every question that can be asked
+	byKind     map[Kind][]ref // every fact, by kind, for distractors
+	// common holds the facts too common to ask or offer (see tooCommonShare).
+	common map[string]bool
+}
+
+// ref names a fact of a sentence.
+type ref struct{ sent, fact int }
+
+// candidate is a question that can be asked: a fact of a sentence and the
+// question made from the rest of it.
+type candidate struct {
+	ref
+	question string
+	score    float64
+}
+
+// NewGenerator reads the passages (all of the reading list: distractors
+// come from anywhere in it).
+func NewGenerator(passages []retrieval.Passage) *Generator {
+	g := &Generator{sents: splitSentences(passages), byKind: map[Kind][]ref{}}
+	g.lx = newLexicon(g.sents)
+	g.facts = make([][]fact, len(g.sents))
+	for i, s := range g.sents {
+		fs := numericFacts(s.plain)
+		for _, f := range g.lx.nameFacts(s.plain) {
+			if !slices.ContainsFunc(fs, func(o fact) bool { return f.start < o.end && o.start < f.end }) {
+				fs = append(fs, f)
+			}
+		}
+		slices.SortFunc(fs, func(a, b fact) int { return a.start - b.start })
+		g.facts[i] = fs
+		if !s.usable {
+			continue // distractors come from prose too
+		}
+		for j := range fs {
+			g.byKind[fs[j].kind] = append(g.byKind[fs[j].kind], ref{i, j})
+		}
+	}
+	g.findCandidates()
+	return g
+}
+
+// Len is how many different questions the generator can ask.
+func (g *Generator) Len() int { return len(g.candidates) }
+
+// tooCommonShare: a name in more of the usable sentences than this (the
+// two countries a reading list is about) is no fact worth asking.
+const tooCommonShare = 0.08
+
+// kindWeight: how much a question of each kind is worth asking.
+var kindWeight = map[Kind]float64{KindPerson: 1, KindAgreement: 1, KindPercent: 1, KindAmount: 1, KindYear: 0.9, KindDate: 0.9,
+	KindNumber: 0.9, KindOrganisation: 0.8, KindPlace: 0.8, KindCountry: 0.7, KindOrdinal: 0.6}
+
+// findCandidates makes a question of every fact that can be asked alone.
+func (g *Generator) findCandidates() {
+	usable := 0
+	df := map[string]int{}
+	for i, s := range g.sents {
+		if !s.usable {
+			continue
+		}
+		usable++
+		seen := map[string]bool{}
+		for _, f := range g.facts[i] {
+			if !seen[f.key] {
+				seen[f.key] = true
+				df[f.key]++
+			}
+		}
+	}
+	g.common = map[string]bool{}
+	for key, n := range df {
+		if float64(n) > tooCommonShare*float64(usable) && !strings.HasPrefix(key, "year:") {
+			g.common[key] = true
+		}
+	}
+	for i, s := range g.sents {
+		if !s.usable || danglingStart(s.plain) {
+			continue
+		}
+		for j, f := range g.facts[i] {
+			if kindWeight[f.kind] == 0 || g.common[f.key] {
+				continue
+			}
+			if g.leaks(i, j) || f.start > 0 && s.plain[f.start-1] == '(' {
+				continue // an acronym right after the name it stands for
+			}
+			q, proper := makeQuestion(s.plain, f)
+			if q == "" {
+				continue
+			}
+			score := kindWeight[f.kind]
+			if proper {
+				score *= 1.3
+			}
+			if n := len(retrieval.Words(s.plain)); n < 12 || n > 40 {
+				score *= 0.7
+			}
+			g.candidates = append(g.candidates, candidate{ref: ref{i, j}, question: q, score: score})
+		}
+	}
+}
+
+// leaks reports whether the rest of the sentence gives the fact away: the
+// same fact again ("13 … thirteen"), another form of the name, or the
+// country's demonym.
+func (g *Generator) leaks(i, j int) bool {
+	f := g.facts[i][j]
+	s := g.sents[i].plain
+	rest := s[:f.start] + " " + s[f.end:]
+	for k, o := range g.facts[i] {
+		if k != j && equivalent(f, o) {
+			return true
+		}
+	}
+	if containsWord(strings.ToLower(rest), strings.ToLower(f.text)) {
+		return true
+	}
+	if f.kind == KindPerson {
+		for _, w := range f.words {
+			if len(w) > 2 && containsWord(strings.ToLower(rest), w) {
+				return true
+			}
+		}
+	}
+	if f.kind == KindCountry {
+		name := strings.TrimPrefix(f.key, "country:")
+		for d, c := range g.lx.gaz.demonyms {
+			if c == name && containsWord(rest, d) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// pronounStarts are the first words of a sentence that lean on the one
+// before it.
+var pronounStarts = wordList(`it its this that these those they them their he him his she her such both latter former there here another others`)
+
+// danglingStart reports whether a sentence cannot be read alone: it starts
+// (or its main clause, after a fronted phrase, starts) with a pronoun or a
+// pointer to what came before ("the latter"), or it asks a question.
+func danglingStart(s string) bool {
+	lower := strings.ToLower(s)
+	if strings.Contains(lower, "the latter") || strings.Contains(lower, "the former") || strings.ContainsAny(s, "?") {
+		return true
+	}
+	words := retrieval.Words(s)
+	if len(words) == 0 || pronounStarts[words[0]] {
+		return true
+	}
+	if head, rest, ok := strings.Cut(s, ", "); ok && len(retrieval.Words(head)) <= 6 {
+		if w := retrieval.Words(rest); len(w) > 0 && pronounStarts[w[0]] {
+			return true
+		}
+	}
+	first := strings.TrimLeft(s, "“\"‘'")
+	return first != s // a quotation: whose words they are is in the sentence before
+}
+
+// whWords name the kind of the answer in a question about a subject.
+func whWord(f fact) string {
+	switch f.kind {
+	case KindPerson:
+		return "who"
+	case KindCountry:
+		return "which country"
+	case KindPlace:
+		if f.class == "city" {
+			return "which city"
+		}
+		return "which place"
+	case KindAgreement:
+		return "which " + f.class
+	case KindOrganisation:
+		switch f.class {
+		case "summit":
+			return "which summit"
+		case "institution":
+			return "which institution"
+		case "press":
+			return "which publication"
+		}
+		return "which organisation"
+	}
+	return ""
+}
+
+// auxiliaries are verbs that may follow a subject.
+var auxiliaries = wordList(`has have had is are was were will would can could may might must should shall did does do also`)
+
+// looksLikeVerb reports whether the word after a name can be the verb of
+// which it is the subject ("… has relied", "… explained", "… warns"), not
+// a noun it qualifies ("… spokesperson") nor a connector ("… and").
+func looksLikeVerb(w string) bool {
+	if auxiliaries[w] {
+		return true
+	}
+	if isStop(w) {
+		return false
+	}
+	return strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "ous") && len(w) > 3
+}
+
+// makeQuestion turns a sentence into a question whose answer is the fact:
+// a wh-question when the fact is the subject of the sentence (first, or
+// right after a fronted phrase and its comma), else the sentence with a
+// blank. It reports whether the question is a wh-question. It returns ""
+// when too little of the sentence is left.
+func makeQuestion(s string, f fact) (string, bool) {
+	after := s[f.end:]
+	if wh := whWord(f); wh != "" && strings.HasPrefix(after, " ") {
+		next := retrieval.Words(after)
+		prefix := s[:f.start]
+		subject := prefix == "" || strings.HasSuffix(prefix, ", ") && !strings.Contains(strings.TrimSuffix(prefix, ", "), ",") && len(retrieval.Words(prefix)) <= 8
+		if subject && len(next) > 3 && looksLikeVerb(next[0]) && !isCapitalised(strings.TrimSpace(after)) && f.class != "city" {
+			body := strings.TrimSpace(after)
+			body = strings.TrimRight(body, ". ")
+			if strings.HasSuffix(body, ".”") {
+				body = strings.TrimSuffix(body, ".”") + "”"
+			}
+			if prefix == "" {
+				wh = strings.ToUpper(wh[:1]) + wh[1:]
+			}
+			return prefix + wh + " " + body + "?", true
+		}
+	}
+	blanked := s[:f.start] + "_____" + s[f.end:]
+	if len(retrieval.Words(blanked)) < 7 {
+		return "", false
+	}
+	return "Fill in the blank: " + blanked, false
+}
+
+// RoundOptions says what a round asks about.
+type RoundOptions struct {
+	// Count is the number of questions; zero means DefaultCount.
+	Count int
+	// Seed makes the round: the same seed, the same questions.
+	Seed uint64
+	// Source, when not "", keeps to one file of the reading list.
+	Source string
+	// Passages, when not nil, keeps to the passages with these chunk IDs
+	// (the best ones for a topic).
+	Passages map[string]bool
+}
+
+// Round is a list of questions; Note says why it is shorter than asked.
+type Round struct {
+	Questions []Question `json:"questions"`
+	Note      string     `json:"note,omitempty"`
+}
+
+// Round makes a round of questions without a model: each asks a different
+// fact of a different sentence, spread over the sources and kinds, with
+// three distractors of the same kind from elsewhere in the reading list.
+func (g *Generator) Round(opts RoundOptions) (Round, error) {
+	count := opts.Count
+	if count <= 0 {
+		count = DefaultCount
+	}
+	count = min(count, MaxCount)
+	rng := rand.New(rand.NewPCG(opts.Seed, opts.Seed^0x9e3779b97f4a7c15))
+	type pick struct {
+		candidate
+		priority float64
+	}
+	var pool []pick
+	sources := map[string]bool{}
+	for _, c := range g.candidates {
+		p := g.sents[c.sent].passage
+		if opts.Source != "" && p.Source != opts.Source || opts.Passages != nil && !opts.Passages[p.ID] {
+			continue
+		}
+		sources[p.Source] = true
+		pool = append(pool, pick{c, c.score * (0.35 + rng.Float64())})
+	}
+	if len(pool) == 0 {
+		return Round{}, ErrNoQuestions
+	}
+	slices.SortStableFunc(pool, func(a, b pick) int { return cmp.Compare(b.priority, a.priority) })
+	perSource := int(math.Ceil(float64(count) / float64(len(sources))))
+	perKind := max(2, int(math.Ceil(float64(count)/3)))
+	var round Round
+	usedFact, usedSent := map[string]bool{}, map[int]bool{}
+	bySource, byKind := map[string]int{}, map[Kind]int{}
+	tried := map[int]bool{}
+	for pass := 0; pass < 2 && len(round.Questions) < count; pass++ {
+		for i, c := range pool {
+			if len(round.Questions) == count {
+				break
+			}
+			f := g.facts[c.sent][c.fact]
+			src := g.sents[c.sent].passage.Source
+			if tried[i] || usedFact[f.key] || usedSent[c.sent] || pass == 0 && (bySource[src] >= perSource || byKind[f.kind] >= perKind) {
+				continue
+			}
+			tried[i] = true
+			q, ok := g.question(c.candidate, rng)
+			if !ok {
+				continue
+			}
+			usedFact[f.key], usedSent[c.sent] = true, true
+			bySource[src]++
+			byKind[f.kind]++
+			round.Questions = append(round.Questions, q)
+		}
+	}
+	if len(round.Questions) == 0 {
+		return Round{}, ErrNoQuestions
+	}
+	if len(round.Questions) < count {
+		round.Note = fmt.Sprintf("The reading list holds material for only %d different questions here, not %d.", len(round.Questions), count)
+	}
+	return round, nil
+}
+
+// question finishes a candidate: three distractors chosen, options
+// shuffled. It fails when the reading list has too few facts of the kind.
+func (g *Generator) question(c candidate, rng *rand.Rand) (Question, bool) {
+	s := g.sents[c.sent]
+	f := g.facts[c.sent][c.fact]
+	distractors := g.distractors(c.ref, rng)
+	if len(distractors) < optionsPerQuestion-1 {
+		return Question{}, false
+	}
+	options := append([]string{f.text}, distractors...)
+	order := rng.Perm(len(options))
+	q := Question{Question: c.question, Kind: f.kind, Citation: citationOf(s.passage, s.text), fact: f.key}
+	for i, o := range order {
+		q.Options = append(q.Options, options[o])
+		if o == 0 {
+			q.Answer = i
+		}
+	}
+	return q, true
+}
+
+// closeCandidates is how many of the nearest distractors (by value, for
+// numbers and dates) the three are drawn from.
+const closeCandidates = 7
+
+// distractors picks three facts of the same kind as the answer from other
+// sentences: none equivalent to the answer, to each other or to a fact of
+// the answer's sentence, none written in the answer's sentence, each
+// written as the answer is.
+func (g *Generator) distractors(r ref, rng *rand.Rand) []string {
+	answer := g.facts[r.sent][r.fact]
+	s := g.sents[r.sent]
+	lowerSentence := strings.ToLower(s.text)
+	type option struct {
+		f    fact
+		text string
+		dist float64
+	}
+	var options []option
+	for _, o := range g.byKind[answer.kind] {
+		if o.sent == r.sent || g.common[g.facts[o.sent][o.fact].key] {
+			continue
+		}
+		d := g.facts[o.sent][o.fact]
+		if !sameClass(answer, d) || equivalent(answer, d) || slices.ContainsFunc(g.facts[r.sent], func(x fact) bool { return equivalent(x, d) }) {
+			continue
+		}
+		if d.kind == KindPerson { // the fullest form of the name
+			if full := strings.TrimPrefix(d.key, "person:"); full != d.text {
+				d.text, d.words = full, lowerWords(full)
+				if len(answer.words) == 1 {
+					if short, ok := g.lx.shortName[full]; ok {
+						d.text = short
+					}
+				}
+			}
+		}
+		if d.kind == KindPlace || d.kind == KindCountry {
+			d.text = strings.TrimPrefix(strings.TrimPrefix(d.key, "place:"), "country:") // "The Hague", not "Hague"
+		}
+		text := render(d, answer)
+		if text == "" || containsWord(lowerSentence, strings.ToLower(text)) || slices.ContainsFunc(d.words, func(w string) bool { return len(w) > 2 && containsWord(lowerSentence, w) }) {
+			continue
+		}
+		if d.kind == KindCountry && g.demonymIn(d, s.text) {
+			continue
+		}
+		if slices.ContainsFunc(options, func(x option) bool { return equivalent(x.f, d) || strings.EqualFold(x.text, text) }) {
+			continue
+		}
+		options = append(options, option{d, text, distance(answer, d)})
+	}
+	if answer.value != 0 || answer.kind == KindYear {
+		slices.SortStableFunc(options, func(a, b option) int { return cmp.Compare(a.dist, b.dist) })
+		options = options[:min(len(options), closeCandidates)]
+	}
+	rng.Shuffle(len(options), func(i, j int) { options[i], options[j] = options[j], options[i] })
+	var out []string
+	for _, o := range options {
+		if len(out) == optionsPerQuestion-1 {
+			break
+		}
+		out = append(out, o.text)
+	}
+	return out
+}
+
+// demonymIn reports whether a country's demonym is written in text.
+func (g *Generator) demonymIn(country fact, text string) bool {
+	name := strings.TrimPrefix(country.key, "country:")
+	for d, c := range g.lx.gaz.demonyms {
+		if c == name && containsWord(text, d) {
+			return true
+		}
+	}
+	return false
+}
+
+// sameClass reports whether d can stand as a distractor for answer: the
+// same kind and, for places, dates and organisations, the same sort.
+func sameClass(answer, d fact) bool {
+	if answer.kind != d.kind {
+		return false
+	}
+	switch answer.kind {
+	case KindPlace, KindOrganisation:
+		return answer.class == d.class
+	case KindDate:
+		return (answer.class == "month") == (d.class == "month")
+	}
+	return true
+}
+
+// equivalent reports whether two facts are the same fact, written alike
+// or not: the same key, the same number, or (people) a shared name word.
+func equivalent(a, b fact) bool {
+	if a.key == b.key || strings.EqualFold(a.text, b.text) {
+		return true
+	}
+	if a.kind != b.kind {
+		return false
+	}
+	switch a.kind {
+	case KindPerson:
+		for _, w := range a.words {
+			if slices.Contains(b.words, w) {
+				return true
+			}
+		}
+	case KindNumber, KindPercent, KindAmount, KindOrdinal, KindYear:
+		return a.value == b.value
+	}
+	return false
+}
+
+// distance is how far a numeric fact is from the answer: years by
+// difference, other numbers by ratio; names are all as near.
+func distance(answer, d fact) float64 {
+	switch answer.kind {
+	case KindYear, KindDate:
+		return math.Abs(answer.value - d.value)
+	}
+	if answer.value > 0 && d.value > 0 {
+		return math.Abs(math.Log(answer.value / d.value))
+	}
+	return 0
+}
