@@ -295,7 +295,7 @@ func (g *Generator) Round(opts RoundOptions) (Round, error) {
 		count = DefaultCount
 	}
 	count = min(count, MaxCount)
-	rng := rand.New(rand.NewPCG(opts.Seed, opts.Seed^0x9e3779b97f4a7c15))
+	rng := newRand(opts.Seed)
 	type pick struct {
 		candidate
 		priority float64
@@ -497,3 +497,6 @@ func distance(answer, d fact) float64 {
 	}
 	return 0
 }
+
+// newRand is the random source of a round: the same seed, the same round.
+func newRand(seed uint64) *rand.Rand { return rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)) }
