@@ -176,6 +176,9 @@ func namesItsMakers(s string, info retrieval.SourceInfo) bool {
 
 // containsWord reports whether word occurs in text as a whole word.
 func containsWord(text, word string) bool {
+	if word == "" {
+		return false
+	}
 	for i := 0; ; {
 		j := strings.Index(text[i:], word)
 		if j < 0 {
