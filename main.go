@@ -9,6 +9,8 @@
 //	lectern eval --questions FILE            measure retrieval on a question set
 //	lectern serve                            run the Discord bot
 //	lectern feedback                         summarise the votes given on Discord
+//	lectern quiz [--source S] [--topic T]    a quiz round on the reading list
+//	lectern summary SOURCE                   a cited summary of one source
 package main
 
 import (
@@ -83,6 +85,8 @@ var commands = map[string]func(ctx context.Context, args []string, stdout, stder
 	"eval":     cmdEval,
 	"serve":    cmdServe,
 	"feedback": cmdFeedback,
+	"quiz":     cmdQuiz,
+	"summary":  cmdSummary,
 }
 
 // usageError is a mistake in the command line.

@@ -165,4 +165,3 @@ func jsonOf(v any) string {
 	}
 	return string(b)
 }
-
