@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io"
@@ -10,6 +11,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"strings"
+	"sync"
 	"time"
 
 	"golang.org/x/term"
@@ -81,7 +83,12 @@ func cmdQuiz(ctx context.Context, args []string, stdout, stderr io.Writer) error
 // newStudier makes the quiz and summary maker of the app: over all the
 // passages of the index, with the configured chat endpoint.
 func newStudier(a *app) *study.Studier {
-	return study.NewStudier(study.NewGenerator(a.store.Passages("")), study.ChatConfig{
+	return studierOver(a, a.store.Passages(""))
+}
+
+// studierOver makes a Studier over passages with the app's chat endpoint.
+func studierOver(a *app, passages []retrieval.Passage) *study.Studier {
+	return study.NewStudier(study.NewGenerator(passages), study.ChatConfig{
 		BaseURL:     a.cfg.Chat.BaseURL,
 		Model:       a.cfg.Chat.Model,
 		APIKey:      config.APIKey(a.cfg.Chat.APIKeyEnv),
@@ -89,6 +96,44 @@ func newStudier(a *app) *study.Studier {
 		Temperature: a.cfg.Chat.Temperature,
 		Logger:      a.log,
 	})
+}
+
+// storeStudier is the Studier of a running bot: made again over the new
+// passages after a reindex, so that questions never come from an old
+// index.
+type storeStudier struct {
+	a       *app
+	mu      sync.Mutex
+	key     string
+	studier *study.Studier
+}
+
+func newStoreStudier(a *app) *storeStudier { return &storeStudier{a: a} }
+
+// current returns the Studier over the index's passages now.
+func (s *storeStudier) current() *study.Studier {
+	passages := s.a.store.Passages("")
+	h := sha256.New()
+	for _, p := range passages {
+		h.Write([]byte(p.ID))
+	}
+	key := string(h.Sum(nil))
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.studier == nil || key != s.key {
+		s.studier, s.key = studierOver(s.a, passages), key
+	}
+	return s.studier
+}
+
+// Round makes a round with the current Studier.
+func (s *storeStudier) Round(ctx context.Context, passages []retrieval.Passage, opts study.RoundOptions) (study.Round, error) {
+	return s.current().Round(ctx, passages, opts)
+}
+
+// Summarise summarises with the current Studier.
+func (s *storeStudier) Summarise(ctx context.Context, passages []retrieval.Passage) (study.Summary, string) {
+	return s.current().Summarise(ctx, passages)
 }
 
 // quizPassages narrows a round to a source or a topic (opts says which to

@@ -26,6 +26,9 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
+	if err := b.EnableStudy(bot.StudyDeps{Studier: newStoreStudier(a), Passages: a.store}); err != nil {
+		return err
+	}
 	return b.Run(ctx)
 }
 

@@ -31,7 +31,7 @@ func (b *Bot) commands() []*discordgo.ApplicationCommand {
 	guildOnly := []discordgo.InteractionContextType{discordgo.InteractionContextGuild}
 	manageGuild := int64(discordgo.PermissionManageGuild)
 	minLen := 1
-	return []*discordgo.ApplicationCommand{
+	return append([]*discordgo.ApplicationCommand{
 		{
 			Name:        cmdAsk,
 			Description: "Ask a question about the reading list; the answer cites its passages.",
@@ -69,7 +69,7 @@ func (b *Bot) commands() []*discordgo.ApplicationCommand {
 			Contexts:                 &guildOnly,
 			DefaultMemberPermissions: &manageGuild,
 		},
-	}
+	}, b.studyCommands(&contexts)...)
 }
 
 // registerCommands overwrites the application's commands in one call: in
@@ -115,11 +115,17 @@ func (b *Bot) onInteraction(_ *discordgo.Session, ic *discordgo.InteractionCreat
 			b.onSources(i)
 		case cmdReindex:
 			b.onReindex(i)
+		case cmdQuiz:
+			b.onQuiz(i)
+		case cmdSummary:
+			b.onSummary(i)
 		default:
 			b.refuse(i, "I don't know that command; try /ask.")
 		}
 	case discordgo.InteractionMessageComponent:
 		b.onButton(i)
+	case discordgo.InteractionApplicationCommandAutocomplete:
+		b.onAutocomplete(i)
 	}
 }
 

@@ -329,6 +329,7 @@ func (s *Server) callback(id, token string, body []byte) (int, any) {
 				m.Edits++
 			}
 		}
+	case 8: // APPLICATION_COMMAND_AUTOCOMPLETE_RESULT: the choices are in the recorded request
 	default:
 		return http.StatusBadRequest, apiError{Message: "Invalid interaction response type", Code: 50035}
 	}
