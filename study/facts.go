@@ -32,6 +32,9 @@ type fact struct {
 	// are written alike: "word", "suffix" (a date's "30th"), "percent"
 	// ("56.9 percent" rather than "56.9%"), "year" (a date with its year).
 	style map[string]bool
+	// fromGazetteer is 1 for a place taken from the gazetteer, not from
+	// the reading list (a distractor of last resort).
+	fromGazetteer int
 }
 
 // Patterns of the numeric facts.

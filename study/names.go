@@ -7,33 +7,48 @@ import (
 	"unicode"
 )
 
-// A light gazetteer: countries (with their other names), cities and
-// regions, and the demonyms that name a country without being a place.
+// A light gazetteer: countries (with their other names) grouped by the
+// part of the world they are in, capitals (with their country) and other
+// cities, regions of a few sorts, and the demonyms that name a country or
+// a region without being a place. A distractor for a place is a place of
+// the same group: another Southeast Asian country for Cambodia, another
+// capital for Beijing, another sea for the South China Sea.
 const (
-	countryList = `Afghanistan; Argentina; Australia; Austria; Bangladesh; Belgium; Brazil; Brunei; Cambodia; Canada; Chile; China|PRC|People’s Republic of China|People's Republic of China;
-	Colombia; Congo|Democratic Republic of Congo; Cuba; Egypt; Ethiopia; Finland; France; Germany; Greece; India; Indonesia; Iran; Iraq; Israel; Italy; Japan; Kenya; Laos; Malaysia; Mexico;
-	Mongolia; Myanmar|Burma; Nepal; Netherlands; New Zealand; Nigeria; North Korea; Norway; Pakistan; Peru; Philippines|the Philippines; Poland; Portugal; Russia|Russian Federation; Saudi Arabia;
-	Singapore; South Africa; South Korea|Korea; Spain; Sri Lanka; Sweden; Switzerland; Taiwan; Thailand; Timor-Leste; Turkey; Ukraine; United Kingdom|Britain|UK|U.K.;
-	United States|U.S.|US|USA|U.S.A.|America|United States of America; Venezuela; Vietnam|Viet Nam|Socialist Republic of Vietnam; Soviet Union|USSR`
-	cityList = `Bangkok; Beijing; Berlin; Brussels; Canberra; Da Nang; Geneva; Guangzhou; Haiphong; Hanoi; Ho Chi Minh City|Saigon; Hong Kong; Jakarta; Kuala Lumpur; Kyiv|Kiev;
-	London; Manila; Moscow; Nanning; New Delhi; New York; Paris; Phnom Penh; Rome; Seoul; Shanghai; Shenzhen; Taipei; The Hague|Hague; Tokyo; Trento; Vientiane;
-	Washington|Washington D.C.|Washington DC|DC|D.C.`
-	regionList = `Africa; Asia; Asia-Pacific; Central Asia; Dien Bien Phu; East Asia; East China Sea; Europe; Guangxi; Indian Ocean; Indo-Pacific; Latin America; Mekong; Middle East;
-	Pacific; Paracel Islands|Paracels|Paracel; Pearl River Delta; South Asia; South China Sea; Southeast Asia; Spratly Islands|Spratlys|Spratly; Tibet; Xinjiang; Yunnan`
+	countryList = `southeast-asia: Brunei; Cambodia; Indonesia; Laos; Malaysia; Myanmar|Burma; Philippines|the Philippines; Singapore; Thailand; Timor-Leste; Vietnam|Viet Nam|Socialist Republic of Vietnam
+	east-asia: China|PRC|People’s Republic of China|People's Republic of China; Japan; Mongolia; North Korea; South Korea|Korea; Taiwan
+	south-asia: Afghanistan; Bangladesh; India; Nepal; Pakistan; Sri Lanka
+	oceania: Australia; New Zealand; Papua New Guinea
+	europe: Austria; Belgium; Finland; France; Germany; Greece; Italy; Netherlands; Norway; Poland; Portugal; Russia|Russian Federation; Spain; Sweden; Switzerland; Ukraine; United Kingdom|Britain|UK|U.K.
+	americas: Argentina; Brazil; Canada; Chile; Colombia; Cuba; Mexico; Peru; United States|U.S.|US|USA|U.S.A.|America|United States of America; Venezuela
+	middle-east: Egypt; Iran; Iraq; Israel; Saudi Arabia; Turkey
+	africa: Congo|Democratic Republic of Congo; Ethiopia; Kenya; Nigeria; South Africa`
+	capitalList = `Bangkok:Thailand; Beijing:China; Berlin:Germany; Canberra:Australia; Hanoi:Vietnam; Jakarta:Indonesia; Kuala Lumpur:Malaysia; Kyiv|Kiev:Ukraine;
+	London:United Kingdom; Manila:Philippines; Moscow:Russia; New Delhi:India; Paris:France; Phnom Penh:Cambodia; Rome:Italy; Seoul:South Korea; Taipei:Taiwan; Tokyo:Japan;
+	Vientiane:Laos; Washington|Washington D.C.|Washington DC|DC|D.C.:United States; Singapore City:Singapore`
+	cityList   = `Brussels; Da Nang; Geneva; Guangzhou; Haiphong; Ho Chi Minh City|Saigon; Hong Kong; Nanning; New York; Shanghai; Shenzhen; The Hague|Hague; Trento`
+	regionList = `continent: Africa; Asia; Europe; Latin America
+	region: Asia-Pacific; Central Asia; East Asia; Indo-Pacific; Middle East; South Asia; Southeast Asia; Guangxi; Tibet; Xinjiang; Yunnan
+	water: East China Sea; Indian Ocean; Pacific; South China Sea; Mekong
+	islands: Paracel Islands|Paracels|Paracel; Spratly Islands|Spratlys|Spratly
+	site: Dien Bien Phu; Pearl River Delta`
 	demonymList = `American:United States; Australian:Australia; British:United Kingdom; Cambodian:Cambodia; Chinese:China; Sino:China; Filipino:Philippines; French:France; Indian:India;
 	Indonesian:Indonesia; Japanese:Japan; Korean:South Korea; Russian:Russia; Russo:Russia; Singaporean:Singapore; Soviet:Soviet Union; Taiwanese:Taiwan; Thai:Thailand;
-	Ukrainian:Ukraine; Vietnamese:Vietnam; Western:; Asian:; European:; African:`
+	Ukrainian:Ukraine; Vietnamese:Vietnam; Western:; Asian:Asia; Asians:Asia; European:Europe; African:Africa`
 )
 
 // place is an entry of the gazetteer.
 type place struct {
-	kind  Kind
-	class string // "country", "city" or "region"
+	kind Kind
+	// class groups the places a distractor may come from: a country's
+	// part of the world, "capital", "city", or a sort of region.
+	class string
 	name  string // the entry's first name, its key
+	// country is a capital's.
+	country string
 }
 
 // gazetteer maps every name and alias to its place, and demonyms to the
-// country they name ("" for a region's).
+// country or region they name ("" for none in particular).
 type gazetteer struct {
 	places   map[string]place
 	demonyms map[string]string
@@ -41,17 +56,29 @@ type gazetteer struct {
 
 func newGazetteer() gazetteer {
 	g := gazetteer{places: map[string]place{}, demonyms: map[string]string{}}
-	for _, list := range []struct {
-		text  string
-		kind  Kind
-		class string
-	}{{countryList, KindCountry, "country"}, {cityList, KindPlace, "city"}, {regionList, KindPlace, "region"}} {
-		for entry := range strings.SplitSeq(list.text, ";") {
-			names := strings.Split(strings.TrimSpace(entry), "|")
-			for _, n := range names {
-				g.places[strings.TrimSpace(n)] = place{kind: list.kind, class: list.class, name: strings.TrimSpace(names[0])}
+	add := func(entry string, p place) {
+		names := strings.Split(strings.TrimSpace(entry), "|")
+		p.name = strings.TrimSpace(names[0])
+		for _, n := range names {
+			g.places[strings.TrimSpace(n)] = p
+		}
+	}
+	grouped := func(list string, kind Kind) {
+		for line := range strings.SplitSeq(list, "\n") {
+			class, entries, _ := strings.Cut(strings.TrimSpace(line), ":")
+			for entry := range strings.SplitSeq(entries, ";") {
+				add(entry, place{kind: kind, class: strings.TrimSpace(class)})
 			}
 		}
+	}
+	grouped(countryList, KindCountry)
+	grouped(regionList, KindPlace)
+	for entry := range strings.SplitSeq(capitalList, ";") {
+		names, country, _ := strings.Cut(strings.TrimSpace(entry), ":")
+		add(names, place{kind: KindPlace, class: "capital", country: country})
+	}
+	for entry := range strings.SplitSeq(cityList, ";") {
+		add(entry, place{kind: KindPlace, class: "city"})
 	}
 	for entry := range strings.SplitSeq(demonymList, ";") {
 		d, country, _ := strings.Cut(strings.TrimSpace(entry), ":")
@@ -70,7 +97,7 @@ var (
 		"Accord": "accord", "Accords": "accord", "Nos": "doctrine", "Conduct": "code", "Pact": "pact", "Charter": "charter", "Operations": "operation"}
 	// orgHeads: a name holding one of these is an organisation (or an
 	// event of organisations); the value groups organisations of a sort.
-	orgHeads = map[string]string{"Party": "party", "Committee": "party", "Congress": "party", "Politburo": "party", "Bureau": "party",
+	orgHeads = map[string]string{"Party": "party", "Committee": "party organ", "Congress": "party organ", "Politburo": "party organ", "Bureau": "party organ",
 		"Institute": "institution", "University": "institution", "Center": "institution", "Centre": "institution", "Society": "institution",
 		"Ministry": "government", "Department": "government", "Office": "government", "Administration": "government", "Pentagon": "government", "House": "government", "Agency": "government",
 		"Association": "international", "Union": "international", "Nations": "international", "Council": "international", "Forum": "international", "Organization": "international", "Organisation": "international", "Bank": "international",
@@ -79,6 +106,12 @@ var (
 	// notNames are capitalised words that name nothing a question asks for.
 	notNames = wordList(`I II III COVID COVID-19 BC AD AM PM CEO GDP OK Mr Tuesday Monday Wednesday Thursday Friday Saturday Sunday West East North South Cold War Western Eastern`)
 )
+
+// orgAliases are other names of one body.
+var orgAliases = map[string]string{"Political Bureau": "Politburo"}
+
+// internationalAcronyms are organisations of states known by their acronym.
+var internationalAcronyms = wordList(`WTO ASEAN EU UN NATO IMF APEC WHO OECD SCO BRICS`)
 
 func wordList(s string) map[string]bool {
 	m := map[string]bool{}
@@ -91,8 +124,8 @@ func wordList(s string) map[string]bool {
 // Cues that a name is a person's: a title or role before it, a verb of
 // saying after it.
 var (
-	personAfterTitle = regexp.MustCompile(`\b(?:President|Minister|Secretary|Ambassador to [A-Z][a-z]+|Premier|Chairman|Mr\.|Ms\.|Dr\.|spokesperson|expert|envoy|leader|chief|wife,|husband,)\s+((?:\p{Lu}[\p{Ll}]+\s?){1,4})`)
-	personBeforeVerb = regexp.MustCompile(`\b((?:\p{Lu}[\p{Ll}]+\s){1,3})(?:said|says|added|explains|explained|warned|emphasized|emphasised|underscored|articulated|stressed|noted)\b`)
+	personAfterTitle = regexp.MustCompile(`\b(President|Minister|Secretary|Ambassador to [A-Z][a-z]+|Premier|Chairman|Mr\.|Ms\.|Dr\.|spokesperson|expert|envoy|leader|chief|wife,|husband,)\s+((?:\p{Lu}[\p{Ll}]+\s?){1,4})`)
+	personBeforeVerb = regexp.MustCompile(`\b()((?:\p{Lu}[\p{Ll}]+\s){1,3})(?:said|says|added|explains|explained|warned|emphasized|emphasised|underscored|articulated|stressed|noted)\b`)
 )
 
 // lexicon is what the whole reading list teaches about its names: which
@@ -112,13 +145,45 @@ type lexicon struct {
 	acronyms map[string]string
 	// midCaps holds the words written with a capital inside a sentence.
 	midCaps map[string]bool
+	// roles and nationalities of people, by full name, where a title
+	// before a name says them ("Vietnamese Prime Minister Pham Minh
+	// Chinh": "head", "Vietnam").
+	roles, nationalities map[string]string
+}
+
+// roleGroups maps the titles before a name to the roles distractors must
+// share: a head of state or party for a head, an official for an official.
+var roleGroups = map[string]string{"President": "head", "Minister": "head", "Secretary": "head", "Premier": "head", "Chairman": "head",
+	"leader": "head", "chief": "head", "spokesperson": "official", "envoy": "official", "Ambassador": "official", "expert": "expert",
+	"wife,": "spouse", "husband,": "spouse"}
+
+// nationalityBefore reads the country a title is of from the words just
+// before it: "Vietnamese Prime Minister", "China’s Ambassador", "U.S.
+// President".
+func (lx *lexicon) nationalityBefore(text string) string {
+	toks := tokens(text)
+	i := len(toks) - 1
+	for i >= 0 && (titleWords[toks[i].text] || toks[i].text == "Prime" || toks[i].text == "Deputy" || toks[i].text == "s") {
+		i-- // the rest of the title, and the "s" of "China’s"
+	}
+	if i < 0 || strings.TrimSpace(text[toks[i].end:]) != strings.TrimSpace(text[toks[i].end:]) {
+		return ""
+	}
+	w := toks[i].text
+	if c, ok := lx.gaz.demonyms[w]; ok && c != "" {
+		return c
+	}
+	if p, ok := lx.gaz.places[w]; ok && p.kind == KindCountry {
+		return p.name
+	}
+	return ""
 }
 
 var acronymIntro = regexp.MustCompile(`((?:\p{Lu}[\p{L}’'-]*\s(?:(?:of|and|for|the|on|through)\s)?){1,8})\((\p{Lu}{2,7})\)`)
 
 // newLexicon learns the names of a reading list from its sentences.
 func newLexicon(sents []sentence) *lexicon {
-	lx := &lexicon{gaz: newGazetteer(), lower: map[string]bool{}, personWords: map[string]bool{}, fullName: map[string]string{}, shortName: map[string]string{}, acronyms: map[string]string{}, midCaps: map[string]bool{}}
+	lx := &lexicon{gaz: newGazetteer(), lower: map[string]bool{}, personWords: map[string]bool{}, fullName: map[string]string{}, shortName: map[string]string{}, acronyms: map[string]string{}, midCaps: map[string]bool{}, roles: map[string]string{}, nationalities: map[string]string{}}
 	for _, s := range sents {
 		for i, t := range tokens(s.plain) {
 			if r := []rune(t.text)[0]; unicode.IsLower(r) {
@@ -129,11 +194,14 @@ func newLexicon(sents []sentence) *lexicon {
 		}
 	}
 	var names []string
+	type cue struct{ role, nationality string }
+	cues := map[string]cue{}
 	for _, s := range sents {
 		for _, re := range []*regexp.Regexp{personAfterTitle, personBeforeVerb} {
-			for _, m := range re.FindAllStringSubmatch(s.plain, -1) {
+			for _, m := range re.FindAllStringSubmatchIndex(s.plain, -1) {
+				title := s.plain[m[2]:m[3]]
 				var words []string
-				for _, w := range strings.Fields(m[1]) {
+				for _, w := range strings.Fields(s.plain[m[4]:m[5]]) {
 					if lx.isTypedWord(w) {
 						words = nil // "General Secretary Nguyen…": keep what follows the title
 						continue
@@ -141,7 +209,14 @@ func newLexicon(sents []sentence) *lexicon {
 					words = append(words, w)
 				}
 				if len(words) > 0 {
-					names = append(names, strings.Join(words, " "))
+					name := strings.Join(words, " ")
+					names = append(names, name)
+					if role := roleGroups[strings.Fields(title + " x")[0]]; role != "" {
+						c := cue{role, lx.nationalityBefore(s.plain[:m[2]])}
+						if old, seen := cues[name]; !seen || old.nationality == "" && c.nationality != "" {
+							cues[name] = c
+						}
+					}
 				}
 			}
 		}
@@ -164,6 +239,15 @@ func newLexicon(sents []sentence) *lexicon {
 			if full := lx.fullName[words[0]]; full != n {
 				lx.shortName[full] = n
 			}
+		}
+	}
+	for name, c := range cues {
+		full := name
+		if f, ok := lx.fullName[strings.Fields(name)[0]]; ok {
+			full = f
+		}
+		if _, ok := lx.roles[full]; !ok || c.nationality != "" && lx.nationalities[full] == "" {
+			lx.roles[full], lx.nationalities[full] = c.role, c.nationality
 		}
 	}
 	return lx
@@ -302,9 +386,21 @@ func (lx *lexicon) typeSpan(s string, span []token) []fact {
 			if p, ok := lx.gaz.places[long]; ok {
 				return []fact{mk(p.kind, p.class, p.name, span)}
 			}
-			return []fact{mk(KindOrganisation, "acronym", initialsKey(long), span)}
+			class := "acronym"
+			for _, w := range strings.Fields(long) {
+				if c, ok := orgHeads[w]; ok {
+					class = c
+				}
+			}
+			return []fact{mk(KindOrganisation, class, initialsKey(long), span)}
+		}
+		if internationalAcronyms[text] {
+			return []fact{mk(KindOrganisation, "international", initialsKey(text), span)}
 		}
 		return []fact{mk(KindOrganisation, "acronym", initialsKey(text), span)}
+	}
+	if canonical, ok := orgAliases[text]; ok {
+		return []fact{mk(KindOrganisation, orgHeads[canonical], initialsKey(canonical), span)}
 	}
 	for _, t := range span {
 		if class, ok := orgHeads[t.text]; ok {

@@ -35,6 +35,8 @@ type Generator struct {
 	byKind     map[Kind][]ref // every fact, by kind, for distractors
 	// common holds the facts too common to ask or offer (see tooCommonShare).
 	common map[string]bool
+	// nameSources counts the sources that write each capitalised word.
+	nameSources map[string]int
 }
 
 // ref names a fact of a sentence.
@@ -108,12 +110,22 @@ func (g *Generator) findCandidates() {
 			g.common[key] = true
 		}
 	}
+	g.nameSources = map[string]int{}
+	seenIn := map[string]bool{}
+	for _, s := range g.sents {
+		for _, t := range tokens(s.plain) {
+			if k := t.text + "\x00" + s.passage.Source; isCapitalised(t.text) && !seenIn[k] {
+				seenIn[k] = true
+				g.nameSources[t.text]++
+			}
+		}
+	}
 	for i, s := range g.sents {
-		if !s.usable || danglingStart(s.plain) {
+		if !s.usable || danglingStart(s.plain) || leansOnContext(s.plain) {
 			continue
 		}
 		for j, f := range g.facts[i] {
-			if kindWeight[f.kind] == 0 || g.common[f.key] {
+			if kindWeight[f.kind] == 0 || g.common[f.key] || g.bareName(i, j) {
 				continue
 			}
 			if g.leaks(i, j) || f.start > 0 && s.plain[f.start-1] == '(' {
@@ -157,12 +169,77 @@ func (g *Generator) leaks(i, j int) bool {
 			}
 		}
 	}
-	if f.kind == KindCountry {
-		name := strings.TrimPrefix(f.key, "country:")
+	if f.kind == KindPlace && f.class == "capital" {
+		country := g.lx.gaz.places[strings.TrimPrefix(f.key, "place:")].country
+		if g.namesCountry(rest, country) {
+			return true // "Vietnamese policy according to which _____ will…"
+		}
+		for k, o := range g.facts[i] {
+			if k != j && o.kind == KindPerson && g.lx.nationalities[strings.TrimPrefix(o.key, "person:")] == country {
+				return true // "Under the Biden administration, _____ has…"
+			}
+		}
+	}
+	if f.kind == KindCountry || f.kind == KindPlace {
+		name := strings.TrimPrefix(strings.TrimPrefix(f.key, "country:"), "place:")
 		for d, c := range g.lx.gaz.demonyms {
 			if c == name && containsWord(rest, d) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// anaphoricOpeners begin a sentence that leans on what came before it:
+// which talks, which visit, since when.
+var anaphoricOpeners = []string{"since then", "in return", "in response", "in turn", "as a result", "at the time", "by then", "after that",
+	"the two leaders", "the two sides", "both sides", "both leaders", "the talks", "the visit", "the trip", "the meeting", "the move",
+	"the decision", "the deal", "the event", "the statement", "the report", "the fact that", "the country", "the former", "the latter", "the same"}
+
+// leansOnContext reports whether a sentence opens with a phrase that
+// points back at the sentences before it.
+func leansOnContext(s string) bool {
+	clauses := []string{s}
+	if head, rest, ok := strings.Cut(s, ", "); ok && len(retrieval.Words(head)) <= 6 {
+		clauses = append(clauses, rest) // "On October 31st, the two leaders …"
+	}
+	for _, c := range clauses {
+		lower := strings.ToLower(strings.Join(retrieval.Words(c), " "))
+		for _, o := range anaphoricOpeners {
+			if lower == o || strings.HasPrefix(lower, o+" ") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// bareName reports whether a sentence names someone or something by one
+// capitalised word only ("Yu ranked fourth"), with no title before it,
+// that at most one source of the reading list mentions: a reader of the
+// question alone would not know who or what that is. except is the fact
+// asked, which the question does not show.
+func (g *Generator) bareName(i, except int) bool {
+	s := g.sents[i]
+	for _, span := range nameSpans(s.plain, g.lx.common) {
+		if len(span) != 1 || isAcronym(span[0].text) {
+			continue
+		}
+		t := span[0]
+		if except >= 0 && t.start >= g.facts[i][except].start && t.end <= g.facts[i][except].end {
+			continue
+		}
+		typed := g.lx.typeSpan(s.plain, span)
+		if len(typed) > 0 && typed[0].kind != KindPerson {
+			continue
+		}
+		before := tokens(s.plain[:t.start])
+		if len(before) > 0 && titleWords[before[len(before)-1].text] {
+			continue
+		}
+		if g.nameSources[t.text] < 2 {
+			return true
 		}
 	}
 	return false
@@ -201,7 +278,7 @@ func whWord(f fact) string {
 	case KindCountry:
 		return "which country"
 	case KindPlace:
-		if f.class == "city" {
+		if f.class == "city" || f.class == "capital" {
 			return "which city"
 		}
 		return "which place"
@@ -248,7 +325,7 @@ func makeQuestion(s string, f fact) (string, bool) {
 		next := retrieval.Words(after)
 		prefix := s[:f.start]
 		subject := prefix == "" || strings.HasSuffix(prefix, ", ") && !strings.Contains(strings.TrimSuffix(prefix, ", "), ",") && len(retrieval.Words(prefix)) <= 8
-		if subject && len(next) > 3 && looksLikeVerb(next[0]) && !isCapitalised(strings.TrimSpace(after)) && f.class != "city" {
+		if subject && len(next) > 3 && looksLikeVerb(next[0]) && !isCapitalised(strings.TrimSpace(after)) && f.class != "city" && f.class != "capital" {
 			body := strings.TrimSpace(after)
 			body = strings.TrimRight(body, ". ")
 			if strings.HasSuffix(body, ".”") {
@@ -389,12 +466,17 @@ func (g *Generator) distractors(r ref, rng *rand.Rand) []string {
 		dist float64
 	}
 	var options []option
+	pool := g.gazetteerFacts(answer)
 	for _, o := range g.byKind[answer.kind] {
-		if o.sent == r.sent || g.common[g.facts[o.sent][o.fact].key] {
+		if o.sent != r.sent {
+			pool = append(pool, g.facts[o.sent][o.fact])
+		}
+	}
+	for _, d := range pool {
+		if g.common[d.key] || !sameClass(answer, d) || equivalent(answer, d) || slices.ContainsFunc(g.facts[r.sent], func(x fact) bool { return equivalent(x, d) }) {
 			continue
 		}
-		d := g.facts[o.sent][o.fact]
-		if !sameClass(answer, d) || equivalent(answer, d) || slices.ContainsFunc(g.facts[r.sent], func(x fact) bool { return equivalent(x, d) }) {
+		if !g.fitsTheSentence(r, answer, d) {
 			continue
 		}
 		if d.kind == KindPerson { // the fullest form of the name
@@ -414,6 +496,9 @@ func (g *Generator) distractors(r ref, rng *rand.Rand) []string {
 		if text == "" || containsWord(lowerSentence, strings.ToLower(text)) || slices.ContainsFunc(d.words, func(w string) bool { return len(w) > 2 && containsWord(lowerSentence, w) }) {
 			continue
 		}
+		if startsAWordOf(lowerSentence, lowerWords(text)) { // "Paracel" beside "Paracelso islands"
+			continue
+		}
 		if d.kind == KindCountry && g.demonymIn(d, s.text) {
 			continue
 		}
@@ -426,7 +511,9 @@ func (g *Generator) distractors(r ref, rng *rand.Rand) []string {
 		slices.SortStableFunc(options, func(a, b option) int { return cmp.Compare(a.dist, b.dist) })
 		options = options[:min(len(options), closeCandidates)]
 	}
+	// The reading list's own first, then the gazetteer's (dist 1).
 	rng.Shuffle(len(options), func(i, j int) { options[i], options[j] = options[j], options[i] })
+	slices.SortStableFunc(options, func(a, b option) int { return cmp.Compare(a.f.fromGazetteer, b.f.fromGazetteer) })
 	var out []string
 	for _, o := range options {
 		if len(out) == optionsPerQuestion-1 {
@@ -435,6 +522,130 @@ func (g *Generator) distractors(r ref, rng *rand.Rand) []string {
 		out = append(out, o.text)
 	}
 	return out
+}
+
+// gazetteerFacts are the places of the gazetteer that may stand for a
+// place or country of the answer's sort when the reading list has too few:
+// countries of the same part of the world, capitals (of countries of the
+// same part of the world first), seas, islands.
+func (g *Generator) gazetteerFacts(answer fact) []fact {
+	if answer.kind != KindCountry && answer.kind != KindPlace || answer.class == "city" || answer.class == "site" {
+		return nil
+	}
+	region := func(p place) string { return g.lx.gaz.places[p.country].class }
+	answerPlace := g.lx.gaz.places[strings.TrimPrefix(strings.TrimPrefix(answer.key, "place:"), "country:")]
+	var out []fact
+	seen := map[string]bool{}
+	for _, p := range g.lx.gaz.places {
+		if seen[p.name] || p.kind != answer.kind || p.class != answer.class {
+			continue
+		}
+		if p.class == "capital" && region(p) != region(answerPlace) {
+			continue
+		}
+		seen[p.name] = true
+		out = append(out, fact{kind: p.kind, class: p.class, text: p.name, key: string(p.kind) + ":" + p.name, words: lowerWords(p.name), fromGazetteer: 1})
+	}
+	slices.SortFunc(out, func(a, b fact) int { return strings.Compare(a.key, b.key) })
+	return out
+}
+
+// fitsTheSentence reports whether d could stand in the answer's place in
+// its sentence without the sentence itself ruling it out: a person of the
+// same role and country, a capital of a country the sentence does not
+// name, a date on the same side of the sentence's other dates (a range, a
+// list in order, "previously"), a number of the same order of magnitude,
+// an acronym for an acronym, a plural for a plural.
+func (g *Generator) fitsTheSentence(r ref, answer, d fact) bool {
+	s := g.sents[r.sent]
+	switch answer.kind {
+	case KindPerson:
+		a, b := strings.TrimPrefix(answer.key, "person:"), strings.TrimPrefix(d.key, "person:")
+		role := g.lx.roles[a]
+		return role != "" && role != "spouse" && g.lx.roles[b] == role && g.lx.nationalities[b] == g.lx.nationalities[a]
+	case KindPlace:
+		if d.class == "capital" {
+			country := g.lx.gaz.places[strings.TrimPrefix(d.key, "place:")].country
+			if g.namesCountry(s.plain, country) {
+				return false
+			}
+		}
+	case KindYear, KindDate:
+		at, dt := timeValue(answer), timeValue(d)
+		if at == 0 || dt == 0 {
+			return answer.kind == KindDate && answer.class != "month" // a day and month: no year to compare
+		}
+		window := 15.0 * 10000
+		if math.Abs(at-dt) > window {
+			return false
+		}
+		for _, o := range g.facts[r.sent] {
+			ot := timeValue(o)
+			if ot == 0 || o.key == answer.key {
+				continue
+			}
+			if (at < ot) != (dt < ot) || (at > ot) != (dt > ot) {
+				return false
+			}
+		}
+	case KindNumber, KindPercent, KindAmount, KindOrdinal:
+		if answer.value <= 0 || d.value <= 0 || math.Abs(math.Log(answer.value/d.value)) > math.Log(2.5) {
+			return false
+		}
+	case KindOrganisation, KindAgreement:
+		if isAcronym(answer.text) != isAcronym(d.text) || isPlural(answer.text) != isPlural(d.text) {
+			return false
+		}
+	}
+	return true
+}
+
+// timeValue puts years and months on one scale (year×10000 + month×100),
+// or 0 for a fact that has no year.
+func timeValue(f fact) float64 {
+	switch {
+	case f.kind == KindYear:
+		return f.value * 10000
+	case f.kind == KindDate && f.class == "month":
+		return float64(int(f.value)/100)*10000 + float64(int(f.value)%100)*100
+	}
+	return 0
+}
+
+// isPlural reports whether a name's last word is a plural ("Operations").
+func isPlural(name string) bool {
+	words := strings.Fields(name)
+	if len(words) == 0 {
+		return false
+	}
+	w := words[len(words)-1]
+	return strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !isAcronym(w)
+}
+
+// startsAWordOf reports whether one of words (four letters or more) starts
+// a longer word of text.
+func startsAWordOf(text string, words []string) bool {
+	for _, t := range tokens(text) {
+		for _, w := range words {
+			if len(w) >= 4 && len(t.text) > len(w) && strings.HasPrefix(t.text, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// namesCountry reports whether text names the country, or its people.
+func (g *Generator) namesCountry(text, country string) bool {
+	if country == "" {
+		return false
+	}
+	for name, p := range g.lx.gaz.places {
+		if p.kind == KindCountry && p.name == country && containsWord(text, name) {
+			return true
+		}
+	}
+	return g.demonymIn(fact{key: "country:" + country}, text)
 }
 
 // demonymIn reports whether a country's demonym is written in text.
@@ -455,7 +666,7 @@ func sameClass(answer, d fact) bool {
 		return false
 	}
 	switch answer.kind {
-	case KindPlace, KindOrganisation:
+	case KindPlace, KindOrganisation, KindCountry, KindAgreement:
 		return answer.class == d.class
 	case KindDate:
 		return (answer.class == "month") == (d.class == "month")

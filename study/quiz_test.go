@@ -173,11 +173,11 @@ func TestQuestionsAreWhQuestionsWhereTheSentenceAllowsElseBlanks(t *testing.T) {
 func TestDistractorsAreOfTheSameKindFromElsewhereAndNotInTheSentence(t *testing.T) {
 	g := NewGenerator([]retrieval.Passage{passage("a.txt", retrieval.SourceInfo{Title: "A"},
 		"In 1979, the two neighbours fought a short war along their border.",
-		"The border treaty was finally signed in 1999 after long talks.",
+		"The border treaty was finally signed in 1986 after long talks.",
 		"Relations were normalised in 1991 after a decade of tension between them.",
-		"A later agreement on the gulf followed in 2000 after more talks.",
+		"A later agreement on the gulf followed in 1988 after more talks.",
 		"Trade grew fast after Vietnam joined the trade body in 2007 and later.",
-		"Talks in Hanoi in 1991 and 1999 prepared the treaty of the border.",
+		"Talks in Hanoi in 1975 and 1986 prepared the treaty of the border.",
 		"Leaders met in Beijing and Cambodia and Japan and Laos over the years.")})
 	rng := newRand(1)
 	for _, c := range g.candidates {
@@ -197,4 +197,45 @@ func TestDistractorsAreOfTheSameKindFromElsewhereAndNotInTheSentence(t *testing.
 		return
 	}
 	t.Fatal("no question asks for 1979")
+}
+
+func TestDistractorsTheSentenceItselfRulesOutAreNotOffered(t *testing.T) {
+	g := NewGenerator([]retrieval.Passage{passage("a.txt", retrieval.SourceInfo{Title: "A"},
+		"Aid to the navy rose steadily between 2011 and 2017 under a new programme of loans.",
+		"The fleet grew in 2005 when three new frigates joined the southern squadron of the navy.",
+		"A shipyard opened in 2008 beside the harbour of the old capital of the province.",
+		"The coast guard bought patrol boats in 2014 for the waters around the northern islands.",
+		"The navy held its largest exercise in 2016 off the coast with three allied fleets.",
+		"A second shipyard followed in 2019 beside the river mouth of the southern province.",
+		"Naval spending doubled in 2013 after the collision near the disputed reef in the gulf.")})
+	rng := newRand(3)
+	for _, c := range g.candidates {
+		f := g.facts[c.sent][c.fact]
+		if f.text != "2011" {
+			continue
+		}
+		for _, d := range g.distractors(c.ref, rng) {
+			if d >= "2017" {
+				t.Errorf("the range “between _____ and 2017” is offered %s", d)
+			}
+		}
+		return
+	}
+	t.Fatal("no question asks for 2011")
+}
+
+func TestSentencesLeaningOnTheOnesBeforeAreNotAsked(t *testing.T) {
+	for _, s := range []string{
+		"Since then, retaliation has continued over the islands in 1999.",
+		"In return, Beijing sent an envoy to Hanoi in December 2014.",
+		"On October 31st, the two leaders held a meeting in the capital.",
+		"The visit reciprocated an earlier one made in 2017 by the president.",
+	} {
+		if !leansOnContext(s) {
+			t.Errorf("%q is asked, but leans on the sentences before it", s)
+		}
+	}
+	if leansOnContext("In 2008, China and Vietnam upgraded their ties to a partnership.") {
+		t.Error("a sentence that stands alone is not asked")
+	}
 }
