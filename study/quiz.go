@@ -106,7 +106,7 @@ func (g *Generator) findCandidates() {
 	}
 	g.common = map[string]bool{}
 	for key, n := range df {
-		if float64(n) > tooCommonShare*float64(usable) && !strings.HasPrefix(key, "year:") {
+		if n > 2 && float64(n) > tooCommonShare*float64(usable) && !strings.HasPrefix(key, "year:") {
 			g.common[key] = true
 		}
 	}

@@ -239,3 +239,41 @@ func TestSentencesLeaningOnTheOnesBeforeAreNotAsked(t *testing.T) {
 		t.Error("a sentence that stands alone is not asked")
 	}
 }
+
+func TestPeopleAndPlacesAreOfferedOnlyWhereTheyFitTheSentence(t *testing.T) {
+	g := NewGenerator([]retrieval.Passage{passage("a.txt", retrieval.SourceInfo{Title: "A"},
+		"Vietnamese Prime Minister Pham Minh Chinh opened the new port on the river.",
+		"Vietnamese President Vo Van Thuong visited the northern provinces last spring.",
+		"Vietnamese General Secretary Nguyen Phu Trong spoke at the party congress.",
+		"Vietnamese Prime Minister Tran Van Ba opened a bridge across the gulf.",
+		"U.S. President Joe Biden travelled to the region in the autumn.",
+		"Chinese Foreign Ministry spokesperson Wang Wenbin said the talks went well.",
+		"Trade between Hanoi and Moscow fell after the sanctions were imposed.",
+		"Shipping between Hanoi and Bangkok grew after the new port opened.")})
+	rng := newRand(1)
+	seen := map[string]bool{}
+	for _, c := range g.candidates {
+		f := g.facts[c.sent][c.fact]
+		seen[f.text] = true
+		switch f.text {
+		case "Pham Minh Chinh":
+			for _, d := range g.distractors(c.ref, rng) {
+				if d == "Joe Biden" || d == "Wang Wenbin" {
+					t.Errorf("%s is offered as Vietnam's prime minister", d)
+				}
+			}
+		case "Moscow":
+			for _, d := range g.distractors(c.ref, rng) {
+				if d == "Hanoi" || d == "The Hague" {
+					t.Errorf("%s is offered in “between Hanoi and _____”", d)
+				}
+			}
+		}
+	}
+	if !seen["Pham Minh Chinh"] || !seen["Moscow"] {
+		t.Fatalf("no question asks for Pham Minh Chinh or Moscow: %v", seen)
+	}
+	if g.lx.roles["Wang Wenbin"] != "official" || g.lx.nationalities["Pham Minh Chinh"] != "Vietnam" || g.lx.nationalities["Joe Biden"] != "United States" {
+		t.Errorf("roles %v, nationalities %v", g.lx.roles, g.lx.nationalities)
+	}
+}
