@@ -1,7 +1,10 @@
 package study
 
 import (
+	"context"
 	"testing"
+
+	"github.com/lectern/lectern/retrieval"
 )
 
 // FuzzParseItems: whatever the model replies, reading it neither panics
@@ -20,5 +23,29 @@ func FuzzParseItems(f *testing.F) {
 		for _, it := range items {
 			_, _ = it.check(modelPassages)
 		}
+	})
+}
+
+// FuzzGenerator: whatever a document of the reading list holds, reading
+// it, making a round and a summary of it neither panics nor hangs, and
+// every question made keeps the rules.
+func FuzzGenerator(f *testing.F) {
+	f.Add("In 1979, China invaded Vietnam in a brief border war that lasted weeks.\n\nThe two countries normalized relations in 1991 after long talks.\n\nVietnam joined the WTO in 2007 and ASEAN in 1995, long after the war.")
+	f.Add("President Xi Jinping met Prime Minister Pham Minh Chinh in Hanoi on December 12, 2023, and signed 36 agreements.")
+	f.Add("About the Author:\n\nJane Roe wrote this in 2020 for the Belt and Road Initiative (BRI) forum.")
+	f.Add("U.S.-Vietnam ties (Smith, 2022) rose 56.9 percent; $60 million (US$10 billion) in aid came on October 30th.")
+	f.Fuzz(func(t *testing.T, text string) {
+		p := passage("f.txt", retrieval.SourceInfo{Title: "F", Authors: []string{"Jane Roe"}}, text)
+		g := NewGenerator([]retrieval.Passage{p})
+		round, err := g.Round(RoundOptions{Count: 5, Seed: 1})
+		if err != nil && err != ErrNoQuestions {
+			t.Fatal(err)
+		}
+		for _, q := range round.Questions {
+			if problems := Problems(q); len(problems) > 0 {
+				t.Errorf("%q: %q", q.Question, problems)
+			}
+		}
+		_ = Summarise(context.Background(), []retrieval.Passage{p})
 	})
 }
