@@ -493,6 +493,9 @@ func (g *Generator) distractors(r ref, rng *rand.Rand) []string {
 			d.text = strings.TrimPrefix(strings.TrimPrefix(d.key, "place:"), "country:") // "The Hague", not "Hague"
 		}
 		text := render(d, answer)
+		if article := lastWord(s.plain[:answer.start]); (article == "a" || article == "an") && startsWithVowel(text) != startsWithVowel(answer.text) {
+			continue // "a _____" takes no "Operations", "an _____" no "Partnership"
+		}
 		if text == "" || containsWord(lowerSentence, strings.ToLower(text)) || slices.ContainsFunc(d.words, func(w string) bool { return len(w) > 2 && containsWord(lowerSentence, w) }) {
 			continue
 		}
@@ -561,8 +564,8 @@ func (g *Generator) fitsTheSentence(r ref, answer, d fact) bool {
 	switch answer.kind {
 	case KindPerson:
 		a, b := strings.TrimPrefix(answer.key, "person:"), strings.TrimPrefix(d.key, "person:")
-		role := g.lx.roles[a]
-		return role != "" && role != "spouse" && g.lx.roles[b] == role && g.lx.nationalities[b] == g.lx.nationalities[a]
+		role, country := g.lx.roles[a], g.lx.nationalities[a]
+		return role != "" && role != "spouse" && country != "" && g.lx.roles[b] == role && g.lx.nationalities[b] == country
 	case KindPlace:
 		if d.class == "capital" {
 			country := g.lx.gaz.places[strings.TrimPrefix(d.key, "place:")].country
@@ -610,6 +613,21 @@ func timeValue(f fact) float64 {
 		return float64(int(f.value)/100)*10000 + float64(int(f.value)%100)*100
 	}
 	return 0
+}
+
+// lastWord is the last word of text, lower-cased.
+func lastWord(text string) string {
+	words := retrieval.Words(text)
+	if len(words) == 0 {
+		return ""
+	}
+	return words[len(words)-1]
+}
+
+// startsWithVowel reports whether a word is written with a vowel first,
+// which is what "a" or "an" before it goes by (near enough).
+func startsWithVowel(s string) bool {
+	return s != "" && strings.ContainsRune("AEIOUaeiou", rune(s[0]))
 }
 
 // isPlural reports whether a name's last word is a plural ("Operations").
