@@ -18,7 +18,7 @@ type Summary struct {
 	Citations []answer.Citation `json:"citations"`
 	// Mode is answer.ModeExtractive (central sentences) or
 	// answer.ModeGenerated (written by the chat endpoint, checked).
-	Mode answer.Mode `json:"mode"`
+	Mode answer.Mode `json:"-"`
 }
 
 // Sizes of an extractive summary.
