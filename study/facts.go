@@ -45,9 +45,19 @@ var (
 	yearRe    = regexp.MustCompile(`\b(1[5-9][0-9]{2}|20[0-9]{2})\b`)
 	percentRe = regexp.MustCompile(`\b([0-9]+(?:\.[0-9]+)?)\s?(%|percent\b)`)
 	amountRe  = regexp.MustCompile(`(?:US)?\$\s?([0-9][0-9,]*(?:\.[0-9]+)?)(\s(?:million|billion|trillion)\b)?`)
-	ordinalRe = regexp.MustCompile(`(?i)\b([0-9]+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|fifteenth|twentieth)\b`)
-	countRe   = regexp.MustCompile(`(?i)\b([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)\s+([a-z][a-z-]+)`)
+	ordinalRe = regexp.MustCompile(`\b([0-9]+(?:st|nd|rd|th)|` + capitalisable("second third fourth fifth sixth seventh eighth ninth tenth fifteenth twentieth") + `)\b`)
+	countRe   = regexp.MustCompile(`\b([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+|` + capitalisable("three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand") + `)\s+([a-z][a-z-]+)`)
 )
+
+// capitalisable writes an alternation of words, each also with a capital
+// first letter (a case-insensitive pattern is several times slower).
+func capitalisable(words string) string {
+	var alts []string
+	for _, w := range strings.Fields(words) {
+		alts = append(alts, "["+strings.ToUpper(w[:1])+w[:1]+"]"+w[1:])
+	}
+	return strings.Join(alts, "|")
+}
 
 var monthNumber = func() map[string]int {
 	m := map[string]int{}

@@ -8,6 +8,7 @@ import (
 	"math/rand/v2"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/lectern/lectern/retrieval"
 )
@@ -37,6 +38,9 @@ type Generator struct {
 	common map[string]bool
 	// nameSources counts the sources that write each capitalised word.
 	nameSources map[string]int
+	// gazetteerCache keeps gazetteerFacts by answer (rounds run at once).
+	gazetteerMu    sync.Mutex
+	gazetteerCache map[string][]fact
 }
 
 // ref names a fact of a sentence.
@@ -53,7 +57,7 @@ type candidate struct {
 // NewGenerator reads the passages (all of the reading list: distractors
 // come from anywhere in it).
 func NewGenerator(passages []retrieval.Passage) *Generator {
-	g := &Generator{sents: splitSentences(passages), byKind: map[Kind][]ref{}}
+	g := &Generator{sents: splitSentences(passages), byKind: map[Kind][]ref{}, gazetteerCache: map[string][]fact{}}
 	g.lx = newLexicon(g.sents)
 	g.facts = make([][]fact, len(g.sents))
 	for i, s := range g.sents {
@@ -466,6 +470,8 @@ func (g *Generator) distractors(r ref, rng *rand.Rand) []string {
 		dist float64
 	}
 	var options []option
+	article := lastWord(s.plain[:answer.start])
+	sentenceWords := tokens(lowerSentence)
 	pool := g.gazetteerFacts(answer)
 	for _, o := range g.byKind[answer.kind] {
 		if o.sent != r.sent {
@@ -493,13 +499,13 @@ func (g *Generator) distractors(r ref, rng *rand.Rand) []string {
 			d.text = strings.TrimPrefix(strings.TrimPrefix(d.key, "place:"), "country:") // "The Hague", not "Hague"
 		}
 		text := render(d, answer)
-		if article := lastWord(s.plain[:answer.start]); (article == "a" || article == "an") && startsWithVowel(text) != startsWithVowel(answer.text) {
+		if (article == "a" || article == "an") && startsWithVowel(text) != startsWithVowel(answer.text) {
 			continue // "a _____" takes no "Operations", "an _____" no "Partnership"
 		}
 		if text == "" || containsWord(lowerSentence, strings.ToLower(text)) || slices.ContainsFunc(d.words, func(w string) bool { return len(w) > 2 && containsWord(lowerSentence, w) }) {
 			continue
 		}
-		if startsAWordOf(lowerSentence, lowerWords(text)) { // "Paracel" beside "Paracelso islands"
+		if startsAWordOf(sentenceWords, lowerWords(text)) { // "Paracel" beside "Paracelso islands"
 			continue
 		}
 		if d.kind == KindCountry && g.demonymIn(d, s.text) {
@@ -535,6 +541,12 @@ func (g *Generator) gazetteerFacts(answer fact) []fact {
 	if answer.kind != KindCountry && answer.kind != KindPlace || answer.class == "city" || answer.class == "site" {
 		return nil
 	}
+	g.gazetteerMu.Lock()
+	defer g.gazetteerMu.Unlock()
+	cacheKey := answer.key + "\x00" + answer.class
+	if out, ok := g.gazetteerCache[cacheKey]; ok {
+		return slices.Clone(out)
+	}
 	region := func(p place) string { return g.lx.gaz.places[p.country].class }
 	answerPlace := g.lx.gaz.places[strings.TrimPrefix(strings.TrimPrefix(answer.key, "place:"), "country:")]
 	var out []fact
@@ -550,7 +562,8 @@ func (g *Generator) gazetteerFacts(answer fact) []fact {
 		out = append(out, fact{kind: p.kind, class: p.class, text: p.name, key: string(p.kind) + ":" + p.name, words: lowerWords(p.name), fromGazetteer: 1})
 	}
 	slices.SortFunc(out, func(a, b fact) int { return strings.Compare(a.key, b.key) })
-	return out
+	g.gazetteerCache[cacheKey] = out
+	return slices.Clone(out)
 }
 
 // fitsTheSentence reports whether d could stand in the answer's place in
@@ -641,9 +654,9 @@ func isPlural(name string) bool {
 }
 
 // startsAWordOf reports whether one of words (four letters or more) starts
-// a longer word of text.
-func startsAWordOf(text string, words []string) bool {
-	for _, t := range tokens(text) {
+// a longer word of a text's tokens.
+func startsAWordOf(text []token, words []string) bool {
+	for _, t := range text {
 		for _, w := range words {
 			if len(w) >= 4 && len(t.text) > len(w) && strings.HasPrefix(t.text, w) {
 				return true

@@ -106,7 +106,8 @@ func withoutReferences(s string) string {
 // Words and phrases that mark a sentence no question is made from.
 var (
 	// boilerplate: web furniture, contact lines, credits.
-	boilerplate = regexp.MustCompile(`(?i)@|https?:|www\.|\bcontact\b|\bsubscribe\b|\bfollow (him|her|us|his work)\b|\breach (him|her|us)\b|©|\bphoto\b|\bimage:|\bcredit:|\bupdated:|\bclick\b|\bnewsletter\b|\bcopyright\b|\ball rights reserved\b`)
+	// It is matched against the lower-cased sentence.
+	boilerplate = regexp.MustCompile(`@|https?:|www\.|\bcontact\b|\bsubscribe\b|\bfollow (him|her|us|his work)\b|\breach (him|her|us)\b|©|\bphoto\b|\bimage:|\bcredit:|\bupdated:|\bclick\b|\bnewsletter\b|\bcopyright\b|\ball rights reserved\b`)
 	// authorsNote opens the notes about the authors at the end of a text.
 	authorsNote = regexp.MustCompile(`(?i)^about the authors?:?$`)
 )
@@ -127,7 +128,7 @@ func markUsable(sents []sentence) {
 		}
 		inNotes = ""
 		words := len(retrieval.Words(s.plain))
-		if words < 8 || words > 60 || !endsProse(s.text) || boilerplate.MatchString(s.text) || namesItsMakers(s.text, s.passage.Info) {
+		if words < 8 || words > 60 || !endsProse(s.text) || boilerplate.MatchString(strings.ToLower(s.text)) || namesItsMakers(s.text, s.passage.Info) {
 			continue
 		}
 		if isUpper(s.text) { // "BY RICHARD JAVAD HEYDARIAN"
