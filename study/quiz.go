@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/lectern/lectern/retrieval"
 )
@@ -134,6 +135,9 @@ func (g *Generator) findCandidates() {
 			}
 			if g.leaks(i, j) || f.start > 0 && s.plain[f.start-1] == '(' {
 				continue // an acronym right after the name it stands for
+			}
+			if (f.kind == KindCountry || f.kind == KindPlace) && attributive(s.plain, f) {
+				continue // "the Ukraine war": another country is no war's name
 			}
 			q, proper := makeQuestion(s.plain, f)
 			if q == "" {
@@ -605,7 +609,11 @@ func (g *Generator) fitsTheSentence(r ref, answer, d fact) bool {
 			}
 		}
 	case KindNumber, KindPercent, KindAmount, KindOrdinal:
-		if answer.value <= 0 || d.value <= 0 || math.Abs(math.Log(answer.value/d.value)) > math.Log(2.5) {
+		band := 2.5
+		if answer.kind == KindPercent {
+			band = 1.6 // "as high as 70%" takes no 30%
+		}
+		if answer.value <= 0 || d.value <= 0 || math.Abs(math.Log(answer.value/d.value)) > math.Log(band) {
 			return false
 		}
 	case KindOrganisation, KindAgreement:
@@ -626,6 +634,28 @@ func timeValue(f fact) float64 {
 		return float64(int(f.value)/100)*10000 + float64(int(f.value)%100)*100
 	}
 	return 0
+}
+
+// pastVerbs are irregular past tenses that may follow a subject.
+var pastVerbs = wordList(`fell rose grew found did said made took got went came saw gave became began held led met won lost put set sent built fought kept left brought thought told`)
+
+// attributive reports whether a name after "the" is used as a modifier
+// of the noun after it ("the Ukraine war", "the Hanoi metro"), where
+// another name of its kind would not make sense.
+func attributive(s string, f fact) bool {
+	next := retrieval.Words(s[f.end:])
+	if len(next) == 0 || strings.HasPrefix(s[f.end:], "’") || strings.HasPrefix(s[f.end:], "'") || strings.HasPrefix(s[f.end:], ",") {
+		return false
+	}
+	if lastWord(s[:f.start]) != "the" {
+		return false // "between Hanoi and Moscow fell": a subject, not a modifier
+	}
+	w := next[0]
+	rest := strings.TrimLeft(s[f.end:], " ")
+	if rest == "" || isCapitalised(rest) || !unicode.IsLetter([]rune(rest)[0]) {
+		return false
+	}
+	return !isStop(w) && !looksLikeVerb(w) && !pastVerbs[w]
 }
 
 // lastWord is the last word of text, lower-cased.
