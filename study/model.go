@@ -14,6 +14,7 @@ import (
 	openai "github.com/sashabaranov/go-openai"
 
 	"github.com/lectern/lectern/answer"
+	"github.com/lectern/lectern/prompts"
 	"github.com/lectern/lectern/retrieval"
 )
 
@@ -97,7 +98,11 @@ func (s *Studier) Round(ctx context.Context, passages []retrieval.Passage, opts 
 		count = DefaultCount
 	}
 	chosen := budget(passages, modelPassageChars)
-	reply, err := s.complete(ctx, quizPrompt(chosen, count), true)
+	prompt, err := quizPrompt(chosen, count)
+	if err != nil {
+		return fallback, err
+	}
+	reply, err := s.complete(ctx, prompt, true)
 	if err != nil {
 		s.log.Warn("the language model could not write questions; using the reading list without it", "err", err)
 		fallback.Note = strings.TrimSpace(NoteModelDown + " " + fallback.Note)
@@ -179,21 +184,22 @@ func budget(passages []retrieval.Passage, chars int) []retrieval.Passage {
 }
 
 // quizPrompt asks for count questions over numbered passages, as JSON.
-func quizPrompt(passages []retrieval.Passage, count int) [2]string {
-	system := `You write multiple-choice quiz questions for a study group, from the passages given and nothing else.
-Reply with one JSON object and nothing else, of this shape:
-{"questions": [{"question": "...", "options": ["...", "...", "...", "..."], "answer": 0, "kind": "date", "passage": 1, "evidence": "..."}]}
-Rules: each question asks for one fact that a passage states (a date, year, number, amount, person, organisation, place, agreement or doctrine);
-"options" are four distinct short answers of the same kind, exactly one of them correct; "answer" is the 0-based index of the correct option;
-"passage" is the number of the passage the fact is in; "evidence" is the sentence of that passage that states the fact, copied exactly;
-the correct option must be written in the evidence, the wrong options must not be; the question must not contain the answer and must be
-understandable without the passage (no "it", "this" or "they" without saying what they are).`
-	var b strings.Builder
-	fmt.Fprintf(&b, "Write %d questions.\n\n", count)
-	for i, p := range passages {
-		fmt.Fprintf(&b, "[%d] %s\n%s\n\n", i+1, p.Info.Title, p.Text)
+func quizPrompt(passages []retrieval.Passage, count int) ([2]string, error) {
+	system, err := prompts.QuizSystem()
+	if err != nil {
+		return [2]string{}, err
 	}
-	return [2]string{system, b.String()}
+	user, err := prompts.QuizUser(prompts.QuizData{Count: count, Passages: promptPassages(passages)})
+	return [2]string{system, user}, err
+}
+
+// promptPassages numbers passages for a prompt.
+func promptPassages(passages []retrieval.Passage) []prompts.Passage {
+	out := make([]prompts.Passage, len(passages))
+	for i, p := range passages {
+		out[i] = prompts.Passage{N: i + 1, Title: p.Info.Title, Authors: strings.Join(p.Info.Authors, " and "), Text: p.Text}
+	}
+	return out
 }
 
 // item is one question as the model writes it.
@@ -313,7 +319,12 @@ func (s *Studier) Summarise(ctx context.Context, passages []retrieval.Passage) (
 	var cited []retrieval.Passage
 	for start, sec := 0, 0; start < len(passages) && sec < maxSummarySections; sec++ {
 		section := budget(passages[start:], modelPassageChars)
-		reply, err := s.complete(ctx, summaryPrompt(section), false)
+		prompt, err := summaryPrompt(section)
+		if err != nil {
+			s.log.Error("render the summary prompt", "err", err)
+			return Summarise(ctx, passages), ""
+		}
+		reply, err := s.complete(ctx, prompt, false)
 		if err != nil {
 			s.log.Warn("the language model could not summarise; using the reading list without it", "err", err)
 			return Summarise(ctx, passages), NoteModelDown
@@ -340,14 +351,13 @@ func (s *Studier) Summarise(ctx context.Context, passages []retrieval.Passage) (
 }
 
 // summaryPrompt asks for a cited summary of numbered passages.
-func summaryPrompt(passages []retrieval.Passage) [2]string {
-	system := `You summarise a text for a study group in 4 to 8 sentences, using only the passages given.
-End every sentence with the number of the passage it stands on, in brackets: [1]. Write nothing the passages do not say.`
-	var b strings.Builder
-	for i, p := range passages {
-		fmt.Fprintf(&b, "[%d] %s\n%s\n\n", i+1, p.Info.Title, p.Text)
+func summaryPrompt(passages []retrieval.Passage) ([2]string, error) {
+	system, err := prompts.SummarySystem()
+	if err != nil {
+		return [2]string{}, err
 	}
-	return [2]string{system, b.String()}
+	user, err := prompts.SummaryUser(promptPassages(passages))
+	return [2]string{system, user}, err
 }
 
 // keepCited drops the sentences of a summary that carry no marker.
