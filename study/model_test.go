@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"log/slog"
+	"strings"
 	"testing"
 
 	openai "github.com/sashabaranov/go-openai"
@@ -91,6 +92,10 @@ func TestTheModelsQuestionsAreCheckedAndTheRoundFilledWithoutIt(t *testing.T) {
 				t.Errorf("%d of the model's questions kept, want %d", fromModel, tt.fromModel)
 			}
 		})
+	}
+	last := srv.LastChatRequest()
+	if len(last.Messages) != 2 || !strings.Contains(last.Messages[1].Content, "Write 3 questions.") || !strings.Contains(last.Messages[1].Content, "[1] (Border history) China responded by invading Vietnam in 1979") {
+		t.Errorf("the model was not shown the passages: %+v", last.Messages)
 	}
 	for _, req := range srv.ChatRequests() {
 		if req.Stream || req.ResponseFormat == nil || req.ResponseFormat.Type != openai.ChatCompletionResponseFormatTypeJSONObject {
