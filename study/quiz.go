@@ -136,6 +136,9 @@ func (g *Generator) findCandidates() {
 			if g.leaks(i, j) || f.start > 0 && s.plain[f.start-1] == '(' {
 				continue // an acronym right after the name it stands for
 			}
+			if !g.anchored(i, j) {
+				continue // "Over _____ people lost their lives": where, when?
+			}
 			if (f.kind == KindCountry || f.kind == KindPlace) && attributive(s.plain, f) {
 				continue // "the Ukraine war": another country is no war's name
 			}
@@ -247,6 +250,29 @@ func (g *Generator) bareName(i, except int) bool {
 			continue
 		}
 		if g.nameSources[t.text] < 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// anchored reports whether the rest of a sentence says what it is about:
+// it names someone or something (or their country, "Vietnamese"), or
+// gives a date, besides the fact asked.
+func (g *Generator) anchored(i, except int) bool {
+	answer := g.facts[i][except]
+	for n, t := range tokens(g.sents[i].plain) {
+		if n > 0 && isCapitalised(t.text) && (t.end <= answer.start || t.start >= answer.end) {
+			return true
+		}
+	}
+	for k, f := range g.facts[i] {
+		if k == except {
+			continue
+		}
+		switch f.kind {
+		case KindNumber, KindOrdinal, KindPercent, KindAmount:
+		default:
 			return true
 		}
 	}
