@@ -31,6 +31,8 @@ Usage:
   lectern search QUERY [-k N] [--json]
   lectern index
   lectern sources [--json]
+  lectern add PATH|URL [--title T] [--author A]...
+  lectern remove SOURCE
   lectern eval --questions FILE [--json]
   lectern serve
   lectern feedback
@@ -85,8 +87,9 @@ var commands = map[string]func(ctx context.Context, args []string, stdout, stder
 	"eval":     cmdEval,
 	"serve":    cmdServe,
 	"feedback": cmdFeedback,
-	"quiz":     cmdQuiz,
-	"summary":  cmdSummary,
+	"add":      cmdAdd, "remove": cmdRemove,
+	"quiz":    cmdQuiz,
+	"summary": cmdSummary,
 }
 
 // usageError is a mistake in the command line.

@@ -196,11 +196,8 @@ func citationLine(c study.Citation) string {
 	if by := byline(c.Authors, c.Publisher); by != "" {
 		s += ", " + by
 	}
-	switch {
-	case c.Page > 0:
-		s += fmt.Sprintf(", p. %d", c.Page)
-	case c.Section != "":
-		s += ", " + c.Section
+	if where := c.Where(); where != "" {
+		s += ", " + where
 	}
 	return s + " (" + c.Source + ")"
 }

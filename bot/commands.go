@@ -31,7 +31,7 @@ func (b *Bot) commands() []*discordgo.ApplicationCommand {
 	guildOnly := []discordgo.InteractionContextType{discordgo.InteractionContextGuild}
 	manageGuild := int64(discordgo.PermissionManageGuild)
 	minLen := 1
-	return append([]*discordgo.ApplicationCommand{
+	cmds := []*discordgo.ApplicationCommand{
 		{
 			Name:        cmdAsk,
 			Description: "Ask a question about the reading list; the answer cites its passages.",
@@ -69,7 +69,11 @@ func (b *Bot) commands() []*discordgo.ApplicationCommand {
 			Contexts:                 &guildOnly,
 			DefaultMemberPermissions: &manageGuild,
 		},
-	}, b.studyCommands(&contexts)...)
+	}
+	if b.deps.Editor != nil {
+		cmds = append(cmds, b.editCommands()...)
+	}
+	return append(cmds, b.studyCommands(&contexts)...)
 }
 
 // registerCommands overwrites the application's commands in one call: in
@@ -119,6 +123,14 @@ func (b *Bot) onInteraction(_ *discordgo.Session, ic *discordgo.InteractionCreat
 			b.onQuiz(i)
 		case cmdSummary:
 			b.onSummary(i)
+		case cmdAdd, cmdRemove:
+			if b.deps.Editor == nil {
+				b.refuse(i, "This bot cannot change the reading list.")
+			} else if data.Name == cmdAdd {
+				b.onAdd(i, data)
+			} else {
+				b.onRemove(i, stringOption(data, optSource))
+			}
 		default:
 			b.refuse(i, "I don't know that command; try /ask.")
 		}

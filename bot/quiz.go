@@ -249,32 +249,6 @@ func (b *Bot) studyCommands(contexts *[]discordgo.InteractionContextType) []*dis
 	}
 }
 
-// onAutocomplete suggests sources as the member types one.
-func (b *Bot) onAutocomplete(i *discordgo.Interaction) {
-	data := i.ApplicationCommandData()
-	typed := ""
-	for _, o := range data.Options {
-		if o.Focused && o.Type == discordgo.ApplicationCommandOptionString {
-			typed = strings.ToLower(strings.TrimSpace(o.StringValue()))
-		}
-	}
-	choices := []*discordgo.ApplicationCommandOptionChoice{}
-	for _, s := range b.deps.Library.Sources() {
-		if len(choices) == 25 {
-			break
-		}
-		if typed == "" || strings.Contains(strings.ToLower(s.Title), typed) || strings.Contains(strings.ToLower(s.Source), typed) {
-			choices = append(choices, &discordgo.ApplicationCommandOptionChoice{Name: truncate(s.Title, 100), Value: s.Source})
-		}
-	}
-	ctx, cancel := context.WithTimeout(b.work, reportTimeout)
-	defer cancel()
-	err := b.session.InteractionRespond(i, &discordgo.InteractionResponse{Type: discordgo.InteractionApplicationCommandAutocompleteResult, Data: &discordgo.InteractionResponseData{Choices: choices, AllowedMentions: noMentions()}}, discordgo.WithContext(ctx))
-	if err != nil {
-		b.log.Warn("send autocomplete choices", "err", err)
-	}
-}
-
 // resolveSource turns the source option into a source, or the sentence
 // refusing it.
 func (b *Bot) resolveSource(name string) (retrieval.SourceStats, string) {
@@ -610,11 +584,8 @@ func quizCitation(c study.Citation) string {
 	case c.Publisher != "":
 		s += ", " + c.Publisher
 	}
-	switch {
-	case c.Page > 0:
-		s += fmt.Sprintf(", p. %d", c.Page)
-	case c.Section != "":
-		s += ", " + c.Section
+	if where := c.Where(); where != "" {
+		s += ", " + where
 	}
 	return s
 }

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -249,17 +250,20 @@ func TestRoundsAreKeptBounded(t *testing.T) {
 func TestSummaryOnDiscordWithSourceAutocomplete(t *testing.T) {
 	srv := newStudyServer(t)
 	h, _ := studyBot(t, srv, t.TempDir(), &fakeStudier{}, 1)
-	typed, err := srv.Autocomplete(h.ctx(), discordtest.Interaction{GuildID: testGuild, ChannelID: testChannel, User: ada, Command: cmdSummary, Options: map[string]string{"source": "party"}}, "source")
+	typed, err := srv.Interact(h.ctx(), discordtest.Interaction{GuildID: testGuild, ChannelID: testChannel, User: ada, Permissions: discordtest.PermissionsMember,
+		Command: cmdSummary, Options: map[string]string{"source": "party"}, Autocomplete: true, Focused: "source"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := srv.WaitRequest(h.ctx(), discordtest.IsCallback(typed.ID))
-	if err != nil {
-		t.Fatal(err)
+	raw, _ := json.Marshal(h.callback(typed))
+	var cb struct {
+		Type int `json:"type"`
+		Data struct {
+			Choices []struct{ Name, Value string } `json:"choices"`
+		} `json:"data"`
 	}
-	choices := discordtest.AutocompleteChoices(r)
-	if len(choices) != 1 || choices[0].Value != "001.txt" || choices[0].Name != studySources[0].Title {
-		t.Fatalf("choices for %q: %+v", "party", choices)
+	if err := json.Unmarshal(raw, &cb); err != nil || cb.Type != 8 || len(cb.Data.Choices) != 1 || cb.Data.Choices[0].Value != "001.txt" || cb.Data.Choices[0].Name != studySources[0].Title {
+		t.Fatalf("choices for %q: %s", "party", raw)
 	}
 	sent := h.slash(grace, discordtest.PermissionsMember, cmdSummary, map[string]string{"source": "001.txt"})
 	final := h.final(sent)

@@ -345,7 +345,8 @@ func (s *Studier) Summarise(ctx context.Context, passages []retrieval.Passage) (
 	sum = Summary{Text: strings.Join(parts, " "), Mode: answer.ModeGenerated}
 	for i, p := range cited {
 		c := citationOf(p, "")
-		sum.Citations = append(sum.Citations, answer.Citation{N: i + 1, Source: c.Source, Title: c.Title, Authors: c.Authors, Publisher: c.Publisher, Quote: quoteOf(p)})
+		quote := quoteOf(p)
+		sum.Citations = append(sum.Citations, answer.Citation{N: i + 1, Source: c.Source, Title: c.Title, Authors: c.Authors, Publisher: c.Publisher, Quote: quote, Location: p.LocationOf(quote)})
 	}
 	return sum, ""
 }

@@ -1,6 +1,7 @@
 package study
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -275,5 +276,33 @@ func TestPeopleAndPlacesAreOfferedOnlyWhereTheyFitTheSentence(t *testing.T) {
 	}
 	if g.lx.roles["Wang Wenbin"] != "official" || g.lx.nationalities["Pham Minh Chinh"] != "Vietnam" || g.lx.nationalities["Joe Biden"] != "United States" {
 		t.Errorf("roles %v, nationalities %v", g.lx.roles, g.lx.nationalities)
+	}
+}
+
+func TestAQuestionCitesThePageOfItsPassage(t *testing.T) {
+	var passages []retrieval.Passage
+	for page, text := range []string{
+		"In 1979, China invaded Vietnam in a brief border war along the Red River.",
+		"In 1991, China and Vietnam normalized relations after long talks in Hanoi.",
+		"In 1986, Vietnam began the Doi Moi reforms of its economy under the party.",
+		"In 1975, the war in Vietnam ended with the fall of Saigon to the north.",
+	} {
+		p := passage("book.pdf", retrieval.SourceInfo{Title: "A history"}, text)
+		p.ID = fmt.Sprint("p", page)
+		p.Location = retrieval.Location{Page: page + 1}
+		passages = append(passages, p)
+	}
+	round, err := NewGenerator(passages).Round(RoundOptions{Count: 4, Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(round.Questions) == 0 {
+		t.Fatal("no questions")
+	}
+	for _, q := range round.Questions {
+		want := slices.IndexFunc(passages, func(p retrieval.Passage) bool { return strings.Contains(p.Text, q.Citation.Quote) }) + 1
+		if q.Citation.Page != want || q.Citation.Where() != fmt.Sprintf("p. %d", want) {
+			t.Errorf("%q cites page %d (%q), want %d", q.Question, q.Citation.Page, q.Citation.Where(), want)
+		}
 	}
 }

@@ -59,6 +59,12 @@ type Question struct {
 	fact string
 }
 
+// Where is how the citation shows its page or section ("p. 14", "§ The
+// U.S. as a Hedge"), or "" when the source has neither.
+func (c Citation) Where() string {
+	return retrieval.Location{Page: c.Page, Section: c.Section}.Label()
+}
+
 // Correct returns the text of the correct option.
 func (q Question) Correct() string {
 	if q.Answer < 0 || q.Answer >= len(q.Options) {
@@ -69,7 +75,8 @@ func (q Question) Correct() string {
 
 // citationOf makes the citation of a passage for one quoted sentence.
 func citationOf(p retrieval.Passage, quote string) Citation {
-	c := Citation{Source: p.Source, Title: p.Title, Authors: p.Info.Authors, Publisher: p.Info.Publisher, Quote: quote, Passage: p.Text}
+	loc := p.LocationOf(quote)
+	c := Citation{Source: p.Source, Title: p.Title, Authors: p.Info.Authors, Publisher: p.Info.Publisher, Quote: quote, Page: loc.Page, Section: loc.Section, Passage: p.Text}
 	if c.Source == "" {
 		c.Source = p.Info.Source
 	}

@@ -185,7 +185,7 @@ func extractiveSummary(sents []sentence, chosen []int) Summary {
 			n = len(citations) + 1
 			number[s.passage.ID] = n
 			c := citationOf(s.passage, "")
-			citations = append(citations, answer.Citation{N: n, Source: c.Source, Title: c.Title, Authors: c.Authors, Publisher: c.Publisher})
+			citations = append(citations, answer.Citation{N: n, Source: c.Source, Title: c.Title, Authors: c.Authors, Publisher: c.Publisher, Location: s.passage.LocationOf(s.text)})
 		}
 		if citations[n-1].Quote != "" {
 			citations[n-1].Quote += " … "
