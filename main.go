@@ -36,6 +36,8 @@ Usage:
   lectern eval --questions FILE [--json]
   lectern serve
   lectern feedback
+  lectern quiz [--source S] [--topic T] [--count N] [--seed K] [--json] [--anki FILE]
+  lectern summary SOURCE [--json]
 
 Every command takes --config FILE (default: $LECTERN_CONFIG, else
 ./config.toml if present, else the built-in defaults) and -v for debug logs.
