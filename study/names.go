@@ -113,6 +113,11 @@ var orgAliases = map[string]string{"Political Bureau": "Politburo"}
 // internationalAcronyms are organisations of states known by their acronym.
 var internationalAcronyms = wordList(`WTO ASEAN EU UN NATO IMF APEC WHO OECD SCO BRICS`)
 
+// internationalOrganisations may stand for an organisation of states when
+// the reading list names too few: by acronym for an acronym, by name for a
+// name.
+var internationalOrganisations = []string{"WTO", "ASEAN", "APEC", "IMF", "NATO", "OECD", "World Trade Organization", "European Union", "United Nations", "World Bank", "African Union", "International Monetary Fund"}
+
 func wordList(s string) map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(s) {

@@ -568,6 +568,16 @@ func (g *Generator) distractors(r ref, rng *rand.Rand) []string {
 // countries of the same part of the world, capitals (of countries of the
 // same part of the world first), seas, islands.
 func (g *Generator) gazetteerFacts(answer fact) []fact {
+	if answer.kind == KindOrganisation {
+		if answer.class != "international" {
+			return nil
+		}
+		var out []fact
+		for _, name := range internationalOrganisations {
+			out = append(out, fact{kind: KindOrganisation, class: "international", text: name, key: "organisation:" + initialsKey(name), words: lowerWords(name), fromGazetteer: 1})
+		}
+		return out
+	}
 	if answer.kind != KindCountry && answer.kind != KindPlace || answer.class == "city" || answer.class == "site" {
 		return nil
 	}
