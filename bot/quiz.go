@@ -414,6 +414,7 @@ func (b *Bot) onQuizButton(i *discordgo.Interaction, id string) {
 // refusal is a polite no with the sentence for the member.
 type refusal string
 
+// Error is the sentence.
 func (r refusal) Error() string { return string(r) }
 
 // answerQuiz records a member's answer, updates the tally on the round's

@@ -102,7 +102,7 @@ func (s *Studier) Round(ctx context.Context, passages []retrieval.Passage, opts 
 	if err != nil {
 		return fallback, err
 	}
-	reply, err := s.complete(ctx, prompt, true)
+	reply, err := s.complete(ctx, "questions", prompt, true)
 	if err != nil {
 		s.log.Warn("the language model could not write questions; using the reading list without it", "err", err)
 		fallback.Note = strings.TrimSpace(NoteModelDown + " " + fallback.Note)
@@ -138,9 +138,10 @@ func (s *Studier) Round(ctx context.Context, passages []retrieval.Passage, opts 
 	return round, nil
 }
 
-// complete makes one non-streamed chat completion; asJSON asks for a JSON
-// object, and when the endpoint refuses that, asks again without.
-func (s *Studier) complete(parent context.Context, prompt [2]string, asJSON bool) (string, error) {
+// complete makes one non-streamed chat completion for what (for the
+// error); asJSON asks for a JSON object, and when the endpoint refuses
+// that, asks again without.
+func (s *Studier) complete(parent context.Context, what string, prompt [2]string, asJSON bool) (string, error) {
 	ctx, cancel := context.WithTimeout(parent, s.cfg.Timeout)
 	defer cancel()
 	req := openai.ChatCompletionRequest{
@@ -161,7 +162,7 @@ func (s *Studier) complete(parent context.Context, prompt [2]string, asJSON bool
 		resp, err = s.client.CreateChatCompletion(ctx, req)
 	}
 	if err != nil {
-		return "", fmt.Errorf("ask %s for %s: %w", s.cfg.Model, map[bool]string{true: "questions", false: "a summary"}[asJSON], err)
+		return "", fmt.Errorf("ask %s for %s: %w", s.cfg.Model, what, err)
 	}
 	if len(resp.Choices) == 0 {
 		return "", errors.New("the language model replied with no choice")
@@ -324,7 +325,7 @@ func (s *Studier) Summarise(ctx context.Context, passages []retrieval.Passage) (
 			s.log.Error("render the summary prompt", "err", err)
 			return Summarise(ctx, passages), ""
 		}
-		reply, err := s.complete(ctx, prompt, false)
+		reply, err := s.complete(ctx, "a summary", prompt, false)
 		if err != nil {
 			s.log.Warn("the language model could not summarise; using the reading list without it", "err", err)
 			return Summarise(ctx, passages), NoteModelDown
