@@ -9,6 +9,8 @@
 //	lectern eval --questions FILE            measure retrieval on a question set
 //	lectern serve                            run the Discord bot
 //	lectern feedback                         summarise the votes given on Discord
+//	lectern quiz [--source S] [--topic T]    a quiz round on the reading list
+//	lectern summary SOURCE                   a cited summary of one source
 package main
 
 import (
@@ -34,6 +36,8 @@ Usage:
   lectern eval --questions FILE [--json]
   lectern serve
   lectern feedback
+  lectern quiz [--source S] [--topic T] [--count N] [--seed K] [--json] [--anki FILE]
+  lectern summary SOURCE [--json]
 
 Every command takes --config FILE (default: $LECTERN_CONFIG, else
 ./config.toml if present, else the built-in defaults) and -v for debug logs.
@@ -86,6 +90,8 @@ var commands = map[string]func(ctx context.Context, args []string, stdout, stder
 	"serve":    cmdServe,
 	"feedback": cmdFeedback,
 	"add":      cmdAdd, "remove": cmdRemove,
+	"quiz":    cmdQuiz,
+	"summary": cmdSummary,
 }
 
 // usageError is a mistake in the command line.

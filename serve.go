@@ -27,6 +27,9 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
+	if err := b.EnableStudy(bot.StudyDeps{Studier: newStoreStudier(a), Passages: a.store}); err != nil {
+		return err
+	}
 	// A `lectern index` run beside the bot switches it to the new index.
 	watchCtx, stopWatch := context.WithCancel(ctx)
 	watched := make(chan struct{})
