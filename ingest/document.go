@@ -63,6 +63,10 @@ type Limits struct {
 	MaxDepth int
 	// Timeout is the most time one file may take.
 	Timeout time.Duration
+	// PDF is the engine that reads PDFs, created once by the program
+	// (NewPDFEngine) so that PDFium is loaded at most once and only when a
+	// PDF is read. Nil: each PDF loads PDFium anew, uncached (seconds).
+	PDF *PDFEngine
 }
 
 // DefaultLimits are the limits Lectern uses unless the config says
