@@ -58,7 +58,10 @@ func (s *segment) add(c cell) {
 type line struct {
 	text           string
 	x0, x1, y0, y1 float64
-	column         int // index into the page's columns
+	column         int     // index into the page's columns
+	baseline       float64 // where most glyphs stand
+	size           float64 // type size, relative to the document's usual (see sizeLines)
+	glyphs         []cell  // kept until sizeLines has run
 }
 
 func (l *line) height() float64 { return math.Max(l.y1-l.y0, 1) }
@@ -80,6 +83,7 @@ func layoutDocument(pages [][]glyph) Document {
 	for i, g := range pages {
 		read[i] = readPage(g)
 	}
+	sizeLines(read)
 	dropRunningLines(read)
 	return assemble(read)
 }
@@ -99,23 +103,68 @@ func readPage(glyphs []glyph) pageLines {
 		if strings.TrimSpace(text) == "" {
 			continue
 		}
-		if n := len(lines); n > 0 {
+		n := len(lines)
+		if n > 0 && lines[n-1].column == o.column && sameLine(lines[n-1].y0, lines[n-1].y1, s.y0, s.y1) && s.x0 >= lines[n-1].x1-0.5*s.height() {
+			// The rest of the same line, drawn apart.
 			last := &lines[n-1]
-			if last.column == o.column && sameLine(last.y0, last.y1, s.y0, s.y1) && s.x0 >= last.x1-0.5*s.height() {
-				// The rest of the same line, drawn apart.
-				sep := ""
-				if s.x0-last.x1 > spaceGap(math.Max(last.height(), s.height())) || s.cells[0].space {
-					sep = " "
-				}
-				last.text += sep + text
-				last.x1 = math.Max(last.x1, s.x1)
-				last.y0, last.y1 = math.Min(last.y0, s.y0), math.Max(last.y1, s.y1)
-				continue
+			sep := ""
+			if s.x0-last.x1 > spaceGap(math.Max(last.height(), s.height())) || s.cells[0].space {
+				sep = " "
 			}
+			last.text += sep + text
+			last.x1 = math.Max(last.x1, s.x1)
+			last.y0, last.y1 = math.Min(last.y0, s.y0), math.Max(last.y1, s.y1)
+		} else {
+			lines = append(lines, line{text: text, x0: s.x0, x1: s.x1, y0: s.y0, y1: s.y1, column: o.column})
+			n++
 		}
-		lines = append(lines, line{text: text, x0: s.x0, x1: s.x1, y0: s.y0, y1: s.y1, column: o.column})
+		lines[n-1].glyphs = append(lines[n-1].glyphs, s.cells...)
+	}
+	for i := range lines {
+		bottoms := make([]float64, len(lines[i].glyphs))
+		for j, c := range lines[i].glyphs {
+			bottoms[j] = c.y0
+		}
+		lines[i].baseline = median(bottoms)
 	}
 	return pageLines{lines: lines, columns: cols}
+}
+
+// sizeLines sets each line's type size relative to the document's usual:
+// the median, over its glyphs, of each glyph's height divided by the usual
+// height of that character in the document (so that capitals, ascenders
+// and descenders do not count as a larger type).
+func sizeLines(pages []pageLines) {
+	byChar := map[string][]float64{}
+	for _, p := range pages {
+		for _, l := range p.lines {
+			for _, c := range l.glyphs {
+				if len(byChar[c.text]) < 2000 {
+					byChar[c.text] = append(byChar[c.text], c.y1-c.y0)
+				}
+			}
+		}
+	}
+	usual := make(map[string]float64, len(byChar))
+	for c, hs := range byChar {
+		usual[c] = median(hs)
+	}
+	for i := range pages {
+		for j := range pages[i].lines {
+			l := &pages[i].lines[j]
+			ratios := make([]float64, 0, len(l.glyphs))
+			for _, c := range l.glyphs {
+				if u := usual[c.text]; u > 0 {
+					ratios = append(ratios, (c.y1-c.y0)/u)
+				}
+			}
+			l.size = median(ratios)
+			if len(ratios) < 3 {
+				l.size = 0 // too few glyphs to tell
+			}
+			l.glyphs = nil
+		}
+	}
 }
 
 // spaceGap is the horizontal gap between two glyphs of a line of height h
@@ -434,9 +483,12 @@ func dropRunningLines(pages []pageLines) {
 		for n, li := range pageEdges[i] {
 			text := p.lines[li].text
 			k := runningKey(text)
-			repeated := textPages >= 2 && count[k] >= 2 && count[k]*5 >= textPages*2
 			outermost := n == 0 || n == len(pageEdges[i])-1
-			if repeated || outermost && pageNumberLine.MatchString(text) {
+			repeated := count[k] >= 2 && count[k]*5 >= textPages*2
+			// A chapter's running head with its page number ("Chapter 2:
+			// Syntax 14") repeats only over the chapter's pages.
+			numberedHead := outermost && count[k] >= 2 && strings.Contains(k, "#")
+			if repeated || numberedHead || outermost && pageNumberLine.MatchString(text) {
 				drop[li] = true
 			}
 		}
@@ -513,7 +565,7 @@ func lineSpacing(lines []line) float64 {
 		if a.column != b.column {
 			continue
 		}
-		if d := a.center() - b.center(); d > 0.5*a.height() && d < 4*a.height() {
+		if d := a.baseline - b.baseline; d > 0.5*a.height() && d < 4*a.height() {
 			ds = append(ds, d)
 		}
 	}
@@ -521,19 +573,38 @@ func lineSpacing(lines []line) float64 {
 }
 
 // paragraphGap reports whether a paragraph ends between two successive
-// lines of a column: a wider gap than between its lines, or a first line
-// indented.
+// lines of a column: a wider gap than between its lines, a change of type
+// size (a heading), a bullet, or a first line indented.
 func paragraphGap(a, b *line, spacing float64, p *pageLines) bool {
-	d := a.center() - b.center()
+	d := a.baseline - b.baseline
 	if d < 0 || d > 3*math.Max(a.height(), b.height()) && spacing == 0 {
 		return true
 	}
-	if spacing > 0 && d > 1.3*spacing {
+	if spacing > 0 && d > 1.15*spacing {
+		return true
+	}
+	if sizeChanges(a, b) || startsWithBullet(b.text) {
 		return true
 	}
 	col := p.columns[b.column]
 	em := b.height()
 	return b.x0-col.x0 > 1.0*em && a.x0-col.x0 < 0.3*em && b.x0-col.x0 < 0.3*(col.x1-col.x0)
+}
+
+// sizeChanges reports whether two lines are set in clearly different type
+// sizes (a heading and its text).
+func sizeChanges(a, b *line) bool {
+	if a.size == 0 || b.size == 0 {
+		return false
+	}
+	big, small := math.Max(a.size, b.size), math.Min(a.size, b.size)
+	return big > 1.15*small
+}
+
+// startsWithBullet reports whether a line is a list item's first.
+func startsWithBullet(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return strings.ContainsRune("•◦▪▫■□●○‣⁃", r)
 }
 
 // terminalPunct ends a sentence.
@@ -547,6 +618,9 @@ func endsParagraph(a *line, pa *pageLines, b *line) bool {
 	r, _ := utf8.DecodeRuneInString(b.text)
 	if unicode.IsLower(r) {
 		return false
+	}
+	if sizeChanges(a, b) || startsWithBullet(b.text) {
+		return true
 	}
 	t := strings.TrimSpace(a.text)
 	last, _ := utf8.DecodeLastRuneInString(t)
