@@ -114,6 +114,9 @@ func (e *PDFEngine) load() error {
 		FSConfig: wazero.NewFSConfig(),
 		Stdout:   io.Discard,
 		Stderr:   io.Discard,
+		// Instantiating PDFium anew for each PDF costs more than reading
+		// a short one; documents are closed after use.
+		ReuseWorkers: true,
 	})
 	if err != nil {
 		e.err = fmt.Errorf("PDF engine: load PDFium: %w", err)

@@ -43,14 +43,17 @@ type segment struct {
 func (s *segment) height() float64 { return math.Max(s.y1-s.y0, 1) }
 func (s *segment) center() float64 { return (s.y0 + s.y1) / 2 }
 
-func (s *segment) add(c cell) {
-	if len(s.cells) == 0 {
+// extend makes cells (the segment's cells and one more, the last) the
+// segment's.
+func (s *segment) extend(cells []cell) {
+	c := cells[len(cells)-1]
+	if len(cells) == 1 {
 		s.x0, s.x1, s.y0, s.y1 = c.x0, c.x1, c.y0, c.y1
 	} else {
 		s.x0, s.x1 = math.Min(s.x0, c.x0), math.Max(s.x1, c.x1)
 		s.y0, s.y1 = math.Min(s.y0, c.y0), math.Max(s.y1, c.y1)
 	}
-	s.cells = append(s.cells, c)
+	s.cells = cells
 }
 
 // line is one line of text as read, with its box and the column it
@@ -194,8 +197,11 @@ func segments(glyphs []glyph) []segment {
 	var segs []segment
 	var cur segment
 	space := false
+	// All the cells of the page in one array, each segment a stretch of it.
+	cells := make([]cell, 0, len(glyphs))
 	flush := func() {
 		if len(cur.cells) > 0 {
+			cur.cells = cur.cells[:len(cur.cells):len(cur.cells)]
 			segs = append(segs, cur)
 		}
 		cur = segment{}
@@ -218,11 +224,16 @@ func segments(glyphs []glyph) []segment {
 		if len(cur.cells) > 0 {
 			h := cur.height()
 			last := cur.cells[len(cur.cells)-1]
-			if !sameLine(cur.y0, cur.y1, c.y0, c.y1) || c.x0 < last.x1-h || c.x0-last.x1 > 1.5*h {
+			// Within half a line of the run's extent, on its right and
+			// close: the same line (a quote mark or a comma included,
+			// though it hardly overlaps the letter before).
+			near := c.y1 > cur.y0-0.5*h && c.y0 < cur.y1+0.5*h
+			if !near || c.x0 < last.x1-h || c.x0-last.x1 > 1.5*h {
 				flush()
 			}
 		}
-		cur.add(c)
+		cells = append(cells, c)
+		cur.extend(cells[len(cells)-len(cur.cells)-1:])
 	}
 	flush()
 	return segs
@@ -362,15 +373,26 @@ func findGutter(segs []segment) (g0, g1 float64, ok bool) {
 	return g0, g1, true
 }
 
-// sortTopDown sorts segments top to bottom, left to right within a line.
+// sortTopDown sorts segments top to bottom, left to right within a line:
+// by height on the page, then in groups on one line (each led by its
+// tallest segment) from left to right.
 func sortTopDown(segs []segment) {
-	sort.SliceStable(segs, func(i, j int) bool {
-		a, b := &segs[i], &segs[j]
-		if sameLine(a.y0, a.y1, b.y0, b.y1) {
-			return a.x0 < b.x0
+	sort.SliceStable(segs, func(i, j int) bool { return segs[i].center() > segs[j].center() })
+	start := 0
+	var core0, core1 float64
+	for i := 0; i <= len(segs); i++ {
+		if i < len(segs) && i > start && sameLine(core0, core1, segs[i].y0, segs[i].y1) {
+			if segs[i].y1-segs[i].y0 > core1-core0 {
+				core0, core1 = segs[i].y0, segs[i].y1
+			}
+			continue
 		}
-		return a.center() > b.center()
-	})
+		group := segs[start:i]
+		sort.SliceStable(group, func(a, b int) bool { return group[a].x0 < group[b].x0 })
+		if i < len(segs) {
+			start, core0, core1 = i, segs[i].y0, segs[i].y1
+		}
+	}
 }
 
 func median(xs []float64) float64 {
