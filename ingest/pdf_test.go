@@ -543,3 +543,41 @@ func FuzzExtractPDF(f *testing.F) {
 		}
 	})
 }
+
+// The pages a citation would name: for phrases all through a seed laid
+// out by pdftest.FromText, the page on which the extracted text puts each
+// is the page the layout printed it on.
+func TestExtractPDFPutsPhrasesOnTheirPages(t *testing.T) {
+	seed, err := os.ReadFile("../seeds/002_c44777ec8113f80d.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, layout, err := pdftest.FromText("China-Vietnam in warm, new communist embrace", "", string(seed))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := extractPDF(context.Background(), data, testLimits())
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkPages(t, doc, layout.Pages)
+	checked := 0
+	for _, p := range layout.Paragraphs {
+		words := strings.Fields(p.Text)
+		for i := 0; i+6 <= len(words); i += 9 {
+			phrase := strings.Join(words[i:i+6], " ")
+			want := layout.PageOf(phrase)
+			at := strings.Index(doc.Text, phrase)
+			if want == 0 || at < 0 || strings.Count(doc.Text, phrase) > 1 {
+				continue // hyphenated at a line end, or not unique
+			}
+			checked++
+			if got := pageAt(doc, at); got != want {
+				t.Errorf("%q on page %d, want %d", phrase, got, want)
+			}
+		}
+	}
+	if checked < 50 {
+		t.Errorf("only %d phrases checked", checked)
+	}
+}

@@ -40,7 +40,8 @@ type Block struct {
 // Options shape the whole document.
 type Options struct {
 	// Title, Author, Subject and Created go into the info dictionary
-	// (Title and Author only when not empty; Created only when not zero).
+	// (Title and Author only when not empty; Created, when zero, is
+	// 2000-01-01, so that the same input makes the same bytes).
 	Title, Author, Subject string
 	Created                time.Time
 	// Header is printed at the top of every page but blank ones.
@@ -77,6 +78,33 @@ type Placement struct {
 type Layout struct {
 	Pages      int
 	Paragraphs []Placement
+	// PageText is the body text of each page (PageText[0] is page 1's),
+	// its lines joined by spaces, a hyphenated word as shown ("inter-
+	// national"); no header or page number.
+	PageText []string
+}
+
+// PageOf returns the page (1-based) on which phrase starts, the first
+// time it occurs, with runs of spaces in it taken as one; 0 if no page
+// holds the start of it. A phrase running onto the next page is found by
+// its start; one hyphenated at a line end is not found.
+func (l Layout) PageOf(phrase string) int {
+	words := strings.Fields(phrase)
+	if len(words) == 0 {
+		return 0
+	}
+	for i := range l.PageText {
+		// This page and the start of the next, for a phrase across them.
+		text := l.PageText[i]
+		if i+1 < len(l.PageText) {
+			text += " " + l.PageText[i+1]
+		}
+		at := strings.Index(" "+strings.Join(strings.Fields(text), " ")+" ", " "+strings.Join(words, " "))
+		if at >= 0 && at < len(strings.Join(strings.Fields(l.PageText[i]), " "))+1 {
+			return i + 1
+		}
+	}
+	return 0
 }
 
 // DejaVuSans returns the path of Debian's DejaVu Sans (package
@@ -119,6 +147,11 @@ func Build(opts Options, blocks []Block) ([]byte, Layout, error) {
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetMargins(marginX, marginTop, marginX)
 	pdf.SetCompression(!opts.Uncompressed)
+	pdf.SetCatalogSort(true) // the same bytes for the same input
+	if opts.Created.IsZero() {
+		pdf.SetCreationDate(time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC))
+		pdf.SetModificationDate(time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC))
+	}
 	pdf.AliasNbPages("{nb}")
 	if opts.Title != "" {
 		pdf.SetTitle(opts.Title, true)
@@ -131,6 +164,7 @@ func Build(opts Options, blocks []Block) ([]byte, Layout, error) {
 	}
 	if !opts.Created.IsZero() {
 		pdf.SetCreationDate(opts.Created)
+		pdf.SetModificationDate(opts.Created)
 	}
 	b.family, b.translate = "Helvetica", pdf.UnicodeTranslatorFromDescriptor("")
 	if opts.FontFile != "" {
@@ -167,6 +201,12 @@ func Build(opts Options, blocks []Block) ([]byte, Layout, error) {
 		layout.Paragraphs = append(layout.Paragraphs, Placement{Text: clean, FirstPage: first, LastPage: last})
 	}
 	layout.Pages = b.page
+	layout.PageText = make([]string, b.page)
+	for i := range layout.PageText {
+		if i < len(b.pageWords) {
+			layout.PageText[i] = strings.Join(b.pageWords[i], " ")
+		}
+	}
 	var buf bytes.Buffer
 	if err := pdf.Output(&buf); err != nil {
 		return nil, Layout{}, fmt.Errorf("pdftest: %w", err)
@@ -188,6 +228,8 @@ type builder struct {
 	y      float64 // baseline of the next line
 	style  string  // font of the paragraph being laid out
 	size   float64
+
+	pageWords [][]string // the body words shown on each page
 }
 
 func (b *builder) newTextPage() {
@@ -254,6 +296,10 @@ func (b *builder) paragraph(blk Block) (first, last int) {
 // show writes one line of words at (x, y).
 func (b *builder) show(x, y float64, words []string) {
 	pdf := b.pdf
+	for len(b.pageWords) < b.page {
+		b.pageWords = append(b.pageWords, nil)
+	}
+	b.pageWords[b.page-1] = append(b.pageWords[b.page-1], words...)
 	if !b.opts.PositionWords {
 		pdf.Text(x, y, b.translate(strings.Join(words, " ")))
 		return
@@ -334,16 +380,18 @@ func Paragraphs(text string) []Block {
 }
 
 // FromText lays plain text (for example one of seeds/) out as a PDF with
-// a running header (the title) and "Page n of N" at every foot, in the
-// given font (see DejaVuSans; "" for Helvetica), and says on which pages
-// each paragraph stands, for evaluations that check cited pages.
-func FromText(title, author, text, fontFile string) ([]byte, Layout, error) {
+// a running header (the title) and "Page n of N" at every foot, in 11-point
+// Helvetica (no font file needed, so the pages are the same on every
+// machine; characters outside Windows-1252 are lost, and the seeds have
+// none), with title and author in the info dictionary. The Layout says on
+// which pages each paragraph stands and, with PageOf, where a phrase
+// starts: what an evaluation of cited pages checks against.
+func FromText(title, author, text string) ([]byte, Layout, error) {
 	return Build(Options{
 		Title:      title,
 		Author:     author,
 		Header:     title,
 		PageNumber: "Page %d of {nb}",
-		FontFile:   fontFile,
 		FontSize:   11,
 	}, Paragraphs(text))
 }
