@@ -92,8 +92,8 @@ func (e *PDFEngine) load() error {
 		// Not WithCloseOnContextDone: it makes PDFium five times slower
 		// and its compilation six times longer; the timeout is checked
 		// between pages instead (see Extract).
-		// 2 GiB of memory at most for one document.
-		WithMemoryLimitPages(32768)
+		// 1 GiB of memory at most for one document (64 KiB pages).
+		WithMemoryLimitPages(16384)
 	if e.cacheDir != "" {
 		cache, err := wazero.NewCompilationCacheWithDir(e.cacheDir)
 		if err != nil {
