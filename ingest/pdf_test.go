@@ -199,6 +199,17 @@ func TestExtractPDFHyphenation(t *testing.T) {
 			want: []string{"between China-Vietnam and", "; China-Vietnam ties"},
 		},
 		{
+			name:    "a word in capitals hyphenated at a line end is joined",
+			text:    "If the field is OP-\nTIONAL the call returns.",
+			want:    []string{"is OPTIONAL the"},
+			notWant: []string{"OP-"},
+		},
+		{
+			name: "capitals before a compound broken at its hyphen keep it",
+			text: "Relations between US-\nChina and the region.",
+			want: []string{"between US-China and"},
+		},
+		{
 			name: "a compound the document writes with its hyphen keeps it",
 			text: "The long-term plan and the long-\nterm goals.",
 			want: []string{"the long-term goals"},
@@ -415,6 +426,19 @@ func TestLayoutWordSpacingFromPositions(t *testing.T) {
 		x += float64(len(w))*6 + 4
 	}
 	if got := layoutDocument([][]glyph{page}).Text; got != "the two parties agreed" {
+		t.Errorf("text %q", got)
+	}
+}
+
+func TestLayoutOverprintedBold(t *testing.T) {
+	// Each glyph drawn twice, the second time half a point to the right.
+	var page []glyph
+	for _, g := range glyphLine("Bold words", 50, 700) {
+		page = append(page, g)
+		g.x0, g.x1 = g.x0+0.5, g.x1+0.5
+		page = append(page, g)
+	}
+	if got := layoutDocument([][]glyph{page}).Text; got != "Bold words" {
 		t.Errorf("text %q", got)
 	}
 }

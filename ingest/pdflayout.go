@@ -220,6 +220,16 @@ func segments(glyphs []glyph) []segment {
 			continue
 		}
 		c := cell{text: text, x0: g.x0, x1: g.x1, y0: g.y0, y1: g.y1, space: space}
+		if len(cur.cells) > 0 {
+			last := cur.cells[len(cur.cells)-1]
+			// Drawn again over itself, a little offset: a poor man's bold.
+			// (PDFium gives the letters of a ligature, "ff" included, the
+			// ligature's box: the same box is no overprint for an f.)
+			sameBox := last.x0 == c.x0 && last.x1 == c.x1 && last.y0 == c.y0
+			if last.text == c.text && math.Abs(last.x0-c.x0) < 0.3*math.Max(c.x1-c.x0, 1) && math.Abs(last.y0-c.y0) < 0.5 && !(sameBox && c.text == "f") {
+				continue
+			}
+		}
 		space = false
 		if len(cur.cells) > 0 {
 			h := cur.height()
@@ -655,19 +665,21 @@ func endsParagraph(a *line, pa *pageLines, b *line) bool {
 
 // joinsHyphenated reports whether a word hyphenated at the end of text
 // ("inter-") is one word with the start of the next line ("national"), its
-// hyphen to be dropped: when the next line goes on in lower case and the
-// document does not write the word with its hyphen elsewhere (while never
-// writing it without).
+// hyphen to be dropped: when the next line goes on in lower case (or the
+// word is in capitals on both lines) and the document does not write the
+// word with its hyphen elsewhere (while never writing it without).
 func joinsHyphenated(text, next string, words map[string]bool) bool {
 	if !endsWithLetterHyphen(text) {
 		return false
 	}
-	r, _ := utf8.DecodeRuneInString(next)
-	if !unicode.IsLower(r) {
-		return false
-	}
 	head := lastWord(text[:len(text)-1])
 	tail := firstWord(next)
+	r, _ := utf8.DecodeRuneInString(next)
+	last, _ := utf8.DecodeLastRuneInString(head)
+	capitals := unicode.IsUpper(last) && tail != "" && strings.ToUpper(tail) == tail // "OP-" + "TIONAL"
+	if !unicode.IsLower(r) && !capitals {
+		return false
+	}
 	whole := strings.ToLower(head + tail)
 	hyphened := strings.ToLower(head + "-" + tail)
 	// Not a compound broken at its own hyphen.
