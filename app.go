@@ -99,6 +99,7 @@ func newApp(ctx context.Context, common commonFlags, logLevel slog.Level, stderr
 		Embedder:  embedder,
 		Logger:    logger,
 		Synonyms:  synonyms,
+		Load:      retrieval.LoadOptions{Limits: ingestLimits(cfg.Ingest)},
 	})
 	if err != nil {
 		return nil, err

@@ -74,7 +74,7 @@ func writeAnswer(w io.Writer, ans answer.Answer) error {
 	}
 	for _, c := range ans.Citations {
 		fmt.Fprintf(&b, "[%d] %s", c.N, c.Title)
-		if by := byline(c.Authors, c.Publisher); by != "" {
+		if by := withLocation(byline(c.Authors, c.Publisher), c.Location); by != "" {
 			fmt.Fprintf(&b, " — %s", by)
 		}
 		fmt.Fprintf(&b, " (%s)\n", c.Source)
@@ -140,7 +140,7 @@ func cmdSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	for i, p := range passages {
-		fmt.Fprintf(stdout, "[%d] %s (%s, score %.4f)\n%s\n\n", i+1, p.Info.Title, p.Source, p.Score, p.Text)
+		fmt.Fprintf(stdout, "[%d] %s (%s, score %.4f)\n%s\n\n", i+1, p.Info.Title, withLocation(p.Source, p.Location), p.Score, p.Text)
 	}
 	return nil
 }
@@ -199,7 +199,7 @@ func cmdSources(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		if s.Date != "" {
 			fmt.Fprintf(stdout, "  %s\n", s.Date)
 		}
-		fmt.Fprintf(stdout, "  %s, %d chunks\n\n", s.Source, s.Chunks)
+		fmt.Fprintf(stdout, "  %s, %d chunks\n\n", withExtent(s.Source, s), s.Chunks)
 	}
 	return nil
 }

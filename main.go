@@ -29,6 +29,8 @@ Usage:
   lectern search QUERY [-k N] [--json]
   lectern index
   lectern sources [--json]
+  lectern add PATH|URL [--title T] [--author A]...
+  lectern remove SOURCE
   lectern eval --questions FILE [--json]
   lectern serve
   lectern feedback
@@ -83,6 +85,7 @@ var commands = map[string]func(ctx context.Context, args []string, stdout, stder
 	"eval":     cmdEval,
 	"serve":    cmdServe,
 	"feedback": cmdFeedback,
+	"add":      cmdAdd, "remove": cmdRemove,
 }
 
 // usageError is a mistake in the command line.

@@ -22,7 +22,8 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	b, err := bot.New(a.cfg.Discord, bot.Deps{Asker: a.answerer, Searcher: a.store, Library: a.store, DataDir: a.cfg.DataDir}, a.log)
+	b, err := bot.New(a.cfg.Discord, bot.Deps{Asker: a.answerer, Searcher: a.store, Library: a.store, DataDir: a.cfg.DataDir,
+		Editor: a.store, FetchOptions: fetchOptions(a.cfg.Ingest)}, a.log)
 	if err != nil {
 		return err
 	}
