@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"time"
@@ -126,12 +128,25 @@ func (e *PDFEngine) load() error {
 	return nil
 }
 
+// defaultPDFCacheDir is where an engine made for one file keeps PDFium's
+// compiled module: lectern/pdfium in the user's cache folder, "" (no
+// cache) if there is none.
+func defaultPDFCacheDir() string {
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(dir, "lectern", "pdfium")
+}
+
 // extractPDF reads a PDF's text page by page.
 func extractPDF(ctx context.Context, data []byte, lim Limits) (Document, error) {
 	engine := lim.PDF
 	if engine == nil {
-		// No engine given: one for this file only, compiled again (slow).
-		engine = NewPDFEngine("")
+		// No engine given: one for this file only, its compiled module
+		// cached in the user's cache folder (so that only the first use
+		// on this machine takes seconds).
+		engine = NewPDFEngine(defaultPDFCacheDir())
 		defer engine.Close()
 	}
 	return engine.Extract(ctx, data, lim)

@@ -605,3 +605,18 @@ func TestExtractPDFPutsPhrasesOnTheirPages(t *testing.T) {
 		t.Errorf("only %d phrases checked", checked)
 	}
 }
+
+func TestExtractPDFWithoutAnEngine(t *testing.T) {
+	data, layout, err := pdftest.Build(pdftest.Options{PageNumber: "%d"}, blocksOf(sentences(3, 60)...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := extractPDF(context.Background(), data, DefaultLimits()) // Limits.PDF nil
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkPages(t, doc, layout.Pages)
+	if !strings.Contains(doc.Text, layout.Paragraphs[2].Text) {
+		t.Errorf("the last paragraph is missing from\n%s", doc.Text)
+	}
+}
