@@ -620,3 +620,21 @@ func TestExtractPDFWithoutAnEngine(t *testing.T) {
 		t.Errorf("the last paragraph is missing from\n%s", doc.Text)
 	}
 }
+
+func TestLayoutHyphenAcrossPages(t *testing.T) {
+	// A word hyphenated at the foot of page 1 and ended at the top of page 2.
+	page1 := append(glyphLine("Words that open the page here", 50, 724), glyphLine("The treaty widened the inter-", 50, 712)...)
+	page2 := glyphLine("national trade of both sides.", 50, 712)
+	doc := layoutDocument([][]glyph{page1, page2})
+	want := "Words that open the page here The treaty widened the international trade of both sides."
+	if doc.Text != want {
+		t.Fatalf("text %q, want %q", doc.Text, want)
+	}
+	checkPages(t, doc, 2)
+	if got := doc.Text[doc.Pages[1].Start:doc.Pages[1].End]; got != "national trade of both sides." {
+		t.Errorf("page 2 is %q", got)
+	}
+	if got := doc.Text[doc.Pages[0].Start:doc.Pages[0].End]; got != "Words that open the page here The treaty widened the inter" {
+		t.Errorf("page 1 is %q", got)
+	}
+}
