@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"time"
@@ -26,8 +27,9 @@ import (
 // Creating one costs nothing; PDFium is compiled at the first PDF it reads
 // (some seconds), and the compiled module is kept in the cache folder so
 // that later runs load it in a fraction of a second. A program creates one
-// engine, shares it (it is safe for concurrent use; two PDFs are read at
-// a time, others wait) and closes it at exit.
+// engine, shares it (it is safe for concurrent use: up to three PDFium
+// instances, a long PDF read by two at once when both are free) and closes
+// it at exit.
 type PDFEngine struct {
 	cacheDir string
 
@@ -106,11 +108,11 @@ func (e *PDFEngine) load() error {
 		cfg = cfg.WithCompilationCache(cache)
 	}
 	pool, err := webassembly.Init(webassembly.Config{
-		// Two PDFs at a time: one whose timeout has passed may still be
-		// finishing its page in PDFium.
+		// Up to three instances: a long PDF is read by two at once, and
+		// one whose timeout has passed may still be finishing its page.
 		MinIdle:       0,
-		MaxIdle:       1,
-		MaxTotal:      2,
+		MaxIdle:       2,
+		MaxTotal:      3,
 		RuntimeConfig: cfg,
 		// No file system at all: documents are passed as bytes.
 		FSConfig: wazero.NewFSConfig(),
@@ -204,7 +206,19 @@ func (e *PDFEngine) Extract(ctx context.Context, data []byte, lim Limits) (doc D
 			inst.Close()
 			done <- r
 		}()
-		r.pages, r.meta, r.err = readPDFGlyphs(ctx, inst, data, lim)
+		r.pages, r.meta, r.err = readPDFGlyphs(ctx, inst, data, lim, func() pdfium.Pdfium {
+			if runtime.NumCPU() < 2 {
+				return nil
+			}
+			// Only an instance free now: none is waited for.
+			now, cancel := context.WithTimeout(ctx, time.Millisecond)
+			defer cancel()
+			other, err := pool.GetInstanceWithContext(now)
+			if err != nil {
+				return nil
+			}
+			return other
+		})
 	}()
 	var r result
 	select {
@@ -245,33 +259,96 @@ func checkPDFFrame(data []byte) error {
 	return nil
 }
 
+// parallelPages is the fewest pages for which a second PDFium instance,
+// if one is free, reads the second half of the document.
+const parallelPages = 16
+
 // readPDFGlyphs opens the document in PDFium and reads each page's glyphs
-// with their boxes, and the info dictionary.
-func readPDFGlyphs(ctx context.Context, inst pdfium.Pdfium, data []byte, lim Limits) ([][]glyph, Metadata, error) {
-	opened, err := inst.OpenDocument(&requests.OpenDocument{File: &data})
+// with their boxes, and the info dictionary. For a long document it asks
+// second() for another instance (nil if none is free) to read the second
+// half of the pages at the same time.
+func readPDFGlyphs(ctx context.Context, inst pdfium.Pdfium, data []byte, lim Limits, second func() pdfium.Pdfium) ([][]glyph, Metadata, error) {
+	document, closeDocument, err := openPDF(inst, data)
 	if err != nil {
-		return nil, Metadata{}, fmt.Errorf("open: %w", err)
+		return nil, Metadata{}, err
 	}
-	defer inst.FPDF_CloseDocument(&requests.FPDF_CloseDocument{Document: opened.Document})
-	count, err := inst.FPDF_GetPageCount(&requests.FPDF_GetPageCount{Document: opened.Document})
+	defer closeDocument()
+	count, err := inst.FPDF_GetPageCount(&requests.FPDF_GetPageCount{Document: document})
 	if err != nil {
 		return nil, Metadata{}, fmt.Errorf("count pages: %w", err)
 	}
-	if lim.MaxPages > 0 && count.PageCount > lim.MaxPages {
-		return nil, Metadata{}, fmt.Errorf("%d pages, over the limit of %d: %w", count.PageCount, lim.MaxPages, ErrTooLarge)
+	n := count.PageCount
+	if lim.MaxPages > 0 && n > lim.MaxPages {
+		return nil, Metadata{}, fmt.Errorf("%d pages, over the limit of %d: %w", n, lim.MaxPages, ErrTooLarge)
 	}
-	meta := readPDFMetadata(inst, opened.Document)
-	pages := make([][]glyph, 0, count.PageCount)
-	for i := 0; i < count.PageCount; i++ {
+	meta := readPDFMetadata(inst, document)
+	split := n
+	type half struct {
+		pages [][]glyph
+		err   error
+	}
+	var rest chan half
+	if n >= parallelPages && second != nil {
+		if other := second(); other != nil {
+			split = n / 2
+			rest = make(chan half, 1)
+			go func() {
+				var h half
+				defer func() {
+					if p := recover(); p != nil {
+						h = half{err: fmt.Errorf("internal error: %v", p)}
+					}
+					other.Close()
+					rest <- h
+				}()
+				doc2, close2, err := openPDF(other, data)
+				if err != nil {
+					h.err = err
+					return
+				}
+				defer close2()
+				h.pages, h.err = readPages(ctx, other, doc2, split, n)
+			}()
+		}
+	}
+	pages, err := readPages(ctx, inst, document, 0, split)
+	if rest != nil {
+		h := <-rest
+		if err == nil {
+			pages, err = append(pages, h.pages...), h.err
+		}
+	}
+	if err != nil {
+		return nil, Metadata{}, err
+	}
+	return pages, meta, nil
+}
+
+// openPDF opens data in a PDFium instance.
+func openPDF(inst pdfium.Pdfium, data []byte) (references.FPDF_DOCUMENT, func(), error) {
+	opened, err := inst.OpenDocument(&requests.OpenDocument{File: &data})
+	if err != nil {
+		return "", nil, fmt.Errorf("open: %w", err)
+	}
+	return opened.Document, func() {
+		inst.FPDF_CloseDocument(&requests.FPDF_CloseDocument{Document: opened.Document})
+	}, nil
+}
+
+// readPages reads the glyphs of pages [from, to) (0-based) of an open
+// document, stopping when ctx ends.
+func readPages(ctx context.Context, inst pdfium.Pdfium, document references.FPDF_DOCUMENT, from, to int) ([][]glyph, error) {
+	pages := make([][]glyph, 0, to-from)
+	for i := from; i < to; i++ {
 		if err := ctx.Err(); err != nil {
-			return nil, Metadata{}, err
+			return nil, err
 		}
 		text, err := inst.GetPageTextStructured(&requests.GetPageTextStructured{
-			Page: requests.Page{ByIndex: &requests.PageByIndex{Document: opened.Document, Index: i}},
+			Page: requests.Page{ByIndex: &requests.PageByIndex{Document: document, Index: i}},
 			Mode: requests.GetPageTextStructuredModeChars,
 		})
 		if err != nil {
-			return nil, Metadata{}, fmt.Errorf("page %d: %w", i+1, err)
+			return nil, fmt.Errorf("page %d: %w", i+1, err)
 		}
 		page := make([]glyph, 0, len(text.Chars))
 		for _, c := range text.Chars {
@@ -283,7 +360,7 @@ func readPDFGlyphs(ctx context.Context, inst pdfium.Pdfium, data []byte, lim Lim
 		}
 		pages = append(pages, page)
 	}
-	return pages, meta, nil
+	return pages, nil
 }
 
 // readPDFMetadata reads the title, author(s), subject and creation date

@@ -242,7 +242,7 @@ func BenchmarkPDFLayout(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	pages, _, err := readPDFGlyphs(context.Background(), inst, data, testLimits())
+	pages, _, err := readPDFGlyphs(context.Background(), inst, data, testLimits(), nil)
 	inst.Close()
 	if err != nil {
 		b.Fatal(err)

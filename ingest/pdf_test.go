@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/klippa-app/go-pdfium"
+
 	"github.com/lectern/lectern/internal/pdftest"
 )
 
@@ -637,4 +639,48 @@ func TestLayoutHyphenAcrossPages(t *testing.T) {
 	if got := doc.Text[doc.Pages[0].Start:doc.Pages[0].End]; got != "Words that open the page here The treaty widened the inter" {
 		t.Errorf("page 1 is %q", got)
 	}
+}
+
+// A long PDF read by two PDFium instances at once reads as one read by one.
+func TestExtractPDFInTwoHalvesIsTheSame(t *testing.T) {
+	data, layout, err := pdftest.Build(pdftest.Options{Header: "H", PageNumber: "%d"}, blocksOf(sentences(60, 120)...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if layout.Pages < parallelPages {
+		t.Fatalf("%d pages: the spec needs %d", layout.Pages, parallelPages)
+	}
+	pool, err := testEngine.loaded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	read := func(second func() pdfium.Pdfium) Document {
+		inst, err := pool.GetInstanceWithContext(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer inst.Close()
+		pages, _, err := readPDFGlyphs(context.Background(), inst, data, testLimits(), second)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return layoutDocument(pages)
+	}
+	secondUsed := false
+	halves := read(func() pdfium.Pdfium {
+		other, err := pool.GetInstanceWithContext(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		secondUsed = true
+		return other
+	})
+	whole := read(nil)
+	if !secondUsed {
+		t.Fatal("the second instance was not asked for")
+	}
+	if halves.Text != whole.Text || fmt.Sprint(halves.Pages) != fmt.Sprint(whole.Pages) {
+		t.Errorf("read in two halves differs from read whole")
+	}
+	checkPages(t, halves, layout.Pages)
 }
