@@ -203,7 +203,7 @@ func (e *PDFEngine) Extract(ctx context.Context, data []byte, lim Limits) (doc D
 			if p := recover(); p != nil {
 				r = result{err: fmt.Errorf("internal error: %v", p)}
 			}
-			inst.Close()
+			release(inst, len(data))
 			done <- r
 		}()
 		r.pages, r.meta, r.err = readPDFGlyphs(ctx, inst, data, lim, func() pdfium.Pdfium {
@@ -242,6 +242,21 @@ func (e *PDFEngine) Extract(ctx context.Context, data []byte, lim Limits) (doc D
 		return Document{}, fmt.Errorf("read PDF: %d pages: %w", len(pages), ErrNoTextLayer)
 	}
 	return doc, nil
+}
+
+// bigPDF is the size above which the PDFium instance that read a file is
+// dropped rather than kept for the next: WebAssembly memory, once grown,
+// is never given back.
+const bigPDF = 16 << 20
+
+// release gives an instance back to the pool when done with a file of
+// size bytes, or drops it after a big one.
+func release(inst pdfium.Pdfium, size int) {
+	if size > bigPDF {
+		inst.Kill()
+		return
+	}
+	inst.Close()
 }
 
 // checkPDFFrame refuses what is not a whole PDF: one must start with the
@@ -298,7 +313,7 @@ func readPDFGlyphs(ctx context.Context, inst pdfium.Pdfium, data []byte, lim Lim
 					if p := recover(); p != nil {
 						h = half{err: fmt.Errorf("internal error: %v", p)}
 					}
-					other.Close()
+					release(other, len(data))
 					rest <- h
 				}()
 				doc2, close2, err := openPDF(other, data)

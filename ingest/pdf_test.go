@@ -684,3 +684,27 @@ func TestExtractPDFInTwoHalvesIsTheSame(t *testing.T) {
 	}
 	checkPages(t, halves, layout.Pages)
 }
+
+// An instance dropped after a big file is made again for the next.
+func TestPDFEngineAfterDroppingAnInstance(t *testing.T) {
+	pool, err := testEngine.loaded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 3 { // more than the pool keeps
+		inst, err := pool.GetInstanceWithContext(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		release(inst, bigPDF+1)
+	}
+	data, layout, err := pdftest.Build(pdftest.Options{}, blocksOf(sentences(2, 30)...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := extractPDF(context.Background(), data, testLimits())
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkPages(t, doc, layout.Pages)
+}
