@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -707,4 +708,43 @@ func TestPDFEngineAfterDroppingAnInstance(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkPages(t, doc, layout.Pages)
+}
+
+// FuzzLayout feeds the layout glyphs made of arbitrary bytes: whatever
+// PDFium reports, the layout neither panics nor breaks the page ranges.
+func FuzzLayout(f *testing.F) {
+	f.Add([]byte("abcdefghijklmnopqrstuvwxyz0123456789"), uint8(2))
+	f.Add([]byte{0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0, 1, 2, 3, 4, 5}, uint8(1))
+	f.Fuzz(func(t *testing.T, data []byte, npages uint8) {
+		pages := make([][]glyph, int(npages%5)+1)
+		for i := 0; i+6 <= len(data); i += 6 {
+			b := data[i : i+6]
+			x := float64(int(b[1])*4 - 100)
+			y := float64(int(b[2])*4 - 100)
+			g := glyph{
+				text: string(rune(b[0])), x0: x, x1: x + float64(b[3]%16) - 2,
+				y0: y, y1: y + float64(b[4]%20) - 2, upright: b[5]%7 != 0,
+			}
+			switch b[5] % 11 {
+			case 1:
+				g.x0 = math.NaN()
+			case 2:
+				g.y1 = math.Inf(1)
+			case 3:
+				g.text = "-"
+			case 4:
+				g.text = "\ufb01"
+			}
+			p := int(b[5]) % len(pages)
+			pages[p] = append(pages[p], g)
+		}
+		doc := layoutDocument(pages)
+		end := 0
+		for i, p := range doc.Pages {
+			if p.Number != i+1 || p.Start < end || p.End < p.Start || p.End > len(doc.Text) {
+				t.Fatalf("page %d: %+v (text %d bytes)", i+1, p, len(doc.Text))
+			}
+			end = p.End
+		}
+	})
 }

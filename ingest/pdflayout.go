@@ -210,6 +210,9 @@ func segments(glyphs []glyph) []segment {
 		if !g.upright && !keepRotated {
 			continue
 		}
+		if !finite(g.x0, g.x1, g.y0, g.y1) {
+			continue
+		}
 		text := normalizeGlyphText(g.text)
 		if strings.TrimSpace(text) == "" || g.x1 < g.x0 || g.y1 <= g.y0 {
 			// A space, a line break PDFium generated, or a glyph without
@@ -247,6 +250,17 @@ func segments(glyphs []glyph) []segment {
 	}
 	flush()
 	return segs
+}
+
+// finite reports whether coordinates are usable: numbers, and within a
+// million points (some 350 m) of the origin.
+func finite(xs ...float64) bool {
+	for _, x := range xs {
+		if math.IsNaN(x) || math.Abs(x) > 1e6 {
+			return false
+		}
+	}
+	return true
 }
 
 // segmentText is the text of a run of glyphs, with a space at each word
