@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"flag"
 	"fmt"
@@ -84,8 +85,11 @@ func newApp(ctx context.Context, common commonFlags, logLevel slog.Level, stderr
 	}
 	logger := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: logLevel}))
 	slog.SetDefault(logger)
+	for _, w := range cfg.Warnings(config.APIKey) {
+		fmt.Fprintln(stderr, "Warning: "+w+".")
+	}
 
-	embedder, err := newEmbedder(cfg.Embeddings)
+	embedder, err := newEmbedder(cfg.Embeddings, logger)
 	if err != nil {
 		return nil, err
 	}
@@ -105,13 +109,16 @@ func newApp(ctx context.Context, common commonFlags, logLevel slog.Level, stderr
 		return nil, err
 	}
 	answerer := answer.New(store, answer.Config{
-		ChatBaseURL: cfg.Chat.BaseURL,
-		ChatModel:   cfg.Chat.Model,
-		APIKey:      config.APIKey(cfg.Chat.APIKeyEnv),
-		Timeout:     cfg.Chat.Timeout.Duration,
-		TopK:        cfg.Retrieval.TopK,
-		Temperature: cfg.Chat.Temperature,
-		MaxTokens:   cfg.Chat.MaxTokens,
+		ChatBaseURL:  cfg.Chat.BaseURL,
+		ChatModel:    cfg.Chat.Model,
+		APIKey:       config.APIKey(cfg.Chat.APIKeyEnv),
+		Timeout:      cfg.Chat.Timeout.Duration,
+		TopK:         cfg.Retrieval.TopK,
+		Temperature:  cfg.Chat.Temperature,
+		MaxTokens:    cfg.Chat.MaxTokens,
+		MaxAttempts:  cfg.Chat.MaxAttempts,
+		MaxRetryWait: cfg.Chat.MaxRetryWait.Duration,
+		Logger:       logger,
 	})
 	return &app{cfg: cfg, log: logger, store: store, answerer: answerer, stderr: stderr}, nil
 }
@@ -130,15 +137,18 @@ func newIndexedApp(ctx context.Context, common commonFlags, logLevel slog.Level,
 }
 
 // newEmbedder builds the configured embedder.
-func newEmbedder(cfg config.Embeddings) (retrieval.Embedder, error) {
+func newEmbedder(cfg config.Embeddings, logger *slog.Logger) (retrieval.Embedder, error) {
 	switch cfg.Provider {
 	case "openai":
 		return retrieval.NewOpenAIEmbedder(retrieval.OpenAIEmbedderConfig{
-			BaseURL:   cfg.BaseURL,
-			Model:     cfg.Model,
-			APIKey:    config.APIKey(cfg.APIKeyEnv),
-			BatchSize: cfg.BatchSize,
-			Timeout:   cfg.Timeout.Duration,
+			BaseURL:      cfg.BaseURL,
+			Model:        cfg.Model,
+			APIKey:       config.APIKey(cfg.APIKeyEnv),
+			BatchSize:    cfg.BatchSize,
+			Timeout:      cfg.Timeout.Duration,
+			MaxRetries:   cmp.Or(cfg.MaxAttempts-1, -1), // one attempt: no retry
+			MaxRetryWait: cfg.MaxRetryWait.Duration,
+			Logger:       logger,
 		})
 	default:
 		return retrieval.NewLocalEmbedder(), nil

@@ -12,6 +12,7 @@ import (
 
 	"github.com/lectern/lectern/answer"
 	"github.com/lectern/lectern/evaluation"
+	"github.com/lectern/lectern/internal/text"
 	"github.com/lectern/lectern/retrieval"
 )
 
@@ -48,12 +49,9 @@ func cmdAsk(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		return err
 	}
 	ans, err := a.answerer.Ask(ctx, answer.Request{Question: question}, nil)
-	var down *answer.EndpointError
-	if errors.As(err, &down) {
-		// The reading list can still answer: say what failed, then quote it.
-		fmt.Fprintf(stderr, "%s\nAnswering from the reading list instead.\n\n", userMessage(err))
-		extractive := answer.New(a.store, answer.Config{TopK: a.cfg.Retrieval.TopK, Logger: a.log})
-		ans, err = extractive.Ask(ctx, answer.Request{Question: question}, nil)
+	if ans.ModelDown != nil {
+		// The answerer answered from the reading list: say what failed.
+		fmt.Fprintf(stderr, "%s\nAnswering from the reading list instead.\n\n", userMessage(ans.ModelDown))
 	}
 	if err != nil {
 		return err
@@ -74,7 +72,7 @@ func writeAnswer(w io.Writer, ans answer.Answer) error {
 	}
 	for _, c := range ans.Citations {
 		fmt.Fprintf(&b, "[%d] %s", c.N, c.Title)
-		if by := withLocation(byline(c.Authors, c.Publisher), c.Location); by != "" {
+		if by := withLocation(text.Byline(c.Authors, c.Publisher, ""), c.Location); by != "" {
 			fmt.Fprintf(&b, " — %s", by)
 		}
 		fmt.Fprintf(&b, " (%s)\n", c.Source)
@@ -84,18 +82,6 @@ func writeAnswer(w io.Writer, ans answer.Answer) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
-}
-
-// byline is "Authors, Publisher" with whatever is known.
-func byline(authors []string, publisher string) string {
-	parts := []string{}
-	if len(authors) > 0 {
-		parts = append(parts, strings.Join(authors, ", "))
-	}
-	if publisher != "" {
-		parts = append(parts, publisher)
-	}
-	return strings.Join(parts, ", ")
 }
 
 // cmdSearch shows the best passages: `lectern search QUERY [-k N] [--json]`.
@@ -193,7 +179,7 @@ func cmdSources(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	}
 	for _, s := range sources {
 		fmt.Fprintf(stdout, "%s\n", s.Title)
-		if by := byline(s.Authors, s.Publisher); by != "" {
+		if by := text.Byline(s.Authors, s.Publisher, ""); by != "" {
 			fmt.Fprintf(stdout, "  by %s\n", by)
 		}
 		if s.Date != "" {

@@ -27,6 +27,16 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
+	// A `lectern index` run beside the bot switches it to the new index.
+	watchCtx, stopWatch := context.WithCancel(ctx)
+	watched := make(chan struct{})
+	go func() {
+		defer close(watched)
+		if err := a.store.Watch(watchCtx); err != nil {
+			a.log.Warn("a `lectern index` run beside the bot will not be noticed until it restarts", "err", err)
+		}
+	}()
+	defer func() { stopWatch(); <-watched }()
 	return b.Run(ctx)
 }
 
