@@ -161,6 +161,7 @@ func cmdAdd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if err != nil {
 		return err
 	}
+	defer a.close()
 	return runAdd(ctx, a, targets[0], addOptions{Title: *title, Authors: authors}, stdout)
 }
 
@@ -180,6 +181,7 @@ func cmdRemove(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
+	defer a.close()
 	return runRemove(ctx, a, source, stdout)
 }
 

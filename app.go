@@ -8,12 +8,14 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"path/filepath"
 
 	"github.com/schollz/progressbar/v3"
 	"golang.org/x/term"
 
 	"github.com/lectern/lectern/answer"
 	"github.com/lectern/lectern/config"
+	"github.com/lectern/lectern/ingest"
 	"github.com/lectern/lectern/retrieval"
 )
 
@@ -69,6 +71,18 @@ type app struct {
 	store    *retrieval.Store
 	answerer *answer.Answerer
 	stderr   io.Writer
+	// pdf reads PDFs; its engine loads at the first PDF a command meets.
+	pdf *ingest.PDFEngine
+}
+
+// close lets go of what the app holds (the PDF engine, once loaded).
+func (a *app) close() {
+	if a.pdf == nil {
+		return
+	}
+	if err := a.pdf.Close(); err != nil {
+		a.log.Debug("closing the PDF engine", "err", err)
+	}
 }
 
 // newApp reads the settings and opens the store.
@@ -97,13 +111,18 @@ func newApp(ctx context.Context, common commonFlags, logLevel slog.Level, stderr
 	if !cfg.Retrieval.Synonyms {
 		synonyms = retrieval.Synonyms{}
 	}
+	// The PDF engine's compiled module is cached in the data folder, so
+	// only the first PDF on a machine pays for compiling PDFium.
+	pdf := ingest.NewPDFEngine(filepath.Join(cfg.DataDir, "pdfium"))
+	limits := ingestLimits(cfg.Ingest)
+	limits.PDF = pdf
 	store, err := retrieval.OpenStore(ctx, retrieval.StoreConfig{
 		DataDir:   cfg.DataDir,
 		CorpusDir: cfg.Corpus.Dir,
 		Embedder:  embedder,
 		Logger:    logger,
 		Synonyms:  synonyms,
-		Load:      retrieval.LoadOptions{Limits: ingestLimits(cfg.Ingest)},
+		Load:      retrieval.LoadOptions{Limits: limits},
 	})
 	if err != nil {
 		return nil, err
@@ -120,7 +139,7 @@ func newApp(ctx context.Context, common commonFlags, logLevel slog.Level, stderr
 		MaxRetryWait: cfg.Chat.MaxRetryWait.Duration,
 		Logger:       logger,
 	})
-	return &app{cfg: cfg, log: logger, store: store, answerer: answerer, stderr: stderr}, nil
+	return &app{cfg: cfg, log: logger, store: store, answerer: answerer, stderr: stderr, pdf: pdf}, nil
 }
 
 // newIndexedApp is newApp for the commands that search: it also builds the
@@ -131,6 +150,7 @@ func newIndexedApp(ctx context.Context, common commonFlags, logLevel slog.Level,
 		return nil, err
 	}
 	if err := a.ensureIndex(ctx); err != nil {
+		a.close()
 		return nil, err
 	}
 	return a, nil

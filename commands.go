@@ -48,6 +48,7 @@ func cmdAsk(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if err != nil {
 		return err
 	}
+	defer a.close()
 	ans, err := a.answerer.Ask(ctx, answer.Request{Question: question}, nil)
 	if ans.ModelDown != nil {
 		// The answerer answered from the reading list: say what failed.
@@ -105,6 +106,7 @@ func cmdSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
+	defer a.close()
 	if *k == 0 {
 		*k = a.cfg.Retrieval.TopK
 	}
@@ -143,6 +145,7 @@ func cmdIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
+	defer a.close()
 	report, err := a.reindex(ctx)
 	if err != nil {
 		return err
@@ -173,6 +176,7 @@ func cmdSources(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err != nil {
 		return err
 	}
+	defer a.close()
 	sources := a.store.Sources()
 	if *asJSON {
 		return writeJSON(stdout, sources)
@@ -215,6 +219,7 @@ func cmdEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if err != nil {
 		return err
 	}
+	defer a.close()
 	report, err := evaluation.Run(ctx, a.store, questions)
 	if err != nil {
 		return err

@@ -52,6 +52,7 @@ func cmdQuiz(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if err != nil {
 		return err
 	}
+	defer a.close()
 	studier, err := newStudier(a)
 	if err != nil {
 		return err

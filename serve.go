@@ -22,6 +22,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
+	defer a.close()
 	b, err := bot.New(a.cfg.Discord, bot.Deps{Asker: a.answerer, Searcher: a.store, Library: a.store, DataDir: a.cfg.DataDir,
 		Editor: a.store, FetchOptions: fetchOptions(a.cfg.Ingest)}, a.log)
 	if err != nil {
@@ -54,6 +55,7 @@ func cmdFeedback(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	if err != nil {
 		return err
 	}
+	defer a.close()
 	sum, err := bot.SummarizeFeedback(bot.FeedbackPath(a.cfg.DataDir, a.cfg.Discord))
 	if errors.Is(err, os.ErrNotExist) {
 		_, err = fmt.Fprintln(stdout, "No feedback yet.")

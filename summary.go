@@ -30,6 +30,7 @@ func cmdSummary(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err != nil {
 		return err
 	}
+	defer a.close()
 	src, err := study.ResolveSource(a.store.Sources(), name)
 	if err != nil {
 		return usageError{err}
