@@ -71,12 +71,19 @@ func OpenStore(ctx context.Context, cfg StoreConfig) (*Store, error) {
 	s.setNotReady(ErrNoIndex)
 	name, err := os.ReadFile(filepath.Join(cfg.DataDir, currentFile))
 	if errors.Is(err, fs.ErrNotExist) {
+		s.removeAbandonedBuilds("") // a first build that died
 		return s, nil
 	}
 	if err != nil {
 		return nil, fmt.Errorf("open store: read current index name: %w", err)
 	}
-	dir := filepath.Join(cfg.DataDir, indexesFolder, filepath.Base(strings.TrimSpace(string(name))))
+	current := filepath.Base(strings.TrimSpace(string(name)))
+	// Builds left by a process that died (a crash loop) go now, not at
+	// the next successful reindex.
+	if n := s.removeAbandonedBuilds(current); n > 0 {
+		s.log.Info("removed builds left by processes that are gone", "builds", n)
+	}
+	dir := filepath.Join(cfg.DataDir, indexesFolder, current)
 	ix, err := loadIndex(dir, cfg.Embedder)
 	if err != nil {
 		s.log.Warn("the index on disk cannot be loaded; reindex to rebuild it", "dir", dir, "err", err)
@@ -103,11 +110,15 @@ func (s *Store) Ready() error {
 }
 
 // Search returns the k passages that best match query, best first: vector
-// similarity and BM25 over the same chunks, fused by reciprocal rank.
+// similarity and BM25 over the same chunks, fused by reciprocal rank. A
+// query with no searchable terms (see Searchable) finds none.
 func (s *Store) Search(ctx context.Context, query string, k int) ([]Passage, error) {
 	ix := s.current.Load()
 	if ix == nil {
 		return nil, s.Ready()
+	}
+	if !Searchable(query) {
+		return nil, nil // nothing to embed either (see index.search)
 	}
 	vectors, err := s.cfg.Embedder.Embed(ctx, []string{query})
 	if err != nil {
