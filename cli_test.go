@@ -216,6 +216,11 @@ func TestCountsInSentences(t *testing.T) {
 		t.Errorf("sources printed\n%s", stdout)
 	}
 
+	writeFile(t, filepath.Join(data, "feedback.jsonl"), "{not a vote\n")
+	if _, stdout, _ = lectern(t, data, "feedback", "--config", config); !strings.Contains(stdout, "(1 unreadable line skipped)") {
+		t.Errorf("feedback printed\n%s", stdout)
+	}
+
 	// The same file twice: its chunk is embedded once, and said to be shared.
 	writeFile(t, filepath.Join(corpus, "ferries_again.txt"), "Ferries on Ha Long Bay\n\n"+strings.Repeat("The ferries of Ha Long Bay carry tourists between the islands every morning. ", 4))
 	_, stdout, _ = lectern(t, t.TempDir(), "index", "--config", config)
