@@ -173,7 +173,7 @@ func (e *env) open(ctx context.Context, who audience) (*app, error) {
 	if dir := os.Getenv("LECTERN_DATA_DIR"); dir != "" {
 		cfg.DataDir = dir
 	}
-	embedder, err := newEmbedder(cfg.Embeddings)
+	embedder, err := newEmbedder(cfg.Embeddings, logger)
 	if err != nil {
 		return nil, err
 	}
@@ -217,8 +217,8 @@ func (e *env) openIndexed(ctx context.Context, who audience) (*app, error) {
 	return a, nil
 }
 
-// newEmbedder builds the configured embedder.
-func newEmbedder(cfg config.Embeddings) (retrieval.Embedder, error) {
+// newEmbedder builds the configured embedder, which logs its retries to logger.
+func newEmbedder(cfg config.Embeddings, logger *slog.Logger) (retrieval.Embedder, error) {
 	switch cfg.Provider {
 	case "openai":
 		return retrieval.NewOpenAIEmbedder(retrieval.OpenAIEmbedderConfig{
@@ -227,6 +227,7 @@ func newEmbedder(cfg config.Embeddings) (retrieval.Embedder, error) {
 			APIKey:    config.APIKey(cfg.APIKeyEnv),
 			BatchSize: cfg.BatchSize,
 			Timeout:   cfg.Timeout.Duration,
+			Logger:    logger,
 		})
 	default:
 		return retrieval.NewLocalEmbedder(), nil

@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"io"
+	"log/slog"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -116,6 +117,21 @@ func TestGlobalFlagsBeforeOrAfterTheCommand(t *testing.T) {
 				t.Errorf("stderr lacks %s:\n%s", tt.wantLog, stderr)
 			}
 		})
+	}
+}
+
+// TestRunLeavesTheDefaultLoggerAlone: loggers are passed in; running a
+// command, with -v or without, never replaces the process's default.
+func TestRunLeavesTheDefaultLoggerAlone(t *testing.T) {
+	before := slog.Default()
+	data := t.TempDir()
+	for _, args := range [][]string{{"sources"}, {"-v", "sources"}, {"--log-format", "json", "-v", "search", "Three Nos"}} {
+		if code, _, stderr := lectern(t, data, args...); code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, stderr)
+		}
+		if slog.Default() != before {
+			t.Fatalf("%v replaced the default logger", args)
+		}
 	}
 }
 

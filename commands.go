@@ -65,6 +65,9 @@ list does not answer gets "I couldn't find that in the reading list."
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
 			question := strings.TrimSpace(strings.Join(args, " "))
+			if len(retrieval.Words(question)) == 0 {
+				return usageErrorf("%q has no words: ask in words, for example lectern ask \"What are the Three Nos?\"", question)
+			}
 			a, err := e.openIndexed(ctx, person)
 			if err != nil {
 				return err

@@ -241,6 +241,7 @@ func TestCommandLineMistakes(t *testing.T) {
 		{"a usage error says where help is", []string{"indx"}, 2, "Run 'lectern -h' for help."},
 		{"ask needs a question", []string{"ask"}, 2, "lectern ask: give a question"},
 		{"a blank question is no question", []string{"ask", "  "}, 2, "lectern ask: give a question"},
+		{"a question of punctuation is no question", []string{"ask", "?!?"}, 2, `lectern ask: "?!?" has no words`},
 		{"search needs a query", []string{"search"}, 2, "lectern search: give a query"},
 		{"a query of punctuation has nothing to search", []string{"search", "?!?"}, 2, `"?!?" has no words to search for`},
 		{"-k 0 is refused, not taken for 5", []string{"search", "-k", "0", "Three Nos"}, 2, "-k must be between 1 and 50, not 0"},
