@@ -21,14 +21,16 @@
 //	func newXxxCmd(env *env) *cobra.Command
 //
 // and one line in [commandConstructors] below. The constructor fills in
-// Use ("xxx ARG"), Short (one line for the list of commands), Example (at
-// least one command line), Args (noArgs, wordsArg or another validator of app.go, which
-// report a usage mistake) and RunE, and defines the command's own flags on
-// cmd.Flags(). The global flags (--config, -v, --log-format) are in env and
-// work before or after the command's name. RunE
+// Use ("xxx ARG"), Short (one line for the list of commands), Long (what
+// it does, what --json prints), Example (one command line or more), Args
+// (noArgs, wordsArg or another validator that returns a usageError) and
+// RunE, and defines the command's own flags on cmd.Flags(). The global
+// flags (--config, -v, --log-format) are in env and work before or after
+// the command's name. RunE
 //
 //   - opens what it needs with env.open or env.openIndexed (settings, logger,
-//     store, answerer: see app.go), passing cmd.Context();
+//     store, answerer: see app.go), passing cmd.Context() and who reads
+//     stderr (person, or service for a long-running command);
 //   - writes its output to cmd.OutOrStdout() and sentences for people to
 //     cmd.ErrOrStderr() (never log lines: the logger prints only with -v);
 //   - returns usageErrorf(…) for a mistake in the command line (exit 2) and
@@ -36,7 +38,7 @@
 //     done; run prints it as "lectern xxx: …".
 //
 // Help, flag parsing, suggestions for mistyped commands and shell
-// completion come from cobra; main_test.go checks every registered
+// completion come from cobra; cli_test.go checks every registered
 // command's -h, so a new command is covered by adding its line.
 package main
 
