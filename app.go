@@ -257,11 +257,11 @@ func (a *app) requireDocuments() error {
 // reindex rebuilds the index, with a progress bar when stderr is a terminal.
 func (a *app) reindex(ctx context.Context) (retrieval.Report, error) {
 	var bar *progressbar.ProgressBar
-	if f, ok := a.stderr.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+	f, ok := a.stderr.(*os.File)
+	if ok && term.IsTerminal(int(f.Fd())) {
 		bar = progressbar.NewOptions(-1,
 			progressbar.OptionSetWriter(f),
 			progressbar.OptionSetDescription("indexing"),
-			progressbar.OptionClearOnFinish(),
 		)
 	}
 	report, err := a.store.Reindex(ctx, func(p retrieval.Progress) {
@@ -277,7 +277,10 @@ func (a *app) reindex(ctx context.Context) (retrieval.Report, error) {
 		bar.Describe(fmt.Sprintf("%s: %s, %s", p.Stage, plural(p.Files, "file"), plural(p.Chunks, "chunk")))
 	})
 	if bar != nil {
+		// The bar stays, at 100% once every chunk has its vector, and what
+		// follows starts on a line of its own.
 		bar.Finish()
+		fmt.Fprintln(f)
 	}
 	return report, err
 }
