@@ -23,7 +23,7 @@ import (
 const buildLockFile = "build.lock"
 
 // tempMarker is in the name of every temporary file of writeFileAtomic
-// ("cache-….json.tmp-123").
+// ("embeddings-….gob.tmp-123").
 const tempMarker = ".tmp-"
 
 // buildLock is a build's lock file, held by the process writing the build.
@@ -134,24 +134,27 @@ func (s *Store) removeAbandonedBuilds(keep string) int {
 }
 
 // removeStaleTemporaryFiles deletes the temporary files that
-// writeFileAtomic leaves when its process is killed mid-write (the
-// embedding cache is written that way), once they are older than
-// staleBuildAge: a younger one may be another process's write under way.
+// writeFileAtomic leaves in the data folder and its cache folder when its
+// process is killed mid-write (the embedding cache, the name of the index
+// in use), once they are older than staleBuildAge: a younger one may be
+// another process's write under way.
 func (s *Store) removeStaleTemporaryFiles() {
-	entries, err := os.ReadDir(s.cfg.DataDir)
-	if err != nil {
-		return
-	}
-	for _, e := range entries {
-		if e.IsDir() || !strings.Contains(e.Name(), tempMarker) {
+	for _, dir := range []string{s.cfg.DataDir, filepath.Dir(cachePath(s.cfg.DataDir, ""))} {
+		entries, err := os.ReadDir(dir)
+		if err != nil {
 			continue
 		}
-		info, err := e.Info()
-		if err != nil || time.Since(info.ModTime()) < staleBuildAge {
-			continue
-		}
-		if err := os.Remove(filepath.Join(s.cfg.DataDir, e.Name())); err != nil {
-			s.log.Warn("could not remove a stale temporary file", "file", e.Name(), "err", err)
+		for _, e := range entries {
+			if e.IsDir() || !strings.Contains(e.Name(), tempMarker) {
+				continue
+			}
+			info, err := e.Info()
+			if err != nil || time.Since(info.ModTime()) < staleBuildAge {
+				continue
+			}
+			if err := os.Remove(filepath.Join(dir, e.Name())); err != nil {
+				s.log.Warn("could not remove a stale temporary file", "file", e.Name(), "err", err)
+			}
 		}
 	}
 }

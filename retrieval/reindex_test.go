@@ -215,6 +215,45 @@ func TestAbandonedBuildsAreRemovedOnTheNextRun(t *testing.T) {
 	}
 }
 
+// TestStaleTemporaryFilesAreRemoved: the temporary file of a write cut
+// short (a kill -9 while the embedding cache was saved) goes at the next
+// run once an hour old; a younger one may be another process's write and
+// stays, and so do files that are not temporary.
+func TestStaleTemporaryFilesAreRemoved(t *testing.T) {
+	data := t.TempDir()
+	cache := filepath.Dir(cachePath(data, "x"))
+	if err := os.MkdirAll(cache, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	old := time.Now().Add(-2 * time.Hour)
+	files := []struct {
+		path  string
+		old   bool
+		stays bool
+	}{
+		{filepath.Join(cache, "embeddings-0123456789abcdef.gob.tmp-4711"), true, false},
+		{filepath.Join(data, currentFile+".tmp-4712"), true, false},
+		{filepath.Join(cache, "embeddings-0123456789abcdef.gob.tmp-4713"), false, true},
+		{filepath.Join(cache, "embeddings-0123456789abcdef.gob"), true, true},
+		{filepath.Join(data, "feedback.jsonl"), true, true},
+	}
+	for _, f := range files {
+		writeTestFile(t, f.path, "x")
+		if f.old {
+			if err := os.Chtimes(f.path, old, old); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	openTestStore(t, data, copySeeds(t), NewLocalEmbedder())
+	for _, f := range files {
+		_, err := os.Stat(f.path)
+		if stays := err == nil; stays != f.stays {
+			t.Errorf("%s: still there %v, want %v", filepath.Base(f.path), stays, f.stays)
+		}
+	}
+}
+
 // crashChildEnv names the data folder of TestCrashLoopChild, which runs
 // only as the child of TestCrashLoopLeavesOnlyTheIndexInUse.
 const crashChildEnv = "LECTERN_CRASH_CHILD_DATA"
