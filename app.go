@@ -94,7 +94,30 @@ Exit codes: 0 done, 1 failed, 2 a mistake in the command line.`,
 	for _, newCmd := range commandConstructors {
 		root.AddCommand(newCmd(e))
 	}
+	addCompletionCmd(root)
 	return root
+}
+
+// addCompletionCmd adds cobra's `completion bash|zsh|fish|powershell`,
+// with an example, and makes a shell it has no script for a usage error
+// (cobra's own prints the help and exits 0).
+func addCompletionCmd(root *cobra.Command) {
+	root.InitDefaultCompletionCmd()
+	for _, cmd := range root.Commands() {
+		if cmd.Name() != "completion" {
+			continue
+		}
+		cmd.Example = `  lectern completion fish > ~/.config/fish/completions/lectern.fish
+  source <(lectern completion bash)     # in this bash only; zsh alike`
+		cmd.Args = cobra.ArbitraryArgs
+		cmd.RunE = func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				fmt.Fprint(cmd.ErrOrStderr(), cmd.UsageString())
+				return usageError{}
+			}
+			return usageErrorf("no completion script for %q: use bash, zsh, fish or powershell", args[0])
+		}
+	}
 }
 
 // usageError is a mistake in the command line: exit code 2. A nil error

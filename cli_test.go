@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 )
 
@@ -28,16 +29,21 @@ func ferriesCorpus(t *testing.T) (config, corpus string) {
 // commandConstructors (a new command is checked by being registered).
 func TestEveryCommandHasHelp(t *testing.T) {
 	root := newRootCmd(&env{stdout: io.Discard, stderr: io.Discard})
-	commands := root.Commands()
+	var commands []*cobra.Command
+	for _, cmd := range root.Commands() {
+		if cmd.Name() != "completion" {
+			commands = append(commands, cmd)
+		}
+	}
 	if len(commands) != len(commandConstructors) {
 		t.Fatalf("%d commands for %d constructors", len(commands), len(commandConstructors))
 	}
-	for _, cmd := range commands {
+	for _, cmd := range append(commands, completionCmd(t, root)) {
 		if cmd.Short == "" || cmd.Example == "" || cmd.Args == nil || cmd.RunE == nil {
 			t.Errorf("%s lacks its Short, Example, Args or RunE", cmd.Name())
 		}
 		var want []string
-		cmd.LocalFlags().VisitAll(func(f *pflag.Flag) { want = append(want, "--"+f.Name) })
+		cmd.LocalNonPersistentFlags().VisitAll(func(f *pflag.Flag) { want = append(want, "--"+f.Name) })
 		want = append(want, "Usage:\n  lectern "+cmd.Name(), "Examples:\n  lectern ", "Global Flags:", "--config string", "-v, --verbose", "--log-format")
 		for _, args := range [][]string{{cmd.Name(), "-h"}, {cmd.Name(), "--help"}, {"help", cmd.Name()}} {
 			t.Run(strings.Join(args, " "), func(t *testing.T) {
@@ -76,6 +82,18 @@ func TestEveryCommandHasHelp(t *testing.T) {
 			t.Errorf("index -h:\n%s", stdout)
 		}
 	})
+}
+
+// completionCmd is the completion command of root.
+func completionCmd(t *testing.T, root *cobra.Command) *cobra.Command {
+	t.Helper()
+	for _, cmd := range root.Commands() {
+		if cmd.Name() == "completion" {
+			return cmd
+		}
+	}
+	t.Fatal("no completion command")
+	return nil
 }
 
 // TestGlobalFlagsBeforeOrAfterTheCommand: --config, -v and --log-format
@@ -169,6 +187,14 @@ func TestCompletion(t *testing.T) {
 			code, stdout, stderr := lectern(t, t.TempDir(), "completion", shell)
 			if code != 0 || stderr != "" || len(stdout) < 500 || !strings.Contains(stdout, "lectern") {
 				t.Errorf("exit %d, stderr %q, %d bytes of script", code, stderr, len(stdout))
+			}
+		})
+	}
+	for _, args := range [][]string{{"completion"}, {"completion", "tcsh"}} {
+		t.Run(strings.Join(args, " ")+" is a usage error", func(t *testing.T) {
+			code, stdout, stderr := lectern(t, t.TempDir(), args...)
+			if code != 2 || stdout != "" || !strings.Contains(stderr, "bash") {
+				t.Errorf("exit %d, stdout %q, stderr %q; want 2 and the shells named on stderr", code, stdout, stderr)
 			}
 		})
 	}
