@@ -210,6 +210,7 @@ func (e *env) open(ctx context.Context, who audience) (*app, error) {
 		Embedder:  embedder,
 		Logger:    logger,
 		Synonyms:  synonyms,
+		Load:      retrieval.LoadOptions{Limits: ingestLimits(cfg.Ingest)},
 	})
 	if err != nil {
 		return nil, err

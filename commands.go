@@ -107,7 +107,7 @@ func writeAnswer(w io.Writer, ans answer.Answer) error {
 	}
 	for _, c := range ans.Citations {
 		fmt.Fprintf(&b, "[%d] %s", c.N, c.Title)
-		if by := byline(c.Authors, c.Publisher); by != "" {
+		if by := withLocation(byline(c.Authors, c.Publisher), c.Location); by != "" {
 			fmt.Fprintf(&b, " — %s", by)
 		}
 		fmt.Fprintf(&b, " (%s)\n", c.Source)
@@ -187,7 +187,7 @@ windows, fused by rank. No language model is involved.
 				return err
 			}
 			for i, p := range passages {
-				fmt.Fprintf(out, "[%d] %s (%s, score %.4f)\n%s\n\n", i+1, p.Info.Title, p.Source, p.Score, p.Text)
+				fmt.Fprintf(out, "[%d] %s (%s, score %.4f)\n%s\n\n", i+1, p.Info.Title, withLocation(p.Source, p.Location), p.Score, p.Text)
 			}
 			return nil
 		},
@@ -306,7 +306,7 @@ func writeSources(w io.Writer, sources []retrieval.SourceStats) error {
 		if s.Date != "" {
 			fmt.Fprintf(&b, "  %s\n", s.Date)
 		}
-		fmt.Fprintf(&b, "  %s, %s\n\n", s.Source, plural(s.Chunks, "chunk"))
+		fmt.Fprintf(&b, "  %s, %s\n\n", withExtent(s.Source, s), plural(s.Chunks, "chunk"))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

@@ -6,6 +6,8 @@
 //	lectern search "Three Nos" -k 5          show the best passages
 //	lectern index                            (re)build the index of the corpus
 //	lectern sources                          list the reading list
+//	lectern add PATH|URL                     add a document to the reading list
+//	lectern remove SOURCE                    take one out
 //	lectern eval --questions FILE            measure retrieval on a question set
 //	lectern serve                            run the Discord bot
 //	lectern feedback                         summarise the votes given on Discord
@@ -61,6 +63,8 @@ var commandConstructors = []func(*env) *cobra.Command{
 	newSearchCmd,
 	newIndexCmd,
 	newSourcesCmd,
+	newAddCmd,
+	newRemoveCmd,
 	newEvalCmd,
 	newServeCmd,
 	newFeedbackCmd,

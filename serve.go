@@ -28,7 +28,8 @@ info on stderr (debug with -v), as JSON with --log-format json.`,
 			if err != nil {
 				return err
 			}
-			b, err := bot.New(a.cfg.Discord, bot.Deps{Asker: a.answerer, Searcher: a.store, Library: a.store, DataDir: a.cfg.DataDir}, a.log)
+			b, err := bot.New(a.cfg.Discord, bot.Deps{Asker: a.answerer, Searcher: a.store, Library: a.store, DataDir: a.cfg.DataDir,
+				Editor: a.store, FetchOptions: fetchOptions(a.cfg.Ingest)}, a.log)
 			if err != nil {
 				return err
 			}

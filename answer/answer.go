@@ -107,12 +107,13 @@ func (a *Answerer) Ask(ctx context.Context, req Request, onPartial func(text str
 		if !rel.answerable() {
 			return notFound(), nil
 		}
-		return a.extract(question, query, passages, sents), nil
+		return withLocations(a.extract(question, query, passages, sents), passages), nil
 	}
 	if !rel.worthAsking() {
 		return notFound(), nil
 	}
-	return a.generate(ctx, question, req.History, passages, onPartial)
+	ans, err := a.generate(ctx, question, req.History, passages, onPartial)
+	return withLocations(ans, passages), err
 }
 
 // notFound is the answer to a question the reading list does not answer.

@@ -48,6 +48,9 @@ type Citation struct {
 	Authors   []string `json:"authors,omitempty"`
 	Publisher string   `json:"publisher,omitempty"`
 	Quote     string   `json:"quote"`
+	// Location is where Quote stands: the page it starts on (and ends on,
+	// when later) in a PDF, the nearest heading before it elsewhere.
+	retrieval.Location
 }
 
 // Answer is the reply to a question: every [n] in Text has its Citation.

@@ -27,7 +27,7 @@ func TestAskStreamsAndCites(t *testing.T) {
 	if embeds[0].Author == nil || !strings.Contains(embeds[0].Author.Name, "What are the Three Nos?") {
 		t.Errorf("answer does not repeat the question: %+v", embeds[0].Author)
 	}
-	for _, want := range []string{"**[1]** Vietnam's hedging — Le Hong Hiep", "**[2]** Defence White Paper — Ministry of National Defence"} {
+	for _, want := range []string{"**[1]** *Vietnam's hedging* — Le Hong Hiep", "**[2]** *Defence White Paper* — Ministry of National Defence"} {
 		if !strings.Contains(embeds[1].Description, want) {
 			t.Errorf("sources %q lack %q", embeds[1].Description, want)
 		}

@@ -22,6 +22,7 @@ import (
 
 	"github.com/lectern/lectern/answer"
 	"github.com/lectern/lectern/config"
+	"github.com/lectern/lectern/ingest"
 	"github.com/lectern/lectern/retrieval"
 )
 
@@ -57,6 +58,12 @@ type Deps struct {
 	// UserMessage turns an error of Ask, Search or Reindex into a sentence
 	// for the user; answer.UserMessage when nil.
 	UserMessage func(error) string
+	// Editor, when set, adds and removes documents: /add and /remove are
+	// registered only then. Fetch downloads attachments and URLs for /add
+	// (ingest.Fetch when nil), with FetchOptions' limits.
+	Editor       Editor
+	Fetch        FetchFunc
+	FetchOptions ingest.FetchOptions
 }
 
 // Errors of New and Run that a user can act on. Their text never holds the

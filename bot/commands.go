@@ -31,7 +31,7 @@ func (b *Bot) commands() []*discordgo.ApplicationCommand {
 	guildOnly := []discordgo.InteractionContextType{discordgo.InteractionContextGuild}
 	manageGuild := int64(discordgo.PermissionManageGuild)
 	minLen := 1
-	return []*discordgo.ApplicationCommand{
+	cmds := []*discordgo.ApplicationCommand{
 		{
 			Name:        cmdAsk,
 			Description: "Ask a question about the reading list; the answer cites its passages.",
@@ -70,6 +70,10 @@ func (b *Bot) commands() []*discordgo.ApplicationCommand {
 			DefaultMemberPermissions: &manageGuild,
 		},
 	}
+	if b.deps.Editor != nil {
+		cmds = append(cmds, b.editCommands()...)
+	}
+	return cmds
 }
 
 // registerCommands overwrites the application's commands in one call: in
@@ -115,11 +119,21 @@ func (b *Bot) onInteraction(_ *discordgo.Session, ic *discordgo.InteractionCreat
 			b.onSources(i)
 		case cmdReindex:
 			b.onReindex(i)
+		case cmdAdd, cmdRemove:
+			if b.deps.Editor == nil {
+				b.refuse(i, "This bot cannot change the reading list.")
+			} else if data.Name == cmdAdd {
+				b.onAdd(i, data)
+			} else {
+				b.onRemove(i, stringOption(data, optSource))
+			}
 		default:
 			b.refuse(i, "I don't know that command; try /ask.")
 		}
 	case discordgo.InteractionMessageComponent:
 		b.onButton(i)
+	case discordgo.InteractionApplicationCommandAutocomplete:
+		b.onAutocomplete(i)
 	}
 }
 

@@ -17,6 +17,7 @@ import (
 
 	"github.com/lectern/lectern/answer"
 	"github.com/lectern/lectern/config"
+	"github.com/lectern/lectern/ingest"
 	"github.com/lectern/lectern/internal/discordtest"
 	"github.com/lectern/lectern/retrieval"
 )
@@ -182,6 +183,11 @@ type setup struct {
 	search  fakeSearcher
 	server  discordtest.Options
 	token   string // default: the server's
+	// editor, fetch and fetchOptions are Deps' (no /add and /remove
+	// without an editor).
+	editor       Editor
+	fetch        FetchFunc
+	fetchOptions ingest.FetchOptions
 }
 
 // harness is a bot connected to a Discord stand-in.
@@ -231,7 +237,9 @@ func newHarness(t testing.TB, s setup) (*harness, error) {
 	}
 	h := &harness{srv: srv, asker: &fakeAsker{fn: s.ask}, library: s.library, dataDir: t.TempDir(), logs: &syncBuffer{}, done: make(chan error, 1)}
 	logger := slog.New(slog.NewTextHandler(h.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
-	b, err := New(cfg, Deps{Asker: h.asker, Searcher: s.search, Library: h.library, Token: token, DataDir: h.dataDir}, logger)
+	deps := Deps{Asker: h.asker, Searcher: s.search, Library: h.library, Token: token, DataDir: h.dataDir,
+		Editor: s.editor, Fetch: s.fetch, FetchOptions: s.fetchOptions}
+	b, err := New(cfg, deps, logger)
 	if err != nil {
 		srv.Close()
 		return nil, err
@@ -301,6 +309,9 @@ func checkNoMentions(t testing.TB, r discordtest.Request) {
 		return
 	}
 	if strings.HasSuffix(r.Path, "/callback") {
+		if body["type"] == float64(8) {
+			return // autocomplete choices: no message
+		}
 		if d, ok := body["data"].(map[string]any); ok {
 			body = d
 		} else {

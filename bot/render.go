@@ -121,21 +121,54 @@ func renderPartial(question, text string) outMessage {
 	}}}
 }
 
-// citationSource names a citation's source: title, then authors or the
-// publisher.
+// citationSource names a citation's source in plain text: title, then
+// authors or the publisher, then where the quote stands: "Title — Author,
+// p. 14".
 func citationSource(c answer.Citation) string {
-	s := c.Title
-	if s == "" {
-		s = c.Source
+	title := c.Title
+	if title == "" {
+		title = c.Source
 	}
+	return title + citationDetails(c)
+}
+
+// citationLine is a citation's source as the Sources section shows it:
+// "*Title* — Author, p. 14".
+func citationLine(c answer.Citation) string {
+	title := c.Title
+	if title == "" {
+		title = c.Source
+	}
+	return "*" + escapeMarkdown(title) + "*" + citationDetails(c)
+}
+
+// citationDetails is " — Author, p. 14", " — § Heading" or "".
+func citationDetails(c answer.Citation) string {
+	var by string
 	switch {
 	case len(c.Authors) > 0:
-		s += " — " + strings.Join(c.Authors, ", ")
+		by = strings.Join(c.Authors, ", ")
 	case c.Publisher != "":
-		s += " — " + c.Publisher
+		by = c.Publisher
 	}
-	return s
+	if loc := c.Label(); loc != "" && by != "" {
+		by += ", " + loc
+	} else if loc != "" {
+		by = loc
+	}
+	if by == "" {
+		return ""
+	}
+	return " — " + by
 }
+
+// escapeMarkdown keeps the characters of a title that Discord would read
+// as formatting as they are.
+func escapeMarkdown(s string) string {
+	return markdownEscaper.Replace(s)
+}
+
+var markdownEscaper = strings.NewReplacer(`\`, `\\`, `*`, `\*`, `_`, `\_`, "`", "\\`", `~`, `\~`, `|`, `\|`)
 
 // renderAnswer is the final reply: the answer in pages, a Sources section,
 // and the buttons under the last message.
@@ -158,7 +191,7 @@ func renderAnswer(question string, a answer.Answer, key string) []outMessage {
 	if len(a.Citations) > 0 {
 		var lines []string
 		for _, c := range a.Citations {
-			lines = append(lines, truncate(fmt.Sprintf("**[%d]** %s", c.N, citationSource(c)), 400))
+			lines = append(lines, truncate(fmt.Sprintf("**[%d]** %s", c.N, citationLine(c)), 400))
 		}
 		src := &discordgo.MessageEmbed{
 			Title:       "Sources",
@@ -223,8 +256,11 @@ func renderPassages(cits []answer.Citation) []outMessage {
 	var embeds []*discordgo.MessageEmbed
 	for _, c := range cits {
 		footer := c.Source
+		if loc := c.Label(); loc != "" {
+			footer = c.Source + " · " + loc
+		}
 		if by := byline(retrieval.SourceInfo{Authors: c.Authors, Publisher: c.Publisher}); by != "" {
-			footer = by + " · " + c.Source
+			footer = by + " · " + footer
 		}
 		embeds = append(embeds, &discordgo.MessageEmbed{
 			Title:       truncate(fmt.Sprintf("[%d] %s", c.N, c.Title), maxTitle),
@@ -249,8 +285,11 @@ func renderSearch(query string, ps []retrieval.Passage) []outMessage {
 			title = p.Title
 		}
 		footer := p.Source
+		if loc := p.Label(); loc != "" {
+			footer = p.Source + " · " + loc
+		}
 		if by := byline(p.Info); by != "" {
-			footer = by + " · " + p.Source
+			footer = by + " · " + footer
 		}
 		embeds = append(embeds, &discordgo.MessageEmbed{
 			Title:       truncate(fmt.Sprintf("[%d] %s", i+1, title), maxTitle),
@@ -284,7 +323,11 @@ func renderSources(list []retrieval.SourceStats) []outMessage {
 		if by := byline(s.SourceInfo); by != "" {
 			line += "\n" + by
 		}
-		line += fmt.Sprintf("\n%d chunks · `%s`", s.Chunks, s.Source)
+		line += "\n"
+		if extent := s.Extent(); extent != "" {
+			line += extent + " · "
+		}
+		line += fmt.Sprintf("%d chunks · `%s`", s.Chunks, s.Source)
 		lines = append(lines, truncate(line, 1000))
 		total += s.Chunks
 	}

@@ -22,6 +22,7 @@ type Config struct {
 	Chat       Chat       `toml:"chat"`
 	Retrieval  Retrieval  `toml:"retrieval"`
 	Discord    Discord    `toml:"discord"`
+	Ingest     Ingest     `toml:"ingest"`
 }
 
 // Corpus says where the reading list is.
@@ -139,6 +140,7 @@ func Default() Config {
 			SearchResults:    5,
 			FeedbackFile:     "feedback.jsonl",
 		},
+		Ingest: defaultIngest(),
 	}
 }
 
@@ -200,6 +202,9 @@ func (c Config) Validate() error {
 	}
 	if c.DataDir == "" {
 		return errors.New("data_dir must not be empty")
+	}
+	if err := c.Ingest.validate(); err != nil {
+		return err
 	}
 	return nil
 }

@@ -69,7 +69,7 @@ func Run(ctx context.Context, s Searcher, qs []Question) (Report, error) {
 		if err != nil {
 			return Report{}, fmt.Errorf("evaluate question %s: %w", q.ID, err)
 		}
-		rank := Rank(passages, q.Expect)
+		rank := RankOnPage(passages, q.Expect, q.Page)
 		rep.Results = append(rep.Results, Result{ID: q.ID, Rank: rank, Question: q.Question})
 		if rank == 0 {
 			continue
@@ -95,6 +95,12 @@ func Run(ctx context.Context, s Searcher, qs []Question) (Report, error) {
 // contains any of the expected phrases, both normalised; 0 when none of the
 // first Depth passages does.
 func Rank(passages []retrieval.Passage, expect []string) int {
+	return RankOnPage(passages, expect, 0)
+}
+
+// RankOnPage is Rank counting only passages whose pages include page (the
+// page a passage starts on up to the one it ends on); page 0 counts all.
+func RankOnPage(passages []retrieval.Passage, expect []string, page int) int {
 	phrases := make([]string, 0, len(expect))
 	for _, e := range expect {
 		if p := Normalize(e); p != "" {
@@ -102,6 +108,9 @@ func Rank(passages []retrieval.Passage, expect []string) int {
 		}
 	}
 	for i, p := range passages[:min(len(passages), Depth)] {
+		if page > 0 && (page < p.Page || page > max(p.Page, p.PageEnd)) {
+			continue
+		}
 		text := Normalize(p.Text)
 		for _, phrase := range phrases {
 			if strings.Contains(text, phrase) {

@@ -75,6 +75,45 @@ func TestRank(t *testing.T) {
 	}
 }
 
+// fixedSearcher returns the same passages for every query.
+type fixedSearcher []retrieval.Passage
+
+func (f fixedSearcher) Search(_ context.Context, _ string, k int) ([]retrieval.Passage, error) {
+	return f[:min(k, len(f))], nil
+}
+
+func TestRankOnPage(t *testing.T) {
+	// Passages 1–3 hold the phrase, on pages 2, 3–5 and 7.
+	ps := []retrieval.Passage{
+		{Chunk: retrieval.Chunk{Text: "The Three Nos, page two.", Location: retrieval.Location{Page: 2}}},
+		{Chunk: retrieval.Chunk{Text: "The Three Nos, pages three to five.", Location: retrieval.Location{Page: 3, PageEnd: 5}}},
+		{Chunk: retrieval.Chunk{Text: "The Three Nos, page seven.", Location: retrieval.Location{Page: 7}}},
+		{Chunk: retrieval.Chunk{Text: "Something else on page nine.", Location: retrieval.Location{Page: 9}}},
+	}
+	tests := []struct {
+		page, want int
+	}{
+		{0, 1}, // no page asked: any passage
+		{2, 1},
+		{3, 2},
+		{4, 2}, // inside a passage's page range
+		{5, 2},
+		{7, 3},
+		{6, 0}, // no passage with the phrase stands on page 6
+		{9, 0}, // the passage on page 9 lacks the phrase
+	}
+	for _, tt := range tests {
+		if got := RankOnPage(ps, []string{"three nos"}, tt.page); got != tt.want {
+			t.Errorf("RankOnPage(page %d) = %d, want %d", tt.page, got, tt.want)
+		}
+	}
+	// A question with a page is ranked by it in Run.
+	rep, err := Run(context.Background(), fixedSearcher(ps), []Question{{ID: "p", Question: "q", Expect: []string{"Three Nos"}, Page: 7}})
+	if err != nil || rep.Results[0].Rank != 3 {
+		t.Errorf("Run = %+v, %v; want rank 3", rep.Results, err)
+	}
+}
+
 func TestRunSumsUpRanks(t *testing.T) {
 	const answer = "the answer is here"
 	tests := []struct {

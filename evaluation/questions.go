@@ -21,6 +21,9 @@ type Question struct {
 	// Expect lists verbatim spans of the corpus text that answer the
 	// question, compared after Normalize.
 	Expect []string `json:"expect"`
+	// Page, when not 0, is the page (1-based) of a paged document (PDF)
+	// the answer stands on: a passage counts only if its pages include it.
+	Page int `json:"page,omitempty"`
 }
 
 // MaxLineBytes is the longest line ReadQuestions accepts, line end excluded.
@@ -84,6 +87,8 @@ func parseQuestion(line []byte) (Question, error) {
 		return Question{}, fmt.Errorf("question %q: no question text", q.ID)
 	case len(q.Expect) == 0:
 		return Question{}, fmt.Errorf("question %q: no expect phrases", q.ID)
+	case q.Page < 0:
+		return Question{}, fmt.Errorf("question %q: page %d: pages are numbered from 1", q.ID, q.Page)
 	}
 	for i, e := range q.Expect {
 		if Normalize(e) == "" {

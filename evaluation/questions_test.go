@@ -15,7 +15,8 @@ func TestReadQuestionsAcceptsTheFormat(t *testing.T) {
 		`{"id": "q01", "question": "What are the Three Nos?", "expect": ["no military alliance"]}` + "\r\n" +
 		"   \n" +
 		`  # an indented comment` + "\n" +
-		`{"id": "q02", "question": "Who wrote it?", "expect": ["Lye Liang Fook", "Senior Fellow"], "note": "unknown fields are ignored"}` // no final newline
+		`{"id": "q02", "question": "Who wrote it?", "expect": ["Lye Liang Fook", "Senior Fellow"], "note": "unknown fields are ignored"}` + "\n" +
+		`{"id": "q03", "question": "On which page?", "expect": ["Three Nos"], "page": 3}` // no final newline
 	got, err := ReadQuestions(strings.NewReader(in))
 	if err != nil {
 		t.Fatal(err)
@@ -23,6 +24,7 @@ func TestReadQuestionsAcceptsTheFormat(t *testing.T) {
 	want := []Question{
 		{ID: "q01", Question: "What are the Three Nos?", Expect: []string{"no military alliance"}},
 		{ID: "q02", Question: "Who wrote it?", Expect: []string{"Lye Liang Fook", "Senior Fellow"}},
+		{ID: "q03", Question: "On which page?", Expect: []string{"Three Nos"}, Page: 3},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("ReadQuestions = %+v, want %+v", got, want)
@@ -72,6 +74,8 @@ func TestReadQuestionsRejects(t *testing.T) {
 		{"a repeated id, naming both lines", valid + "\n# c\n" + valid, []string{"line 3", `"ok"`, "line 1"}},
 		{"a line over one mebibyte, naming it", valid + "\n" + line(t, "big", MaxLineBytes+1), []string{"line 2", "too long"}},
 		{"a line far over one mebibyte, naming it", valid + "\n" + line(t, "huge", 3*MaxLineBytes), []string{"line 2", "too long"}},
+		{"a page before the first", `{"id": "a", "question": "q", "expect": ["x"], "page": -1}`, []string{"line 1", "page -1", "numbered from 1"}},
+		{"a page that is not a number", `{"id": "a", "question": "q", "expect": ["x"], "page": "3"}`, []string{"line 1", "cannot unmarshal string"}},
 		{"an empty file", "", []string{"no questions"}},
 		{"a file of comments and blank lines", "# only\n\n  \n# comments\n", []string{"no questions"}},
 	}

@@ -35,7 +35,9 @@ func DefaultChunkOptions() ChunkOptions {
 type Span struct{ Start, End int }
 
 // ChunkDocument cuts a document's cleaned text into chunks along paragraph
-// and sentence boundaries. Every chunk's Text is doc.Text[Start:End].
+// and sentence boundaries. Every chunk's Text is doc.Text[Start:End]; its
+// Location is where that span starts (and ends) in the document's pages or
+// sections.
 func ChunkDocument(doc Document, opts ChunkOptions) []Chunk {
 	if opts.MaxChars <= 0 {
 		opts = DefaultChunkOptions()
@@ -75,7 +77,8 @@ func ChunkDocument(doc Document, opts ChunkOptions) []Chunk {
 			continue
 		}
 		t := text[s.Start:s.End]
-		chunks = append(chunks, Chunk{ID: chunkID(doc.Info.Source, t), Source: doc.Info.Source, Title: doc.Info.Title, Text: t, Start: s.Start, End: s.End})
+		chunks = append(chunks, Chunk{ID: chunkID(doc.Info.Source, t), Source: doc.Info.Source, Title: doc.Info.Title, Text: t, Start: s.Start, End: s.End,
+			Location: locate(doc, s.Start, s.End), Breaks: breaksWithin(doc, s.Start, s.End)})
 	}
 	return chunks
 }

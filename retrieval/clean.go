@@ -19,44 +19,63 @@ func Clean(raw string) string {
 	raw = strings.ReplaceAll(raw, "\r", "\n")
 
 	lines := strings.Split(raw, "\n")
+	// keys are the lines as the rules read them: without the location
+	// marks (see markLocations) that a line may carry, which cleaning
+	// keeps in the text but never lets change a decision.
+	keys := make([]string, len(lines))
 	for i, line := range lines {
 		lines[i] = collapseSpaces(dropFootnoteMarkers(line))
-	}
-	var paragraphs []string
-	var current []string
-	previous := ""
-	flush := func() {
-		if len(current) > 0 {
-			paragraphs = append(paragraphs, strings.Join(current, joinerFor(current)))
-			current = current[:0]
+		keys[i] = lines[i]
+		if hasMarks(lines[i]) {
+			keys[i] = collapseSpaces(stripMarks(lines[i]))
 		}
 	}
-	for i, line := range lines {
-		if line == "" {
+	var paragraphs []string
+	var current, currentKeys []string
+	previous := ""
+	carried := "" // the marks of dropped lines, put before the next line kept
+	flush := func() {
+		if len(current) > 0 {
+			paragraphs = append(paragraphs, strings.Join(current, joinerFor(currentKeys)))
+			current, currentKeys = current[:0], currentKeys[:0]
+		}
+	}
+	for i, key := range keys {
+		if key == "" {
+			carried += marksOf(lines[i])
 			flush()
 			continue
 		}
 		// A line of wrapped prose that happens to read like furniture ("…
 		// do not\nsubscribe to the view that …") is prose.
 		last := ""
-		if len(current) > 0 {
-			last = current[len(current)-1]
+		if len(currentKeys) > 0 {
+			last = currentKeys[len(currentKeys)-1]
 		}
-		prose := continuesSentence(last, line) ||
-			(i+1 < len(lines) && continuesSentence(line, lines[i+1]) && !isBoilerplate(lines[i+1]))
-		if !prose && (isBoilerplate(line) || strings.EqualFold(line, previous)) {
+		prose := continuesSentence(last, key) ||
+			(i+1 < len(keys) && continuesSentence(key, keys[i+1]) && !isBoilerplate(keys[i+1]))
+		if !prose && (isBoilerplate(key) || strings.EqualFold(key, previous)) {
+			carried += marksOf(lines[i])
 			continue
 		}
-		previous = line
-		if len(current) > 0 && startsBlock(line) {
+		previous = key
+		if len(current) > 0 && startsBlock(key) {
 			flush()
 		}
-		current = append(current, line)
-		if heading.MatchString(line) { // a heading is one line: what follows is a new paragraph
+		current = append(current, carried+lines[i])
+		currentKeys = append(currentKeys, key)
+		carried = ""
+		if heading.MatchString(key) { // a heading is one line: what follows is a new paragraph
 			flush()
 		}
 	}
 	flush()
+	if carried != "" { // marks after the last line kept: they stand at the end
+		if len(paragraphs) == 0 {
+			paragraphs = append(paragraphs, "")
+		}
+		paragraphs[len(paragraphs)-1] += carried
+	}
 	return strings.Join(paragraphs, "\n\n")
 }
 

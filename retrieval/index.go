@@ -58,6 +58,8 @@ type storedChunk struct {
 	// Byline marks the passage made from a document's manifest entry (see
 	// bylineChunk); it is searched only for questions about authorship.
 	Byline bool `json:"byline,omitempty"`
+	// Breaks are the chunk's Breaks, which Chunk itself leaves out of JSON.
+	Breaks []Break `json:"breaks,omitempty"`
 }
 
 // Files inside an index folder.
@@ -154,6 +156,7 @@ func loadIndex(dir string, embedder Embedder) (*index, error) {
 		if chunks[i].SearchText == "" {
 			chunks[i].SearchText = chunks[i].Text // one string in memory, not two
 		}
+		chunks[i].Chunk.Breaks = chunks[i].Breaks
 	}
 	db, err := chromem.NewPersistentDB(filepath.Join(dir, dbFolder), false)
 	if err != nil {

@@ -82,10 +82,10 @@ func TestLoadCorpus(t *testing.T) {
 		{name: ".txt and .md files are loaded in name order",
 			files: map[string]string{"b.md": "# Notes\nSome notes.", "a.txt": "A text.", "C.TXT": "Upper case extension."},
 			want:  []string{"C.TXT", "a.txt", "b.md"}},
-		{name: "other files and folders are named, so that a dropped PDF is not lost without a word",
-			files: map[string]string{"a.txt": "A text.", "notes.pdf": "x", "README": "x", "sub/inner.txt": "x", "dir.txt/x.txt": "x"},
+		{name: "other files and folders are named, so that a dropped file is not lost without a word",
+			files: map[string]string{"a.txt": "A text.", "slides.key": "x", "README": "x", "sub/inner.txt": "x", "dir.txt/x.txt": "x"},
 			want:  []string{"a.txt"},
-			skip: map[string]string{"notes.pdf": "only .txt and .md files are read", "README": "only .txt and .md files are read",
+			skip: map[string]string{"slides.key": "only " + supportedKinds() + " files are read", "README": ".txt",
 				"sub": "a folder: only the files directly in the corpus folder are read", "dir.txt": "a folder"}},
 		{name: "hidden files and folders are ignored",
 			files: map[string]string{"a.txt": "A text.", ".hidden.txt": "x", ".git/config": "x", ".DS_Store": "x"},
@@ -351,4 +351,48 @@ func FuzzLoadCorpus(f *testing.F) {
 			t.Fatalf("loaded %d and skipped %v", len(docs), skipped)
 		}
 	})
+}
+
+func TestLoadCorpusReportsManifestTypos(t *testing.T) {
+	tests := []struct {
+		name     string
+		manifest string
+		// want maps a path of the report to words its reason must hold.
+		want map[string][]string
+	}{
+		{name: "an unknown key is named with its entry",
+			manifest: "[[source]]\nfile = \"a.txt\"\ntitel = \"Typo\"\n",
+			want:     map[string][]string{ManifestFile: {`"titel"`, "a.txt", "typo"}}},
+		{name: "an unknown key of an entry without a file is named by the entry's place",
+			manifest: "[[source]]\nfile = \"a.txt\"\n\n[[source]]\nfiel = \"b.txt\"\n",
+			want:     map[string][]string{ManifestFile: {`"fiel"`, "entry 2"}}},
+		{name: "an unknown table at the top is named",
+			manifest: "[[sources]]\nfile = \"a.txt\"\n",
+			want:     map[string][]string{ManifestFile: {`"sources.file"`, "[[source]]"}}},
+		{name: "an entry for a file that is not there is named",
+			manifest: "[[source]]\nfile = \"a.txt\"\n\n[[source]]\nfile = \"gone.txt\"\ntitle = \"Gone\"\n",
+			want:     map[string][]string{"gone.txt": {"listed in sources.toml", "not in the corpus folder"}}},
+		{name: "a good manifest reports nothing",
+			manifest: "[[source]]\nfile = \"a.txt\"\ntitle = \"T\"\nauthors = [\"X\"]\npublisher = \"P\"\ndate = \"2024\"\nurl = \"https://example.org\"\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := writeCorpus(t, map[string]string{"a.txt": "A text.", ManifestFile: tt.manifest})
+			docs, skipped, err := LoadCorpus(context.Background(), dir)
+			if err != nil || len(docs) != 1 {
+				t.Fatalf("LoadCorpus = %d documents, %v", len(docs), err)
+			}
+			got := reasons(skipped)
+			if len(got) != len(tt.want) {
+				t.Fatalf("reported %v, want %v", skipped, tt.want)
+			}
+			for path, words := range tt.want {
+				for _, w := range words {
+					if !strings.Contains(got[path], w) {
+						t.Errorf("%s: %q does not say %q", path, got[path], w)
+					}
+				}
+			}
+		})
+	}
 }

@@ -32,7 +32,7 @@ func (s *Store) Reindex(ctx context.Context, progress func(Progress)) (Report, e
 
 	p := Progress{Stage: "loading"}
 	progress(p)
-	docs, skipped, err := LoadCorpus(ctx, s.cfg.CorpusDir)
+	docs, skipped, err := LoadCorpusWith(ctx, s.cfg.CorpusDir, s.cfg.Load)
 	if err != nil {
 		return Report{}, fmt.Errorf("reindex: %w", err)
 	}
@@ -107,10 +107,10 @@ func (s *Store) chunkAll(docs []Document) ([]storedChunk, []SourceStats) {
 				continue // the same text twice in one file: once is enough
 			}
 			seen[c.ID] = true
-			chunks = append(chunks, storedChunk{Chunk: c, SearchText: c.Text, Windows: sentenceWindows(c.Text)})
+			chunks = append(chunks, storedChunk{Chunk: c, SearchText: c.Text, Windows: sentenceWindows(c.Text), Breaks: c.Breaks})
 			n++
 		}
-		sources = append(sources, SourceStats{SourceInfo: doc.Info, Chunks: n})
+		sources = append(sources, SourceStats{SourceInfo: doc.Info, Chunks: n, Pages: len(doc.Pages), Sections: len(doc.Sections)})
 	}
 	return chunks, sources
 }

@@ -17,12 +17,14 @@ import (
 type StoreConfig struct {
 	// DataDir holds the indexes and the embedding cache.
 	DataDir string
-	// CorpusDir is the folder of .txt and .md files to index.
+	// CorpusDir is the folder of files to index (those ingest reads).
 	CorpusDir string
 	// Embedder turns chunks and questions into vectors.
 	Embedder Embedder
 	// Chunking sizes the chunks; the zero value means DefaultChunkOptions().
 	Chunking ChunkOptions
+	// Load says how the corpus files are read: limits and extractor.
+	Load LoadOptions
 	// Logger receives what the store does; nil means slog.Default().
 	Logger *slog.Logger
 	// Synonyms stand in for question words that no passage uses; nil
@@ -41,6 +43,7 @@ type Store struct {
 	current   atomic.Pointer[index]
 	notReady  atomic.Pointer[error] // why there is no current index, when there is none
 	reindexMu sync.Mutex
+	editMu    sync.Mutex // one Add or Remove at a time
 }
 
 // Files and folders under the data directory.

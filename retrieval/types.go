@@ -5,6 +5,8 @@ package retrieval
 import (
 	"context"
 	"errors"
+
+	"github.com/lectern/lectern/ingest"
 )
 
 // SourceInfo is what a reader of a citation needs to know about one file of
@@ -26,6 +28,10 @@ type Document struct {
 	// Text is the cleaned text: boilerplate dropped, hard-wrapped lines
 	// re-flowed, paragraphs separated by one blank line.
 	Text string
+	// Pages locate the pages of a paged document (PDF) in Text; Sections
+	// its headings (other formats). Either may be empty.
+	Pages    []ingest.Page
+	Sections []ingest.Section
 }
 
 // Skipped names a corpus file that was not indexed and why.
@@ -45,6 +51,12 @@ type Chunk struct {
 	// Start and End are byte offsets of Text in the document's cleaned text.
 	Start int `json:"start"`
 	End   int `json:"end"`
+	// Location is the page the chunk starts on (and ends on, when later)
+	// or the nearest heading before it.
+	Location
+	// Breaks are the page and section starts inside Text, for locating a
+	// quote from it (Passage.LocationOf); kept in the index, not shown.
+	Breaks []Break `json:"-"`
 }
 
 // Passage is a chunk returned by a search, with what is needed to cite it.
@@ -91,6 +103,10 @@ type Report struct {
 type SourceStats struct {
 	SourceInfo
 	Chunks int `json:"chunks"`
+	// Pages is how many pages a paged document (PDF) has; Sections how
+	// many headings another one has. Zero for plain text.
+	Pages    int `json:"pages,omitempty"`
+	Sections int `json:"sections,omitempty"`
 }
 
 // ErrReindexRunning is returned by Reindex while another reindex is under way.

@@ -23,12 +23,28 @@ type Interaction struct {
 	// Permissions and Roles are the member's, in a guild.
 	Permissions int64
 	Roles       []string
-	// Command and Options describe a slash command (string options only).
-	Command string
-	Options map[string]string
+	// Command and Options describe a slash command: string options, and
+	// attachment options (the file a user attached, which Discord serves
+	// from its CDN: here from URL, wherever the test serves it).
+	Command     string
+	Options     map[string]string
+	Attachments map[string]Attachment
+	// Autocomplete makes the interaction the autocomplete request Discord
+	// sends while the user types Focused, one of Options (type 4, answered
+	// with a type 8 callback).
+	Autocomplete bool
+	Focused      string
 	// CustomID and MessageID describe a button press on a message.
 	CustomID  string
 	MessageID string
+}
+
+// Attachment is a file attached to a slash command's attachment option.
+type Attachment struct {
+	Filename    string
+	ContentType string
+	Size        int
+	URL         string
 }
 
 // Sent is a dispatched interaction.
@@ -81,11 +97,32 @@ func (s *Server) Interact(ctx context.Context, in Interaction) (Sent, error) {
 	}
 	if in.Command != "" {
 		d["type"] = 2
+		if in.Autocomplete {
+			d["type"] = 4
+		}
 		var opts []map[string]any
 		for k, v := range in.Options {
-			opts = append(opts, map[string]any{"name": k, "type": 3, "value": v})
+			o := map[string]any{"name": k, "type": 3, "value": v}
+			if in.Autocomplete && k == in.Focused {
+				o["focused"] = true
+			}
+			opts = append(opts, o)
 		}
-		d["data"] = map[string]any{"id": "cmd-" + in.Command, "name": in.Command, "type": 1, "options": opts}
+		data := map[string]any{"id": "cmd-" + in.Command, "name": in.Command, "type": 1}
+		if len(in.Attachments) > 0 {
+			resolved := map[string]any{}
+			for k, a := range in.Attachments {
+				s.mu.Lock()
+				aid := s.newID()
+				s.mu.Unlock()
+				opts = append(opts, map[string]any{"name": k, "type": 11, "value": aid})
+				resolved[aid] = map[string]any{"id": aid, "filename": a.Filename, "content_type": a.ContentType,
+					"size": a.Size, "url": a.URL, "proxy_url": a.URL}
+			}
+			data["resolved"] = map[string]any{"attachments": resolved}
+		}
+		data["options"] = opts
+		d["data"] = data
 	} else {
 		d["type"] = 3
 		d["data"] = map[string]any{"custom_id": in.CustomID, "component_type": 2}

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // interactionDeadline is how long Discord gives a bot to answer an
@@ -329,10 +330,47 @@ func (s *Server) callback(id, token string, body []byte) (int, any) {
 				m.Edits++
 			}
 		}
+	case 8: // APPLICATION_COMMAND_AUTOCOMPLETE_RESULT
+		if v := checkChoices(cb.Data); v != "" {
+			s.violations = append(s.violations, "autocomplete "+id+": "+v)
+			return http.StatusBadRequest, apiError{Message: "Invalid Form Body: " + v, Code: 50035}
+		}
 	default:
 		return http.StatusBadRequest, apiError{Message: "Invalid interaction response type", Code: 50035}
 	}
 	return http.StatusNoContent, nil
+}
+
+// Limits of an autocomplete result.
+const (
+	maxChoices     = 25
+	maxChoiceChars = 100
+)
+
+// checkChoices says what breaks Discord's limits in an autocomplete
+// result's data, or "".
+func checkChoices(raw json.RawMessage) string {
+	var d struct {
+		Choices []struct {
+			Name  string `json:"name"`
+			Value any    `json:"value"`
+		} `json:"choices"`
+	}
+	if err := json.Unmarshal(raw, &d); err != nil {
+		return "choices: " + err.Error()
+	}
+	if len(d.Choices) > maxChoices {
+		return fmt.Sprintf("%d choices, at most %d", len(d.Choices), maxChoices)
+	}
+	for _, c := range d.Choices {
+		if n := utf8.RuneCountInString(c.Name); n == 0 || n > maxChoiceChars {
+			return fmt.Sprintf("choice name of %d characters (1 to %d)", n, maxChoiceChars)
+		}
+		if v, ok := c.Value.(string); ok && utf8.RuneCountInString(v) > maxChoiceChars {
+			return fmt.Sprintf("choice value of %d characters (at most %d)", utf8.RuneCountInString(v), maxChoiceChars)
+		}
+	}
+	return ""
 }
 
 // tokenKnown reports whether token belongs to an interaction. s.mu held.

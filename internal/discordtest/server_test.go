@@ -133,3 +133,32 @@ func TestRESTNeedsTheToken(t *testing.T) {
 		t.Errorf("%d requests recorded, want 3", got)
 	}
 }
+
+func TestCheckChoices(t *testing.T) {
+	t.Parallel()
+	choice := func(name, value string) string { return `{"name":"` + name + `","value":"` + value + `"}` }
+	many := make([]string, 26)
+	for i := range many {
+		many[i] = choice("n", "v")
+	}
+	tests := []struct {
+		name string
+		data string
+		ok   bool
+	}{
+		{"no choices", `{"choices":[]}`, true},
+		{"one choice", `{"choices":[` + choice("Title", "file.pdf") + `]}`, true},
+		{"25 choices", `{"choices":[` + strings.Join(many[:25], ",") + `]}`, true},
+		{"26 choices", `{"choices":[` + strings.Join(many, ",") + `]}`, false},
+		{"a name of 100 characters", `{"choices":[` + choice(strings.Repeat("é", 100), "v") + `]}`, true},
+		{"a name of 101 characters", `{"choices":[` + choice(strings.Repeat("a", 101), "v") + `]}`, false},
+		{"an empty name", `{"choices":[` + choice("", "v") + `]}`, false},
+		{"a value of 101 characters", `{"choices":[` + choice("n", strings.Repeat("a", 101)) + `]}`, false},
+		{"not JSON", `{"choices":`, false},
+	}
+	for _, tt := range tests {
+		if got := checkChoices([]byte(tt.data)); (got == "") != tt.ok {
+			t.Errorf("%s: checkChoices = %q, want ok=%v", tt.name, got, tt.ok)
+		}
+	}
+}
