@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -196,6 +197,10 @@ func (e *env) open(ctx context.Context, who audience) (*app, error) {
 	if dir := os.Getenv("LECTERN_DATA_DIR"); dir != "" {
 		cfg.DataDir = dir
 	}
+	for _, w := range cfg.Warnings(config.APIKey) {
+		fmt.Fprintln(e.stderr, "Warning: "+w+".")
+	}
+
 	embedder, err := newEmbedder(cfg.Embeddings, logger)
 	if err != nil {
 		return nil, err
@@ -216,14 +221,16 @@ func (e *env) open(ctx context.Context, who audience) (*app, error) {
 		return nil, err
 	}
 	answerer := answer.New(store, answer.Config{
-		ChatBaseURL: cfg.Chat.BaseURL,
-		ChatModel:   cfg.Chat.Model,
-		APIKey:      config.APIKey(cfg.Chat.APIKeyEnv),
-		Timeout:     cfg.Chat.Timeout.Duration,
-		TopK:        cfg.Retrieval.TopK,
-		Temperature: cfg.Chat.Temperature,
-		MaxTokens:   cfg.Chat.MaxTokens,
-		Logger:      logger,
+		ChatBaseURL:  cfg.Chat.BaseURL,
+		ChatModel:    cfg.Chat.Model,
+		APIKey:       config.APIKey(cfg.Chat.APIKeyEnv),
+		Timeout:      cfg.Chat.Timeout.Duration,
+		TopK:         cfg.Retrieval.TopK,
+		Temperature:  cfg.Chat.Temperature,
+		MaxTokens:    cfg.Chat.MaxTokens,
+		MaxAttempts:  cfg.Chat.MaxAttempts,
+		MaxRetryWait: cfg.Chat.MaxRetryWait.Duration,
+		Logger:       logger,
 	})
 	return &app{cfg: cfg, log: logger, store: store, answerer: answerer, stderr: e.stderr}, nil
 }
@@ -246,12 +253,14 @@ func newEmbedder(cfg config.Embeddings, logger *slog.Logger) (retrieval.Embedder
 	switch cfg.Provider {
 	case "openai":
 		return retrieval.NewOpenAIEmbedder(retrieval.OpenAIEmbedderConfig{
-			BaseURL:   cfg.BaseURL,
-			Model:     cfg.Model,
-			APIKey:    config.APIKey(cfg.APIKeyEnv),
-			BatchSize: cfg.BatchSize,
-			Timeout:   cfg.Timeout.Duration,
-			Logger:    logger,
+			BaseURL:      cfg.BaseURL,
+			Model:        cfg.Model,
+			APIKey:       config.APIKey(cfg.APIKeyEnv),
+			BatchSize:    cfg.BatchSize,
+			Timeout:      cfg.Timeout.Duration,
+			MaxRetries:   cmp.Or(cfg.MaxAttempts-1, -1), // one attempt: no retry
+			MaxRetryWait: cfg.MaxRetryWait.Duration,
+			Logger:       logger,
 		})
 	default:
 		return retrieval.NewLocalEmbedder(), nil

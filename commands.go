@@ -13,6 +13,7 @@ import (
 
 	"github.com/lectern/lectern/answer"
 	"github.com/lectern/lectern/evaluation"
+	"github.com/lectern/lectern/internal/text"
 	"github.com/lectern/lectern/retrieval"
 )
 
@@ -65,7 +66,7 @@ list does not answer gets "I couldn't find that in the reading list."
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
 			question := strings.TrimSpace(strings.Join(args, " "))
-			if len(retrieval.Words(question)) == 0 {
+			if len(text.Words(question)) == 0 {
 				return usageErrorf("%q has no words: ask in words, for example lectern ask \"What are the Three Nos?\"", question)
 			}
 			a, err := e.openIndexed(ctx, person)
@@ -76,13 +77,9 @@ list does not answer gets "I couldn't find that in the reading list."
 				return err
 			}
 			ans, err := a.answerer.Ask(ctx, answer.Request{Question: question}, nil)
-			var down *answer.EndpointError
-			if errors.As(err, &down) {
-				// The reading list can still answer: say what failed, then quote it.
-				a.log.Warn("the language model failed; answering extractively", "err", err)
-				fmt.Fprintln(cmd.ErrOrStderr(), fallbackSentence(down))
-				extractive := answer.New(a.store, answer.Config{TopK: a.cfg.Retrieval.TopK, Logger: a.log})
-				ans, err = extractive.Ask(ctx, answer.Request{Question: question}, nil)
+			if ans.ModelDown != nil {
+				// The answerer answered from the reading list: say what failed, once.
+				fmt.Fprintln(cmd.ErrOrStderr(), fallbackSentence(ans.ModelDown))
 			}
 			if err != nil {
 				return err
@@ -107,7 +104,7 @@ func writeAnswer(w io.Writer, ans answer.Answer) error {
 	}
 	for _, c := range ans.Citations {
 		fmt.Fprintf(&b, "[%d] %s", c.N, c.Title)
-		if by := withLocation(byline(c.Authors, c.Publisher), c.Location); by != "" {
+		if by := withLocation(text.Byline(c.Authors, c.Publisher, ""), c.Location); by != "" {
 			fmt.Fprintf(&b, " — %s", by)
 		}
 		fmt.Fprintf(&b, " (%s)\n", c.Source)
@@ -117,18 +114,6 @@ func writeAnswer(w io.Writer, ans answer.Answer) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
-}
-
-// byline is "Authors, Publisher" with whatever is known.
-func byline(authors []string, publisher string) string {
-	parts := []string{}
-	if len(authors) > 0 {
-		parts = append(parts, strings.Join(authors, ", "))
-	}
-	if publisher != "" {
-		parts = append(parts, publisher)
-	}
-	return strings.Join(parts, ", ")
 }
 
 // maxPassages is the most passages search shows (-k).

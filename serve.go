@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -33,7 +34,18 @@ info on stderr (debug with -v), as JSON with --log-format json.`,
 			if err != nil {
 				return err
 			}
-			return b.Run(cmd.Context())
+			// A `lectern index` run beside the bot switches it to the new index.
+			ctx := cmd.Context()
+			watchCtx, stopWatch := context.WithCancel(ctx)
+			watched := make(chan struct{})
+			go func() {
+				defer close(watched)
+				if err := a.store.Watch(watchCtx); err != nil {
+					a.log.Warn("a `lectern index` run beside the bot will not be noticed until it restarts", "err", err)
+				}
+			}()
+			defer func() { stopWatch(); <-watched }()
+			return b.Run(ctx)
 		},
 	}
 }

@@ -137,12 +137,16 @@ stream_interval = "20ms"
 		})
 	})
 
-	t.Run("a chat endpoint that is down gets a sentence, and serving goes on", func(t *testing.T) {
+	t.Run("a chat endpoint that is down: the reading list answers, with a sentence, and serving goes on", func(t *testing.T) {
 		chat.Close()
 		sent := interact(member, discordtest.PermissionsMember, "ask", map[string]string{"question": "What are the Three Nos?"})
-		wait("the ephemeral sentence", func(r discordtest.Request) bool {
-			return discordtest.IsWebhook(http.MethodPost, sent.Token)(r) && strings.Contains(string(r.Body), "is not answering; try again in a minute")
+		answer := wait("the answer from the reading list", func(r discordtest.Request) bool {
+			return (discordtest.IsWebhook(http.MethodPatch, sent.Token)(r) || discordtest.IsWebhook(http.MethodPost, sent.Token)(r)) &&
+				strings.Contains(string(r.Body), "is not answering; try again in a minute")
 		})
+		if !strings.Contains(string(answer.Body), "no military alliance") {
+			t.Errorf("the answer does not quote the reading list: %s", answer.Body)
+		}
 		sent = interact(member, discordtest.PermissionsMember, "sources", nil)
 		wait("the reading list", func(r discordtest.Request) bool {
 			return (discordtest.IsCallback(sent.ID)(r) || discordtest.IsWebhook(http.MethodPatch, sent.Token)(r)) && strings.Contains(string(r.Body), "Lye Liang Fook")

@@ -8,9 +8,9 @@ import (
 	"strings"
 	"time"
 
-	openai "github.com/sashabaranov/go-openai"
-
-	"github.com/lectern/lectern/retrieval"
+	"github.com/lectern/lectern/config"
+	"github.com/lectern/lectern/internal/endpoint"
+	"github.com/lectern/lectern/internal/text"
 )
 
 // Config says how an Answerer answers.
@@ -23,25 +23,26 @@ type Config struct {
 	// APIKey is sent as a bearer token when not empty.
 	APIKey string
 	// Timeout bounds one call to the endpoint, from request to last word;
-	// zero means DefaultTimeout.
+	// zero means config.Default's, like every zero here.
 	Timeout time.Duration
-	// TopK is how many passages are retrieved and shown; zero means
-	// DefaultTopK.
+	// TopK is how many passages are retrieved and shown.
 	TopK int
 	// Temperature is the sampling temperature sent to the endpoint.
 	Temperature float32
 	// MaxTokens bounds the length of a generated answer; zero leaves it to
 	// the endpoint.
 	MaxTokens int
-	// Logger receives what the answerer does; nil means slog.Default().
+	// Logger receives what the answerer does; nil means nowhere.
 	Logger *slog.Logger
+	// MaxAttempts is the most requests sent for one answer while the
+	// endpoint is busy or failing, MaxRetryWait the longest wait between
+	// two.
+	MaxAttempts  int
+	MaxRetryWait time.Duration
+	// Sleep waits between two attempts at a busy endpoint; nil means a
+	// timer. Tests replace it, so that no retry spec waits on the clock.
+	Sleep func(ctx context.Context, d time.Duration) error
 }
-
-// Defaults for the zero values of Config.
-const (
-	DefaultTimeout = 120 * time.Second
-	DefaultTopK    = 5
-)
 
 // ErrEmptyQuestion is returned by Ask for a question with no words.
 var ErrEmptyQuestion = errors.New("the question is empty")
@@ -52,23 +53,33 @@ type Answerer struct {
 	search Searcher
 	cfg    Config
 	log    *slog.Logger
-	client *openai.Client // nil: extractive answers
+	client *endpoint.Client // nil: extractive answers
 }
 
 // New returns an Answerer that searches with search and answers as cfg says.
 func New(search Searcher, cfg Config) *Answerer {
 	if cfg.Timeout <= 0 {
-		cfg.Timeout = DefaultTimeout
+		cfg.Timeout = config.Default().Chat.Timeout.Duration
 	}
 	if cfg.TopK <= 0 {
-		cfg.TopK = DefaultTopK
+		cfg.TopK = config.Default().Retrieval.TopK
+	}
+	if cfg.MaxAttempts <= 0 {
+		cfg.MaxAttempts = config.Default().Chat.MaxAttempts
+	}
+	if cfg.MaxRetryWait <= 0 {
+		cfg.MaxRetryWait = config.Default().Chat.MaxRetryWait.Duration
 	}
 	if cfg.Logger == nil {
-		cfg.Logger = slog.Default()
+		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
 	a := &Answerer{search: search, cfg: cfg, log: cfg.Logger}
 	if cfg.ChatBaseURL != "" {
-		a.client = newChatClient(cfg)
+		client, err := newChatClient(cfg)
+		if err != nil { // config.Validate refuses such a URL first
+			a.log.Error("the chat endpoint is unusable; answering extractively", "err", err)
+		}
+		a.client = client
 	}
 	return a
 }
@@ -87,12 +98,13 @@ func (a *Answerer) Mode() Mode {
 // question too). A question the passages do not answer gets NotFoundText in
 // ModeNotFound, without the endpoint being asked. With an endpoint,
 // onPartial (which may be nil) receives the answer text so far as it
-// streams in; the returned Answer is the checked, final one. Errors of the
-// endpoint are *EndpointError; UserMessage turns any error into a sentence
+// streams in; the returned Answer is the checked, final one. When the
+// endpoint fails, the answer is made from the reading list as without one,
+// and its ModelDown says why. UserMessage turns any error into a sentence
 // for the asker.
 func (a *Answerer) Ask(ctx context.Context, req Request, onPartial func(text string)) (Answer, error) {
 	question := strings.TrimSpace(req.Question)
-	if len(retrieval.Words(question)) == 0 {
+	if len(text.Words(question)) == 0 {
 		return Answer{}, ErrEmptyQuestion
 	}
 	query := searchQuery(question, req.History)
@@ -113,6 +125,16 @@ func (a *Answerer) Ask(ctx context.Context, req Request, onPartial func(text str
 		return notFound(), nil
 	}
 	ans, err := a.generate(ctx, question, req.History, passages, onPartial)
+	var down *EndpointError
+	if errors.As(err, &down) && ctx.Err() == nil {
+		// The model is down, but the reading list can still answer.
+		ans = notFound()
+		if rel.answerable() {
+			ans = a.extract(question, query, passages, sents)
+		}
+		ans.ModelDown = down
+		return withLocations(ans, passages), nil
+	}
 	return withLocations(ans, passages), err
 }
 
@@ -135,11 +157,11 @@ const maxFollowUpTerms = 3
 // searchQuery is what is searched for a question: the question itself, and
 // for a short follow-up ("and who wrote it?") the previous question too.
 func searchQuery(question string, history []Turn) string {
-	if len(history) == 0 || len(retrieval.Terms(question)) > maxFollowUpTerms {
+	if len(history) == 0 || len(text.Terms(question)) > maxFollowUpTerms {
 		return question
 	}
-	words := retrieval.Words(question)
-	followUp := len(retrieval.Terms(question)) == 0
+	words := text.Words(question)
+	followUp := len(text.Terms(question)) == 0
 	for i, w := range words {
 		if followUpWords[w] || i == 0 && w == "what" && len(words) > 1 && words[1] == "about" {
 			followUp = true

@@ -8,6 +8,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/lectern/lectern/config"
 	"github.com/lectern/lectern/retrieval"
 )
 
@@ -71,10 +72,6 @@ func quotedFrom(c Citation, passages []retrieval.Passage) bool {
 	}
 	return false
 }
-
-// allPassages returns every passage the searcher would return for any
-// query: what quotes must come from.
-func (s *seedSearcher) allPassages() []retrieval.Passage { return s.passages }
 
 func TestExtractiveAnswersQuestionsAboutTheReadingList(t *testing.T) {
 	s := newSeedSearcher(t)
@@ -172,7 +169,7 @@ func TestNotFoundRule(t *testing.T) {
 		"Where did Trong meet Xi?", "How does Vietnam hedge against China?", "What is RCEP?",
 	}
 	measure := func(q string) relevanceReport {
-		ps, err := s.Search(context.Background(), q, DefaultTopK)
+		ps, err := s.Search(context.Background(), q, config.Default().Retrieval.TopK)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -9,6 +9,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/lectern/lectern/internal/text"
 	"github.com/lectern/lectern/retrieval"
 )
 
@@ -37,12 +38,12 @@ type sentence struct {
 
 // splitSentences cuts text into sentences, white space collapsed: a
 // paragraph break always ends a sentence, even one with no full stop (a
-// heading), then retrieval.SentenceSpans and splitMissedBreaks cut the
+// heading), then text.SentenceSpans and splitMissedBreaks cut the
 // paragraphs.
-func splitSentences(text string) []string {
+func splitSentences(passage string) []string {
 	var out []string
-	for para := range strings.SplitSeq(text, "\n\n") {
-		for _, sp := range retrieval.SentenceSpans(para) {
+	for para := range strings.SplitSeq(passage, "\n\n") {
+		for _, sp := range text.SentenceSpans(para) {
 			for _, part := range splitMissedBreaks(para[sp.Start:sp.End]) {
 				if s := strings.Join(strings.Fields(part), " "); s != "" {
 					out = append(out, s)
@@ -93,7 +94,7 @@ func (a *Answerer) candidates(passages []retrieval.Passage, keepTitles bool) []s
 					}
 				}
 			}
-			out = append(out, sentence{passage: i, pos: j, text: s, terms: retrieval.Terms(scored), words: len(retrieval.Words(s))})
+			out = append(out, sentence{passage: i, pos: j, text: s, terms: text.Terms(scored), words: len(text.Words(s))})
 		}
 	}
 	return out
@@ -117,7 +118,7 @@ const (
 // (the previous question of a follow-up) half.
 func newQuery(question, context string) query {
 	q := query{}
-	for _, t := range retrieval.Terms(context) {
+	for _, t := range text.Terms(context) {
 		q[t] = weightContext
 	}
 	for _, t := range retrieval.QuestionTerms(question) {
@@ -125,7 +126,7 @@ func newQuery(question, context string) query {
 	}
 	for i, w := range strings.FieldsFunc(question, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
 		if r, _ := utf8.DecodeRuneInString(w); i > 0 && unicode.IsUpper(r) {
-			for _, t := range retrieval.Terms(w) {
+			for _, t := range text.Terms(w) {
 				q[t] = weightName
 			}
 		}
@@ -240,14 +241,14 @@ var (
 
 // questionCue reads what kind of fact a question asks for.
 func questionCue(question string) cue {
-	words := retrieval.Words(question)
+	words := text.Words(question)
 	for i, w := range words {
 		switch {
 		case w == "when" || w == "year" || w == "date":
 			return cueWhen
 		case w == "percentage" || w == "percent" || w == "many" && i > 0 && words[i-1] == "how" || w == "much" && i > 0 && words[i-1] == "how":
 			return cueNumber
-		case w == "wrote" || w == "write" || w == "written" || w == "author" || w == "authors" || w == "writer":
+		case text.IsAuthorshipWord(w):
 			return cueAuthor
 		}
 	}
@@ -393,19 +394,11 @@ func bylineAnswer(best sentence, p retrieval.Passage) (Answer, bool) {
 	}
 	c := citationFor(1, p)
 	c.Quote = best.text
-	text := "“" + c.Title + "” is by " + joinNames(authors)
+	byline := "“" + c.Title + "” is by " + text.JoinNames(authors)
 	if c.Publisher != "" {
-		text += " (" + c.Publisher + ")"
+		byline += " (" + c.Publisher + ")"
 	}
-	return Answer{Text: text + " [1].", Mode: ModeExtractive, Citations: []Citation{c}}, true
-}
-
-// joinNames writes "A", "A and B" or "A, B and C".
-func joinNames(names []string) string {
-	if len(names) <= 2 {
-		return strings.Join(names, " and ")
-	}
-	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+	return Answer{Text: byline + " [1].", Mode: ModeExtractive, Citations: []Citation{c}}, true
 }
 
 // withMarker puts [n] at the end of a sentence, before its full stop.

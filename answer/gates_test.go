@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/lectern/lectern/config"
 	"github.com/lectern/lectern/evaluation"
 )
 
@@ -24,7 +25,7 @@ func TestNotFoundGatesOnTheQuestionSets(t *testing.T) {
 	// passed counts the questions each gate lets through.
 	passed := func(questions []string) (extractive, model int) {
 		for _, q := range questions {
-			ps, err := store.Search(ctx, q, DefaultTopK)
+			ps, err := store.Search(ctx, q, config.Default().Retrieval.TopK)
 			if err != nil {
 				t.Fatal(err)
 			}

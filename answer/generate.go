@@ -1,33 +1,33 @@
 package answer
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"math"
-	"net/http"
 	"strings"
-	"sync/atomic"
 	"time"
 
-	"github.com/cenkalti/backoff/v4"
 	openai "github.com/sashabaranov/go-openai"
 
-	"github.com/lectern/lectern/internal/retryafter"
+	"github.com/lectern/lectern/internal/endpoint"
+	"github.com/lectern/lectern/internal/text"
 	"github.com/lectern/lectern/prompts"
 	"github.com/lectern/lectern/retrieval"
 )
 
-// newChatClient makes the go-openai client every call to the endpoint goes
-// through. Its HTTP client watches streams for their closing "[DONE]", so
-// that a stream cut short is told apart from a finished one.
-func newChatClient(cfg Config) *openai.Client {
-	oc := openai.DefaultConfig(cfg.APIKey)
-	oc.BaseURL = strings.TrimRight(cfg.ChatBaseURL, "/")
-	oc.HTTPClient = doneWatcher{client: &http.Client{}}
-	return openai.NewClientWithConfig(oc)
+// newChatClient makes the endpoint client every call to the chat endpoint
+// goes through, with the retry policy below.
+func newChatClient(cfg Config) (*endpoint.Client, error) {
+	return endpoint.New(endpoint.Config{
+		BaseURL: cfg.ChatBaseURL,
+		Model:   cfg.ChatModel,
+		APIKey:  cfg.APIKey,
+		Retry:   endpoint.Retry{Attempts: cfg.MaxAttempts, FirstWait: chatRetryWait, MaxWait: cfg.MaxRetryWait},
+		Logger:  cfg.Logger,
+		Sleep:   cfg.Sleep,
+	})
 }
 
 // generate asks the chat endpoint to answer from the passages, streaming
@@ -75,8 +75,7 @@ func (a *Answerer) generate(ctx context.Context, question string, history []Turn
 // and returns the text, the finish reason, and an *EndpointError on
 // failure.
 func (a *Answerer) stream(parent context.Context, req openai.ChatCompletionRequest, onPartial func(string)) (string, string, error) {
-	done := &streamDone{}
-	ctx, cancel := context.WithTimeout(context.WithValue(parent, streamDoneKey{}, done), a.cfg.Timeout)
+	ctx, cancel := context.WithTimeout(parent, a.cfg.Timeout)
 	defer cancel()
 
 	var text strings.Builder
@@ -84,15 +83,22 @@ func (a *Answerer) stream(parent context.Context, req openai.ChatCompletionReque
 		if parent.Err() != nil { // the asker gave up: not the endpoint's fault
 			return "", "", fmt.Errorf("ask the language model: %w", parent.Err())
 		}
-		kind, status := classify(err, ctx.Err() != nil, text.Len() > 0)
-		e := &EndpointError{URL: displayURL(a.cfg.ChatBaseURL), Model: a.cfg.ChatModel, Kind: kind, Status: status, Err: redact(err, a.cfg.APIKey)}
+		var e *EndpointError
+		if !errors.As(err, &e) {
+			e = a.client.Fail(ctx, "answer", err, text.Len() > 0)
+		}
 		a.log.Warn("the language model failed", "err", e)
 		return "", "", e
 	}
 
-	stream, err := a.startStream(ctx, req, done)
+	var stream *openai.ChatCompletionStream
+	reply, err := a.client.Call(ctx, "answer", func(ctx context.Context, api *openai.Client) error {
+		var err error
+		stream, err = api.CreateChatCompletionStream(ctx, req)
+		return err
+	})
 	if err != nil {
-		return fail(fmt.Errorf("start the answer: %w", err))
+		return fail(err)
 	}
 	defer stream.Close()
 	finish := ""
@@ -121,17 +127,14 @@ func (a *Answerer) stream(parent context.Context, req openai.ChatCompletionReque
 			onPartial(text.String())
 		}
 	}
-	if finish == "" && !done.seen.Load() {
+	if finish == "" && !reply.SawDone() {
 		if text.Len() == 0 {
-			return fail(errNotAStream)
+			return fail(endpoint.ErrNotAStream)
 		}
 		return fail(fmt.Errorf("read the answer: the stream ended after %d bytes without finishing: %w", text.Len(), io.ErrUnexpectedEOF))
 	}
 	return text.String(), finish, nil
 }
-
-// errNotAStream: the reply ended with no chunk and no end of stream.
-var errNotAStream = errors.New("the reply is not an event stream of chat completion chunks")
 
 // checkGenerated turns the model's text into an Answer: markers checked
 // against the passages given and renumbered, citations built; an answer
@@ -164,15 +167,15 @@ func isNotFoundText(text string) bool {
 }
 
 // normalise lower-cases text and keeps only its words, markers left out.
-func normalise(text string) string {
+func normalise(answer string) string {
 	var b strings.Builder
 	last := 0
-	for _, m := range ParseMarkers(text) {
-		b.WriteString(text[last:m.Start] + " ")
+	for _, m := range ParseMarkers(answer) {
+		b.WriteString(answer[last:m.Start] + " ")
 		last = m.End
 	}
-	b.WriteString(text[last:])
-	return strings.Join(retrieval.Words(b.String()), " ")
+	b.WriteString(answer[last:])
+	return strings.Join(text.Words(b.String()), " ")
 }
 
 // claimsByMarker collects, for each marker number, the text of the answer
@@ -268,7 +271,7 @@ func userData(question string, history []Turn, passages []retrieval.Passage) pro
 		if title == "" {
 			title = p.Info.Title
 		}
-		d.Passages = append(d.Passages, prompts.Passage{N: i + 1, Title: title, Authors: joinNames(p.Info.Authors), Text: strings.TrimSpace(p.Text)})
+		d.Passages = append(d.Passages, prompts.Passage{N: i + 1, Title: title, Authors: text.JoinNames(p.Info.Authors), Text: strings.TrimSpace(p.Text)})
 	}
 	for _, t := range history {
 		d.History = append(d.History, prompts.Turn{Question: t.Question, Answer: t.Answer})
@@ -287,116 +290,13 @@ func isReasoningModel(model string) bool {
 	return false
 }
 
-// How the chat client asks again when the endpoint is busy or failing
-// (429, 500, 502, 503, 504) before any of the answer has come: at most
-// chatAttempts requests, waiting what Retry-After asks, else an exponential
-// backoff from chatRetryWait, and never past the call's timeout. A wait
-// over maxChatRetryWait is not waited for: the asker hears that the
-// endpoint is busy instead.
-const (
-	chatAttempts     = 3
-	chatRetryWait    = 250 * time.Millisecond
-	maxChatRetryWait = 10 * time.Second
-)
-
-// startStream sends the chat request, asking again as the constants above
-// say, and returns the open stream or the last error.
-func (a *Answerer) startStream(ctx context.Context, req openai.ChatCompletionRequest, done *streamDone) (*openai.ChatCompletionStream, error) {
-	policy := backoff.NewExponentialBackOff(backoff.WithInitialInterval(chatRetryWait), backoff.WithMaxElapsedTime(0))
-	for attempt := 1; ; attempt++ {
-		stream, err := a.client.CreateChatCompletionStream(ctx, req)
-		if err == nil || attempt == chatAttempts || !retryable(err) {
-			return stream, err
-		}
-		wait, asked := retryafter.Parse(done.header(), time.Now())
-		if !asked {
-			wait = policy.NextBackOff()
-		}
-		if deadline, ok := ctx.Deadline(); wait > maxChatRetryWait || (ok && time.Until(deadline) <= wait) {
-			return stream, err
-		}
-		a.log.Info("the language model is busy; asking again", "wait", wait, "attempt", attempt+1, "err", redact(err, a.cfg.APIKey))
-		select {
-		case <-time.After(wait):
-		case <-ctx.Done():
-			return stream, err
-		}
-	}
-}
-
-// retryable reports whether a failed request is worth sending again: the
-// endpoint said it is busy or failing, rather than that the request is
-// wrong.
-func retryable(err error) bool {
-	switch httpStatus(err) {
-	case http.StatusTooManyRequests, http.StatusInternalServerError, http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
-		return true
-	}
-	return false
-}
-
-// streamDone records what the HTTP client saw of one request's latest
-// reply: its headers (for Retry-After) and whether the stream sent its
-// closing "data: [DONE]".
-type streamDone struct {
-	seen    atomic.Bool
-	headers atomic.Pointer[http.Header]
-}
-
-// header returns the headers of the latest reply, or nil.
-func (d *streamDone) header() http.Header {
-	if h := d.headers.Load(); h != nil {
-		return *h
-	}
-	return nil
-}
-
-// streamDoneKey is the context key of the *streamDone of a request.
-type streamDoneKey struct{}
-
-// doneWatcher is the HTTP client of the chat client: it wraps the body of
-// each reply to a request whose context holds a *streamDone.
-type doneWatcher struct{ client *http.Client }
-
-// Do sends the request and watches the reply's body.
-func (w doneWatcher) Do(req *http.Request) (*http.Response, error) {
-	resp, err := w.client.Do(req)
-	if err != nil {
-		return resp, err
-	}
-	if d, ok := req.Context().Value(streamDoneKey{}).(*streamDone); ok {
-		d.headers.Store(&resp.Header)
-		resp.Body = &doneBody{ReadCloser: resp.Body, done: d}
-	}
-	return resp, nil
-}
-
-// doneBody sets done when the bytes read hold a "[DONE]" event.
-type doneBody struct {
-	io.ReadCloser
-	done *streamDone
-	tail []byte // the last bytes read, for a marker split between reads
-}
-
-var doneEvent = []byte("[DONE]")
-
-func (b *doneBody) Read(p []byte) (int, error) {
-	n, err := b.ReadCloser.Read(p)
-	if n > 0 && !b.done.seen.Load() {
-		window := append(b.tail, p[:n]...)
-		if i := bytes.Index(window, doneEvent); i >= 0 && isDataLine(window[:i]) {
-			b.done.seen.Store(true)
-		}
-		b.tail = append(b.tail[:0], window[max(0, len(window)-len("data: [DONE]")):]...)
-	}
-	return n, err
-}
-
-// isDataLine reports whether what precedes "[DONE]" ends with "data:" and
-// optional spaces.
-func isDataLine(before []byte) bool {
-	return bytes.HasSuffix(bytes.TrimRight(before, " "), []byte("data:"))
-}
+// chatRetryWait is the first backoff before the chat client asks a busy,
+// failing or unreachable endpoint again (internal/endpoint's policy), while
+// none of the answer has come: at most Config.MaxAttempts requests, waiting
+// what Retry-After asks, else a growing backoff, never past the call's
+// timeout. A wait over Config.MaxRetryWait is not waited for: the asker
+// hears that the endpoint is busy instead.
+const chatRetryWait = 250 * time.Millisecond
 
 // wireTemperature is the temperature to put in a request. go-openai leaves
 // a temperature of 0 out of the JSON, so the server's default (often 0.7 or

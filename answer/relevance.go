@@ -3,6 +3,7 @@ package answer
 import (
 	"strings"
 
+	"github.com/lectern/lectern/internal/text"
 	"github.com/lectern/lectern/retrieval"
 )
 
@@ -67,7 +68,7 @@ func relevance(question string, passages []retrieval.Passage, sents []sentence) 
 	r := relevanceReport{terms: distinct(retrieval.QuestionTerms(question))}
 	have := termSet{}
 	for _, p := range passages {
-		have.add(retrieval.Terms(p.Text)...)
+		have.add(text.Terms(p.Text)...)
 	}
 	for _, t := range r.terms {
 		if !have.has(t) {

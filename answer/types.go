@@ -58,4 +58,8 @@ type Answer struct {
 	Text      string     `json:"answer"`
 	Mode      Mode       `json:"mode"`
 	Citations []Citation `json:"citations"`
+	// ModelDown is set when the chat endpoint failed and the answer was
+	// made from the reading list instead (extractive, or not found): the
+	// front end says so, with ModelDown.Message(). Nil otherwise.
+	ModelDown *EndpointError `json:"-"`
 }

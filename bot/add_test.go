@@ -119,8 +119,9 @@ func TestAddAnAttachment(t *testing.T) {
 	h := start(t, setup{editor: store, fetch: ff.fetch, fetchOptions: limits})
 	sent := h.add(ada, mod, &discordtest.Attachment{Filename: "mekong.md", ContentType: "text/markdown", Size: len(mekongNotes), URL: attachmentURL}, "")
 	got := h.finalEdit(sent)
-	if !strings.HasPrefix(got, "✅ Added *") || !strings.HasSuffix(got, " — 1 passage.") || !strings.Contains(got, "Mekong water diplomacy*") {
-		t.Errorf("final reply %q, want \"✅ Added *…Mekong water diplomacy* — 1 passage.\"", got)
+	// The Markdown file's heading is its one section.
+	if !strings.HasPrefix(got, "✅ Added *") || !strings.HasSuffix(got, " — 1 section, 1 passage.") || !strings.Contains(got, "Mekong water diplomacy*") {
+		t.Errorf("final reply %q, want \"✅ Added *…Mekong water diplomacy* — 1 section, 1 passage.\"", got)
 	}
 	asked, opts := ff.calls()
 	if len(asked) != 1 || asked[0] != attachmentURL || opts[0] != limits {

@@ -105,8 +105,11 @@ type Bot struct {
 	active       int           // handlers running
 	idle         chan struct{} // closed when active drops to 0 while closing
 
-	botID string // set once connected
-	appID string
+	botID string // the bot user's ID, set before the gateway opens
+	// tokenLife is how long an interaction's reply can be edited
+	// (interactionTokenLife; tests shorten it).
+	tokenLife time.Duration
+	appID     string
 }
 
 // New checks cfg and the token and prepares a Bot; nothing is sent to
@@ -133,7 +136,9 @@ func New(cfg config.Discord, deps Deps, logger *slog.Logger) (*Bot, error) {
 	if deps.UserMessage == nil {
 		deps.UserMessage = answer.UserMessage
 	}
-	cfg = withDefaults(cfg)
+	if err := cfg.Validate(); err != nil {
+		return nil, fmt.Errorf("start the Discord bot: %w", err)
+	}
 	session, rt, err := newSession(cfg, token)
 	if err != nil {
 		return nil, err
@@ -155,52 +160,11 @@ func New(cfg config.Discord, deps Deps, logger *slog.Logger) (*Bot, error) {
 		feedback:   fb,
 		work:       work,
 		cancelWork: cancel,
+		tokenLife:  interactionTokenLife,
 	}
 	session.AddHandler(b.onInteraction)
 	session.AddHandler(b.onMessage)
 	return b, nil
-}
-
-// withDefaults fills the settings that cannot work at zero.
-func withDefaults(cfg config.Discord) config.Discord {
-	def := config.Default().Discord
-	if cfg.APIURL == "" {
-		cfg.APIURL = def.APIURL
-	}
-	if cfg.UserRatePerMin <= 0 {
-		cfg.UserRatePerMin = def.UserRatePerMin
-	}
-	if cfg.UserBurst <= 0 {
-		cfg.UserBurst = def.UserBurst
-	}
-	if cfg.MaxInFlight <= 0 {
-		cfg.MaxInFlight = def.MaxInFlight
-	}
-	if cfg.MaxQueue < 0 {
-		cfg.MaxQueue = 0
-	}
-	if cfg.MaxQuestionChars <= 0 || cfg.MaxQuestionChars > 6000 {
-		cfg.MaxQuestionChars = def.MaxQuestionChars
-	}
-	if cfg.HistoryChars < 0 {
-		cfg.HistoryChars = 0
-	}
-	if cfg.ShutdownTimeout.Duration <= 0 {
-		cfg.ShutdownTimeout = def.ShutdownTimeout
-	}
-	if cfg.StreamInterval.Duration <= 0 {
-		cfg.StreamInterval = def.StreamInterval
-	}
-	if cfg.HistoryTurns < 0 {
-		cfg.HistoryTurns = 0
-	}
-	if cfg.SearchResults <= 0 || cfg.SearchResults > 10 {
-		cfg.SearchResults = def.SearchResults
-	}
-	if cfg.FeedbackFile == "" {
-		cfg.FeedbackFile = def.FeedbackFile
-	}
-	return cfg
 }
 
 // FeedbackPath is where the votes of a bot with this data directory and
@@ -245,20 +209,18 @@ func (b *Bot) start(ctx context.Context) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	// Set before Open: discordgo dispatches events (a message that mentions
+	// the bot) from its own goroutine as soon as the gateway is open, and
+	// the handlers read botID. It is not written again.
+	b.botID = me.ID
 	if err := b.session.Open(); err != nil {
 		return b.startError("connect to the Discord gateway", err)
 	}
 	b.session.State.RLock()
 	if app := b.session.State.Application; app != nil {
-		b.appID = app.ID
-	}
-	if u := b.session.State.User; u != nil {
-		b.botID = u.ID
+		b.appID = app.ID // read by registerCommands alone, below
 	}
 	b.session.State.RUnlock()
-	if b.botID == "" {
-		b.botID = me.ID
-	}
 	if b.appID == "" {
 		b.appID = me.ID // a bot's user ID is its application's ID
 	}

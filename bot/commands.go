@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -240,7 +241,8 @@ func (b *Bot) onSearch(i *discordgo.Interaction, query string) {
 		b.refuse(i, msgTooFast(wait))
 		return
 	}
-	ctx := b.work
+	ctx, cancel := context.WithTimeout(b.work, b.cfg.SearchTimeout.Duration)
+	defer cancel()
 	if err := b.deferReply(ctx, i, false); err != nil {
 		b.log.Error("acknowledge /search", "err", err)
 		return
@@ -248,7 +250,11 @@ func (b *Bot) onSearch(i *discordgo.Interaction, query string) {
 	ps, err := b.deps.Searcher.Search(ctx, query, b.cfg.SearchResults)
 	if err != nil {
 		b.log.Error("search", "query", query, "err", err)
-		b.failInteraction(i, b.deps.UserMessage(err))
+		sentence := b.deps.UserMessage(err)
+		if errors.Is(err, context.DeadlineExceeded) && b.work.Err() == nil {
+			sentence = "The search took too long; try again in a minute."
+		}
+		b.failInteraction(i, sentence)
 		return
 	}
 	if err := b.sendAll(ctx, i, renderSearch(query, ps), false); err != nil {

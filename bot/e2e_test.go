@@ -485,6 +485,22 @@ func TestStartFailuresAreClear(t *testing.T) {
 			t.Errorf("New = %v, want ErrMissingToken naming the variable", err)
 		}
 	})
+	t.Run("a setting that cannot work is refused, not clamped", func(t *testing.T) {
+		t.Parallel()
+		for _, change := range []func(*config.Discord){
+			func(c *config.Discord) { c.MaxInFlight = 0 },
+			func(c *config.Discord) { c.SearchResults = 50 },
+			func(c *config.Discord) { c.StreamInterval = config.Duration{} },
+		} {
+			cfg := config.Default().Discord
+			change(&cfg)
+			_, err := New(cfg, Deps{Token: "some-token-abcdef", Asker: &fakeAsker{}, Searcher: fakeSearcher{}, Library: &fakeLibrary{}, DataDir: t.TempDir()}, nil)
+			var se *config.SettingError
+			if !errors.As(err, &se) || !strings.Contains(err.Error(), "[discord] "+strings.TrimPrefix(se.Key, "discord.")) {
+				t.Errorf("New = %v, want the key named", err)
+			}
+		}
+	})
 }
 
 func TestShutdownFinishesAnswersInFlight(t *testing.T) {

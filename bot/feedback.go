@@ -33,15 +33,28 @@ type Vote struct {
 	User string `json:"user"`
 }
 
-// feedbackLog appends votes to a JSON Lines file.
+// feedbackLog appends votes to a JSON Lines file. When the file would grow
+// past maxBytes it is rotated: it becomes PATH.1 (replacing the one before)
+// and a new file is started, so that at most about twice maxBytes of
+// votes are kept.
 type feedbackLog struct {
-	mu   sync.Mutex
-	path string
-	salt []byte
+	mu       sync.Mutex
+	path     string
+	salt     []byte
+	maxBytes int64
 }
 
-// openFeedback prepares the feedback file under dataDir and loads (or
-// creates) the salt for user hashes beside it.
+// maxFeedbackBytes bounds the feedback file; a vote line is about 1-3 KB,
+// so this keeps the last several thousand votes and their predecessors.
+const maxFeedbackBytes = 8 << 20
+
+// saltBytes is the length of the salt of user hashes.
+const saltBytes = 32
+
+// openFeedback prepares the feedback file under dataDir and loads the salt
+// for user hashes beside it, creating it the first time. A salt that
+// cannot be read, or is damaged, is an error: a new one would silently
+// change every voter's hash.
 func openFeedback(dataDir, file string) (*feedbackLog, error) {
 	path := file
 	if !filepath.IsAbs(path) {
@@ -50,18 +63,54 @@ func openFeedback(dataDir, file string) (*feedbackLog, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, fmt.Errorf("create feedback folder: %w", err)
 	}
-	saltPath := path + ".salt"
-	salt, err := os.ReadFile(saltPath)
-	if errors.Is(err, fs.ErrNotExist) || (err == nil && len(salt) < 16) {
-		salt = make([]byte, 32)
-		_, _ = rand.Read(salt)
-		if err := os.WriteFile(saltPath, salt, 0o600); err != nil {
-			return nil, fmt.Errorf("write feedback salt: %w", err)
-		}
-	} else if err != nil {
+	salt, err := loadSalt(path + ".salt")
+	if err != nil {
+		return nil, err
+	}
+	return &feedbackLog{path: path, salt: salt, maxBytes: maxFeedbackBytes}, nil
+}
+
+// loadSalt reads the salt at path, or creates it atomically when there is
+// none: written in full to a temporary file, synced, then linked into
+// place, so that no reader ever sees half a salt and two bots starting at
+// once agree on one.
+func loadSalt(path string) ([]byte, error) {
+	salt, err := os.ReadFile(path)
+	switch {
+	case err == nil && len(salt) >= 16:
+		return salt, nil
+	case err == nil:
+		return nil, fmt.Errorf("the feedback salt %s is damaged (%d bytes, want at least 16): restore it from a backup, "+
+			"or delete it to start new voter hashes (earlier votes then no longer match their voters)", path, len(salt))
+	case !errors.Is(err, fs.ErrNotExist):
 		return nil, fmt.Errorf("read feedback salt: %w", err)
 	}
-	return &feedbackLog{path: path, salt: salt}, nil
+	salt = make([]byte, saltBytes)
+	if _, err := rand.Read(salt); err != nil {
+		return nil, fmt.Errorf("make feedback salt: %w", err)
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".new-*")
+	if err != nil {
+		return nil, fmt.Errorf("write feedback salt: %w", err)
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(salt); err != nil {
+		tmp.Close()
+		return nil, fmt.Errorf("write feedback salt: %w", err)
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return nil, fmt.Errorf("write feedback salt: %w", err)
+	}
+	if err := tmp.Close(); err != nil {
+		return nil, fmt.Errorf("write feedback salt: %w", err)
+	}
+	if err := os.Link(tmp.Name(), path); errors.Is(err, fs.ErrExist) {
+		return loadSalt(path) // another process made it first: use theirs
+	} else if err != nil {
+		return nil, fmt.Errorf("write feedback salt: %w", err)
+	}
+	return salt, nil
 }
 
 // hashUser is a salted one-way hash of a user ID, for logs and votes.
@@ -81,6 +130,11 @@ func (f *feedbackLog) record(v Vote) error {
 	line = append(line, '\n')
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	if info, err := os.Stat(f.path); err == nil && info.Size() > 0 && info.Size()+int64(len(line)) > f.maxBytes {
+		if err := os.Rename(f.path, f.path+".1"); err != nil {
+			return fmt.Errorf("rotate feedback file: %w", err)
+		}
+	}
 	file, err := os.OpenFile(f.path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o600)
 	if err != nil {
 		return fmt.Errorf("open feedback file: %w", err)
@@ -119,59 +173,55 @@ type FeedbackSummary struct {
 // recentDownvotes is how many downvotes a summary lists.
 const recentDownvotes = 10
 
-// SummarizeFeedback reads the feedback file at path (see FeedbackPath).
-// A missing file is an empty summary.
+// SummarizeFeedback reads the feedback file at path (see FeedbackPath),
+// and the rotated one before it (PATH.1). A missing file is an empty
+// summary. It streams: what it keeps in memory is one small record per
+// answer and voter, not the votes; the latest downvotes are read again
+// from the file at the end.
 func SummarizeFeedback(path string) (FeedbackSummary, error) {
 	var sum FeedbackSummary
-	f, err := os.Open(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		return sum, nil
+	type key struct {
+		answer, user string
+		seq          int // distinguishes votes with no answer ID, never merged
 	}
-	if err != nil {
-		return sum, fmt.Errorf("open feedback file: %w", err)
+	type state struct {
+		question string
+		up       bool
+		time     time.Time
+		file     string
+		offset   int64
 	}
-	defer f.Close()
-	type key struct{ answer, user string }
-	latest := map[key]int{}
-	var votes []Vote
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 64*1024), 4*1024*1024)
-	for sc.Scan() {
-		line := strings.TrimSpace(sc.Text())
-		if line == "" {
-			continue
+	latest := map[key]*state{}
+	seq := 0
+	for _, name := range []string{path + ".1", path} {
+		err := scanVotes(name, func(v Vote, offset int64) {
+			seq++
+			k := key{answer: v.AnswerID, user: v.User}
+			if v.AnswerID == "" {
+				k.seq = seq
+			}
+			latest[k] = &state{question: v.Question, up: v.Vote == "up", time: v.Time, file: name, offset: offset}
+		}, func() { sum.Malformed++ })
+		if err != nil {
+			return FeedbackSummary{}, err
 		}
-		var v Vote
-		if err := json.Unmarshal([]byte(line), &v); err != nil || (v.Vote != "up" && v.Vote != "down") {
-			sum.Malformed++
-			continue
-		}
-		k := key{v.AnswerID, v.User}
-		if i, ok := latest[k]; ok && v.AnswerID != "" {
-			votes[i] = v
-			continue
-		}
-		latest[k] = len(votes)
-		votes = append(votes, v)
-	}
-	if err := sc.Err(); err != nil {
-		return sum, fmt.Errorf("read feedback file %s: %w", path, err)
 	}
 	perQuestion := map[string]*QuestionFeedback{}
-	for _, v := range votes {
-		q := perQuestion[v.Question]
+	var downs []*state
+	for _, st := range latest {
+		q := perQuestion[st.question]
 		if q == nil {
-			q = &QuestionFeedback{Question: v.Question}
-			perQuestion[v.Question] = q
+			q = &QuestionFeedback{Question: st.question}
+			perQuestion[st.question] = q
 		}
 		sum.Votes++
-		if v.Vote == "up" {
+		if st.up {
 			sum.Up++
 			q.Up++
 		} else {
 			sum.Down++
 			q.Down++
-			sum.RecentDown = append(sum.RecentDown, v)
+			downs = append(downs, st)
 		}
 	}
 	for _, q := range perQuestion {
@@ -187,11 +237,109 @@ func SummarizeFeedback(path string) (FeedbackSummary, error) {
 		}
 		return a.Question < b.Question
 	})
-	sort.SliceStable(sum.RecentDown, func(i, j int) bool { return sum.RecentDown[i].Time.After(sum.RecentDown[j].Time) })
-	if len(sum.RecentDown) > recentDownvotes {
-		sum.RecentDown = sum.RecentDown[:recentDownvotes]
+	sort.Slice(downs, func(i, j int) bool {
+		if !downs[i].time.Equal(downs[j].time) {
+			return downs[i].time.After(downs[j].time)
+		}
+		if downs[i].file != downs[j].file {
+			return downs[i].file == path // the current file is the newer
+		}
+		return downs[i].offset > downs[j].offset
+	})
+	for _, st := range downs[:min(len(downs), recentDownvotes)] {
+		v, err := readVoteAt(st.file, st.offset)
+		if err != nil {
+			return FeedbackSummary{}, err
+		}
+		sum.RecentDown = append(sum.RecentDown, v)
 	}
 	return sum, nil
+}
+
+// maxVoteLine is the longest line a vote may take; longer lines are
+// counted as malformed and skipped without being held in memory.
+const maxVoteLine = 4 << 20
+
+// scanVotes calls vote for every readable vote of the file at path, with
+// the offset of its line, and malformed for every other non-blank line. A
+// missing file has no votes.
+func scanVotes(path string, vote func(Vote, int64), malformed func()) error {
+	f, err := os.Open(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("open feedback file: %w", err)
+	}
+	defer f.Close()
+	r := bufio.NewReaderSize(f, 64*1024)
+	var offset, lineStart int64 // of the next byte to read, of the line's first
+	var line []byte
+	tooLong := false
+	for {
+		chunk, err := r.ReadSlice('\n')
+		offset += int64(len(chunk))
+		if !tooLong {
+			if len(line)+len(chunk) > maxVoteLine {
+				tooLong, line = true, line[:0]
+			} else {
+				line = append(line, chunk...)
+			}
+		}
+		if errors.Is(err, bufio.ErrBufferFull) {
+			continue
+		}
+		if err != nil && !errors.Is(err, io.EOF) {
+			return fmt.Errorf("read feedback file %s: %w", path, err)
+		}
+		switch {
+		case tooLong:
+			malformed()
+		case len(line) > 0:
+			if v, ok, blank := parseVote(line); ok {
+				vote(v, lineStart)
+			} else if !blank {
+				malformed()
+			}
+		}
+		line, tooLong, lineStart = line[:0], false, offset
+		if err != nil {
+			return nil
+		}
+	}
+}
+
+// parseVote reads one line of the feedback file.
+func parseVote(line []byte) (v Vote, ok, blank bool) {
+	trimmed := strings.TrimSpace(string(line))
+	if trimmed == "" {
+		return v, false, true
+	}
+	if err := json.Unmarshal([]byte(trimmed), &v); err != nil || (v.Vote != "up" && v.Vote != "down") {
+		return v, false, false
+	}
+	return v, true, false
+}
+
+// readVoteAt reads the vote on the line at offset of the file at path.
+func readVoteAt(path string, offset int64) (Vote, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return Vote{}, fmt.Errorf("open feedback file: %w", err)
+	}
+	defer f.Close()
+	if _, err := f.Seek(offset, io.SeekStart); err != nil {
+		return Vote{}, fmt.Errorf("read feedback file %s: %w", path, err)
+	}
+	line, err := bufio.NewReaderSize(io.LimitReader(f, maxVoteLine+1), 64*1024).ReadBytes('\n')
+	if err != nil && !errors.Is(err, io.EOF) {
+		return Vote{}, fmt.Errorf("read feedback file %s: %w", path, err)
+	}
+	v, ok, _ := parseVote(line)
+	if !ok {
+		return Vote{}, fmt.Errorf("read feedback file %s: the vote at byte %d changed while it was read", path, offset)
+	}
+	return v, nil
 }
 
 // String renders the summary for a terminal.

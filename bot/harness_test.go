@@ -117,9 +117,14 @@ func (f *fakeAsker) requests() []answer.Request {
 type fakeSearcher struct {
 	passages []retrieval.Passage
 	err      error
+	hang     bool // search until the context ends
 }
 
 func (f fakeSearcher) Search(ctx context.Context, query string, k int) ([]retrieval.Passage, error) {
+	if f.hang {
+		<-ctx.Done()
+		return nil, ctx.Err()
+	}
 	if f.err != nil {
 		return nil, f.err
 	}
@@ -183,6 +188,11 @@ type setup struct {
 	search  fakeSearcher
 	server  discordtest.Options
 	token   string // default: the server's
+	// beforeRun, if set, prepares the stand-in before the bot connects.
+	beforeRun func(*discordtest.Server)
+	// tokenLife, if set, is how long the bot may edit an interaction's
+	// reply (Discord's 15 minutes, shortened).
+	tokenLife time.Duration
 	// editor, fetch and fetchOptions are Deps' (no /add and /remove
 	// without an editor).
 	editor       Editor
@@ -244,6 +254,9 @@ func newHarness(t testing.TB, s setup) (*harness, error) {
 		srv.Close()
 		return nil, err
 	}
+	if s.tokenLife != 0 {
+		b.tokenLife = s.tokenLife
+	}
 	h.bot = b
 	return h, nil
 }
@@ -257,6 +270,9 @@ func start(t testing.TB, s setup) *harness {
 		t.Fatalf("New: %v", err)
 	}
 	h.t = t
+	if s.beforeRun != nil {
+		s.beforeRun(h.srv)
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	h.cancel = cancel
 	go func() { h.done <- h.bot.Run(ctx) }()

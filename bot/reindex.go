@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -61,18 +62,23 @@ func (b *Bot) onReindex(i *discordgo.Interaction) {
 		return
 	}
 	defer b.reindex.end()
-	ctx := b.work
+	started := time.Now()
+	expires := started.Add(b.tokenLife) // the reply can be edited until then
+	ctx, cancel := context.WithTimeout(b.work, b.cfg.ReindexTimeout.Duration)
+	defer cancel()
 	if err := b.deferReply(ctx, i, false); err != nil {
 		b.log.Error("acknowledge /reindex", "err", err)
 		return
 	}
-	started := time.Now()
 	var mu sync.Mutex
 	var last retrieval.Progress
 	stream := newStreamer(b.cfg.StreamInterval.Duration, func(string) {
 		mu.Lock()
 		p := last
 		mu.Unlock()
+		if time.Now().After(expires) {
+			return // the reply can no longer be edited; the summary goes to the channel
+		}
 		if err := b.editOriginal(ctx, i, outMessage{content: renderProgress(p)}); err != nil {
 			b.log.Warn("show reindex progress", "err", err)
 		}
@@ -88,6 +94,9 @@ func (b *Bot) onReindex(i *discordgo.Interaction) {
 	switch {
 	case errors.Is(err, retrieval.ErrReindexRunning):
 		sentence = msgReindexRunning("", time.Time{})
+	case errors.Is(err, context.DeadlineExceeded) && b.work.Err() == nil:
+		b.log.Error("reindex", "by", b.feedback.hashUser(user.ID), "err", err, "reindex_timeout", b.cfg.ReindexTimeout.Duration)
+		sentence = fmt.Sprintf("⚠️ The reindex took longer than %s and was stopped; the current index keeps serving.", b.cfg.ReindexTimeout.Duration)
 	case err != nil:
 		b.log.Error("reindex", "by", b.feedback.hashUser(user.ID), "err", err)
 		sentence = "⚠️ The reindex failed; the current index keeps serving. The details are in the log."
@@ -95,10 +104,25 @@ func (b *Bot) onReindex(i *discordgo.Interaction) {
 		b.log.Info("reindexed", "files", report.Files, "chunks", report.Chunks, "embedded", report.Embedded, "reused", report.Reused, "skipped", len(report.Skipped), "took", time.Since(started).Round(time.Millisecond))
 		sentence = renderReport(report, time.Since(started))
 	}
-	if err := b.editOriginal(ctx, i, outMessage{content: sentence}); err != nil {
+	// The reindex's own deadline may have passed: the summary gets its own.
+	sendCtx, cancelSend := context.WithTimeout(b.work, 30*time.Second)
+	defer cancelSend()
+	if time.Now().After(expires) {
+		// Discord no longer accepts edits of the reply: say it in the channel.
+		m := outMessage{content: truncate(fmt.Sprintf("/reindex by <@%s>: %s", user.ID, sentence), maxContent)}
+		if _, err := b.sendChannel(sendCtx, i.ChannelID, "", m); err != nil {
+			b.log.Error("send reindex summary to the channel", "err", err)
+		}
+		return
+	}
+	if err := b.editOriginal(sendCtx, i, outMessage{content: sentence}); err != nil {
 		b.log.Error("send reindex summary", "err", err)
 	}
 }
+
+// interactionTokenLife is how long Discord accepts edits of an
+// interaction's reply, less a margin for the last edit to arrive.
+const interactionTokenLife = 15*time.Minute - 30*time.Second
 
 // renderProgress is the reply while a reindex runs.
 func renderProgress(p retrieval.Progress) string {

@@ -7,6 +7,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/lectern/lectern/answer"
+	"github.com/lectern/lectern/internal/text"
 	"github.com/lectern/lectern/retrieval"
 )
 
@@ -147,7 +148,7 @@ func citationDetails(c answer.Citation) string {
 	var by string
 	switch {
 	case len(c.Authors) > 0:
-		by = strings.Join(c.Authors, ", ")
+		by = text.JoinNames(c.Authors)
 	case c.Publisher != "":
 		by = c.Publisher
 	}
@@ -187,6 +188,9 @@ func renderAnswer(question string, a answer.Answer, key string) []outMessage {
 			Description: strings.TrimSpace(page),
 			Color:       colorAnswer,
 		}}})
+	}
+	if a.ModelDown != nil { // answered from the reading list instead
+		msgs[0].embeds[0].Footer = &discordgo.MessageEmbedFooter{Text: "⚠️ " + a.ModelDown.Message() + " This answer quotes the reading list instead."}
 	}
 	if len(a.Citations) > 0 {
 		var lines []string
@@ -231,21 +235,6 @@ func quoteBlock(text string) string {
 	return strings.Join(lines, "\n")
 }
 
-// byline is "Authors · Publisher · Date" of a source, skipping blanks.
-func byline(info retrieval.SourceInfo) string {
-	var parts []string
-	if len(info.Authors) > 0 {
-		parts = append(parts, strings.Join(info.Authors, ", "))
-	}
-	if info.Publisher != "" {
-		parts = append(parts, info.Publisher)
-	}
-	if info.Date != "" {
-		parts = append(parts, info.Date)
-	}
-	return strings.Join(parts, " · ")
-}
-
 // renderPassages is the ephemeral reply of "Show passages": each cited
 // passage, quoted.
 func renderPassages(cits []answer.Citation) []outMessage {
@@ -259,7 +248,7 @@ func renderPassages(cits []answer.Citation) []outMessage {
 		if loc := c.Label(); loc != "" {
 			footer = c.Source + " · " + loc
 		}
-		if by := byline(retrieval.SourceInfo{Authors: c.Authors, Publisher: c.Publisher}); by != "" {
+		if by := text.Byline(c.Authors, c.Publisher, ""); by != "" {
 			footer = by + " · " + footer
 		}
 		embeds = append(embeds, &discordgo.MessageEmbed{
@@ -288,7 +277,7 @@ func renderSearch(query string, ps []retrieval.Passage) []outMessage {
 		if loc := p.Label(); loc != "" {
 			footer = p.Source + " · " + loc
 		}
-		if by := byline(p.Info); by != "" {
+		if by := text.Byline(p.Info.Authors, p.Info.Publisher, p.Info.Date); by != "" {
 			footer = by + " · " + footer
 		}
 		embeds = append(embeds, &discordgo.MessageEmbed{
@@ -320,7 +309,7 @@ func renderSources(list []retrieval.SourceStats) []outMessage {
 			title = fmt.Sprintf("[%s](%s)", title, s.URL)
 		}
 		line := "**" + title + "**"
-		if by := byline(s.SourceInfo); by != "" {
+		if by := text.Byline(s.Authors, s.Publisher, s.Date); by != "" {
 			line += "\n" + by
 		}
 		line += "\n"

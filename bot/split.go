@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/lectern/lectern/answer"
+	"github.com/lectern/lectern/internal/text"
 )
 
 // textLen counts characters as Discord does: UTF-16 code units.
@@ -89,20 +90,14 @@ func after(sep string) func(string) []int {
 	}
 }
 
-// sentenceEnds cuts after ". ", "! ", "? " (and the closing quote or
-// bracket that may follow the mark), last first.
+// sentenceEnds cuts where a sentence ends (text.SentenceSpans: not after
+// "U.S." or "Mr."), just after the space that follows it, last first.
 func sentenceEnds(window string) []int {
+	spans := text.SentenceSpans(window)
 	var cuts []int
-	for i := len(window) - 1; i > 0; i-- {
-		if window[i] != ' ' {
-			continue
-		}
-		j := i - 1
-		for j > 0 && strings.IndexByte(`"')]`, window[j]) >= 0 {
-			j--
-		}
-		if strings.IndexByte(".!?", window[j]) >= 0 {
-			cuts = append(cuts, i+1)
+	for i := len(spans) - 2; i >= 0; i-- {
+		if end := spans[i].End; end < len(window) && window[end] == ' ' {
+			cuts = append(cuts, end+1)
 		}
 	}
 	return cuts

@@ -20,6 +20,7 @@ func TestSplit(t *testing.T) {
 		{"empty text is no piece", "", 100, nil},
 		{"cuts after a paragraph", para + "\n\n" + para, 200, []string{para + "\n\n", para}},
 		{"cuts after a sentence", "First sentence here [1]. Second one follows and is long.", 40, []string{"First sentence here [1]. ", "Second one follows and is long."}},
+		{"an abbreviation ends no sentence", "The talks with Mr. Trong went on [1].", 30, []string{"The talks with Mr. Trong went ", "on [1]."}},
 		{"never inside a marker", "aaaa bbbbbbbbbbbbbbbbbbbbbbbbbbbb[12, 13] cc", 40, []string{"aaaa bbbbbbbbbbbbbbbbbbbbbbbbbbbb", "[12, 13] cc"}},
 		{"cuts a word only when it must", strings.Repeat("x", 25), 10, []string{"xxxxxxxxxx", "xxxxxxxxxx", "xxxxx"}},
 	}

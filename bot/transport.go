@@ -13,6 +13,7 @@ import (
 	"github.com/gorilla/websocket"
 
 	"github.com/lectern/lectern/config"
+	"github.com/lectern/lectern/internal/endpoint"
 )
 
 // discordHost is the host discordgo's endpoints name.
@@ -93,9 +94,9 @@ func (b *Bot) startError(doing string, err error) error {
 	case errors.As(err, &restErr) && restErr.Response != nil:
 		return fmt.Errorf("%s: Discord at %s answered %s", doing, b.cfg.APIURL, restErr.Response.Status)
 	case errors.As(err, &netErr):
-		return fmt.Errorf("%s: %w at %s: %s", doing, ErrUnreachable, b.cfg.APIURL, redact(err.Error(), b.session.Token))
+		return fmt.Errorf("%s: %w at %s: %s", doing, ErrUnreachable, b.cfg.APIURL, endpoint.Redact(err.Error(), strings.TrimPrefix(b.session.Token, "Bot ")))
 	}
-	return fmt.Errorf("%s: %s", doing, redact(err.Error(), b.session.Token))
+	return fmt.Errorf("%s: %s", doing, endpoint.Redact(err.Error(), strings.TrimPrefix(b.session.Token, "Bot ")))
 }
 
 func (b *Bot) tokenEnv() string {
@@ -103,13 +104,4 @@ func (b *Bot) tokenEnv() string {
 		return "DISCORD_TOKEN"
 	}
 	return b.cfg.TokenEnv
-}
-
-// redact removes the token from text meant for a log or an error.
-func redact(text, token string) string {
-	token = strings.TrimPrefix(token, "Bot ")
-	if len(token) < 4 {
-		return text
-	}
-	return strings.ReplaceAll(text, token, "[token]")
 }

@@ -8,7 +8,10 @@ import (
 	"fmt"
 	"io/fs"
 	"math"
+	"net/netip"
+	"net/url"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/BurntSushi/toml"
@@ -38,6 +41,11 @@ type Embeddings struct {
 	APIKeyEnv string   `toml:"api_key_env"`
 	BatchSize int      `toml:"batch_size"`
 	Timeout   Duration `toml:"timeout"`
+	// MaxAttempts is the most requests sent for one batch when the
+	// endpoint is busy or failing; MaxRetryWait the longest wait between
+	// two (a Retry-After asking for more is not waited for).
+	MaxAttempts  int      `toml:"max_attempts"`
+	MaxRetryWait Duration `toml:"max_retry_wait"`
 }
 
 // Chat configures the endpoint that writes answers; an empty BaseURL means
@@ -49,6 +57,11 @@ type Chat struct {
 	Timeout     Duration `toml:"timeout"`
 	Temperature float32  `toml:"temperature"`
 	MaxTokens   int      `toml:"max_tokens"`
+	// MaxAttempts is the most requests sent for one answer when the
+	// endpoint is busy or failing before the answer starts; MaxRetryWait
+	// the longest wait between two.
+	MaxAttempts  int      `toml:"max_attempts"`
+	MaxRetryWait Duration `toml:"max_retry_wait"`
 }
 
 // Retrieval tunes search.
@@ -84,6 +97,9 @@ type Discord struct {
 	SearchResults int `toml:"search_results"`
 	// FeedbackFile is where 👍/👎 votes are appended, relative to data_dir.
 	FeedbackFile string `toml:"feedback_file"`
+	// SearchTimeout bounds one /search; ReindexTimeout one /reindex.
+	SearchTimeout  Duration `toml:"search_timeout"`
+	ReindexTimeout Duration `toml:"reindex_timeout"`
 }
 
 // Duration is a time.Duration written as a string in TOML ("30s", "2m").
@@ -112,16 +128,18 @@ func Default() Config {
 		DataDir: ".lectern",
 		Corpus:  Corpus{Dir: "seeds"},
 		Embeddings: Embeddings{
-			Provider:  "local",
-			APIKeyEnv: "OPENAI_API_KEY",
-			BatchSize: 64,
-			Timeout:   Duration{60 * time.Second},
+			Provider:     "local",
+			BatchSize:    64,
+			Timeout:      Duration{60 * time.Second},
+			MaxAttempts:  4,
+			MaxRetryWait: Duration{time.Minute},
 		},
 		Chat: Chat{
-			APIKeyEnv:   "OPENAI_API_KEY",
-			Timeout:     Duration{120 * time.Second},
-			Temperature: 0.1,
-			MaxTokens:   700,
+			Timeout:      Duration{120 * time.Second},
+			Temperature:  0.1,
+			MaxTokens:    700,
+			MaxAttempts:  3,
+			MaxRetryWait: Duration{10 * time.Second},
 		},
 		Retrieval: Retrieval{TopK: 5, Synonyms: true},
 		Discord: Discord{
@@ -139,6 +157,8 @@ func Default() Config {
 			HistoryTurns:     6,
 			SearchResults:    5,
 			FeedbackFile:     "feedback.jsonl",
+			SearchTimeout:    Duration{30 * time.Second},
+			ReindexTimeout:   Duration{time.Hour},
 		},
 		Ingest: defaultIngest(),
 	}
@@ -180,28 +200,21 @@ func Find(flagValue string) string {
 	return ""
 }
 
-// Validate reports the first setting that cannot work.
+// Validate reports the first setting that cannot work, named as it is
+// written in the file ("[discord] max_in_flight"). It is the one place
+// settings are checked: the packages that take them do not clamp or
+// replace them.
 func (c Config) Validate() error {
-	switch c.Embeddings.Provider {
-	case "local":
-	case "openai":
-		if c.Embeddings.BaseURL == "" || c.Embeddings.Model == "" {
-			return errors.New("[embeddings] provider = \"openai\" needs base_url and model")
-		}
-	default:
-		return fmt.Errorf("[embeddings] provider must be \"local\" or \"openai\", not %q", c.Embeddings.Provider)
-	}
-	if c.Chat.BaseURL != "" && c.Chat.Model == "" {
-		return errors.New("[chat] base_url is set but model is empty")
-	}
-	if t := float64(c.Chat.Temperature); math.IsNaN(t) || math.IsInf(t, 0) || t < 0 {
-		return fmt.Errorf("[chat] temperature must be a number from 0 up, not %v", c.Chat.Temperature)
-	}
-	if c.Retrieval.TopK < 1 || c.Retrieval.TopK > 20 {
-		return fmt.Errorf("[retrieval] top_k must be between 1 and 20, not %d", c.Retrieval.TopK)
-	}
 	if c.DataDir == "" {
-		return errors.New("data_dir must not be empty")
+		return bad("data_dir", "must not be empty")
+	}
+	if c.Corpus.Dir == "" {
+		return bad("corpus.dir", "must not be empty")
+	}
+	for _, v := range []func() error{c.Embeddings.Validate, c.Chat.Validate, c.Retrieval.Validate, c.Discord.Validate} {
+		if err := v(); err != nil {
+			return err
+		}
 	}
 	if err := c.Ingest.validate(); err != nil {
 		return err
@@ -209,8 +222,193 @@ func (c Config) Validate() error {
 	return nil
 }
 
+// Validate reports the first setting of [embeddings] that cannot work.
+func (e Embeddings) Validate() error {
+	switch e.Provider {
+	case "local":
+		return nil
+	case "openai":
+	default:
+		return bad("embeddings.provider", "must be \"local\" or \"openai\", not %q", e.Provider)
+	}
+	if e.BaseURL == "" || e.Model == "" {
+		return bad("embeddings.provider", "= \"openai\" needs base_url and model")
+	}
+	if err := checkEndpoint("embeddings", e.BaseURL, e.Timeout, e.MaxAttempts, e.MaxRetryWait); err != nil {
+		return err
+	}
+	if e.BatchSize < 1 || e.BatchSize > 2048 {
+		return bad("embeddings.batch_size", "must be between 1 and 2048, not %d", e.BatchSize)
+	}
+	return nil
+}
+
+// checkEndpoint checks the settings every endpoint section has.
+func checkEndpoint(section, baseURL string, timeout Duration, attempts int, wait Duration) error {
+	if err := checkURL(baseURL); err != nil {
+		return bad(section+".base_url", "is %v", err)
+	}
+	switch {
+	case timeout.Duration <= 0:
+		return bad(section+".timeout", "must be more than 0s")
+	case attempts < 1 || attempts > 20:
+		return bad(section+".max_attempts", "must be between 1 and 20, not %d", attempts)
+	case wait.Duration <= 0:
+		return bad(section+".max_retry_wait", "must be more than 0s")
+	}
+	return nil
+}
+
+// Validate reports the first setting of [chat] that cannot work.
+func (c Chat) Validate() error {
+	if t := float64(c.Temperature); math.IsNaN(t) || math.IsInf(t, 0) || t < 0 {
+		return bad("chat.temperature", "must be a number from 0 up, not %v", c.Temperature)
+	}
+	if c.BaseURL == "" {
+		return nil
+	}
+	if c.Model == "" {
+		return bad("chat.base_url", "is set but model is empty")
+	}
+	if err := checkEndpoint("chat", c.BaseURL, c.Timeout, c.MaxAttempts, c.MaxRetryWait); err != nil {
+		return err
+	}
+	if c.MaxTokens < 0 {
+		return bad("chat.max_tokens", "must be 0 (the endpoint decides) or more, not %d", c.MaxTokens)
+	}
+	return nil
+}
+
+// Validate reports the first setting of [retrieval] that cannot work.
+func (r Retrieval) Validate() error {
+	if r.TopK < 1 || r.TopK > 20 {
+		return bad("retrieval.top_k", "must be between 1 and 20, not %d", r.TopK)
+	}
+	return nil
+}
+
+// Validate reports the first setting of [discord] that cannot work.
+func (d Discord) Validate() error {
+	if d.APIURL == "" {
+		return bad("discord.api_url", "must not be empty")
+	}
+	if err := checkURL(d.APIURL); err != nil {
+		return bad("discord.api_url", "is %v", err)
+	}
+	switch {
+	case math.IsNaN(d.UserRatePerMin) || math.IsInf(d.UserRatePerMin, 0) || d.UserRatePerMin <= 0:
+		return bad("discord.user_rate_per_minute", "must be more than 0, not %v", d.UserRatePerMin)
+	case d.UserBurst < 1:
+		return bad("discord.user_burst", "must be 1 or more, not %d", d.UserBurst)
+	case d.MaxInFlight < 1:
+		return bad("discord.max_in_flight", "must be 1 or more, not %d", d.MaxInFlight)
+	case d.MaxQueue < 0:
+		return bad("discord.max_queue", "must be 0 or more, not %d", d.MaxQueue)
+	case d.MaxQuestionChars < 1 || d.MaxQuestionChars > 6000:
+		return bad("discord.max_question_chars", "must be between 1 and 6000, not %d", d.MaxQuestionChars)
+	case d.HistoryChars < 0:
+		return bad("discord.history_chars", "must be 0 or more, not %d", d.HistoryChars)
+	case d.HistoryTurns < 0:
+		return bad("discord.history_turns", "must be 0 or more, not %d", d.HistoryTurns)
+	case d.ShutdownTimeout.Duration <= 0:
+		return bad("discord.shutdown_timeout", "must be more than 0s")
+	case d.StreamInterval.Duration <= 0:
+		return bad("discord.stream_interval", "must be more than 0s")
+	case d.SearchResults < 1 || d.SearchResults > 10:
+		return bad("discord.search_results", "must be between 1 and 10, not %d", d.SearchResults)
+	case d.FeedbackFile == "":
+		return bad("discord.feedback_file", "must not be empty")
+	case d.SearchTimeout.Duration <= 0:
+		return bad("discord.search_timeout", "must be more than 0s")
+	case d.ReindexTimeout.Duration <= 0:
+		return bad("discord.reindex_timeout", "must be more than 0s")
+	case d.GuildID != "" && !isSnowflake(d.GuildID):
+		return bad("discord.guild_id", "must be a server ID (digits, as Discord's Copy Server ID gives it), not %q", d.GuildID)
+	}
+	for _, c := range d.AllowedChannels {
+		if !isSnowflake(c) {
+			return bad("discord.allowed_channels", "must hold channel IDs (digits, as Copy Channel ID gives them), not %q", c)
+		}
+	}
+	return nil
+}
+
+// isSnowflake reports whether s is a Discord ID: 1 to 20 digits.
+func isSnowflake(s string) bool {
+	if len(s) == 0 || len(s) > 20 {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// SettingError is a setting that cannot work: its key as written in the
+// file ("discord.max_in_flight") and what is wrong with it.
+type SettingError struct {
+	Key     string
+	Problem string
+}
+
+// Error is "[section] key problem", or "key problem" for a top-level key.
+func (e *SettingError) Error() string {
+	if section, key, ok := strings.Cut(e.Key, "."); ok {
+		return "[" + section + "] " + key + " " + e.Problem
+	}
+	return e.Key + " " + e.Problem
+}
+
+// bad makes the SettingError of key.
+func bad(key, format string, args ...any) error {
+	return &SettingError{Key: key, Problem: fmt.Sprintf(format, args...)}
+}
+
+// checkURL reports why raw is not an http:// or https:// URL with a host.
+// The URL itself is not repeated: it may hold credentials.
+func checkURL(raw string) error {
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return errors.New("not an http:// or https:// URL with a host")
+	}
+	return nil
+}
+
+// Warnings are the settings that work but may not be what the user
+// wants: an API key sent over plain http to a host other than this
+// machine, where anyone on the way can read it. keyFor reads a key's
+// variable (config.APIKey in use; tests pass their own).
+func (c Config) Warnings(keyFor func(env string) string) []string {
+	var out []string
+	check := func(section, baseURL, env string) {
+		if baseURL == "" || env == "" || keyFor(env) == "" {
+			return
+		}
+		if u, err := url.Parse(baseURL); err == nil && u.Scheme == "http" && !isLoopback(u.Hostname()) {
+			out = append(out, fmt.Sprintf("[%s] sends the API key from %s over plain http to %s: anyone on the network between can read it; use https, or leave api_key_env empty if the server needs no key", section, env, u.Host))
+		}
+	}
+	if c.Embeddings.Provider == "openai" {
+		check("embeddings", c.Embeddings.BaseURL, c.Embeddings.APIKeyEnv)
+	}
+	check("chat", c.Chat.BaseURL, c.Chat.APIKeyEnv)
+	return out
+}
+
+// isLoopback reports whether host names this machine.
+func isLoopback(host string) bool {
+	if host == "localhost" || strings.HasSuffix(host, ".localhost") {
+		return true
+	}
+	ip, err := netip.ParseAddr(host)
+	return err == nil && ip.IsLoopback()
+}
+
 // APIKey reads the key named by env from the environment; keys are never
-// stored in the file.
+// stored in the file, and no key is read unless the config names its
+// variable (api_key_env is empty by default).
 func APIKey(env string) string {
 	if env == "" {
 		return ""

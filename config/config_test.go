@@ -5,6 +5,7 @@ import (
 	"encoding"
 	"errors"
 	"io/fs"
+	"maps"
 	"math"
 	"os"
 	"path/filepath"
@@ -39,15 +40,19 @@ func TestDefault(t *testing.T) {
 		{"embeddings.provider", d.Embeddings.Provider, "local"},
 		{"embeddings.base_url", d.Embeddings.BaseURL, ""},
 		{"embeddings.model", d.Embeddings.Model, ""},
-		{"embeddings.api_key_env", d.Embeddings.APIKeyEnv, "OPENAI_API_KEY"},
+		{"embeddings.api_key_env (empty: no key is sent)", d.Embeddings.APIKeyEnv, ""},
 		{"embeddings.batch_size", d.Embeddings.BatchSize, 64},
 		{"embeddings.timeout", d.Embeddings.Timeout.Duration, 60 * time.Second},
+		{"embeddings.max_attempts", d.Embeddings.MaxAttempts, 4},
+		{"embeddings.max_retry_wait", d.Embeddings.MaxRetryWait.Duration, time.Minute},
 		{"chat.base_url (empty: extractive answers)", d.Chat.BaseURL, ""},
 		{"chat.model", d.Chat.Model, ""},
-		{"chat.api_key_env", d.Chat.APIKeyEnv, "OPENAI_API_KEY"},
+		{"chat.api_key_env (empty: no key is sent)", d.Chat.APIKeyEnv, ""},
 		{"chat.timeout", d.Chat.Timeout.Duration, 120 * time.Second},
 		{"chat.temperature", d.Chat.Temperature, float32(0.1)},
 		{"chat.max_tokens", d.Chat.MaxTokens, 700},
+		{"chat.max_attempts", d.Chat.MaxAttempts, 3},
+		{"chat.max_retry_wait", d.Chat.MaxRetryWait.Duration, 10 * time.Second},
 		{"retrieval.top_k", d.Retrieval.TopK, 5},
 		{"retrieval.synonyms", d.Retrieval.Synonyms, true},
 		{"discord.token_env", d.Discord.TokenEnv, "DISCORD_TOKEN"},
@@ -67,6 +72,8 @@ func TestDefault(t *testing.T) {
 		{"discord.stream_interval", d.Discord.StreamInterval.Duration, time.Second},
 		{"discord.search_results", d.Discord.SearchResults, 5},
 		{"discord.feedback_file", d.Discord.FeedbackFile, "feedback.jsonl"},
+		{"discord.search_timeout", d.Discord.SearchTimeout.Duration, 30 * time.Second},
+		{"discord.reindex_timeout", d.Discord.ReindexTimeout.Duration, time.Hour},
 	}
 	for _, tt := range tests {
 		if tt.got != tt.want {
@@ -110,6 +117,8 @@ model = "nomic-embed-text"
 api_key_env = "EMBED_KEY"
 batch_size = 16
 timeout = "2m"
+max_attempts = 2
+max_retry_wait = "5s"
 [chat]
 base_url = "http://127.0.0.1:11434/v1"
 model = "llama3.1:8b"
@@ -117,6 +126,8 @@ api_key_env = ""
 timeout = "90s"
 temperature = 0.5
 max_tokens = 300
+max_attempts = 1
+max_retry_wait = "1s"
 [retrieval]
 top_k = 8
 synonyms = false
@@ -138,14 +149,16 @@ shutdown_timeout = "5s"
 stream_interval = "1500ms"
 search_results = 3
 feedback_file = "votes.jsonl"
+search_timeout = "10s"
+reindex_timeout = "2h"
 `,
 			want: func(c *Config) {
 				c.DataDir = "/var/lib/lectern"
 				c.Corpus.Dir = "reading"
 				c.Embeddings = Embeddings{Provider: "openai", BaseURL: "http://127.0.0.1:11434/v1", Model: "nomic-embed-text",
-					APIKeyEnv: "EMBED_KEY", BatchSize: 16, Timeout: Duration{2 * time.Minute}}
+					APIKeyEnv: "EMBED_KEY", BatchSize: 16, Timeout: Duration{2 * time.Minute}, MaxAttempts: 2, MaxRetryWait: Duration{5 * time.Second}}
 				c.Chat = Chat{BaseURL: "http://127.0.0.1:11434/v1", Model: "llama3.1:8b", APIKeyEnv: "",
-					Timeout: Duration{90 * time.Second}, Temperature: 0.5, MaxTokens: 300}
+					Timeout: Duration{90 * time.Second}, Temperature: 0.5, MaxTokens: 300, MaxAttempts: 1, MaxRetryWait: Duration{time.Second}}
 				c.Retrieval.TopK = 8
 				c.Retrieval.Synonyms = false
 				c.Discord = Discord{
@@ -154,6 +167,7 @@ feedback_file = "votes.jsonl"
 					UserRatePerMin: 10, UserBurst: 1, MaxInFlight: 4, MaxQueue: 0, MaxQuestionChars: 300,
 					HistoryChars: 1000, HistoryTurns: 2, ShutdownTimeout: Duration{5 * time.Second},
 					StreamInterval: Duration{1500 * time.Millisecond}, SearchResults: 3, FeedbackFile: "votes.jsonl",
+					SearchTimeout: Duration{10 * time.Second}, ReindexTimeout: Duration{2 * time.Hour},
 				}
 			},
 		},
@@ -363,6 +377,47 @@ func TestValidate(t *testing.T) {
 		{"top_k -1", func(c *Config) { c.Retrieval.TopK = -1 }, "[retrieval] top_k must be between 1 and 20, not -1"},
 		{"top_k 21", func(c *Config) { c.Retrieval.TopK = 21 }, "[retrieval] top_k must be between 1 and 20, not 21"},
 		{"an empty data_dir", func(c *Config) { c.DataDir = "" }, "data_dir must not be empty"},
+		{"an empty corpus dir", func(c *Config) { c.Corpus.Dir = "" }, "[corpus] dir must not be empty"},
+		{"openai embeddings at an address that is no URL", func(c *Config) {
+			c.Embeddings.Provider, c.Embeddings.BaseURL, c.Embeddings.Model = "openai", "127.0.0.1:11434", "m"
+		}, "[embeddings] base_url is not an http:// or https:// URL with a host"},
+		{"batch_size 0", func(c *Config) { openAIEmbeddings(c); c.Embeddings.BatchSize = 0 }, "[embeddings] batch_size must be between 1 and 2048, not 0"},
+		{"embeddings timeout 0", func(c *Config) { openAIEmbeddings(c); c.Embeddings.Timeout = Duration{} }, "[embeddings] timeout must be more than 0s"},
+		{"embeddings max_attempts 0", func(c *Config) { openAIEmbeddings(c); c.Embeddings.MaxAttempts = 0 }, "[embeddings] max_attempts must be between 1 and 20, not 0"},
+		{"embeddings max_retry_wait 0", func(c *Config) { openAIEmbeddings(c); c.Embeddings.MaxRetryWait = Duration{} }, "[embeddings] max_retry_wait must be more than 0s"},
+		{"local embeddings ignore the endpoint's settings", func(c *Config) { c.Embeddings.BatchSize, c.Embeddings.MaxAttempts = 0, 0 }, ""},
+		{"chat at an address that is no URL", func(c *Config) { chatEndpoint(c); c.Chat.BaseURL = "ftp://user:pw@host/v1" },
+			"[chat] base_url is not an http:// or https:// URL with a host"},
+		{"chat timeout 0", func(c *Config) { chatEndpoint(c); c.Chat.Timeout = Duration{} }, "[chat] timeout must be more than 0s"},
+		{"negative max_tokens", func(c *Config) { chatEndpoint(c); c.Chat.MaxTokens = -1 }, "[chat] max_tokens must be 0 (the endpoint decides) or more, not -1"},
+		{"chat max_attempts 21", func(c *Config) { chatEndpoint(c); c.Chat.MaxAttempts = 21 }, "[chat] max_attempts must be between 1 and 20, not 21"},
+		{"chat max_retry_wait 0", func(c *Config) { chatEndpoint(c); c.Chat.MaxRetryWait = Duration{} }, "[chat] max_retry_wait must be more than 0s"},
+		{"discord api_url empty", func(c *Config) { c.Discord.APIURL = "" }, "[discord] api_url must not be empty"},
+		{"discord api_url no URL", func(c *Config) { c.Discord.APIURL = "discord.com" }, "[discord] api_url is not an http:// or https:// URL with a host"},
+		{"user_rate_per_minute 0", func(c *Config) { c.Discord.UserRatePerMin = 0 }, "[discord] user_rate_per_minute must be more than 0, not 0"},
+		{"user_rate_per_minute NaN", func(c *Config) { c.Discord.UserRatePerMin = math.NaN() }, "[discord] user_rate_per_minute must be more than 0, not NaN"},
+		{"user_burst 0", func(c *Config) { c.Discord.UserBurst = 0 }, "[discord] user_burst must be 1 or more, not 0"},
+		{"max_in_flight 0", func(c *Config) { c.Discord.MaxInFlight = 0 }, "[discord] max_in_flight must be 1 or more, not 0"},
+		{"max_queue 0 refuses at once", func(c *Config) { c.Discord.MaxQueue = 0 }, ""},
+		{"max_queue -1", func(c *Config) { c.Discord.MaxQueue = -1 }, "[discord] max_queue must be 0 or more, not -1"},
+		{"max_question_chars 6000", func(c *Config) { c.Discord.MaxQuestionChars = 6000 }, ""},
+		{"max_question_chars 6001", func(c *Config) { c.Discord.MaxQuestionChars = 6001 }, "[discord] max_question_chars must be between 1 and 6000, not 6001"},
+		{"max_question_chars 0", func(c *Config) { c.Discord.MaxQuestionChars = 0 }, "[discord] max_question_chars must be between 1 and 6000, not 0"},
+		{"history 0 turns and 0 chars: no history", func(c *Config) { c.Discord.HistoryTurns, c.Discord.HistoryChars = 0, 0 }, ""},
+		{"history_chars -1", func(c *Config) { c.Discord.HistoryChars = -1 }, "[discord] history_chars must be 0 or more, not -1"},
+		{"history_turns -1", func(c *Config) { c.Discord.HistoryTurns = -1 }, "[discord] history_turns must be 0 or more, not -1"},
+		{"shutdown_timeout 0", func(c *Config) { c.Discord.ShutdownTimeout = Duration{} }, "[discord] shutdown_timeout must be more than 0s"},
+		{"stream_interval 0", func(c *Config) { c.Discord.StreamInterval = Duration{} }, "[discord] stream_interval must be more than 0s"},
+		{"search_results 11", func(c *Config) { c.Discord.SearchResults = 11 }, "[discord] search_results must be between 1 and 10, not 11"},
+		{"search_results 0", func(c *Config) { c.Discord.SearchResults = 0 }, "[discord] search_results must be between 1 and 10, not 0"},
+		{"feedback_file empty", func(c *Config) { c.Discord.FeedbackFile = "" }, "[discord] feedback_file must not be empty"},
+		{"search_timeout 0", func(c *Config) { c.Discord.SearchTimeout = Duration{} }, "[discord] search_timeout must be more than 0s"},
+		{"reindex_timeout 0", func(c *Config) { c.Discord.ReindexTimeout = Duration{} }, "[discord] reindex_timeout must be more than 0s"},
+		{"a guild ID", func(c *Config) { c.Discord.GuildID = "123456789012345678" }, ""},
+		{"a guild name for its ID", func(c *Config) { c.Discord.GuildID = "Study Group" },
+			`[discord] guild_id must be a server ID (digits, as Discord's Copy Server ID gives it), not "Study Group"`},
+		{"a channel name for its ID", func(c *Config) { c.Discord.AllowedChannels = []string{"111", "#general"} },
+			`[discord] allowed_channels must hold channel IDs (digits, as Copy Channel ID gives them), not "#general"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -376,6 +431,111 @@ func TestValidate(t *testing.T) {
 				t.Errorf("Validate: nil, want %q", tt.err)
 			case tt.err != "" && err.Error() != tt.err:
 				t.Errorf("Validate: %q, want %q", err, tt.err)
+			}
+		})
+	}
+}
+
+func openAIEmbeddings(c *Config) {
+	c.Embeddings.Provider, c.Embeddings.BaseURL, c.Embeddings.Model = "openai", "http://127.0.0.1:11434/v1", "nomic-embed-text"
+}
+
+func chatEndpoint(c *Config) {
+	c.Chat.BaseURL, c.Chat.Model = "http://127.0.0.1:11434/v1", "llama3.1:8b"
+}
+
+// TestValidateNamesTheKey: every error of Validate is a *SettingError whose
+// key is one the file can hold.
+func TestValidateNamesTheKey(t *testing.T) {
+	keys := fileKeys(reflect.TypeOf(Config{}), "")
+	for _, change := range []func(*Config){
+		func(c *Config) { c.Discord.MaxInFlight = 0 },
+		func(c *Config) { chatEndpoint(c); c.Chat.Timeout = Duration{} },
+		func(c *Config) { c.Embeddings.Provider = "x" },
+		func(c *Config) { c.DataDir = "" },
+	} {
+		c := Default()
+		change(&c)
+		var se *SettingError
+		if err := c.Validate(); !errors.As(err, &se) || !keys[se.Key] {
+			t.Errorf("Validate = %v, want a *SettingError naming one of the file's keys", err)
+		}
+	}
+}
+
+// fileKeys are the dotted keys ("discord.max_in_flight") of a config type,
+// read from its toml tags.
+func fileKeys(typ reflect.Type, prefix string) map[string]bool {
+	out := map[string]bool{}
+	for i := range typ.NumField() {
+		f := typ.Field(i)
+		name, _, _ := strings.Cut(f.Tag.Get("toml"), ",")
+		if name == "" {
+			continue
+		}
+		key := prefix + name
+		if f.Type.Kind() == reflect.Struct && f.Type != reflect.TypeOf(Duration{}) {
+			maps.Copy(out, fileKeys(f.Type, key+"."))
+			continue
+		}
+		out[key] = true
+	}
+	return out
+}
+
+func TestWarnings(t *testing.T) {
+	keys := func(env string) string {
+		if env == "SET_KEY" {
+			return "sk-1234"
+		}
+		return ""
+	}
+	tests := []struct {
+		name    string
+		change  func(*Config)
+		warning string // "" for none
+	}{
+		{"no endpoint", func(*Config) {}, ""},
+		{"a key over https", func(c *Config) {
+			c.Chat.BaseURL, c.Chat.Model, c.Chat.APIKeyEnv = "https://api.openai.com/v1", "m", "SET_KEY"
+		}, ""},
+		{"a key over http to this machine", func(c *Config) {
+			c.Chat.BaseURL, c.Chat.Model, c.Chat.APIKeyEnv = "http://127.0.0.1:8080/v1", "m", "SET_KEY"
+		}, ""},
+		{"a key over http to localhost", func(c *Config) {
+			c.Chat.BaseURL, c.Chat.Model, c.Chat.APIKeyEnv = "http://localhost:8080/v1", "m", "SET_KEY"
+		}, ""},
+		{"a key over http to [::1]", func(c *Config) {
+			c.Chat.BaseURL, c.Chat.Model, c.Chat.APIKeyEnv = "http://[::1]:8080/v1", "m", "SET_KEY"
+		}, ""},
+		{"no key over http to the LAN", func(c *Config) { c.Chat.BaseURL, c.Chat.Model = "http://192.168.1.5:11434/v1", "m" }, ""},
+		{"a variable named but not set", func(c *Config) {
+			c.Chat.BaseURL, c.Chat.Model, c.Chat.APIKeyEnv = "http://192.168.1.5:11434/v1", "m", "UNSET_KEY"
+		}, ""},
+		{"a key over http to the LAN", func(c *Config) {
+			c.Chat.BaseURL, c.Chat.Model, c.Chat.APIKeyEnv = "http://192.168.1.5:11434/v1", "m", "SET_KEY"
+		},
+			"[chat] sends the API key from SET_KEY over plain http to 192.168.1.5:11434"},
+		{"an embeddings key over http to a host name", func(c *Config) {
+			openAIEmbeddings(c)
+			c.Embeddings.BaseURL, c.Embeddings.APIKeyEnv = "http://gpu-box:11434/v1", "SET_KEY"
+		}, "[embeddings] sends the API key from SET_KEY over plain http to gpu-box:11434"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := Default()
+			tt.change(&c)
+			got := c.Warnings(keys)
+			switch {
+			case tt.warning == "" && len(got) > 0:
+				t.Errorf("Warnings = %q, want none", got)
+			case tt.warning != "" && (len(got) != 1 || !strings.HasPrefix(got[0], tt.warning)):
+				t.Errorf("Warnings = %q, want one starting %q", got, tt.warning)
+			}
+			for _, w := range got {
+				if strings.Contains(w, "sk-1234") {
+					t.Errorf("a warning shows the key: %q", w)
+				}
 			}
 		})
 	}
@@ -561,6 +721,7 @@ func FuzzLoad(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	dir := f.TempDir() // inputs run one at a time in each process
+	keys := fileKeys(reflect.TypeOf(Config{}), "")
 	f.Fuzz(func(t *testing.T, data []byte) {
 		path := filepath.Join(dir, "config.toml")
 		if err := os.WriteFile(path, data, 0o600); err != nil {
@@ -571,10 +732,15 @@ func FuzzLoad(f *testing.F) {
 			if !strings.HasPrefix(err.Error(), "read config "+path+": ") {
 				t.Fatalf("error does not name the file: %v", err)
 			}
+			if se := (*SettingError)(nil); errors.As(err, &se) && !keys[se.Key] {
+				t.Fatalf("error names %q, which is no key of the file: %v", se.Key, err)
+			}
 			return
 		}
-		if err := cfg.Validate(); err != nil {
-			t.Fatalf("Load accepted a config that Validate rejects: %v", err)
+		for _, w := range cfg.Warnings(func(string) string { return "sk-fuzz" }) {
+			if !strings.HasPrefix(w, "[chat] ") && !strings.HasPrefix(w, "[embeddings] ") {
+				t.Fatalf("a warning names no section: %q", w)
+			}
 		}
 		var buf bytes.Buffer
 		if err := toml.NewEncoder(&buf).Encode(cfg); err != nil {

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/lectern/lectern/internal/text"
 	"github.com/lectern/lectern/retrieval"
 )
 
@@ -35,7 +36,7 @@ func newPlainBM25(t *testing.T, dir string) *plainBM25 {
 	for _, d := range docs {
 		for _, c := range retrieval.ChunkDocument(d, retrieval.ChunkOptions{MaxChars: 1000, MinChars: 300, OverlapSentences: 1}) {
 			counts := map[string]int{}
-			terms := retrieval.Terms(c.Text)
+			terms := text.Terms(c.Text)
 			for _, term := range terms {
 				counts[term]++
 			}
@@ -61,7 +62,7 @@ func (b *plainBM25) Search(_ context.Context, query string, k int) ([]retrieval.
 		score float64
 	}
 	var hits []hit
-	queryTerms := slices.Compact(slices.Sorted(slices.Values(retrieval.Terms(query))))
+	queryTerms := slices.Compact(slices.Sorted(slices.Values(text.Terms(query))))
 	for i, counts := range b.terms {
 		score := 0.0
 		for _, term := range queryTerms {

@@ -32,10 +32,13 @@ const (
 	paraFile      = "../testdata/blind_paraphrased.jsonl"
 	memoryFile    = "../testdata/blind2_memory.jsonl"
 	openFile      = "../testdata/blind2_open.jsonl"
+	// diacriticsFile asks about Vietnamese people and places with their
+	// diacritics ("Nguyễn Phú Trọng"), which the seeds write without.
+	diacriticsFile = "../testdata/diacritics.jsonl"
 )
 
 // questionFiles are all the question sets.
-var questionFiles = []string{questionsFile, holdoutFile, literalFile, freshFile, nearFile, paraFile, memoryFile, openFile}
+var questionFiles = []string{questionsFile, holdoutFile, literalFile, freshFile, nearFile, paraFile, memoryFile, openFile, diacriticsFile}
 
 // readQuestionFile reads a question file or fails the test.
 func readQuestionFile(t testing.TB, path string) []Question {

@@ -1,66 +1,140 @@
 package ingest
 
-// A stand-in, in the corpus branch only, for the extractors the web and pdf
-// helpers write: .txt and .md as plain text. It is replaced at merge.
-
 import (
-	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
-	"time"
-	"unicode/utf8"
 )
 
-// FetchOptions bound what Fetch downloads.
-type FetchOptions struct {
-	AllowPrivate bool
-	MaxBytes     int64
-	Timeout      time.Duration
-	UserAgent    string
-	MaxRedirects int
+// extractor turns the bytes of one file into a Document, honouring lim and
+// stopping when ctx is done.
+type extractor func(ctx context.Context, data []byte, lim Limits) (Document, error)
+
+// extractorFor returns the extractor for a file extension (lower case, with
+// its dot) and the name of the file kind it reads, or nil. Adding a format
+// is one new file and one line here.
+func extractorFor(ext string) (extractor, string) {
+	switch ext {
+	case ".txt":
+		return extractText, "text"
+	case ".md", ".markdown":
+		return extractMarkdown, "Markdown"
+	case ".html", ".htm":
+		return extractHTML, "HTML"
+	case ".epub":
+		return extractEPUB, "EPUB"
+	case ".docx":
+		return extractDOCX, "DOCX"
+		// case ".pdf": return extractPDF, "PDF" — wired when ingest/pdf.go lands.
+	}
+	return nil, ""
 }
 
-// FetchedFile is a document downloaded by Fetch.
-type FetchedFile struct {
-	Name, URL, ContentType string
-	Data                   []byte
+// extensions lists every extension extractorFor knows, for Extensions.
+var extensions = []string{".txt", ".md", ".markdown", ".html", ".htm", ".epub", ".docx", ".pdf"}
+
+// Extensions returns the file extensions (lower case, with the dot) that
+// Extract reads, in a fixed order.
+func Extensions() []string {
+	var out []string
+	for _, ext := range extensions {
+		if fn, _ := extractorFor(ext); fn != nil {
+			out = append(out, ext)
+		}
+	}
+	return out
 }
 
-// Extract turns a file's bytes into a Document by the kind its name says.
+// Supported reports whether Extract reads files named like name (by its
+// extension, in any case).
+func Supported(name string) bool {
+	fn, _ := extractorFor(strings.ToLower(filepath.Ext(name)))
+	return fn != nil
+}
+
+// Extract reads the file called name (only its extension matters) from
+// data. Limits are enforced here for every format: a file over
+// lim.MaxBytes is refused with ErrTooLarge, an extraction that takes over
+// lim.Timeout is abandoned with an error wrapping
+// context.DeadlineExceeded, and an extractor that panics on a broken file
+// yields an error naming the file kind instead of crashing the caller.
+// Zero fields of lim take DefaultLimits' values.
 func Extract(ctx context.Context, name string, data []byte, lim Limits) (Document, error) {
-	if err := ctx.Err(); err != nil {
-		return Document{}, err
+	lim = lim.withDefaults()
+	ext := strings.ToLower(filepath.Ext(name))
+	fn, kind := extractorFor(ext)
+	if fn == nil {
+		if ext == "" {
+			return Document{}, fmt.Errorf("%w: the name has no extension (Lectern reads %s)", ErrUnsupported, strings.Join(Extensions(), ", "))
+		}
+		return Document{}, fmt.Errorf("%w %q (Lectern reads %s)", ErrUnsupported, ext, strings.Join(Extensions(), ", "))
 	}
-	if !Supported(name) {
-		return Document{}, fmt.Errorf("%s: %w", name, ErrUnsupported)
-	}
-	if lim.MaxBytes > 0 && int64(len(data)) > lim.MaxBytes {
+	if int64(len(data)) > lim.MaxBytes {
 		return Document{}, fmt.Errorf("%w (%d bytes; the limit is %d)", ErrTooLarge, len(data), lim.MaxBytes)
 	}
-	switch {
-	case len(bytes.TrimSpace(data)) == 0:
-		return Document{}, fmt.Errorf("empty: %w", ErrNoText)
-	case bytes.IndexByte(data, 0) >= 0:
-		return Document{}, errors.New("binary (contains NUL bytes)")
-	case !utf8.Valid(data):
-		return Document{}, errors.New("not UTF-8 text")
+	return runExtractor(ctx, kind, fn, data, lim)
+}
+
+// runExtractor runs fn on data within lim.Timeout, turning a panic into
+// an error that names the file kind.
+func runExtractor(ctx context.Context, kind string, fn extractor, data []byte, lim Limits) (Document, error) {
+	ctx, cancel := context.WithTimeout(ctx, lim.Timeout)
+	defer cancel()
+
+	type result struct {
+		doc Document
+		err error
 	}
-	return Document{Text: string(data)}, nil
+	done := make(chan result, 1)
+	go func() {
+		defer func() {
+			if p := recover(); p != nil {
+				done <- result{err: fmt.Errorf("the %s reader failed on this file (%v); it is probably broken", kind, p)}
+			}
+		}()
+		doc, err := fn(ctx, data, lim)
+		done <- result{doc, err}
+	}()
+	select {
+	case r := <-done:
+		if r.err != nil {
+			return Document{}, r.err
+		}
+		if strings.TrimSpace(r.doc.Text) == "" {
+			return Document{}, fmt.Errorf("%w: the %s file holds no readable text", ErrNoText, kind)
+		}
+		return r.doc, nil
+	case <-ctx.Done():
+		// The extractor checks ctx as it goes and returns soon; its result
+		// is dropped (done is buffered, so it does not block).
+		if ctx.Err() == context.DeadlineExceeded {
+			return Document{}, fmt.Errorf("reading the %s file took over %v: %w", kind, lim.Timeout, ctx.Err())
+		}
+		return Document{}, fmt.Errorf("reading the %s file: %w", kind, ctx.Err())
+	}
 }
 
-// Supported reports whether Extract reads files of this name.
-func Supported(name string) bool {
-	ext := strings.ToLower(filepath.Ext(name))
-	return ext == ".txt" || ext == ".md"
-}
-
-// Extensions lists the extensions Extract reads.
-func Extensions() []string { return []string{".md", ".txt"} }
-
-// Fetch downloads a document.
-func Fetch(ctx context.Context, rawURL string, opts FetchOptions) (FetchedFile, error) {
-	return FetchedFile{}, fmt.Errorf("fetch %s: not available in this build", rawURL)
+// withDefaults fills the zero fields of lim from DefaultLimits.
+func (lim Limits) withDefaults() Limits {
+	d := DefaultLimits()
+	if lim.MaxBytes <= 0 {
+		lim.MaxBytes = d.MaxBytes
+	}
+	if lim.MaxPages <= 0 {
+		lim.MaxPages = d.MaxPages
+	}
+	if lim.MaxUncompressed <= 0 {
+		lim.MaxUncompressed = d.MaxUncompressed
+	}
+	if lim.MaxEntries <= 0 {
+		lim.MaxEntries = d.MaxEntries
+	}
+	if lim.MaxDepth <= 0 {
+		lim.MaxDepth = d.MaxDepth
+	}
+	if lim.Timeout <= 0 {
+		lim.Timeout = d.Timeout
+	}
+	return lim
 }

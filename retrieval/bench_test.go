@@ -11,6 +11,8 @@ import (
 	"testing"
 
 	chromem "github.com/philippgille/chromem-go"
+
+	"github.com/lectern/lectern/internal/text"
 )
 
 // benchQueries are asked in turn by the search benchmarks.
@@ -32,7 +34,7 @@ func syntheticChunks(tb testing.TB, n int) []storedChunk {
 	entries, _ := os.ReadDir("../seeds")
 	for _, e := range entries {
 		data, _ := os.ReadFile("../seeds/" + e.Name())
-		for _, w := range Words(string(data)) {
+		for _, w := range text.Words(string(data)) {
 			if !seen[w] {
 				seen[w] = true
 				vocab = append(vocab, w)

@@ -4,6 +4,8 @@ import (
 	"container/heap"
 	"math"
 	"slices"
+
+	"github.com/lectern/lectern/internal/text"
 )
 
 // bm25Index is an inverted index over chunk texts, scored with Okapi BM25.
@@ -33,9 +35,9 @@ func newBM25(texts []string) *bm25Index {
 	total := 0
 	counts := map[string]int{}
 	stems := map[string]string{}
-	for doc, text := range texts {
+	for doc, t := range texts {
 		clear(counts)
-		terms := termsMemo(text, stems)
+		terms := text.TermsMemo(t, stems)
 		for _, t := range terms {
 			counts[t]++
 		}

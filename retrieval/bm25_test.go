@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"slices"
 	"testing"
+
+	"github.com/lectern/lectern/internal/text"
 )
 
 func TestBM25Search(t *testing.T) {
@@ -31,7 +33,7 @@ func TestBM25Search(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var got []int
-			for _, r := range ix.search(Terms(tt.query), tt.n) {
+			for _, r := range ix.search(text.Terms(tt.query), tt.n) {
 				got = append(got, r.doc)
 			}
 			if !slices.Equal(got, tt.want) {
@@ -42,7 +44,7 @@ func TestBM25Search(t *testing.T) {
 }
 
 func TestBM25EmptyIndex(t *testing.T) {
-	if got := newBM25(nil).search(Terms("anything"), 5); len(got) != 0 {
+	if got := newBM25(nil).search(text.Terms("anything"), 5); len(got) != 0 {
 		t.Fatalf("empty index returned %v", got)
 	}
 }

@@ -3,13 +3,10 @@ package retrieval
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
-	"github.com/neurosnap/sentences"
-	"github.com/neurosnap/sentences/english"
+	"github.com/lectern/lectern/internal/text"
 )
 
 // ChunkOptions sizes the chunks of a document.
@@ -31,9 +28,6 @@ func DefaultChunkOptions() ChunkOptions {
 	return ChunkOptions{MaxChars: 1400, MinChars: 300, OverlapSentences: 1}
 }
 
-// Span is a byte range [Start, End) of a text.
-type Span struct{ Start, End int }
-
 // ChunkDocument cuts a document's cleaned text into chunks along paragraph
 // and sentence boundaries. Every chunk's Text is doc.Text[Start:End]; its
 // Location is where that span starts (and ends) in the document's pages or
@@ -42,25 +36,25 @@ func ChunkDocument(doc Document, opts ChunkOptions) []Chunk {
 	if opts.MaxChars <= 0 {
 		opts = DefaultChunkOptions()
 	}
-	text := doc.Text
-	var spans []Span
-	pending := Span{-1, -1}
-	for _, p := range paragraphSpans(text) {
+	body := doc.Text
+	var spans []text.Span
+	pending := text.Span{Start: -1, End: -1}
+	for _, p := range paragraphSpans(body) {
 		if pending.Start >= 0 {
 			if p.End-pending.Start <= opts.MaxChars {
 				pending.End = p.End
 				if pending.End-pending.Start >= opts.MinChars {
 					spans = append(spans, pending)
-					pending = Span{-1, -1}
+					pending = text.Span{Start: -1, End: -1}
 				}
 				continue
 			}
 			spans = append(spans, pending)
-			pending = Span{-1, -1}
+			pending = text.Span{Start: -1, End: -1}
 		}
 		switch {
 		case p.End-p.Start > opts.MaxChars:
-			spans = append(spans, splitLongParagraph(text, p, opts)...)
+			spans = append(spans, splitLongParagraph(body, p, opts)...)
 		case p.End-p.Start < opts.MinChars:
 			pending = p
 		default:
@@ -72,11 +66,11 @@ func ChunkDocument(doc Document, opts ChunkOptions) []Chunk {
 	}
 	chunks := make([]Chunk, 0, len(spans))
 	for _, s := range spans {
-		s = trimSpan(text, s)
+		s = text.TrimSpan(body, s)
 		if s.End <= s.Start {
 			continue
 		}
-		t := text[s.Start:s.End]
+		t := body[s.Start:s.End]
 		chunks = append(chunks, Chunk{ID: chunkID(doc.Info.Source, t), Source: doc.Info.Source, Title: doc.Info.Title, Text: t, Start: s.Start, End: s.End,
 			Location: locate(doc, s.Start, s.End), Breaks: breaksWithin(doc, s.Start, s.End)})
 	}
@@ -84,22 +78,22 @@ func ChunkDocument(doc Document, opts ChunkOptions) []Chunk {
 }
 
 // chunkID is stable for the same source and text.
-func chunkID(source, text string) string {
-	sum := sha256.Sum256([]byte(source + "\x00" + text))
+func chunkID(source, body string) string {
+	sum := sha256.Sum256([]byte(source + "\x00" + body))
 	return hex.EncodeToString(sum[:8])
 }
 
 // paragraphSpans finds the paragraphs of text: runs separated by blank lines.
-func paragraphSpans(text string) []Span {
-	var out []Span
+func paragraphSpans(body string) []text.Span {
+	var out []text.Span
 	start := 0
-	for start < len(text) {
-		i := strings.Index(text[start:], "\n\n")
-		end := len(text)
+	for start < len(body) {
+		i := strings.Index(body[start:], "\n\n")
+		end := len(body)
 		if i >= 0 {
 			end = start + i
 		}
-		if s := trimSpan(text, Span{start, end}); s.End > s.Start {
+		if s := text.TrimSpan(body, text.Span{Start: start, End: end}); s.End > s.Start {
 			out = append(out, s)
 		}
 		if i < 0 {
@@ -113,17 +107,17 @@ func paragraphSpans(text string) []Span {
 // splitLongParagraph groups the sentences of a paragraph into chunks of at
 // most MaxChars, each repeating the last OverlapSentences sentences of the
 // one before.
-func splitLongParagraph(text string, p Span, opts ChunkOptions) []Span {
-	var sents []Span
-	for _, s := range SentenceSpans(text[p.Start:p.End]) {
-		s = Span{p.Start + s.Start, p.Start + s.End}
+func splitLongParagraph(body string, p text.Span, opts ChunkOptions) []text.Span {
+	var sents []text.Span
+	for _, s := range text.SentenceSpans(body[p.Start:p.End]) {
+		s = text.Span{Start: p.Start + s.Start, End: p.Start + s.End}
 		if s.End-s.Start > opts.MaxChars {
-			sents = append(sents, splitAtWords(text, s, opts.MaxChars)...)
+			sents = append(sents, splitAtWords(body, s, opts.MaxChars)...)
 		} else {
 			sents = append(sents, s)
 		}
 	}
-	var out []Span
+	var out []text.Span
 	previousLast := -1
 	for first := 0; first < len(sents); {
 		last := first
@@ -134,7 +128,7 @@ func splitLongParagraph(text string, p Span, opts ChunkOptions) []Span {
 			first = previousLast + 1
 			continue
 		}
-		out = append(out, Span{sents[first].Start, sents[last].End})
+		out = append(out, text.Span{Start: sents[first].Start, End: sents[last].End})
 		previousLast = last
 		if last == len(sents)-1 {
 			break
@@ -151,26 +145,26 @@ func splitLongParagraph(text string, p Span, opts ChunkOptions) []Span {
 // splitAtWords cuts a span longer than max at word boundaries; a word
 // longer than max is cut between two runes, and a rune longer than max is
 // kept whole.
-func splitAtWords(text string, s Span, max int) []Span {
-	var out []Span
+func splitAtWords(body string, s text.Span, max int) []text.Span {
+	var out []text.Span
 	for s.End-s.Start > max {
 		cut := s.Start + max
-		for cut > s.Start && !isSpaceByte(text[cut]) {
+		for cut > s.Start && !text.IsSpaceByte(body[cut]) {
 			cut--
 		}
 		if cut == s.Start { // one word longer than max: cut it at a rune boundary
 			cut = s.Start + max
-			for cut > s.Start && !utf8.RuneStart(text[cut]) {
+			for cut > s.Start && !utf8.RuneStart(body[cut]) {
 				cut--
 			}
 		}
 		if cut == s.Start { // not one whole rune fits: take the first rune
-			_, size := utf8.DecodeRuneInString(text[s.Start:s.End])
+			_, size := utf8.DecodeRuneInString(body[s.Start:s.End])
 			cut = s.Start + size
 		}
-		out = append(out, Span{s.Start, cut})
+		out = append(out, text.Span{Start: s.Start, End: cut})
 		s.Start = cut
-		for s.Start < s.End && isSpaceByte(text[s.Start]) {
+		for s.Start < s.End && text.IsSpaceByte(body[s.Start]) {
 			s.Start++
 		}
 	}
@@ -179,45 +173,3 @@ func splitAtWords(text string, s Span, max int) []Span {
 	}
 	return out
 }
-
-// trimSpan moves the ends of a span inward past white space.
-func trimSpan(text string, s Span) Span {
-	for s.Start < s.End && isSpaceByte(text[s.Start]) {
-		s.Start++
-	}
-	for s.End > s.Start && isSpaceByte(text[s.End-1]) {
-		s.End--
-	}
-	return s
-}
-
-func isSpaceByte(b byte) bool { return b == ' ' || b == '\n' || b == '\t' || b == '\r' }
-
-// SentenceSpans splits text into sentences, knowing that "U.S.", "Mr.",
-// "Dec. 12" and "56.9" end none. Each span is a byte range of text, trimmed
-// of white space.
-func SentenceSpans(text string) []Span {
-	tok, err := newSentenceTokenizer()
-	var out []Span
-	if err != nil { // the tokenizer's data is built in; fall back to one sentence
-		s := trimSpan(text, Span{0, len(text)})
-		return append(out, s)
-	}
-	for _, s := range tok.Tokenize(text) {
-		if sp := trimSpan(text, Span{s.Start, s.End}); sp.End > sp.Start {
-			out = append(out, sp)
-		}
-	}
-	return out
-}
-
-// newSentenceTokenizer returns the English sentence model built into the
-// sentences package. Loading it costs milliseconds, so it is loaded once and
-// shared: it is read-only after loading.
-var newSentenceTokenizer = sync.OnceValues(func() (*sentences.DefaultSentenceTokenizer, error) {
-	tok, err := english.NewSentenceTokenizer(nil)
-	if err != nil {
-		return nil, fmt.Errorf("load the English sentence model: %w", err)
-	}
-	return tok, nil
-})

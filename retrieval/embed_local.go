@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"hash/fnv"
 	"math"
+
+	"github.com/lectern/lectern/internal/text"
 )
 
 // localDimensions is the length of the local embedder's vectors.
@@ -29,10 +31,10 @@ type LocalEmbedder struct{}
 func NewLocalEmbedder() *LocalEmbedder { return &LocalEmbedder{} }
 
 // ID names the embedder and everything that shapes its vectors; the
-// version goes up whenever Terms changes (v3: contractions such as
-// "hasn't" became stop words), so that cached vectors are made anew.
+// version goes up whenever text.Terms changes (v3: contractions such as
+// "hasn’t" became stop words; v4: diacritics are folded, "Trọng" = "Trong"), so that cached vectors are made anew.
 func (*LocalEmbedder) ID() string {
-	return fmt.Sprintf("local-hash-v3-d%d", localDimensions)
+	return fmt.Sprintf("local-hash-v4-d%d", localDimensions)
 }
 
 // Embed returns one normalised vector per text.
@@ -50,9 +52,9 @@ func (e *LocalEmbedder) Embed(ctx context.Context, texts []string) ([][]float32,
 }
 
 // embedLocal computes the vector of one text.
-func embedLocal(text string) []float32 {
+func embedLocal(s string) []float32 {
 	counts := map[string]float64{}
-	terms := Terms(text)
+	terms := text.Terms(s)
 	for i, t := range terms {
 		counts["w:"+t]++
 		if i > 0 {

@@ -2,6 +2,9 @@ package retrieval
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
 	"errors"
 	"math"
 	"slices"
@@ -114,10 +117,40 @@ func TestLocalEmbedderSimilarity(t *testing.T) {
 	}
 }
 
-func TestLocalEmbedderID(t *testing.T) {
-	a, b := NewLocalEmbedder().ID(), NewLocalEmbedder().ID()
-	if a == "" || a != b {
-		t.Errorf("IDs %q and %q, want one stable non-empty ID", a, b)
+// TestLocalEmbedderVectorsArePinnedToItsID: the vectors of a few texts,
+// hashed, are pinned to the embedder's ID. Cached vectors are reused by ID,
+// so a change to Terms or to the embedder that moves any vector must come
+// with a new ID (and a new line here); changing the vectors alone fails.
+func TestLocalEmbedderVectorsArePinnedToItsID(t *testing.T) {
+	golden := map[string]string{
+		"local-hash-v4-d512": "6f628fb9a9ca3376df1be3c2ef8d2b0270297b37d5f5b4bcf91ff6a273e70a8c",
+	}
+	texts := []string{
+		"What are the Three Nos?",
+		"Nguyễn Phú Trọng visited Beijing between October 30 and November 2, 2022.",
+		"Vietnam’s “bamboo diplomacy” hedges between China and the United States.",
+		"",
+	}
+	vs, err := NewLocalEmbedder().Embed(context.Background(), texts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := sha256.New()
+	for _, v := range vs {
+		for _, x := range v {
+			// rounded, so that a fused multiply-add on another
+			// processor does not move the hash
+			binary.Write(h, binary.LittleEndian, int32(math.Round(float64(x)*1e6)))
+		}
+	}
+	got := hex.EncodeToString(h.Sum(nil))
+	id := NewLocalEmbedder().ID()
+	want, ok := golden[id]
+	switch {
+	case !ok:
+		t.Errorf("no golden vectors for ID %q: add %q: %q", id, id, got)
+	case got != want:
+		t.Errorf("the vectors of ID %q changed (hash %s, pinned %s): a change of the vectors needs a new ID", id, got, want)
 	}
 }
 

@@ -13,6 +13,8 @@ import (
 	"time"
 
 	chromem "github.com/philippgille/chromem-go"
+
+	"github.com/lectern/lectern/internal/text"
 )
 
 // collectionName is the chromem-go collection that holds the chunks.
@@ -54,7 +56,7 @@ type storedChunk struct {
 	SearchText string `json:"search_text,omitempty"`
 	// Windows are spans of SearchText, a few sentences each, that BM25 also
 	// scores one by one (see sentenceWindows). Empty means the whole text.
-	Windows []Span `json:"windows,omitempty"`
+	Windows []text.Span `json:"windows,omitempty"`
 	// Byline marks the passage made from a document's manifest entry (see
 	// bylineChunk); it is searched only for questions about authorship.
 	Byline bool `json:"byline,omitempty"`
@@ -259,7 +261,7 @@ func (ix *index) search(ctx context.Context, query string, queryVector []float32
 		rankedList{ix.withoutBylines(ix.windowSearch(terms, n)), windowWeight},
 	)
 	ix.nudgeByCoverage(terms, fused[:min(len(fused), coverageCandidates)])
-	if asksAboutAuthorship(query) {
+	if text.AsksAboutAuthorship(query) {
 		fused = ix.withBylines(fused)
 	}
 	if len(fused) > k {
@@ -275,7 +277,7 @@ func (ix *index) search(ctx context.Context, query string, queryVector []float32
 
 // Searchable reports whether a query has any term to search by: a word
 // that is not a stop word. Search finds nothing for one that has none.
-func Searchable(query string) bool { return len(Terms(query)) > 0 }
+func Searchable(query string) bool { return len(text.Terms(query)) > 0 }
 
 // The coverage nudge: the fused scores of the best coverageCandidates
 // results each gain coverageWeight times the share of the question's terms

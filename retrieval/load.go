@@ -16,6 +16,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"github.com/lectern/lectern/ingest"
+	"github.com/lectern/lectern/internal/text"
 )
 
 // MaxFileSize is the largest corpus file that is indexed unless the
@@ -147,10 +148,7 @@ func LoadCorpusWith(ctx context.Context, dir string, opts LoadOptions) ([]Docume
 func supportedKinds() string {
 	exts := slices.Clone(ingest.Extensions())
 	slices.Sort(exts)
-	if len(exts) <= 1 {
-		return strings.Join(exts, "")
-	}
-	return strings.Join(exts[:len(exts)-1], ", ") + " and " + exts[len(exts)-1]
+	return text.JoinNames(exts)
 }
 
 // isPlainText reports whether a file is read as text as it stands (.txt,

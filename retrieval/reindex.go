@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/lectern/lectern/internal/text"
 )
 
 // embedBatchSize is how many texts go to the embedder between two progress
@@ -79,7 +81,7 @@ func (s *Store) Reindex(ctx context.Context, progress func(Progress)) (Report, e
 		os.RemoveAll(dir)
 		return Report{}, fmt.Errorf("reindex: switch to the new index: %w", err)
 	}
-	s.current.Store(ix)
+	s.use(ix, name)
 	lock.release()
 	s.removeOldIndexes(name)
 
@@ -127,7 +129,7 @@ func bylineChunk(info SourceInfo) (storedChunk, bool) {
 	var b strings.Builder
 	fmt.Fprintf(&b, "“%s”", info.Title)
 	if len(info.Authors) > 0 {
-		fmt.Fprintf(&b, " is an article by %s", joinNames(info.Authors))
+		fmt.Fprintf(&b, " is an article by %s", text.JoinNames(info.Authors))
 	} else {
 		b.WriteString(" is an article")
 	}
@@ -142,14 +144,6 @@ func bylineChunk(info SourceInfo) (storedChunk, bool) {
 	// Searched with the words people use to ask for a byline.
 	search := text + " Author, writer, written by, wrote, byline, publisher."
 	return storedChunk{Chunk: Chunk{ID: chunkID(info.Source, text), Source: info.Source, Title: info.Title, Text: text}, SearchText: search, Byline: true}, true
-}
-
-// joinNames writes "A", "A and B" or "A, B and C".
-func joinNames(names []string) string {
-	if len(names) <= 2 {
-		return strings.Join(names, " and ")
-	}
-	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }
 
 // embedAll returns one vector per chunk, from the cache where the text was

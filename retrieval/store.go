@@ -25,7 +25,7 @@ type StoreConfig struct {
 	Chunking ChunkOptions
 	// Load says how the corpus files are read: limits and extractor.
 	Load LoadOptions
-	// Logger receives what the store does; nil means slog.Default().
+	// Logger receives what the store does; nil means nowhere.
 	Logger *slog.Logger
 	// Synonyms stand in for question words that no passage uses; nil
 	// means the built-in table (WordNetSynonyms, parsed at the first
@@ -38,12 +38,14 @@ type StoreConfig struct {
 // so searches never see half an index and a failed reindex changes nothing.
 // A Store is safe for concurrent use.
 type Store struct {
-	cfg       StoreConfig
-	log       *slog.Logger
-	current   atomic.Pointer[index]
-	notReady  atomic.Pointer[error] // why there is no current index, when there is none
-	reindexMu sync.Mutex
-	editMu    sync.Mutex // one Add or Remove at a time
+	cfg     StoreConfig
+	log     *slog.Logger
+	current atomic.Pointer[index]
+	// currentName is the folder under indexes/ of the current index.
+	currentName atomic.Pointer[string]
+	notReady    atomic.Pointer[error] // why there is no current index, when there is none
+	reindexMu   sync.Mutex
+	editMu      sync.Mutex // one Add or Remove at a time
 }
 
 // Files and folders under the data directory.
@@ -65,41 +67,70 @@ func OpenStore(ctx context.Context, cfg StoreConfig) (*Store, error) {
 		cfg.Chunking = DefaultChunkOptions()
 	}
 	if cfg.Logger == nil {
-		cfg.Logger = slog.Default()
+		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
 	s := &Store{cfg: cfg, log: cfg.Logger}
 	if err := os.MkdirAll(cfg.DataDir, 0o755); err != nil {
 		return nil, fmt.Errorf("open store: create data directory: %w", err)
 	}
 	s.setNotReady(ErrNoIndex)
-	name, err := os.ReadFile(filepath.Join(cfg.DataDir, currentFile))
-	if errors.Is(err, fs.ErrNotExist) {
-		s.removeAbandonedBuilds("") // a first build that died
-		return s, nil
-	}
-	if err != nil {
-		return nil, fmt.Errorf("open store: read current index name: %w", err)
-	}
-	current := filepath.Base(strings.TrimSpace(string(name)))
 	// Builds left by a process that died (a crash loop) go now, not at
 	// the next successful reindex.
-	if n := s.removeAbandonedBuilds(current); n > 0 {
+	inUse := ""
+	if raw, err := os.ReadFile(filepath.Join(cfg.DataDir, currentFile)); err == nil {
+		inUse = filepath.Base(strings.TrimSpace(string(raw)))
+	}
+	if n := s.removeAbandonedBuilds(inUse); n > 0 {
 		s.log.Info("removed builds left by processes that are gone", "builds", n)
 	}
-	dir := filepath.Join(cfg.DataDir, indexesFolder, current)
-	ix, err := loadIndex(dir, cfg.Embedder)
+	if _, err := s.Reload(); err != nil {
+		return nil, fmt.Errorf("open store: %w", err)
+	}
+	return s, nil
+}
+
+// Reload switches to the index that the data directory's current file
+// names, when it is not the one in use: another process (`lectern index`
+// beside a running `lectern serve`) built it. It reports whether it
+// switched. An index that cannot be used is logged and left alone; the
+// one in use stays. Only a current file that cannot be read is an error.
+func (s *Store) Reload() (bool, error) {
+	raw, err := os.ReadFile(filepath.Join(s.cfg.DataDir, currentFile))
+	if errors.Is(err, fs.ErrNotExist) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("read current index name: %w", err)
+	}
+	name := filepath.Base(strings.TrimSpace(string(raw)))
+	if loaded := s.currentName.Load(); loaded != nil && *loaded == name && s.current.Load() != nil {
+		return false, nil
+	}
+	dir := filepath.Join(s.cfg.DataDir, indexesFolder, name)
+	ix, err := loadIndex(dir, s.cfg.Embedder)
 	if err != nil {
 		s.log.Warn("the index on disk cannot be loaded; reindex to rebuild it", "dir", dir, "err", err)
-		s.setNotReady(fmt.Errorf("the index on disk cannot be loaded (%v): run `lectern index`", err))
-		return s, nil
+		if s.current.Load() == nil {
+			s.setNotReady(fmt.Errorf("the index on disk cannot be loaded (%v): run `lectern index`", err))
+		}
+		return false, nil
 	}
-	if ix.meta.EmbedderID != cfg.Embedder.ID() {
-		s.setNotReady(fmt.Errorf("the index was built with embedder %q but %q is configured: run `lectern index`", ix.meta.EmbedderID, cfg.Embedder.ID()))
-		return s, nil
+	if ix.meta.EmbedderID != s.cfg.Embedder.ID() {
+		s.log.Warn("the index on disk was built with another embedder; reindex to rebuild it", "dir", dir, "built_with", ix.meta.EmbedderID, "configured", s.cfg.Embedder.ID())
+		if s.current.Load() == nil {
+			s.setNotReady(fmt.Errorf("the index was built with embedder %q but %q is configured: run `lectern index`", ix.meta.EmbedderID, s.cfg.Embedder.ID()))
+		}
+		return false, nil
 	}
-	s.current.Store(ix)
+	s.use(ix, name)
 	s.log.Debug("index loaded", "dir", dir, "chunks", len(ix.chunks))
-	return s, nil
+	return true, nil
+}
+
+// use makes ix, stored under indexes/name, the index searched.
+func (s *Store) use(ix *index, name string) {
+	s.current.Store(ix)
+	s.currentName.Store(&name)
 }
 
 func (s *Store) setNotReady(err error) { s.notReady.Store(&err) }

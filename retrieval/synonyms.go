@@ -9,6 +9,8 @@ import (
 	"io"
 	"strings"
 	"sync"
+
+	"github.com/lectern/lectern/internal/text"
 )
 
 // synonymsFile is the built-in synonym table, made from WordNet 3.0 by
@@ -71,7 +73,7 @@ func (ix *index) withSynonyms(terms []string, table Synonyms) []string {
 			continue
 		}
 		for _, s := range table[t] {
-			if len(ix.bm25.postings[s]) > 0 && !IsStopWord(s) {
+			if len(ix.bm25.postings[s]) > 0 && !text.IsStopWord(s) {
 				if len(out) == len(terms) {
 					out = append([]string(nil), terms...) // never the caller's slice
 				}

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/lectern/lectern/internal/text"
 )
 
 // gzipped returns text gzipped, as a synonym table file is.
@@ -71,8 +73,8 @@ func TestWordNetSynonyms(t *testing.T) {
 		t.Errorf("%d stems, want the whole of WordNet's single words (over 20000)", len(table))
 	}
 	for word, synonym := range map[string]string{"weapons": "arms", "purchaser": "buyer", "deal": "bargain"} {
-		if !slices.Contains(table[Stem(word)], Stem(synonym)) {
-			t.Errorf("%s → %q, want %s among them", word, table[Stem(word)], Stem(synonym))
+		if !slices.Contains(table[text.Stem(word)], text.Stem(synonym)) {
+			t.Errorf("%s → %q, want %s among them", word, table[text.Stem(word)], text.Stem(synonym))
 		}
 	}
 }

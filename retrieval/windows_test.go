@@ -1,6 +1,10 @@
 package retrieval
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/lectern/lectern/internal/text"
+)
 
 func TestSentenceWindows(t *testing.T) {
 	tests := []struct {
@@ -54,7 +58,7 @@ func TestCoverageNudge(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			results := []scored{{doc: 0, score: tt.scores[0]}, {doc: 1, score: tt.scores[1]}}
-			ix.nudgeByCoverage(Terms("Which salute greeted Trong in Beijing?"), results)
+			ix.nudgeByCoverage(text.Terms("Which salute greeted Trong in Beijing?"), results)
 			if results[0].doc != tt.wantFirst {
 				t.Errorf("first = chunk %d (scores %v), want chunk %d", results[0].doc, results, tt.wantFirst)
 			}

@@ -158,6 +158,15 @@ func (s *Server) serveGateway(w http.ResponseWriter, r *http.Request) {
 	s.seq++
 	seq := s.seq
 	err = c.send(0, "READY", seq, ready)
+	events := s.afterReady
+	s.afterReady = nil
+	for _, e := range events {
+		if err != nil {
+			break
+		}
+		s.seq++
+		err = c.send(0, e.Name, s.seq, e.Data)
+	}
 	if err == nil {
 		s.gw = c
 		s.notify()

@@ -46,6 +46,13 @@ type Options struct {
 	HeartbeatInterval time.Duration
 }
 
+// Event is a gateway dispatch: its name ("MESSAGE_CREATE") and data; see
+// SendAfterReady.
+type Event struct {
+	Name string
+	Data any
+}
+
 // User is a Discord user as the stand-in sends it.
 type User struct {
 	ID       string `json:"id"`
@@ -85,6 +92,7 @@ type Server struct {
 
 	mu           sync.Mutex
 	changed      chan struct{} // closed and replaced on every change
+	afterReady   []Event       // sent right behind the next READY
 	requests     []Request
 	identifies   []Identify
 	messages     map[string]*Message
@@ -163,6 +171,16 @@ func (s *Server) Token() string { return s.opts.Token }
 
 // AppID is the application's ID.
 func (s *Server) AppID() string { return s.opts.AppID }
+
+// SendAfterReady queues events to be sent right behind the next READY, in
+// the same breath, as Discord does with the GUILD_CREATEs and any message
+// already waiting: they reach the bot while its Open may still be
+// returning.
+func (s *Server) SendAfterReady(events ...Event) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.afterReady = append(s.afterReady, events...)
+}
 
 // BotUser is the bot's own user.
 func (s *Server) BotUser() User {

@@ -1,6 +1,7 @@
 package retryafter
 
 import (
+	"math"
 	"net/http"
 	"testing"
 	"time"
@@ -22,6 +23,8 @@ func TestParse(t *testing.T) {
 		{"date in the past", map[string]string{"Retry-After": now.Add(-time.Minute).Format(http.TimeFormat)}, 0, true},
 		{"garbage", map[string]string{"Retry-After": "soon"}, 0, false},
 		{"negative", map[string]string{"Retry-After": "-4"}, 0, false},
+		{"centuries of milliseconds are the longest wait, not a negative one", map[string]string{"Retry-After-Ms": "10000000000000"}, math.MaxInt64, true},
+		{"centuries of seconds too", map[string]string{"Retry-After": "1e300"}, math.MaxInt64, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -27,7 +27,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/lectern/lectern/retrieval"
+	"github.com/lectern/lectern/internal/text"
 )
 
 func main() {
@@ -104,10 +104,10 @@ func readIndex(path string, senses int, synsets map[string][]string, table map[s
 			return fmt.Errorf("lemma %s: bad pointer count %q", lemma, fields[3])
 		}
 		offsets := fields[6+pointers:]
-		key := retrieval.Stem(lemma)
+		key := text.Stem(lemma)
 		for _, off := range offsets[:min(senses, len(offsets))] {
 			for _, w := range synsets[off] {
-				if s := retrieval.Stem(w); s != key && !slices.Contains(table[key], s) {
+				if s := text.Stem(w); s != key && !slices.Contains(table[key], s) {
 					table[key] = append(table[key], s)
 				}
 			}

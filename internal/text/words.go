@@ -1,4 +1,4 @@
-package retrieval
+package text
 
 import (
 	"strings"
@@ -7,16 +7,17 @@ import (
 	"github.com/kljensen/snowball/english"
 )
 
-// Terms splits text into the lower-cased, stemmed words used by BM25 and the
-// local embedder. Stop words are dropped; numbers are kept as they are.
+// Terms splits text into the lower-cased, diacritic-folded, stemmed words
+// used by BM25 and the local embedder. Stop words are dropped; numbers are
+// kept as they are.
 func Terms(text string) []string {
-	return termsMemo(text, nil)
+	return TermsMemo(text, nil)
 }
 
-// termsMemo is Terms with a memo of stems, which saves most of the
+// TermsMemo is Terms with a memo of stems, which saves most of the
 // stemming when many texts are split with the same memo (a nil memo
-// memoises nothing).
-func termsMemo(text string, stems map[string]string) []string {
+// memoises nothing). The memo is written to: one memo per goroutine.
+func TermsMemo(text string, stems map[string]string) []string {
 	words := Words(text)
 	terms := words[:0]
 	for _, w := range words {
@@ -37,15 +38,16 @@ func termsMemo(text string, stems map[string]string) []string {
 	return terms
 }
 
-// Words splits text into lower-cased runs of letters and of digits. An
-// apostrophe inside a word ends it ("Vietnam’s" → "vietnam", "s"), and so
-// does a change between letters and digits ("as13" → "as", "13"; "G7" →
-// "g", "7"), which catches words glued together in scraped text.
+// Words splits text into lower-cased, diacritic-folded runs of letters and
+// of digits ("Trọng" → "trong"). An apostrophe inside a word ends it
+// ("Vietnam’s" → "vietnam", "s"), and so does a change between letters
+// and digits ("as13" → "as", "13"; "G7" → "g", "7"), which catches words
+// glued together in scraped text.
 func Words(text string) []string {
 	var words []string
 	start := -1
 	previousDigit := false
-	lower := strings.ToLower(text)
+	lower := Fold(strings.ToLower(text))
 	for i, r := range lower {
 		if digit := unicode.IsDigit(r); digit || unicode.IsLetter(r) {
 			if start < 0 {
