@@ -7,13 +7,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"log/slog"
 	"math/rand/v2"
 	"os"
 	"strings"
 	"sync"
 	"time"
 
+	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
 	"github.com/lectern/lectern/config"
@@ -26,39 +26,73 @@ import (
 // come from.
 const topicPassages = 4
 
-// cmdQuiz runs a quiz round: `lectern quiz [--source S] [--topic T]
-// [--count N] [--seed K] [--json] [--anki FILE]`. On a terminal it asks
-// the questions one by one; with --json it prints them; with --anki it
-// writes them as an Anki deck.
-func cmdQuiz(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	var common commonFlags
-	fs := newFlagSet("quiz", &common)
-	source := fs.String("source", "", "a file name or a unique part of a title")
-	topic := fs.String("topic", "", "questions from the passages a search for this ranks best")
-	count := fs.Int("count", study.DefaultCount, "number of questions")
-	seed := fs.Uint64("seed", 0, "makes the round (default: a new round each time)")
-	asJSON := fs.Bool("json", false, "print the questions as JSON")
-	anki := fs.String("anki", "", "write the questions to FILE as an Anki deck (tab-separated)")
-	if err := parseFlagsOnly(fs, args); err != nil {
-		return err
+// newQuizCmd is `lectern quiz [--source S] [--topic T] [--count N]
+// [--seed K] [--json] [--anki FILE]`: on a terminal it asks the questions
+// one by one; with --json it prints them; with --anki it writes them as
+// an Anki deck.
+func newQuizCmd(e *env) *cobra.Command {
+	var (
+		source, topic, anki string
+		count               int
+		seed                uint64
+		asJSON              bool
+	)
+	cmd := &cobra.Command{
+		Use:   "quiz",
+		Short: "A multiple-choice quiz on the reading list, each question citing its passage",
+		Long: `Makes a round of multiple-choice questions from the reading list, each with
+the passage it comes from. Without a language model the questions are made
+from the reading list's sentences; with [chat] configured the model writes
+them and every one is checked against its passage. On a terminal it asks
+them one by one (type A–D); --json prints them as
+[{"question", "options", "answer" (0-based), "kind", "citation"}]; --anki
+writes a tab-separated deck Anki imports.`,
+		Example: `  lectern quiz
+  lectern quiz --source "Party-to-Party" --count 3
+  lectern quiz --topic "South China Sea" --json
+  lectern quiz --count 10 --anki vietnam.tsv`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if count < 1 || count > study.MaxCount {
+				return usageErrorf("--count must be between 1 and %d, not %d", study.MaxCount, count)
+			}
+			if seed == 0 {
+				seed = uint64(time.Now().UnixNano())
+			}
+			ctx, stdout, stderr := cmd.Context(), cmd.OutOrStdout(), cmd.ErrOrStderr()
+			a, err := e.openIndexed(ctx, person)
+			if err != nil {
+				return err
+			}
+			return runQuiz(ctx, a, quizOptions{source: source, topic: topic, count: count, seed: seed, asJSON: asJSON, anki: anki}, stdout, stderr)
+		},
 	}
-	if *count < 1 || *count > study.MaxCount {
-		return usageError{fmt.Errorf("--count must be between 1 and %d, not %d", study.MaxCount, *count)}
-	}
-	if *seed == 0 {
-		*seed = uint64(time.Now().UnixNano())
-	}
-	a, err := newIndexedApp(ctx, common, slog.LevelWarn, stderr)
-	if err != nil {
-		return err
-	}
-	defer a.close()
+	f := cmd.Flags()
+	f.StringVar(&source, "source", "", "a file name or a unique part of a title")
+	f.StringVar(&topic, "topic", "", "questions from the passages a search for this ranks best")
+	f.IntVar(&count, "count", study.DefaultCount, "number of questions")
+	f.Uint64Var(&seed, "seed", 0, "makes the round (default: a new round each time)")
+	f.BoolVar(&asJSON, "json", false, "print the questions as JSON")
+	f.StringVar(&anki, "anki", "", "write the questions to FILE as an Anki deck (tab-separated)")
+	return cmd
+}
+
+// quizOptions are the flags of `lectern quiz`.
+type quizOptions struct {
+	source, topic, anki string
+	count               int
+	seed                uint64
+	asJSON              bool
+}
+
+// runQuiz makes a round and asks, prints or writes it.
+func runQuiz(ctx context.Context, a *app, o quizOptions, stdout, stderr io.Writer) error {
 	studier, err := newStudier(a)
 	if err != nil {
 		return err
 	}
-	opts := study.RoundOptions{Count: *count, Seed: *seed}
-	passages, err := quizPassages(ctx, a.store, &opts, *source, *topic)
+	opts := study.RoundOptions{Count: o.count, Seed: o.seed}
+	passages, err := quizPassages(ctx, a.store, &opts, o.source, o.topic)
 	if err != nil {
 		return err
 	}
@@ -70,13 +104,13 @@ func cmdQuiz(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		fmt.Fprintln(stderr, round.Note)
 	}
 	switch {
-	case *anki != "":
-		if err := writeAnkiFile(*anki, round.Questions); err != nil {
+	case o.anki != "":
+		if err := writeAnkiFile(o.anki, round.Questions); err != nil {
 			return err
 		}
-		fmt.Fprintf(stdout, "Wrote %d questions to %s.\n", len(round.Questions), *anki)
+		fmt.Fprintf(stdout, "Wrote %d questions to %s.\n", len(round.Questions), o.anki)
 		return nil
-	case *asJSON:
+	case o.asJSON:
 		return writeJSON(stdout, round.Questions)
 	}
 	if f, ok := stdout.(*os.File); ok && term.IsTerminal(int(f.Fd())) && term.IsTerminal(int(os.Stdin.Fd())) {

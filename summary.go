@@ -2,35 +2,47 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
-	"log/slog"
 	"strings"
+
+	"github.com/spf13/cobra"
 
 	"github.com/lectern/lectern/answer"
 	"github.com/lectern/lectern/study"
 )
 
-// cmdSummary summarises one source: `lectern summary SOURCE [--json]`.
-// SOURCE is a file name or a unique part of a title.
-func cmdSummary(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	var common commonFlags
-	fs := newFlagSet("summary", &common)
-	asJSON := fs.Bool("json", false, "print JSON")
-	words, err := parseInterspersed(fs, args)
-	if err != nil {
-		return err
+// newSummaryCmd is `lectern summary SOURCE [--json]`: a short summary of
+// one source, each sentence cited. SOURCE is a file name or a unique part
+// of a title.
+func newSummaryCmd(e *env) *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "summary SOURCE",
+		Short: "A short summary of one source, each sentence cited",
+		Long: `Summarises one source of the reading list in 4–8 sentences, each cited
+with its passage (and page or section where known). Without a language
+model they are the source's most central sentences, in reading order; with
+[chat] configured the model writes the summary and its markers are checked.
+SOURCE is a file name or a unique part of a title (see lectern sources).
+--json prints {"summary", "citations"}.`,
+		Example: `  lectern summary "Party-to-Party Ties"
+  lectern summary 002_c44777ec8113f80d.txt --json`,
+		Args: wordsArg("a source", `lectern summary "Party-to-Party Ties" (a file name or part of a title; see lectern sources)`),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			a, err := e.openIndexed(cmd.Context(), person)
+			if err != nil {
+				return err
+			}
+			return runSummary(cmd.Context(), a, strings.TrimSpace(strings.Join(args, " ")), asJSON, cmd.OutOrStdout(), cmd.ErrOrStderr())
+		},
 	}
-	name := strings.TrimSpace(strings.Join(words, " "))
-	if name == "" {
-		return usageError{errors.New("name a source: lectern summary \"Party-to-Party Ties\" (a file name or part of a title; see lectern sources)")}
-	}
-	a, err := newIndexedApp(ctx, common, slog.LevelWarn, stderr)
-	if err != nil {
-		return err
-	}
-	defer a.close()
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	return cmd
+}
+
+// runSummary prints the summary of the source name resolves to.
+func runSummary(ctx context.Context, a *app, name string, asJSON bool, stdout, stderr io.Writer) error {
 	src, err := study.ResolveSource(a.store.Sources(), name)
 	if err != nil {
 		return usageError{err}
@@ -43,7 +55,7 @@ func cmdSummary(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if note != "" {
 		fmt.Fprintln(stderr, note)
 	}
-	if *asJSON {
+	if asJSON {
 		return writeJSON(stdout, sum)
 	}
 	fmt.Fprintf(stdout, "Summary of “%s”\n\n", src.Title)
