@@ -5,11 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"log/slog"
 	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/spf13/cobra"
 
 	"github.com/lectern/lectern/config"
 	"github.com/lectern/lectern/ingest"
@@ -143,51 +144,58 @@ func fetchOptions(cfg config.Ingest) ingest.FetchOptions {
 	}
 }
 
-// cmdAdd: `lectern add PATH|URL [--title T] [--author A]…`.
-func cmdAdd(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	var common commonFlags
-	fs := newFlagSet("add", &common)
-	title := fs.String("title", "", "the document's title (else its own, else its first line)")
-	var authors stringList
-	fs.Var(&authors, "author", "an author (repeat for more)")
-	targets, err := parseInterspersed(fs, args)
-	if err != nil {
-		return err
+// newAddCmd is `lectern add PATH|URL [--title T] [--author A]…`.
+func newAddCmd(e *env) *cobra.Command {
+	var (
+		title   string
+		authors []string
+	)
+	cmd := &cobra.Command{
+		Use:   "add PATH|URL",
+		Short: "Add a document (a file or a web page) to the reading list",
+		Long: `Adds a document to the reading list: a file, or the document at an http or
+https URL, is saved into the corpus folder under a free name, given an entry
+in sources.toml (with --title and --author when given), and indexed; only it
+is embedded. A file Lectern cannot read is refused with the reason, and
+nothing is written.`,
+		Example: `  lectern add report.pdf --title "Vietnam's Bamboo Diplomacy" --author "Nguyen Van A"
+  lectern add https://example.org/article.html`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) != 1 || strings.TrimSpace(args[0]) == "" {
+				return usageErrorf("give one file or URL: lectern add report.pdf --title \"…\" --author \"…\"")
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			a, err := e.open(cmd.Context(), person)
+			if err != nil {
+				return err
+			}
+			return runAdd(cmd.Context(), a, args[0], addOptions{Title: title, Authors: authors}, cmd.OutOrStdout())
+		},
 	}
-	if len(targets) != 1 {
-		return usageError{errors.New("give one file or URL: lectern add report.pdf --title \"…\" --author \"…\"")}
-	}
-	a, err := newApp(ctx, common, slog.LevelWarn, stderr)
-	if err != nil {
-		return err
-	}
-	return runAdd(ctx, a, targets[0], addOptions{Title: *title, Authors: authors}, stdout)
+	cmd.Flags().StringVar(&title, "title", "", "the document's title (else its own, else its first line)")
+	cmd.Flags().StringArrayVar(&authors, "author", nil, "an author (repeat for more)")
+	return cmd
 }
 
-// cmdRemove: `lectern remove SOURCE`.
-func cmdRemove(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	var common commonFlags
-	fs := newFlagSet("remove", &common)
-	words, err := parseInterspersed(fs, args)
-	if err != nil {
-		return err
+// newRemoveCmd is `lectern remove SOURCE`.
+func newRemoveCmd(e *env) *cobra.Command {
+	return &cobra.Command{
+		Use:   "remove SOURCE",
+		Short: "Take a document out of the reading list",
+		Long: `Takes a document out of the reading list: SOURCE is its file name or part of
+its title, which must match one document only. The file and its entry in
+sources.toml are removed and the index rebuilt.`,
+		Example: `  lectern remove 004_8e1c7fdfb2e44626.txt
+  lectern remove "Mr. Trong Goes to Beijing"`,
+		Args: wordsArg("a file name or part of a title", "lectern remove report.pdf"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			a, err := e.open(cmd.Context(), person)
+			if err != nil {
+				return err
+			}
+			return runRemove(cmd.Context(), a, strings.TrimSpace(strings.Join(args, " ")), cmd.OutOrStdout())
+		},
 	}
-	source := strings.TrimSpace(strings.Join(words, " "))
-	if source == "" {
-		return usageError{errors.New("give a file name or part of a title: lectern remove report.pdf")}
-	}
-	a, err := newApp(ctx, common, slog.LevelWarn, stderr)
-	if err != nil {
-		return err
-	}
-	return runRemove(ctx, a, source, stdout)
 }
-
-// stringList is a flag that may be given more than once.
-type stringList []string
-
-// String joins the values given.
-func (l *stringList) String() string { return strings.Join(*l, ", ") }
-
-// Set adds one more value.
-func (l *stringList) Set(v string) error { *l = append(*l, v); return nil }

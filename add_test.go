@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -123,7 +122,8 @@ func TestAddAndRemoveMistakes(t *testing.T) {
 func testApp(t *testing.T, cfgPath string) *app {
 	t.Helper()
 	t.Setenv("LECTERN_DATA_DIR", t.TempDir())
-	a, err := newApp(context.Background(), commonFlags{configPath: cfgPath}, slog.LevelWarn, io.Discard)
+	e := &env{configPath: cfgPath, stdout: io.Discard, stderr: io.Discard}
+	a, err := e.open(context.Background(), person)
 	if err != nil {
 		t.Fatal(err)
 	}

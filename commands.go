@@ -6,9 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"log/slog"
 	"os"
 	"strings"
+
+	"github.com/spf13/cobra"
 
 	"github.com/lectern/lectern/answer"
 	"github.com/lectern/lectern/evaluation"
@@ -17,53 +18,88 @@ import (
 )
 
 // userMessage is what the command line says of a failed command: for an
-// endpoint that fails, the sentence a Discord user would get and the
-// details; else the error itself, which names what was being done.
+// endpoint that fails, the sentence a Discord user would get (the details
+// are logged with -v); else the error itself, which names what was being
+// done.
 func userMessage(err error) string {
 	var endpoint *answer.EndpointError
 	switch {
 	case errors.As(err, &endpoint):
-		return endpoint.Message() + "\n  (" + err.Error() + ")"
+		return endpoint.Message()
 	case errors.Is(err, context.Canceled):
 		return "interrupted"
 	}
 	return err.Error() // errors name what was being done, and never hold a key
 }
 
-// cmdAsk answers one question: `lectern ask QUESTION [--json]`. When the
-// chat endpoint fails, it says so on stderr and answers extractively.
-func cmdAsk(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	var common commonFlags
-	fs := newFlagSet("ask", &common)
-	asJSON := fs.Bool("json", false, "print JSON")
-	words, err := parseInterspersed(fs, args)
-	if err != nil {
-		return err
+// fallbackSentence is the one sentence ask prints on stderr when the
+// language model fails and the answer is quoted from the reading list
+// instead: "The language model at URL is not answering; answering from
+// the reading list instead."
+func fallbackSentence(err *answer.EndpointError) string {
+	msg := err.Message()
+	if i := strings.Index(msg, ";"); i >= 0 {
+		msg = msg[:i] // "; try again in a minute": the answer follows at once
 	}
-	question := strings.TrimSpace(strings.Join(words, " "))
-	if question == "" {
-		return usageError{errors.New("give a question: lectern ask \"What are the Three Nos?\"")}
+	return strings.TrimSuffix(msg, ".") + "; answering from the reading list instead."
+}
+
+// newAskCmd is `lectern ask QUESTION [--json]`. When the chat endpoint
+// fails, it says so in one sentence on stderr and answers extractively.
+func newAskCmd(e *env) *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "ask QUESTION",
+		Short: "Answer a question from the reading list, with citations",
+		Long: `Answers a question from the reading list. Each sentence of the answer cites
+the passages it stands on as [n]; the sources follow, with the quoted
+passage. With a language model configured ([chat] in the settings) the
+model writes the answer; without one, or when it is not answering, the
+best sentences of the best passages are quoted. A question the reading
+list does not answer gets "I couldn't find that in the reading list."
+
+--json prints {"answer", "mode", "citations": [{"n", "source", "title",
+"quote"}]}; mode is generated, extractive or not_found. A generated answer
+shows only sentences a passage they cite supports; the others are listed
+under "dropped" ([{"sentence", "cited", "why"}]; -v logs them). When the
+model gives no usable answer, the answer is quoted from the reading list
+and "note" (also on stderr) says so.`,
+		Example: `  lectern ask "What are the Three Nos?"
+  lectern ask --json Who wrote the piece on party-to-party ties?`,
+		Args: wordsArg("a question", `lectern ask "What are the Three Nos?"`),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			question := strings.TrimSpace(strings.Join(args, " "))
+			if len(text.Words(question)) == 0 {
+				return usageErrorf("%q has no words: ask in words, for example lectern ask \"What are the Three Nos?\"", question)
+			}
+			a, err := e.openIndexed(ctx, person)
+			if err != nil {
+				return err
+			}
+			if err := a.requireDocuments(); err != nil {
+				return err
+			}
+			ans, err := a.answerer.Ask(ctx, answer.Request{Question: question}, nil)
+			if ans.ModelDown != nil {
+				// The answerer answered from the reading list: say what failed, once.
+				fmt.Fprintln(cmd.ErrOrStderr(), fallbackSentence(ans.ModelDown))
+			}
+			if err != nil {
+				return err
+			}
+			if ans.Note != "" {
+				// The model gave no usable answer, or none of it was supported.
+				fmt.Fprintln(cmd.ErrOrStderr(), ans.Note)
+			}
+			if asJSON {
+				return writeJSON(cmd.OutOrStdout(), ans)
+			}
+			return writeAnswer(cmd.OutOrStdout(), ans)
+		},
 	}
-	a, err := newIndexedApp(ctx, common, slog.LevelWarn, stderr)
-	if err != nil {
-		return err
-	}
-	ans, err := a.answerer.Ask(ctx, answer.Request{Question: question}, nil)
-	if ans.ModelDown != nil {
-		// The answerer answered from the reading list: say what failed.
-		fmt.Fprintf(stderr, "%s\nAnswering from the reading list instead.\n\n", userMessage(ans.ModelDown))
-	}
-	if err != nil {
-		return err
-	}
-	if ans.Note != "" {
-		// The model gave no usable answer, or none of it was supported.
-		fmt.Fprintf(stderr, "%s\n\n", ans.Note)
-	}
-	if *asJSON {
-		return writeJSON(stdout, ans)
-	}
-	return writeAnswer(stdout, ans)
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the answer and its citations as JSON")
+	return cmd
 }
 
 // writeAnswer prints an answer and its sources for a terminal.
@@ -88,145 +124,243 @@ func writeAnswer(w io.Writer, ans answer.Answer) error {
 	return err
 }
 
-// cmdSearch shows the best passages: `lectern search QUERY [-k N] [--json]`.
-func cmdSearch(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	var common commonFlags
-	fs := newFlagSet("search", &common)
-	asJSON := fs.Bool("json", false, "print JSON")
-	k := fs.Int("k", 0, "number of passages (default: [retrieval] top_k)")
-	words, err := parseInterspersed(fs, args)
-	if err != nil {
-		return err
+// maxPassages is the most passages search shows (-k).
+const maxPassages = 50
+
+// newSearchCmd is `lectern search QUERY [-k N] [--json]`.
+func newSearchCmd(e *env) *cobra.Command {
+	var (
+		asJSON bool
+		k      int
+	)
+	cmd := &cobra.Command{
+		Use:   "search QUERY",
+		Short: "Show the passages that best match a query (no model involved)",
+		Long: `Shows the passages of the reading list that best match a query, best first:
+vector similarity and BM25 over the chunks and over their sentence
+windows, fused by rank. No language model is involved.
+
+--json prints an array of passages: {"id", "source", "title", "text",
+"start", "end", "info", "score"}.`,
+		Example: `  lectern search "Friendship Medal"
+  lectern search -k 3 --json Three Nos`,
+		Args: wordsArg("a query", `lectern search "Three Nos"`),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			query := strings.TrimSpace(strings.Join(args, " "))
+			if cmd.Flags().Changed("k") && (k < 1 || k > maxPassages) {
+				return usageErrorf("-k must be between 1 and %d, not %d", maxPassages, k)
+			}
+			if !retrieval.Searchable(query) {
+				return usageErrorf("%q has no words to search for (only punctuation, or words as common as \"the\")", query)
+			}
+			a, err := e.openIndexed(ctx, person)
+			if err != nil {
+				return err
+			}
+			if !cmd.Flags().Changed("k") {
+				k = a.cfg.Retrieval.TopK
+			}
+			if err := a.requireDocuments(); err != nil {
+				return err
+			}
+			passages, err := a.store.Search(ctx, query, k)
+			if err != nil {
+				return err
+			}
+			out := cmd.OutOrStdout()
+			if asJSON {
+				if passages == nil {
+					passages = []retrieval.Passage{}
+				}
+				return writeJSON(out, passages)
+			}
+			if len(passages) == 0 {
+				_, err := fmt.Fprintln(out, "No passage matches that query.")
+				return err
+			}
+			for i, p := range passages {
+				fmt.Fprintf(out, "[%d] %s (%s, score %.4f)\n%s\n\n", i+1, p.Info.Title, withLocation(p.Source, p.Location), p.Score, p.Text)
+			}
+			return nil
+		},
 	}
-	query := strings.TrimSpace(strings.Join(words, " "))
-	if query == "" {
-		return usageError{errors.New("give a query: lectern search \"Three Nos\"")}
-	}
-	if *k < 0 || *k > 50 {
-		return usageError{fmt.Errorf("-k must be between 1 and 50, not %d", *k)}
-	}
-	a, err := newApp(ctx, common, slog.LevelWarn, stderr)
-	if err != nil {
-		return err
-	}
-	if *k == 0 {
-		*k = a.cfg.Retrieval.TopK
-	}
-	if err := a.ensureIndex(ctx); err != nil {
-		return err
-	}
-	passages, err := a.store.Search(ctx, query, *k)
-	if err != nil {
-		return err
-	}
-	if *asJSON {
-		if passages == nil {
-			passages = []retrieval.Passage{}
-		}
-		return writeJSON(stdout, passages)
-	}
-	if len(passages) == 0 {
-		_, err := fmt.Fprintln(stdout, "No passage matches that query.")
-		return err
-	}
-	for i, p := range passages {
-		fmt.Fprintf(stdout, "[%d] %s (%s, score %.4f)\n%s\n\n", i+1, p.Info.Title, withLocation(p.Source, p.Location), p.Score, p.Text)
-	}
-	return nil
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the passages as JSON")
+	cmd.Flags().IntVarP(&k, "k", "k", 0, fmt.Sprintf("how many passages, 1 to %d (default [retrieval] top_k of the settings, 5)", maxPassages))
+	return cmd
 }
 
-// cmdIndex rebuilds the index: `lectern index`.
-func cmdIndex(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	var common commonFlags
-	fs := newFlagSet("index", &common)
-	asJSON := fs.Bool("json", false, "print the report as JSON")
-	if err := parseFlagsOnly(fs, args); err != nil {
-		return err
+// newIndexCmd is `lectern index [--json]`.
+func newIndexCmd(e *env) *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "index",
+		Short: "Rebuild the index of the reading list",
+		Long: `Rebuilds the index of the corpus folder (seeds/ by default) beside the current
+one, which answers meanwhile, and switches to it once complete. Only new or
+changed passages are embedded; the others reuse their vectors. Files that
+cannot be read are skipped and named, with the reason.
+
+It prints the files and chunks indexed, and of the chunks how many were
+embedded, reused from earlier runs, or share the vector of an identical
+chunk. --json prints {"files", "chunks", "embedded", "reused", "shared",
+"skipped": [{"path", "reason"}]}.`,
+		Example: `  lectern index
+  lectern index --json --config my.toml`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			a, err := e.open(cmd.Context(), person)
+			if err != nil {
+				return err
+			}
+			report, err := a.reindex(cmd.Context())
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				return writeJSON(cmd.OutOrStdout(), report)
+			}
+			return writeReport(cmd.OutOrStdout(), report, a.cfg.Corpus.Dir)
+		},
 	}
-	a, err := newApp(ctx, common, slog.LevelWarn, stderr)
-	if err != nil {
-		return err
-	}
-	report, err := a.reindex(ctx)
-	if err != nil {
-		return err
-	}
-	if *asJSON {
-		return writeJSON(stdout, report)
-	}
-	fmt.Fprintf(stdout, "Indexed %d files into %d chunks: %d texts embedded, %d reused.\n",
-		report.Files, report.Chunks, report.Embedded, report.Reused)
-	if len(report.Skipped) > 0 {
-		fmt.Fprintf(stdout, "Skipped %d files:\n", len(report.Skipped))
-		for _, s := range report.Skipped {
-			fmt.Fprintf(stdout, "  %s: %s\n", s.Path, s.Reason)
-		}
-	}
-	return nil
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the report as JSON")
+	return cmd
 }
 
-// cmdSources lists the reading list: `lectern sources [--json]`.
-func cmdSources(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	var common commonFlags
-	fs := newFlagSet("sources", &common)
-	asJSON := fs.Bool("json", false, "print JSON")
-	if err := parseFlagsOnly(fs, args); err != nil {
-		return err
+// writeReport prints the report of a reindex of the folder dir.
+func writeReport(w io.Writer, r retrieval.Report, dir string) error {
+	var b strings.Builder
+	if r.Files == 0 {
+		fmt.Fprintf(&b, "No files to index in %s: the reading list is empty (add .txt or .md files there).\n", dir)
+	} else {
+		fmt.Fprintf(&b, "Indexed %s into %s: %d embedded, %d reused", plural(r.Files, "file"), plural(r.Chunks, "chunk"), r.Embedded, r.Reused)
+		if r.Shared > 0 {
+			fmt.Fprintf(&b, ", %d identical to another chunk (sharing its vector)", r.Shared)
+		}
+		b.WriteString(".\n")
 	}
-	a, err := newIndexedApp(ctx, common, slog.LevelWarn, stderr)
-	if err != nil {
-		return err
+	if len(r.Skipped) > 0 {
+		fmt.Fprintf(&b, "Skipped %s:\n", plural(len(r.Skipped), "file"))
+		for _, s := range r.Skipped {
+			fmt.Fprintf(&b, "  %s: %s\n", s.Path, s.Reason)
+		}
 	}
-	sources := a.store.Sources()
-	if *asJSON {
-		return writeJSON(stdout, sources)
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// newSourcesCmd is `lectern sources [--json]`.
+func newSourcesCmd(e *env) *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "sources",
+		Short: "List the reading list: title, authors, publisher, date, chunks",
+		Long: `Lists the documents of the index: title, authors, publisher and date (from
+seeds/sources.toml where it has an entry), file and number of chunks.
+--json prints an array of {"source", "title", "authors", "publisher",
+"date", "url", "chunks"}.`,
+		Example: `  lectern sources
+  lectern sources --json`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			a, err := e.openIndexed(cmd.Context(), person)
+			if err != nil {
+				return err
+			}
+			sources := a.store.Sources()
+			if asJSON {
+				if sources == nil {
+					sources = []retrieval.SourceStats{}
+				}
+				return writeJSON(cmd.OutOrStdout(), sources)
+			}
+			if err := a.requireDocuments(); err != nil {
+				return err
+			}
+			return writeSources(cmd.OutOrStdout(), sources)
+		},
 	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the reading list as JSON")
+	return cmd
+}
+
+// writeSources prints the reading list for a terminal: the authors after
+// "by", the publisher on a line of its own (it is not an author).
+func writeSources(w io.Writer, sources []retrieval.SourceStats) error {
+	var b strings.Builder
 	for _, s := range sources {
-		fmt.Fprintf(stdout, "%s\n", s.Title)
-		if by := text.Byline(s.Authors, s.Publisher, ""); by != "" {
-			fmt.Fprintf(stdout, "  by %s\n", by)
+		fmt.Fprintf(&b, "%s\n", s.Title)
+		if len(s.Authors) > 0 {
+			fmt.Fprintf(&b, "  by %s\n", strings.Join(s.Authors, ", "))
+		}
+		if s.Publisher != "" {
+			fmt.Fprintf(&b, "  published by %s\n", s.Publisher)
 		}
 		if s.Date != "" {
-			fmt.Fprintf(stdout, "  %s\n", s.Date)
+			fmt.Fprintf(&b, "  %s\n", s.Date)
 		}
-		fmt.Fprintf(stdout, "  %s, %d chunks\n\n", withExtent(s.Source, s), s.Chunks)
+		fmt.Fprintf(&b, "  %s, %s\n\n", withExtent(s.Source, s), plural(s.Chunks, "chunk"))
 	}
-	return nil
+	_, err := io.WriteString(w, b.String())
+	return err
 }
 
-// cmdEval measures retrieval: `lectern eval --questions FILE [--json]`.
-func cmdEval(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	var common commonFlags
-	fs := newFlagSet("eval", &common)
-	asJSON := fs.Bool("json", false, "print JSON")
-	path := fs.String("questions", "", "JSON Lines file of questions")
-	if err := parseFlagsOnly(fs, args); err != nil {
-		return err
+// newEvalCmd is `lectern eval --questions FILE [--json]`.
+func newEvalCmd(e *env) *cobra.Command {
+	var (
+		asJSON bool
+		path   string
+	)
+	cmd := &cobra.Command{
+		Use:   "eval --questions FILE",
+		Short: "Measure retrieval on a question set (recall@1/3/5, MRR@10)",
+		Long: `Measures retrieval on a JSON Lines question set, one question per line
+(blank lines and lines starting with # are skipped):
+
+  {"id": "q01", "question": "What are the Three Nos?", "expect": ["no military alliance"]}
+
+A question is a hit at rank r when the r-th passage contains one of its
+expect phrases (lower-cased, runs of other than ASCII letters and digits
+made one space). It prints recall@1, @3, @5, MRR@10 and the misses; --json
+prints {"questions", "recall": {"1", "3", "5"}, "mrr", "results": [{"id",
+"rank"}]}, rank 0 for a miss.`,
+		Example: `  lectern eval --questions testdata/questions.jsonl
+  lectern eval --questions testdata/holdout.jsonl --json`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if path == "" {
+				return usageErrorf("--questions FILE is required")
+			}
+			f, err := os.Open(path)
+			if err != nil {
+				return fmt.Errorf("open questions: %w", err)
+			}
+			defer f.Close()
+			questions, err := evaluation.ReadQuestions(f)
+			if err != nil {
+				return err
+			}
+			a, err := e.openIndexed(cmd.Context(), person)
+			if err != nil {
+				return err
+			}
+			if err := a.requireDocuments(); err != nil {
+				return err
+			}
+			report, err := evaluation.Run(cmd.Context(), a.store, questions)
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				return writeJSON(cmd.OutOrStdout(), report)
+			}
+			return report.WriteText(cmd.OutOrStdout())
+		},
 	}
-	if *path == "" {
-		return usageError{errors.New("--questions FILE is required")}
-	}
-	f, err := os.Open(*path)
-	if err != nil {
-		return fmt.Errorf("open questions: %w", err)
-	}
-	defer f.Close()
-	questions, err := evaluation.ReadQuestions(f)
-	if err != nil {
-		return err
-	}
-	a, err := newIndexedApp(ctx, common, slog.LevelWarn, stderr)
-	if err != nil {
-		return err
-	}
-	report, err := evaluation.Run(ctx, a.store, questions)
-	if err != nil {
-		return err
-	}
-	if *asJSON {
-		return writeJSON(stdout, report)
-	}
-	return report.WriteText(stdout)
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the report as JSON")
+	cmd.Flags().StringVar(&path, "questions", "", "JSON Lines file of questions (required)")
+	_ = cmd.MarkFlagFilename("questions", "jsonl")
+	return cmd
 }
 
 // writeJSON prints v as indented JSON.

@@ -6,9 +6,42 @@
 //	lectern search "Three Nos" -k 5          show the best passages
 //	lectern index                            (re)build the index of the corpus
 //	lectern sources                          list the reading list
+//	lectern add PATH|URL                     add a document to the reading list
+//	lectern remove SOURCE                    take one out
 //	lectern eval --questions FILE            measure retrieval on a question set
 //	lectern serve                            run the Discord bot
 //	lectern feedback                         summarise the votes given on Discord
+//	lectern completion bash|zsh|fish         print a shell completion script
+//
+// The command line is built with github.com/spf13/cobra.
+//
+// # Adding a command
+//
+// A command is one file at the repository root (xxx.go) holding a
+// constructor
+//
+//	func newXxxCmd(env *env) *cobra.Command
+//
+// and one line in [commandConstructors] below. The constructor fills in
+// Use ("xxx ARG"), Short (one line for the list of commands), Long (what
+// it does, what --json prints), Example (one command line or more), Args
+// (noArgs, wordsArg or another validator that returns a usageError) and
+// RunE, and defines the command's own flags on cmd.Flags(). The global
+// flags (--config, -v, --log-format) are in env and work before or after
+// the command's name. RunE
+//
+//   - opens what it needs with env.open or env.openIndexed (settings, logger,
+//     store, answerer: see app.go), passing cmd.Context() and who reads
+//     stderr (person, or service for a long-running command);
+//   - writes its output to cmd.OutOrStdout() and sentences for people to
+//     cmd.ErrOrStderr() (never log lines: the logger prints only with -v);
+//   - returns usageErrorf(…) for a mistake in the command line (exit 2) and
+//     any other error for a failure (exit 1), wrapped with what was being
+//     done; run prints it as "lectern xxx: …".
+//
+// Help, flag parsing, suggestions for mistyped commands and shell
+// completion come from cobra; cli_test.go checks every registered
+// command's -h, so a new command is covered by adding its line.
 package main
 
 import (
@@ -16,28 +49,28 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"log/slog"
 	"os"
 	"os/signal"
 	"syscall"
+
+	"github.com/spf13/cobra"
 )
 
-const usage = `Lectern answers questions over your reading list, citing its passages.
-
-Usage:
-  lectern ask QUESTION [--json]
-  lectern search QUERY [-k N] [--json]
-  lectern index
-  lectern sources [--json]
-  lectern add PATH|URL [--title T] [--author A]...
-  lectern remove SOURCE
-  lectern eval --questions FILE [--json]
-  lectern serve
-  lectern feedback
-
-Every command takes --config FILE (default: $LECTERN_CONFIG, else
-./config.toml if present, else the built-in defaults) and -v for debug logs.
-`
+// commandConstructors makes every command of lectern (the help lists them
+// in alphabetical order). Adding a command is one line here (see the package comment).
+var commandConstructors = []func(*env) *cobra.Command{
+	newAskCmd,
+	newSearchCmd,
+	newIndexCmd,
+	newSourcesCmd,
+	newAddCmd,
+	newRemoveCmd,
+	newEvalCmd,
+	newServeCmd,
+	newFeedbackCmd,
+	newQuizCmd,
+	newSummaryCmd,
+}
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -46,47 +79,37 @@ func main() {
 	os.Exit(code)
 }
 
-// run executes one command and returns the process exit code: 0 for
-// success, 1 for a failure, 2 for a usage error.
+// Exit codes of lectern, documented in the README.
+const (
+	exitOK      = 0 // the command did what it was asked
+	exitFailure = 1 // it could not (a file, the index, an endpoint failed)
+	exitUsage   = 2 // the command line was wrong: nothing was done
+)
+
+// run executes one command line and returns the process exit code.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
-		fmt.Fprint(stderr, usage)
-		if len(args) == 0 {
-			return 2
-		}
-		return 0
+	e := &env{stdout: stdout, stderr: stderr}
+	root := newRootCmd(e)
+	root.SetArgs(args)
+	cmd, err := root.ExecuteContextC(ctx)
+	e.close()
+	if err == nil {
+		return exitOK
 	}
-	cmd, ok := commands[args[0]]
-	if !ok {
-		fmt.Fprintf(stderr, "lectern: unknown command %q\n\n%s", args[0], usage)
-		return 2
+	name := "lectern"
+	if cmd != nil {
+		name = cmd.CommandPath()
 	}
-	err := cmd(ctx, args[1:], stdout, stderr)
 	var usageErr usageError
-	switch {
-	case err == nil:
-		return 0
-	case errors.As(err, &usageErr):
-		fmt.Fprintf(stderr, "lectern %s: %v\n", args[0], err)
-		return 2
-	default:
-		fmt.Fprintf(stderr, "lectern %s: %s\n", args[0], userMessage(err))
-		slog.Debug("command failed", "command", args[0], "err", err)
-		return 1
+	if errors.As(err, &usageErr) {
+		if usageErr.error != nil {
+			fmt.Fprintf(stderr, "%s: %v\nRun '%s -h' for help.\n", name, usageErr.error, name)
+		}
+		return exitUsage
 	}
+	fmt.Fprintf(stderr, "%s: %s\n", name, userMessage(err))
+	if e.logger != nil {
+		e.logger.Debug("command failed", "command", name, "err", err)
+	}
+	return exitFailure
 }
-
-// commands maps each command name to what runs it.
-var commands = map[string]func(ctx context.Context, args []string, stdout, stderr io.Writer) error{
-	"ask":      cmdAsk,
-	"search":   cmdSearch,
-	"index":    cmdIndex,
-	"sources":  cmdSources,
-	"eval":     cmdEval,
-	"serve":    cmdServe,
-	"feedback": cmdFeedback,
-	"add":      cmdAdd, "remove": cmdRemove,
-}
-
-// usageError is a mistake in the command line.
-type usageError struct{ error }

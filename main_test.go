@@ -126,10 +126,19 @@ func TestIndexReportsCountsAndSkippedFiles(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	for _, want := range []string{"Indexed 5 files into", "texts embedded, 0 reused", "Skipped 2 files:", "empty.txt", "latin1.txt"} {
+	for _, want := range []string{"Indexed 5 files into", " embedded, 0 reused.", "Skipped 2 files:", "empty.txt", "latin1.txt"} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("first index: output lacks %q:\n%s", want, stdout)
 		}
+	}
+
+	for _, name := range []string{"empty.txt", "latin1.txt"} {
+		if n := strings.Count(stdout+stderr, name); n != 1 {
+			t.Errorf("the skipped %s is named %d times, want once:\nstdout:\n%s\nstderr:\n%s", name, n, stdout, stderr)
+		}
+	}
+	if stderr != "" {
+		t.Errorf("index wrote on stderr:\n%s", stderr)
 	}
 
 	code, stdout, stderr = lectern(t, data, "index", "--json", "--config", config)
@@ -137,13 +146,13 @@ func TestIndexReportsCountsAndSkippedFiles(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	var report struct {
-		Files, Chunks, Embedded, Reused int
-		Skipped                         []struct{ Path, Reason string }
+		Files, Chunks, Embedded, Reused, Shared int
+		Skipped                                 []struct{ Path, Reason string }
 	}
 	if err := json.Unmarshal([]byte(stdout), &report); err != nil {
 		t.Fatalf("index --json: %v\n%s", err, stdout)
 	}
-	if report.Files != 5 || report.Embedded != 0 || report.Reused != report.Chunks || len(report.Skipped) != 2 {
+	if report.Files != 5 || report.Embedded != 0 || report.Reused != report.Chunks || report.Shared != 0 || len(report.Skipped) != 2 {
 		t.Errorf("second index of an unchanged corpus = %+v, want 5 files, nothing embedded, all reused, 2 skipped", report)
 	}
 	for _, s := range report.Skipped {
@@ -153,15 +162,24 @@ func TestIndexReportsCountsAndSkippedFiles(t *testing.T) {
 	}
 }
 
+// TestSourcesListsTheReadingList: authors after "by", the publisher on a
+// line of its own, never after "by" as if an author.
 func TestSourcesListsTheReadingList(t *testing.T) {
 	code, stdout, stderr := lectern(t, t.TempDir(), "sources")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	for _, want := range []string{"China-Vietnam Party-to-Party Ties: A Tie that Binds", "by Lye Liang Fook", "Asia Times", "chunks"} {
+	for _, want := range []string{
+		"China-Vietnam Party-to-Party Ties: A Tie that Binds\n  by Lye Liang Fook\n",
+		"China-Vietnam in warm, new communist embrace\n  by Richard Javad Heydarian\n  published by Asia Times\n",
+		" chunks\n",
+	} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("sources lacks %q:\n%s", want, stdout)
 		}
+	}
+	if strings.Contains(stdout, "Heydarian, Asia Times") {
+		t.Errorf("sources prints the publisher after the author, as one:\n%s", stdout)
 	}
 }
 
@@ -205,6 +223,9 @@ func TestEvalJSON(t *testing.T) {
 	}
 }
 
+// TestCommandLineMistakes specifies the exit codes (0 done, 1 failed, 2 a
+// mistake in the command line, nothing done) and the sentence on stderr
+// for each mistake.
 func TestCommandLineMistakes(t *testing.T) {
 	missing := filepath.Join(t.TempDir(), "nope.jsonl")
 	tests := []struct {
@@ -213,10 +234,23 @@ func TestCommandLineMistakes(t *testing.T) {
 		wantCode int
 		wantErr  string
 	}{
+		{"help is no mistake", []string{"-h"}, 0, ""},
 		{"no command prints the usage", nil, 2, "Usage"},
 		{"an unknown command is named", []string{"frobnicate"}, 2, `unknown command "frobnicate"`},
-		{"ask needs a question", []string{"ask"}, 2, "lectern ask:"},
-		{"eval needs its file", []string{"eval"}, 2, "lectern eval:"},
+		{"a mistyped command gets suggestions", []string{"serch", "x"}, 2, `unknown command "serch" (did you mean search or serve?)`},
+		{"a usage error says where help is", []string{"indx"}, 2, "Run 'lectern -h' for help."},
+		{"ask needs a question", []string{"ask"}, 2, "lectern ask: give a question"},
+		{"a blank question is no question", []string{"ask", "  "}, 2, "lectern ask: give a question"},
+		{"a question of punctuation is no question", []string{"ask", "?!?"}, 2, `lectern ask: "?!?" has no words`},
+		{"search needs a query", []string{"search"}, 2, "lectern search: give a query"},
+		{"a query of punctuation has nothing to search", []string{"search", "?!?"}, 2, `"?!?" has no words to search for`},
+		{"-k 0 is refused, not taken for 5", []string{"search", "-k", "0", "Three Nos"}, 2, "-k must be between 1 and 50, not 0"},
+		{"-k over 50 is refused", []string{"search", "-k", "51", "Three Nos"}, 2, "-k must be between 1 and 50, not 51"},
+		{"-k must be a number", []string{"search", "-k", "five", "Three Nos"}, 2, `invalid argument "five"`},
+		{"an unknown flag is named", []string{"sources", "--jsno"}, 2, "unknown flag: --jsno"},
+		{"a command without arguments refuses one", []string{"index", "now"}, 2, `lectern index: unexpected argument "now"`},
+		{"--log-format is text or json", []string{"--log-format", "xml", "sources"}, 2, `--log-format is "xml"`},
+		{"eval needs its file", []string{"eval"}, 2, "lectern eval: --questions FILE is required"},
 		{"a missing question file is named", []string{"eval", "--questions", missing}, 1, "nope.jsonl"},
 		{"a missing config file is named", []string{"sources", "--config", missing}, 1, "nope.jsonl"},
 	}
@@ -225,6 +259,9 @@ func TestCommandLineMistakes(t *testing.T) {
 			code, _, stderr := lectern(t, t.TempDir(), tt.args...)
 			if code != tt.wantCode || !strings.Contains(stderr, tt.wantErr) {
 				t.Errorf("exit %d, stderr %q; want exit %d and %q", code, stderr, tt.wantCode, tt.wantErr)
+			}
+			if code == 2 && strings.Contains(stderr, "Building the index") {
+				t.Errorf("a usage error did work first: %q", stderr)
 			}
 		})
 	}
@@ -256,12 +293,17 @@ func TestAskFallsBackWhenTheModelIsDown(t *testing.T) {
 	config := filepath.Join(t.TempDir(), "config.toml")
 	writeFile(t, config, "[chat]\nbase_url = \""+closed+"\"\nmodel = \"llama3.1:8b\"\ntimeout = \"5s\"\n")
 
-	code, stdout, stderr := lectern(t, t.TempDir(), "ask", "--json", "--config", config, "What are the Three Nos?")
+	data := t.TempDir()
+	if code, _, stderr := lectern(t, data, "index", "--config", config); code != 0 {
+		t.Fatalf("index: exit %d: %s", code, stderr)
+	}
+	code, stdout, stderr := lectern(t, data, "ask", "--json", "--config", config, "What are the Three Nos?")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	if want := "The language model at " + closed + " is not answering"; !strings.Contains(stderr, want) {
-		t.Errorf("stderr lacks %q:\n%s", want, stderr)
+	// One sentence, said once: no log line, no error repeated in brackets.
+	if want := "The language model at " + closed + " is not answering; answering from the reading list instead.\n"; stderr != want {
+		t.Errorf("stderr:\n%s\nwant exactly:\n%s", stderr, want)
 	}
 	var got struct {
 		Answer string `json:"answer"`

@@ -93,6 +93,7 @@ type Bot struct {
 	answers  *answerCache
 	feedback *feedbackLog
 	reindex  reindexState
+	study    *studyState // nil until EnableStudy: no /quiz nor /summary
 
 	// work is the context of in-flight answers and reindexes; cancelled
 	// when shutdown's grace period ends.

@@ -28,6 +28,8 @@ func (b *Bot) onButton(i *discordgo.Interaction) {
 		b.vote(i, strings.TrimPrefix(id, idVoteUp), "up")
 	case strings.HasPrefix(id, idVoteDown):
 		b.vote(i, strings.TrimPrefix(id, idVoteDown), "down")
+	case strings.HasPrefix(id, idQuiz):
+		b.onQuizButton(i, id)
 	default:
 		b.refuse(i, "That button no longer works; ask again.")
 	}

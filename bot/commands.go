@@ -74,7 +74,7 @@ func (b *Bot) commands() []*discordgo.ApplicationCommand {
 	if b.deps.Editor != nil {
 		cmds = append(cmds, b.editCommands()...)
 	}
-	return cmds
+	return append(cmds, b.studyCommands(&contexts)...)
 }
 
 // registerCommands overwrites the application's commands in one call: in
@@ -120,6 +120,10 @@ func (b *Bot) onInteraction(_ *discordgo.Session, ic *discordgo.InteractionCreat
 			b.onSources(i)
 		case cmdReindex:
 			b.onReindex(i)
+		case cmdQuiz:
+			b.onQuiz(i)
+		case cmdSummary:
+			b.onSummary(i)
 		case cmdAdd, cmdRemove:
 			if b.deps.Editor == nil {
 				b.refuse(i, "This bot cannot change the reading list.")

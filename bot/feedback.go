@@ -368,7 +368,10 @@ func (s FeedbackSummary) Write(w io.Writer) error {
 			}
 		}
 	}
-	if s.Malformed > 0 {
+	switch {
+	case s.Malformed == 1:
+		b.WriteString("\n(1 unreadable line skipped)\n")
+	case s.Malformed > 1:
 		fmt.Fprintf(&b, "\n(%d unreadable lines skipped)\n", s.Malformed)
 	}
 	if _, err := io.WriteString(w, b.String()); err != nil {

@@ -71,12 +71,13 @@ func (b *Bot) onRemove(i *discordgo.Interaction, source string) {
 	}
 }
 
-// onAutocomplete suggests the reading list's titles for /remove's source:
-// those whose title or file name holds what has been typed.
+// onAutocomplete suggests the reading list's titles for the source of
+// /remove, /quiz and /summary: those whose title or file name holds what
+// has been typed.
 func (b *Bot) onAutocomplete(i *discordgo.Interaction) {
 	data := i.ApplicationCommandData()
 	var choices []*discordgo.ApplicationCommandOptionChoice
-	if data.Name == cmdRemove {
+	if data.Name == cmdRemove || data.Name == cmdQuiz || data.Name == cmdSummary {
 		choices = sourceChoices(b.deps.Library.Sources(), focusedValue(data))
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), reportTimeout)

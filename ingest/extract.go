@@ -26,7 +26,8 @@ func extractorFor(ext string) (extractor, string) {
 		return extractEPUB, "EPUB"
 	case ".docx":
 		return extractDOCX, "DOCX"
-		// case ".pdf": return extractPDF, "PDF" — wired when ingest/pdf.go lands.
+	case ".pdf":
+		return extractPDF, "PDF"
 	}
 	return nil, ""
 }

@@ -8,10 +8,11 @@ import (
 )
 
 // Clean turns a raw corpus file into the text that is chunked and quoted:
-// line endings normalised, web boilerplate and photo credits dropped,
-// repeated lines dropped, hard-wrapped lines re-flowed into paragraphs, runs
-// of spaces collapsed. Paragraphs are separated by one blank line. Bylines
-// and author notes are kept: they answer "who wrote …?".
+// line endings normalised, the source's own footnote markers ("boatmen.[3]")
+// dropped, web boilerplate and photo credits dropped, repeated lines
+// dropped, hard-wrapped lines re-flowed into paragraphs, runs of spaces
+// collapsed. Paragraphs are separated by one blank line. Bylines and author
+// notes are kept: they answer "who wrote …?".
 func Clean(raw string) string {
 	raw = strings.TrimPrefix(raw, "\uFEFF")
 	raw = strings.ReplaceAll(raw, "\r\n", "\n")
@@ -23,7 +24,7 @@ func Clean(raw string) string {
 	// keeps in the text but never lets change a decision.
 	keys := make([]string, len(lines))
 	for i, line := range lines {
-		lines[i] = collapseSpaces(line)
+		lines[i] = collapseSpaces(dropFootnoteMarkers(line))
 		keys[i] = lines[i]
 		if hasMarks(lines[i]) {
 			keys[i] = collapseSpaces(stripMarks(lines[i]))
@@ -161,3 +162,30 @@ func isBoilerplate(line string) bool {
 // from https://…". Such entries match many questions by their titles alone
 // and answer none.
 var referenceEntry = regexp.MustCompile(`(?i)\b(19|20)\d\d\b.{0,300}\b(viewed|accessed|retrieved)( on| from)?:? ([0-3]?\d[/.-][01]?\d[/.-]\d{2,4}|[a-z]+ \d{1,2},? \d{4}|\d{1,2} [a-z]+ \d{4}|https?://)`)
+
+// footnoteMarker matches a footnote or reference marker of the source
+// text, with the spaces before it: "[3]", "[12]", "[3,4]", "[3–5]",
+// "[note 2]", "[citation needed]", and a superscript number after
+// punctuation ("boatmen.³"). Lectern cites passages as [n]: a marker of
+// the source's own left in a quote would read as one of Lectern's, and a
+// citation check would take it for one. Words in brackets ("[Vietnam
+// has]", "[a] new stage") are the quoting author's and stay, and so is a
+// superscript after a letter ("km²").
+var footnoteMarker = regexp.MustCompile(`[ \t]*\[(?:\d{1,3}(?:[,–-]\d{1,3})*|note \d{1,3}|citation needed)\]|([.,;:!?"”’)])[⁰¹²³⁴⁵⁶⁷⁸⁹]+`)
+
+// dropFootnoteMarkers removes the footnote markers of a line of source
+// text (see footnoteMarker), keeping the punctuation before a superscript.
+// It repeats until none is left, so that removing one cannot make another
+// ("[[1]2]").
+func dropFootnoteMarkers(line string) string {
+	for {
+		if !strings.ContainsAny(line, "[⁰¹²³⁴⁵⁶⁷⁸⁹") {
+			return line
+		}
+		dropped := footnoteMarker.ReplaceAllString(line, "$1")
+		if dropped == line {
+			return line
+		}
+		line = dropped
+	}
+}

@@ -2,6 +2,8 @@ package retrieval
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -118,6 +120,26 @@ func TestClean(t *testing.T) {
 			"Body.\n\nLye Liang Fook is Senior Fellow at the ISEAS - Yusof Ishak Institute.",
 			"Body.\n\nLye Liang Fook is Senior Fellow at the ISEAS - Yusof Ishak Institute."},
 
+		// The source's own footnote markers, which would read as Lectern's [n].
+		{"a footnote marker after a full stop is dropped",
+			"They formed a guild of boatmen.[3] It lasted.", "They formed a guild of boatmen. It lasted."},
+		{"a marker before the full stop goes with its space",
+			"They formed a guild of boatmen [12].", "They formed a guild of boatmen."},
+		{"runs, lists and ranges of markers are dropped",
+			"Trade grew[1][2] and grew,[3,4] then fell.[5–7] End.[8-9]", "Trade grew and grew, then fell. End."},
+		{"note and citation-needed markers are dropped",
+			"Hanoi agreed.[note 2] Beijing did too.[citation needed]", "Hanoi agreed. Beijing did too."},
+		{"a superscript after punctuation is dropped, the punctuation kept",
+			"They formed a guild of boatmen.³ It lasted,¹² it did.", "They formed a guild of boatmen. It lasted, it did."},
+		{"a marker made by dropping another is dropped too", "Trade grew.[[1]2] End.", "Trade grew. End."},
+		{"a marker in a wrapped line is dropped before the lines are joined",
+			"The guild of\nboatmen[3] lasted.", "The guild of boatmen lasted."},
+		{"words in brackets are the author's and stay",
+			"“[Vietnam has] a Socialist democracy” brought relations to [a] new stage.",
+			"“[Vietnam has] a Socialist democracy” brought relations to [a] new stage."},
+		{"a superscript after a letter is a unit and stays", "An area of 331,000 km² in all.", "An area of 331,000 km² in all."},
+		{"a number over three digits in brackets stays", "In the year [2023] it rose.", "In the year [2023] it rose."},
+
 		// Repeats.
 		{"a repeated title is kept once",
 			"China and Vietnam agree to strengthen ties\n\nChina and Vietnam agree to strengthen ties\n\nBody.",
@@ -185,10 +207,35 @@ func TestCleanSeeds(t *testing.T) {
 	}
 }
 
+// TestCleanSeedsHaveNoFootnoteMarkers: no line of the seeds as collected
+// holds anything that footnoteMarker matches, so dropping markers leaves
+// their cleaned text as it was, byte for byte (and their index with it).
+func TestCleanSeedsHaveNoFootnoteMarkers(t *testing.T) {
+	files, err := filepath.Glob("../seeds/*.txt")
+	if err != nil || len(files) != 5 {
+		t.Fatalf("seeds: %v, %v", files, err)
+	}
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, line := range strings.Split(string(raw), "\n") {
+			if m := footnoteMarker.FindString(line); m != "" {
+				t.Errorf("%s:%d holds %q, which Clean would drop: the seeds' cleaned text would change", f, i+1, m)
+			}
+			if got := dropFootnoteMarkers(line); got != line {
+				t.Errorf("%s:%d changes when markers are dropped", f, i+1)
+			}
+		}
+	}
+}
+
 // FuzzClean feeds Clean arbitrary text. It must not panic; from UTF-8 it
 // must make UTF-8; its paragraphs are trimmed, separated by exactly one blank
-// line, free of carriage returns and double spaces; and it only drops and
-// joins: its words are the input's words, in order.
+// line, free of carriage returns, double spaces and footnote markers; and
+// it only drops and joins: its words are the input's words with their
+// footnote markers dropped, in order.
 //
 // Clean is not idempotent and is not tested for it: joining wrapped lines
 // can make a line of furniture ("top of\npage" → "top of page"), which a
@@ -200,6 +247,7 @@ func FuzzClean(f *testing.F) {
 	f.Add("Caption. (Image Credit: Xinhua)\n©Xinhua. x\n(Xinhua/Zhai Jianlan via AFP)")
 	f.Add("Same\nSAME\n\nsame")
 	f.Add("\xff\xfe broken \xc3")
+	f.Add("boatmen.[3] x [12].\n[[1]2] km² y.³ [note 2][citation needed] [a]")
 	f.Fuzz(func(t *testing.T, in string) {
 		out := Clean(in)
 		if !utf8.ValidString(in) {
@@ -219,8 +267,15 @@ func FuzzClean(f *testing.F) {
 				t.Fatalf("Clean(%q) = %q: paragraph %q is empty or untrimmed", in, out, p)
 			}
 		}
+		if m := footnoteMarker.FindString(out); m != "" {
+			t.Fatalf("Clean(%q) = %q: the footnote marker %q is left", in, out, m)
+		}
 		// Every word of the output is a word of the input, in order.
-		inWords := strings.Fields(strings.TrimPrefix(in, "\uFEFF"))
+		var kept []string
+		for _, line := range strings.Split(strings.TrimPrefix(in, "\uFEFF"), "\n") {
+			kept = append(kept, dropFootnoteMarkers(line))
+		}
+		inWords := strings.Fields(strings.Join(kept, "\n"))
 		i := 0
 		for _, w := range strings.Fields(out) {
 			for i < len(inWords) && inWords[i] != w {

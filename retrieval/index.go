@@ -231,9 +231,13 @@ const (
 // similarity (chromem-go), BM25 over chunks and BM25 over sentence windows,
 // merged by weighted reciprocal rank fusion. synonyms stand in for the
 // question's words that no chunk holds; nil for none.
+//
+// A query with no searchable terms ("?!?", "what is it") matches nothing:
+// its vector would rank every passage by its punctuation or function
+// words, which is to say arbitrarily.
 func (ix *index) search(ctx context.Context, query string, queryVector []float32, k int, synonyms Synonyms) ([]Passage, error) {
 	n := min(candidates(k), len(ix.chunks))
-	if n == 0 || k <= 0 {
+	if n == 0 || k <= 0 || !Searchable(query) {
 		return nil, nil
 	}
 	var vectorHits []scored
@@ -270,6 +274,10 @@ func (ix *index) search(ctx context.Context, query string, queryVector []float32
 	}
 	return passages, nil
 }
+
+// Searchable reports whether a query has any term to search by: a word
+// that is not a stop word. Search finds nothing for one that has none.
+func Searchable(query string) bool { return len(text.Terms(query)) > 0 }
 
 // The coverage nudge: the fused scores of the best coverageCandidates
 // results each gain coverageWeight times the share of the question's terms

@@ -39,7 +39,8 @@ func (s *Store) Reindex(ctx context.Context, progress func(Progress)) (Report, e
 		return Report{}, fmt.Errorf("reindex: %w", err)
 	}
 	for _, sk := range skipped {
-		s.log.Warn("file skipped", "path", sk.Path, "reason", sk.Reason)
+		// The report names every skipped file for whoever reindexed.
+		s.log.Debug("file skipped", "path", sk.Path, "reason", sk.Reason)
 	}
 	chunks, sources := s.chunkAll(docs)
 	p.Files, p.Chunks, p.Total = len(docs), len(chunks), len(chunks)
@@ -49,18 +50,26 @@ func (s *Store) Reindex(ctx context.Context, progress func(Progress)) (Report, e
 	if err != nil {
 		return Report{}, fmt.Errorf("reindex: %w", err)
 	}
-	report := Report{Files: len(docs), Chunks: len(chunks), Embedded: p.Embedded, Reused: p.Reused, Skipped: skipped}
+	report := Report{Files: len(docs), Chunks: len(chunks), Embedded: p.Embedded, Reused: p.Reused, Shared: p.Shared, Skipped: skipped}
 	if report.Skipped == nil {
 		report.Skipped = []Skipped{}
 	}
 
-	p.Stage = "storing"
-	progress(p)
 	name := strconv.FormatInt(time.Now().UnixNano(), 10)
 	dir := filepath.Join(s.cfg.DataDir, indexesFolder, name)
+	// Locked from its creation until it is in use: should this process
+	// die meanwhile, the next one knows the folder for garbage.
+	lock, err := lockBuild(dir)
+	if err != nil {
+		return Report{}, fmt.Errorf("reindex: %w", err)
+	}
+	defer lock.release()
+	p.Stage = "storing" // in the build folder, which is locked by now
+	progress(p)
 	meta := indexMeta{EmbedderID: s.cfg.Embedder.ID(), BuiltAt: time.Now().UTC(), Sources: sources, Report: report}
 	ix, err := newIndex(ctx, dir, s.cfg.Embedder, chunks, vectors, meta)
 	if err != nil {
+		lock.release()
 		os.RemoveAll(dir)
 		return Report{}, fmt.Errorf("reindex: %w", err)
 	}
@@ -68,10 +77,12 @@ func (s *Store) Reindex(ctx context.Context, progress func(Progress)) (Report, e
 		_, err := f.WriteString(name + "\n")
 		return err
 	}); err != nil {
+		lock.release()
 		os.RemoveAll(dir)
 		return Report{}, fmt.Errorf("reindex: switch to the new index: %w", err)
 	}
 	s.use(ix, name)
+	lock.release()
 	s.removeOldIndexes(name)
 
 	p.Stage = "done"
@@ -154,10 +165,12 @@ func (s *Store) embedAll(ctx context.Context, chunks []storedChunk, p *Progress,
 			p.Reused++
 			continue
 		}
-		if !wanted[c.SearchText] {
-			wanted[c.SearchText] = true
-			missing = append(missing, c.SearchText)
+		if wanted[c.SearchText] {
+			p.Shared++ // the same text as a chunk before it: one vector for both
+			continue
 		}
+		wanted[c.SearchText] = true
+		missing = append(missing, c.SearchText)
 	}
 	p.Stage = "embedding"
 	progress(*p)
@@ -196,12 +209,16 @@ func (s *Store) embedAll(ctx context.Context, chunks []storedChunk, p *Progress,
 const staleBuildAge = time.Hour
 
 // removeOldIndexes deletes the index folders that keep replaces: finished
-// builds started before it, and unfinished builds left by a crash. Index
-// folders are named by the time their build started. A younger unfinished
-// build may be another lectern's reindex of the same data folder (a
-// `lectern index` beside a `lectern serve`), and a newer finished one that
-// reindex's result: both stay, until a later reindex replaces them.
+// builds started before it, and builds left by a crash (see
+// removeAbandonedBuilds). Index folders are named by the time their build
+// started. An unfinished build whose owner lives is another lectern's
+// reindex of the same data folder (a `lectern index` beside a `lectern
+// serve`), and a newer finished one that reindex's result: both stay, until
+// a later reindex replaces them. An unfinished build that no live process
+// holds the lock of but with no PID in its lock file, or with no lock file
+// (made before builds had locks), is taken for a crash's once an hour old.
 func (s *Store) removeOldIndexes(keep string) {
+	s.removeAbandonedBuilds(keep)
 	root := filepath.Join(s.cfg.DataDir, indexesFolder)
 	entries, err := os.ReadDir(root)
 	if err != nil {
@@ -218,6 +235,8 @@ func (s *Store) removeOldIndexes(keep string) {
 		switch {
 		case err != nil: // not a build's name: nothing of ours to keep
 		case finished && started > kept:
+			continue
+		case !finished && ownerAlive(filepath.Join(root, e.Name())):
 			continue
 		case !finished && time.Since(time.Unix(0, started)) < staleBuildAge:
 			continue

@@ -74,6 +74,15 @@ func OpenStore(ctx context.Context, cfg StoreConfig) (*Store, error) {
 		return nil, fmt.Errorf("open store: create data directory: %w", err)
 	}
 	s.setNotReady(ErrNoIndex)
+	// Builds left by a process that died (a crash loop) go now, not at
+	// the next successful reindex.
+	inUse := ""
+	if raw, err := os.ReadFile(filepath.Join(cfg.DataDir, currentFile)); err == nil {
+		inUse = filepath.Base(strings.TrimSpace(string(raw)))
+	}
+	if n := s.removeAbandonedBuilds(inUse); n > 0 {
+		s.log.Info("removed builds left by processes that are gone", "builds", n)
+	}
 	if _, err := s.Reload(); err != nil {
 		return nil, fmt.Errorf("open store: %w", err)
 	}
@@ -135,11 +144,15 @@ func (s *Store) Ready() error {
 }
 
 // Search returns the k passages that best match query, best first: vector
-// similarity and BM25 over the same chunks, fused by reciprocal rank.
+// similarity and BM25 over the same chunks, fused by reciprocal rank. A
+// query with no searchable terms (see Searchable) finds none.
 func (s *Store) Search(ctx context.Context, query string, k int) ([]Passage, error) {
 	ix := s.current.Load()
 	if ix == nil {
 		return nil, s.Ready()
+	}
+	if !Searchable(query) {
+		return nil, nil // nothing to embed either (see index.search)
 	}
 	vectors, err := s.cfg.Embedder.Embed(ctx, []string{query})
 	if err != nil {

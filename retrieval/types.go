@@ -82,15 +82,20 @@ type Progress struct {
 	Chunks   int    `json:"chunks"`
 	Embedded int    `json:"embedded"` // texts sent to the embedder so far
 	Reused   int    `json:"reused"`   // chunks whose vectors came from the cache
+	Shared   int    `json:"shared"`   // chunks sharing the vector of an identical one embedded in this run
 	Total    int    `json:"total"`    // chunks to embed or reuse in all
 }
 
-// Report sums up a finished reindex.
+// Report sums up a finished reindex. Every chunk is embedded (sent to the
+// embedder), reused (its vector cached by an earlier run) or shared (the
+// same text as another chunk embedded in this run, the same paragraph in
+// two files, whose vector it shares): Embedded + Reused + Shared = Chunks.
 type Report struct {
 	Files    int       `json:"files"`
 	Chunks   int       `json:"chunks"`
 	Embedded int       `json:"embedded"`
 	Reused   int       `json:"reused"`
+	Shared   int       `json:"shared"`
 	Skipped  []Skipped `json:"skipped"`
 }
 

@@ -9,7 +9,7 @@
 // Each line of the table is a stem, a tab, and the stems of the words that
 // share a synset with it in the first two senses of each of its parts of
 // speech (the senses WordNet lists first are the most frequent), separated
-// by spaces. Only single words are kept. Stems are retrieval.Stem's, so
+// by spaces. Only single words are kept. Stems are text.Stem's, so
 // the table must be made again when the stemmer changes.
 package main
 

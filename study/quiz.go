@@ -1,0 +1,811 @@
+package study
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"sync"
+	"unicode"
+
+	"github.com/lectern/lectern/internal/text"
+	"github.com/lectern/lectern/retrieval"
+)
+
+// Limits of a round.
+const (
+	// DefaultCount is the length of a round when none is asked for.
+	DefaultCount = 5
+	// MaxCount is the longest round the generator makes.
+	MaxCount = 50
+	// optionsPerQuestion: the answer and three distractors.
+	optionsPerQuestion = 4
+)
+
+// ErrNoQuestions is returned when the passages hold no fact to ask about.
+var ErrNoQuestions = errors.New("the reading list has no sentence to make a question from")
+
+// Generator makes quiz questions without a model from the sentences of a
+// reading list. It is read-only once made, so safe for concurrent use.
+type Generator struct {
+	sents      []sentence
+	lx         *lexicon
+	facts      [][]fact       // per sentence
+	candidates []candidate    // every question that can be asked
+	byKind     map[Kind][]ref // every fact, by kind, for distractors
+	// common holds the facts too common to ask or offer (see tooCommonShare).
+	common map[string]bool
+	// nameSources counts the sources that write each capitalised word.
+	nameSources map[string]int
+	// gazetteerCache keeps gazetteerFacts by answer (rounds run at once).
+	gazetteerMu    sync.Mutex
+	gazetteerCache map[string][]fact
+}
+
+// ref names a fact of a sentence.
+type ref struct{ sent, fact int }
+
+// candidate is a question that can be asked: a fact of a sentence and the
+// question made from the rest of it.
+type candidate struct {
+	ref
+	question string
+	score    float64
+}
+
+// NewGenerator reads the passages (all of the reading list: distractors
+// come from anywhere in it).
+func NewGenerator(passages []retrieval.Passage) *Generator {
+	g := &Generator{sents: splitSentences(passages), byKind: map[Kind][]ref{}, gazetteerCache: map[string][]fact{}}
+	g.lx = newLexicon(g.sents)
+	g.facts = make([][]fact, len(g.sents))
+	for i, s := range g.sents {
+		fs := numericFacts(s.plain)
+		for _, f := range g.lx.nameFacts(s.plain) {
+			if !slices.ContainsFunc(fs, func(o fact) bool { return f.start < o.end && o.start < f.end }) {
+				fs = append(fs, f)
+			}
+		}
+		slices.SortFunc(fs, func(a, b fact) int { return a.start - b.start })
+		g.facts[i] = fs
+		if !s.usable {
+			continue // distractors come from prose too
+		}
+		for j := range fs {
+			g.byKind[fs[j].kind] = append(g.byKind[fs[j].kind], ref{i, j})
+		}
+	}
+	g.findCandidates()
+	return g
+}
+
+// Len is how many different questions the generator can ask.
+func (g *Generator) Len() int { return len(g.candidates) }
+
+// tooCommonShare: a name in more of the usable sentences than this (the
+// two countries a reading list is about) is no fact worth asking.
+const tooCommonShare = 0.08
+
+// kindWeight: how much a question of each kind is worth asking.
+var kindWeight = map[Kind]float64{KindPerson: 1, KindAgreement: 1, KindPercent: 1, KindAmount: 1, KindYear: 0.9, KindDate: 0.9,
+	KindNumber: 0.9, KindOrganisation: 0.8, KindPlace: 0.8, KindCountry: 0.7, KindOrdinal: 0.6}
+
+// findCandidates makes a question of every fact that can be asked alone.
+func (g *Generator) findCandidates() {
+	usable := 0
+	df := map[string]int{}
+	for i, s := range g.sents {
+		if !s.usable {
+			continue
+		}
+		usable++
+		seen := map[string]bool{}
+		for _, f := range g.facts[i] {
+			if !seen[f.key] {
+				seen[f.key] = true
+				df[f.key]++
+			}
+		}
+	}
+	g.common = map[string]bool{}
+	for key, n := range df {
+		if n > 2 && float64(n) > tooCommonShare*float64(usable) && !strings.HasPrefix(key, "year:") {
+			g.common[key] = true
+		}
+	}
+	g.nameSources = map[string]int{}
+	seenIn := map[string]bool{}
+	for _, s := range g.sents {
+		for _, t := range tokens(s.plain) {
+			if k := t.text + "\x00" + s.passage.Source; isCapitalised(t.text) && !seenIn[k] {
+				seenIn[k] = true
+				g.nameSources[t.text]++
+			}
+		}
+	}
+	for i, s := range g.sents {
+		if !s.usable || danglingStart(s.plain) || leansOnContext(s.plain) {
+			continue
+		}
+		for j, f := range g.facts[i] {
+			if kindWeight[f.kind] == 0 || g.common[f.key] || g.bareName(i, j) {
+				continue
+			}
+			if g.leaks(i, j) || f.start > 0 && s.plain[f.start-1] == '(' {
+				continue // an acronym right after the name it stands for
+			}
+			if !g.anchored(i, j) {
+				continue // "Over _____ people lost their lives": where, when?
+			}
+			if (f.kind == KindCountry || f.kind == KindPlace) && attributive(s.plain, f) {
+				continue // "the Ukraine war": another country is no war's name
+			}
+			q, proper := makeQuestion(s.plain, f)
+			if q == "" {
+				continue
+			}
+			score := kindWeight[f.kind]
+			if proper {
+				score *= 1.3
+			}
+			if n := len(text.Words(s.plain)); n < 12 || n > 40 {
+				score *= 0.7
+			}
+			g.candidates = append(g.candidates, candidate{ref: ref{i, j}, question: q, score: score})
+		}
+	}
+}
+
+// leaks reports whether the rest of the sentence gives the fact away: the
+// same fact again ("13 … thirteen"), another form of the name, or the
+// country's demonym.
+func (g *Generator) leaks(i, j int) bool {
+	f := g.facts[i][j]
+	s := g.sents[i].plain
+	rest := s[:f.start] + " " + s[f.end:]
+	for k, o := range g.facts[i] {
+		if k != j && equivalent(f, o) {
+			return true
+		}
+	}
+	if containsWord(strings.ToLower(rest), strings.ToLower(f.text)) {
+		return true
+	}
+	if f.kind == KindPerson {
+		for _, w := range f.words {
+			if len(w) > 2 && containsWord(strings.ToLower(rest), w) {
+				return true
+			}
+		}
+	}
+	if f.kind == KindPlace && f.class == "capital" {
+		country := g.lx.gaz.places[strings.TrimPrefix(f.key, "place:")].country
+		if g.namesCountry(rest, country) {
+			return true // "Vietnamese policy according to which _____ will…"
+		}
+		for k, o := range g.facts[i] {
+			if k != j && o.kind == KindPerson && g.lx.nationalities[strings.TrimPrefix(o.key, "person:")] == country {
+				return true // "Under the Biden administration, _____ has…"
+			}
+		}
+	}
+	if f.kind == KindCountry || f.kind == KindPlace {
+		name := strings.TrimPrefix(strings.TrimPrefix(f.key, "country:"), "place:")
+		for d, c := range g.lx.gaz.demonyms {
+			if c == name && containsWord(rest, d) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// anaphoricOpeners begin a sentence that leans on what came before it:
+// which talks, which visit, since when.
+var anaphoricOpeners = []string{"since then", "in return", "in response", "in turn", "as a result", "at the time", "by then", "after that",
+	"the two leaders", "the two sides", "both sides", "both leaders", "the talks", "the visit", "the trip", "the meeting", "the move",
+	"the decision", "the deal", "the event", "the statement", "the report", "the fact that", "the country", "the former", "the latter", "the same"}
+
+// leansOnContext reports whether a sentence opens with a phrase that
+// points back at the sentences before it.
+func leansOnContext(s string) bool {
+	clauses := []string{s}
+	if head, rest, ok := strings.Cut(s, ", "); ok && len(text.Words(head)) <= 6 {
+		clauses = append(clauses, rest) // "On October 31st, the two leaders …"
+	}
+	for _, c := range clauses {
+		lower := strings.ToLower(strings.Join(text.Words(c), " "))
+		for _, o := range anaphoricOpeners {
+			if lower == o || strings.HasPrefix(lower, o+" ") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// bareName reports whether a sentence names someone or something by one
+// capitalised word only ("Yu ranked fourth"), with no title before it,
+// that at most one source of the reading list mentions: a reader of the
+// question alone would not know who or what that is. except is the fact
+// asked, which the question does not show.
+func (g *Generator) bareName(i, except int) bool {
+	s := g.sents[i]
+	for _, span := range nameSpans(s.plain, g.lx.common) {
+		if len(span) != 1 || isAcronym(span[0].text) {
+			continue
+		}
+		t := span[0]
+		if except >= 0 && t.start >= g.facts[i][except].start && t.end <= g.facts[i][except].end {
+			continue
+		}
+		typed := g.lx.typeSpan(s.plain, span)
+		if len(typed) > 0 && typed[0].kind != KindPerson {
+			continue
+		}
+		before := tokens(s.plain[:t.start])
+		if len(before) > 0 && titleWords[before[len(before)-1].text] {
+			continue
+		}
+		if g.nameSources[t.text] < 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// anchored reports whether the rest of a sentence says what it is about:
+// it names someone or something (or their country, "Vietnamese"), or
+// gives a date, besides the fact asked.
+func (g *Generator) anchored(i, except int) bool {
+	answer := g.facts[i][except]
+	for n, t := range tokens(g.sents[i].plain) {
+		if n > 0 && isCapitalised(t.text) && (t.end <= answer.start || t.start >= answer.end) {
+			return true
+		}
+	}
+	for k, f := range g.facts[i] {
+		if k == except {
+			continue
+		}
+		switch f.kind {
+		case KindNumber, KindOrdinal, KindPercent, KindAmount:
+		default:
+			return true
+		}
+	}
+	return false
+}
+
+// pronounStarts are the first words of a sentence that lean on the one
+// before it.
+var pronounStarts = wordList(`it its this that these those they them their he him his she her such both latter former there here another others`)
+
+// danglingStart reports whether a sentence cannot be read alone: it starts
+// (or its main clause, after a fronted phrase, starts) with a pronoun or a
+// pointer to what came before ("the latter"), or it asks a question.
+func danglingStart(s string) bool {
+	lower := strings.ToLower(s)
+	if strings.Contains(lower, "the latter") || strings.Contains(lower, "the former") || strings.ContainsAny(s, "?") {
+		return true
+	}
+	words := text.Words(s)
+	if len(words) == 0 || pronounStarts[words[0]] {
+		return true
+	}
+	if head, rest, ok := strings.Cut(s, ", "); ok && len(text.Words(head)) <= 6 {
+		if w := text.Words(rest); len(w) > 0 && pronounStarts[w[0]] {
+			return true
+		}
+	}
+	first := strings.TrimLeft(s, "“\"‘'")
+	return first != s // a quotation: whose words they are is in the sentence before
+}
+
+// whWords name the kind of the answer in a question about a subject.
+func whWord(f fact) string {
+	switch f.kind {
+	case KindPerson:
+		return "who"
+	case KindCountry:
+		return "which country"
+	case KindPlace:
+		if f.class == "city" || f.class == "capital" {
+			return "which city"
+		}
+		return "which place"
+	case KindAgreement:
+		return "which " + f.class
+	case KindOrganisation:
+		switch f.class {
+		case "summit":
+			return "which summit"
+		case "institution":
+			return "which institution"
+		case "press":
+			return "which publication"
+		}
+		return "which organisation"
+	}
+	return ""
+}
+
+// auxiliaries are verbs that may follow a subject.
+var auxiliaries = wordList(`has have had is are was were will would can could may might must should shall did does do also`)
+
+// looksLikeVerb reports whether the word after a name can be the verb of
+// which it is the subject ("… has relied", "… explained", "… warns"), not
+// a noun it qualifies ("… spokesperson") nor a connector ("… and").
+func looksLikeVerb(w string) bool {
+	if auxiliaries[w] {
+		return true
+	}
+	if isStop(w) {
+		return false
+	}
+	return strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "ous") && len(w) > 3
+}
+
+// makeQuestion turns a sentence into a question whose answer is the fact:
+// a wh-question when the fact is the subject of the sentence (first, or
+// right after a fronted phrase and its comma), else the sentence with a
+// blank. It reports whether the question is a wh-question. It returns ""
+// when too little of the sentence is left.
+func makeQuestion(s string, f fact) (string, bool) {
+	after := s[f.end:]
+	if wh := whWord(f); wh != "" && strings.HasPrefix(after, " ") {
+		next := text.Words(after)
+		prefix := s[:f.start]
+		subject := prefix == "" || strings.HasSuffix(prefix, ", ") && !strings.Contains(strings.TrimSuffix(prefix, ", "), ",") && len(text.Words(prefix)) <= 8
+		if subject && len(next) > 3 && looksLikeVerb(next[0]) && !isCapitalised(strings.TrimSpace(after)) && f.class != "city" && f.class != "capital" {
+			body := strings.TrimSpace(after)
+			body = strings.TrimRight(body, ". ")
+			if strings.HasSuffix(body, ".”") {
+				body = strings.TrimSuffix(body, ".”") + "”"
+			}
+			if prefix == "" {
+				wh = strings.ToUpper(wh[:1]) + wh[1:]
+			}
+			return prefix + wh + " " + body + "?", true
+		}
+	}
+	blanked := s[:f.start] + "_____" + s[f.end:]
+	if len(text.Words(blanked)) < 7 {
+		return "", false
+	}
+	return "Fill in the blank: " + blanked, false
+}
+
+// RoundOptions says what a round asks about.
+type RoundOptions struct {
+	// Count is the number of questions; zero means DefaultCount.
+	Count int
+	// Seed makes the round: the same seed, the same questions.
+	Seed uint64
+	// Source, when not "", keeps to one file of the reading list.
+	Source string
+	// Passages, when not nil, keeps to the passages with these chunk IDs
+	// (the best ones for a topic).
+	Passages map[string]bool
+}
+
+// Round is a list of questions; Note says why it is shorter than asked.
+type Round struct {
+	Questions []Question `json:"questions"`
+	Note      string     `json:"note,omitempty"`
+}
+
+// Round makes a round of questions without a model: each asks a different
+// fact of a different sentence, spread over the sources and kinds, with
+// three distractors of the same kind from elsewhere in the reading list.
+func (g *Generator) Round(opts RoundOptions) (Round, error) {
+	count := opts.Count
+	if count <= 0 {
+		count = DefaultCount
+	}
+	count = min(count, MaxCount)
+	rng := newRand(opts.Seed)
+	type pick struct {
+		candidate
+		priority float64
+	}
+	var pool []pick
+	sources := map[string]bool{}
+	for _, c := range g.candidates {
+		p := g.sents[c.sent].passage
+		if opts.Source != "" && p.Source != opts.Source || opts.Passages != nil && !opts.Passages[p.ID] {
+			continue
+		}
+		sources[p.Source] = true
+		pool = append(pool, pick{c, c.score * (0.35 + rng.Float64())})
+	}
+	if len(pool) == 0 {
+		return Round{}, ErrNoQuestions
+	}
+	slices.SortStableFunc(pool, func(a, b pick) int { return cmp.Compare(b.priority, a.priority) })
+	perSource := int(math.Ceil(float64(count) / float64(len(sources))))
+	perKind := max(2, int(math.Ceil(float64(count)/3)))
+	var round Round
+	usedFact, usedSent := map[string]bool{}, map[int]bool{}
+	bySource, byKind := map[string]int{}, map[Kind]int{}
+	tried := map[int]bool{}
+	for pass := 0; pass < 2 && len(round.Questions) < count; pass++ {
+		for i, c := range pool {
+			if len(round.Questions) == count {
+				break
+			}
+			f := g.facts[c.sent][c.fact]
+			src := g.sents[c.sent].passage.Source
+			if tried[i] || usedFact[f.key] || usedSent[c.sent] || pass == 0 && (bySource[src] >= perSource || byKind[f.kind] >= perKind) {
+				continue
+			}
+			tried[i] = true
+			q, ok := g.question(c.candidate, rng)
+			if !ok {
+				continue
+			}
+			usedFact[f.key], usedSent[c.sent] = true, true
+			bySource[src]++
+			byKind[f.kind]++
+			round.Questions = append(round.Questions, q)
+		}
+	}
+	if len(round.Questions) == 0 {
+		return Round{}, ErrNoQuestions
+	}
+	if len(round.Questions) < count {
+		round.Note = fmt.Sprintf("The reading list holds material for only %d different questions here, not %d.", len(round.Questions), count)
+	}
+	return round, nil
+}
+
+// question finishes a candidate: three distractors chosen, options
+// shuffled. It fails when the reading list has too few facts of the kind.
+func (g *Generator) question(c candidate, rng *rand.Rand) (Question, bool) {
+	s := g.sents[c.sent]
+	f := g.facts[c.sent][c.fact]
+	distractors := g.distractors(c.ref, rng)
+	if len(distractors) < optionsPerQuestion-1 {
+		return Question{}, false
+	}
+	options := append([]string{f.text}, distractors...)
+	order := rng.Perm(len(options))
+	q := Question{Question: c.question, Kind: f.kind, Citation: citationOf(s.passage, s.text), fact: f.key}
+	for i, o := range order {
+		q.Options = append(q.Options, options[o])
+		if o == 0 {
+			q.Answer = i
+		}
+	}
+	return q, true
+}
+
+// closeCandidates is how many of the nearest distractors (by value, for
+// numbers and dates) the three are drawn from.
+const closeCandidates = 7
+
+// distractors picks three facts of the same kind as the answer from other
+// sentences: none equivalent to the answer, to each other or to a fact of
+// the answer's sentence, none written in the answer's sentence, each
+// written as the answer is.
+func (g *Generator) distractors(r ref, rng *rand.Rand) []string {
+	answer := g.facts[r.sent][r.fact]
+	s := g.sents[r.sent]
+	lowerSentence := strings.ToLower(s.text)
+	type option struct {
+		f    fact
+		text string
+		dist float64
+	}
+	var options []option
+	article := lastWord(s.plain[:answer.start])
+	sentenceWords := tokens(lowerSentence)
+	pool := g.gazetteerFacts(answer)
+	for _, o := range g.byKind[answer.kind] {
+		if o.sent != r.sent {
+			pool = append(pool, g.facts[o.sent][o.fact])
+		}
+	}
+	for _, d := range pool {
+		if g.common[d.key] || !sameClass(answer, d) || equivalent(answer, d) || slices.ContainsFunc(g.facts[r.sent], func(x fact) bool { return equivalent(x, d) }) {
+			continue
+		}
+		if !g.fitsTheSentence(r, answer, d) {
+			continue
+		}
+		if d.kind == KindPerson { // the fullest form of the name
+			if full := strings.TrimPrefix(d.key, "person:"); full != d.text {
+				d.text, d.words = full, lowerWords(full)
+				if len(answer.words) == 1 {
+					if short, ok := g.lx.shortName[full]; ok {
+						d.text = short
+					}
+				}
+			}
+		}
+		if d.kind == KindPlace || d.kind == KindCountry {
+			d.text = strings.TrimPrefix(strings.TrimPrefix(d.key, "place:"), "country:") // "The Hague", not "Hague"
+		}
+		text := render(d, answer)
+		if (article == "a" || article == "an") && startsWithVowel(text) != startsWithVowel(answer.text) {
+			continue // "a _____" takes no "Operations", "an _____" no "Partnership"
+		}
+		if text == "" || containsWord(lowerSentence, strings.ToLower(text)) || slices.ContainsFunc(d.words, func(w string) bool { return len(w) > 2 && containsWord(lowerSentence, w) }) {
+			continue
+		}
+		if startsAWordOf(sentenceWords, lowerWords(text)) { // "Paracel" beside "Paracelso islands"
+			continue
+		}
+		if d.kind == KindCountry && g.demonymIn(d, s.text) {
+			continue
+		}
+		if slices.ContainsFunc(options, func(x option) bool { return equivalent(x.f, d) || strings.EqualFold(x.text, text) }) {
+			continue
+		}
+		options = append(options, option{d, text, distance(answer, d)})
+	}
+	if answer.value != 0 || answer.kind == KindYear {
+		slices.SortStableFunc(options, func(a, b option) int { return cmp.Compare(a.dist, b.dist) })
+		options = options[:min(len(options), closeCandidates)]
+	}
+	// The reading list's own first, then the gazetteer's (dist 1).
+	rng.Shuffle(len(options), func(i, j int) { options[i], options[j] = options[j], options[i] })
+	slices.SortStableFunc(options, func(a, b option) int { return cmp.Compare(a.f.fromGazetteer, b.f.fromGazetteer) })
+	var out []string
+	for _, o := range options {
+		if len(out) == optionsPerQuestion-1 {
+			break
+		}
+		out = append(out, o.text)
+	}
+	return out
+}
+
+// gazetteerFacts are the places of the gazetteer that may stand for a
+// place or country of the answer's sort when the reading list has too few:
+// countries of the same part of the world, capitals (of countries of the
+// same part of the world first), seas, islands.
+func (g *Generator) gazetteerFacts(answer fact) []fact {
+	if answer.kind == KindOrganisation {
+		if answer.class != "international" {
+			return nil
+		}
+		var out []fact
+		for _, name := range internationalOrganisations {
+			out = append(out, fact{kind: KindOrganisation, class: "international", text: name, key: "organisation:" + initialsKey(name), words: lowerWords(name), fromGazetteer: 1})
+		}
+		return out
+	}
+	if answer.kind != KindCountry && answer.kind != KindPlace || answer.class == "city" || answer.class == "site" {
+		return nil
+	}
+	g.gazetteerMu.Lock()
+	defer g.gazetteerMu.Unlock()
+	cacheKey := answer.key + "\x00" + answer.class
+	if out, ok := g.gazetteerCache[cacheKey]; ok {
+		return slices.Clone(out)
+	}
+	region := func(p place) string { return g.lx.gaz.places[p.country].class }
+	answerPlace := g.lx.gaz.places[strings.TrimPrefix(strings.TrimPrefix(answer.key, "place:"), "country:")]
+	var out []fact
+	seen := map[string]bool{}
+	for _, p := range g.lx.gaz.places {
+		if seen[p.name] || p.kind != answer.kind || p.class != answer.class {
+			continue
+		}
+		if p.class == "capital" && region(p) != region(answerPlace) {
+			continue
+		}
+		seen[p.name] = true
+		out = append(out, fact{kind: p.kind, class: p.class, text: p.name, key: string(p.kind) + ":" + p.name, words: lowerWords(p.name), fromGazetteer: 1})
+	}
+	slices.SortFunc(out, func(a, b fact) int { return strings.Compare(a.key, b.key) })
+	g.gazetteerCache[cacheKey] = out
+	return slices.Clone(out)
+}
+
+// fitsTheSentence reports whether d could stand in the answer's place in
+// its sentence without the sentence itself ruling it out: a person of the
+// same role and country, a capital of a country the sentence does not
+// name, a date on the same side of the sentence's other dates (a range, a
+// list in order, "previously"), a number of the same order of magnitude,
+// an acronym for an acronym, a plural for a plural.
+func (g *Generator) fitsTheSentence(r ref, answer, d fact) bool {
+	s := g.sents[r.sent]
+	switch answer.kind {
+	case KindPerson:
+		a, b := strings.TrimPrefix(answer.key, "person:"), strings.TrimPrefix(d.key, "person:")
+		role, country := g.lx.roles[a], g.lx.nationalities[a]
+		return role != "" && role != "spouse" && country != "" && g.lx.roles[b] == role && g.lx.nationalities[b] == country
+	case KindPlace:
+		if d.class == "capital" {
+			country := g.lx.gaz.places[strings.TrimPrefix(d.key, "place:")].country
+			if g.namesCountry(s.plain, country) {
+				return false
+			}
+		}
+	case KindYear, KindDate:
+		at, dt := timeValue(answer), timeValue(d)
+		if at == 0 || dt == 0 {
+			return answer.kind == KindDate && answer.class != "month" // a day and month: no year to compare
+		}
+		window := 15.0 * 10000
+		if math.Abs(at-dt) > window {
+			return false
+		}
+		for _, o := range g.facts[r.sent] {
+			ot := timeValue(o)
+			if ot == 0 || o.key == answer.key {
+				continue
+			}
+			if (at < ot) != (dt < ot) || (at > ot) != (dt > ot) {
+				return false
+			}
+		}
+	case KindNumber, KindPercent, KindAmount, KindOrdinal:
+		band := 2.5
+		if answer.kind == KindPercent {
+			band = 1.6 // "as high as 70%" takes no 30%
+		}
+		if answer.value <= 0 || d.value <= 0 || math.Abs(math.Log(answer.value/d.value)) > math.Log(band) {
+			return false
+		}
+	case KindOrganisation, KindAgreement:
+		if isAcronym(answer.text) != isAcronym(d.text) || isPlural(answer.text) != isPlural(d.text) {
+			return false
+		}
+	}
+	return true
+}
+
+// timeValue puts years and months on one scale (year×10000 + month×100),
+// or 0 for a fact that has no year.
+func timeValue(f fact) float64 {
+	switch {
+	case f.kind == KindYear:
+		return f.value * 10000
+	case f.kind == KindDate && f.class == "month":
+		return float64(int(f.value)/100)*10000 + float64(int(f.value)%100)*100
+	}
+	return 0
+}
+
+// pastVerbs are irregular past tenses that may follow a subject.
+var pastVerbs = wordList(`fell rose grew found did said made took got went came saw gave became began held led met won lost put set sent built fought kept left brought thought told`)
+
+// attributive reports whether a name after "the" is used as a modifier
+// of the noun after it ("the Ukraine war", "the Hanoi metro"), where
+// another name of its kind would not make sense.
+func attributive(s string, f fact) bool {
+	next := text.Words(s[f.end:])
+	if len(next) == 0 || strings.HasPrefix(s[f.end:], "’") || strings.HasPrefix(s[f.end:], "'") || strings.HasPrefix(s[f.end:], ",") {
+		return false
+	}
+	if lastWord(s[:f.start]) != "the" {
+		return false // "between Hanoi and Moscow fell": a subject, not a modifier
+	}
+	w := next[0]
+	rest := strings.TrimLeft(s[f.end:], " ")
+	if rest == "" || isCapitalised(rest) || !unicode.IsLetter([]rune(rest)[0]) {
+		return false
+	}
+	return !isStop(w) && !looksLikeVerb(w) && !pastVerbs[w]
+}
+
+// lastWord is the last word of text, lower-cased.
+func lastWord(s string) string {
+	words := text.Words(s)
+	if len(words) == 0 {
+		return ""
+	}
+	return words[len(words)-1]
+}
+
+// startsWithVowel reports whether a word is written with a vowel first,
+// which is what "a" or "an" before it goes by (near enough).
+func startsWithVowel(s string) bool {
+	return s != "" && strings.ContainsRune("AEIOUaeiou", rune(s[0]))
+}
+
+// isPlural reports whether a name's last word is a plural ("Operations").
+func isPlural(name string) bool {
+	words := strings.Fields(name)
+	if len(words) == 0 {
+		return false
+	}
+	w := words[len(words)-1]
+	return strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !isAcronym(w)
+}
+
+// startsAWordOf reports whether one of words (four letters or more) starts
+// a longer word of a text's tokens.
+func startsAWordOf(text []token, words []string) bool {
+	for _, t := range text {
+		for _, w := range words {
+			if len(w) >= 4 && len(t.text) > len(w) && strings.HasPrefix(t.text, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// namesCountry reports whether text names the country, or its people.
+func (g *Generator) namesCountry(text, country string) bool {
+	if country == "" {
+		return false
+	}
+	for name, p := range g.lx.gaz.places {
+		if p.kind == KindCountry && p.name == country && containsWord(text, name) {
+			return true
+		}
+	}
+	return g.demonymIn(fact{key: "country:" + country}, text)
+}
+
+// demonymIn reports whether a country's demonym is written in text.
+func (g *Generator) demonymIn(country fact, text string) bool {
+	name := strings.TrimPrefix(country.key, "country:")
+	for d, c := range g.lx.gaz.demonyms {
+		if c == name && containsWord(text, d) {
+			return true
+		}
+	}
+	return false
+}
+
+// sameClass reports whether d can stand as a distractor for answer: the
+// same kind and, for places, dates and organisations, the same sort.
+func sameClass(answer, d fact) bool {
+	if answer.kind != d.kind {
+		return false
+	}
+	switch answer.kind {
+	case KindPlace, KindOrganisation, KindCountry, KindAgreement:
+		return answer.class == d.class
+	case KindDate:
+		return (answer.class == "month") == (d.class == "month")
+	}
+	return true
+}
+
+// equivalent reports whether two facts are the same fact, written alike
+// or not: the same key, the same number, or (people) a shared name word.
+func equivalent(a, b fact) bool {
+	if a.key == b.key || strings.EqualFold(a.text, b.text) {
+		return true
+	}
+	if a.kind != b.kind {
+		return false
+	}
+	switch a.kind {
+	case KindPerson:
+		for _, w := range a.words {
+			if slices.Contains(b.words, w) {
+				return true
+			}
+		}
+	case KindNumber, KindPercent, KindAmount, KindOrdinal, KindYear:
+		return a.value == b.value
+	}
+	return false
+}
+
+// distance is how far a numeric fact is from the answer: years by
+// difference, other numbers by ratio; names are all as near.
+func distance(answer, d fact) float64 {
+	switch answer.kind {
+	case KindYear, KindDate:
+		return math.Abs(answer.value - d.value)
+	}
+	if answer.value > 0 && d.value > 0 {
+		return math.Abs(math.Log(answer.value / d.value))
+	}
+	return 0
+}
+
+// newRand is the random source of a round: the same seed, the same round.
+func newRand(seed uint64) *rand.Rand { return rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)) }

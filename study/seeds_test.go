@@ -1,0 +1,209 @@
+package study
+
+import (
+	"context"
+	"encoding/json"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/lectern/lectern/retrieval"
+)
+
+// seedStore indexes the seeds in a temporary data folder.
+func seedStore(t testing.TB) *retrieval.Store {
+	t.Helper()
+	ctx := context.Background()
+	store, err := retrieval.OpenStore(ctx, retrieval.StoreConfig{DataDir: t.TempDir(), CorpusDir: "../seeds",
+		Embedder: retrieval.NewLocalEmbedder(), Logger: slog.New(slog.DiscardHandler)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := store.Reindex(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	return store
+}
+
+// typed is how the generator's typer reads an option on its own.
+func (g *Generator) typed(option string) []fact {
+	return append(numericFacts(option), g.lx.nameFacts(option)...)
+}
+
+// TestEveryQuestionFromTheSeedsKeepsTheRules runs the automatic rules on
+// every question of 30 rounds of every length the generator makes from
+// the seeds: Problems finds nothing; the quote is verbatim in a passage of
+// its source; the distractors are facts of the answer's kind from the
+// reading list (or, for places, the gazetteer), none the answer written
+// otherwise; no fact twice a round.
+func TestEveryQuestionFromTheSeedsKeepsTheRules(t *testing.T) {
+	store := seedStore(t)
+	passages := store.Passages("")
+	g := NewGenerator(passages)
+	if g.Len() < 100 {
+		t.Fatalf("the seeds give %d questions; want at least 100", g.Len())
+	}
+	corpus := map[string]string{}
+	for _, p := range passages {
+		corpus[p.Source] += " " + strings.Join(strings.Fields(p.Text), " ")
+	}
+	sameKind := map[Kind]map[string]bool{}
+	for k, refs := range g.byKind {
+		sameKind[k] = map[string]bool{}
+		for _, r := range refs {
+			f := g.facts[r.sent][r.fact]
+			sameKind[k][normal(f.text)] = true
+			sameKind[k][normal(strings.TrimPrefix(f.key, string(k)+":"))] = true
+			if short, ok := g.lx.shortName[strings.TrimPrefix(f.key, "person:")]; ok {
+				sameKind[k][normal(short)] = true
+			}
+			for _, like := range g.byKind[k] {
+				if text := render(f, g.facts[like.sent][like.fact]); text != "" {
+					sameKind[k][normal(text)] = true
+				}
+			}
+		}
+	}
+	for _, name := range internationalOrganisations {
+		sameKind[KindOrganisation][normal(name)] = true
+	}
+	for _, p := range g.lx.gaz.places { // places may come from the gazetteer
+		if sameKind[p.kind] == nil {
+			sameKind[p.kind] = map[string]bool{}
+		}
+		sameKind[p.kind][normal(p.name)] = true
+	}
+	checked := 0
+	for seed := uint64(1); seed <= 30; seed++ {
+		round, err := g.Round(RoundOptions{Count: MaxCount, Seed: seed})
+		if err != nil {
+			t.Fatal(err)
+		}
+		facts := map[string]bool{}
+		for _, q := range round.Questions {
+			checked++
+			for _, p := range Problems(q) {
+				t.Errorf("seed %d: %q: %s", seed, q.Question, p)
+			}
+			if !strings.Contains(corpus[q.Citation.Source], q.Citation.Quote) {
+				t.Errorf("seed %d: the quote %q is not in %s", seed, q.Citation.Quote, q.Citation.Source)
+			}
+			if facts[q.fact] {
+				t.Errorf("seed %d: the fact %s is asked twice", seed, q.fact)
+			}
+			facts[q.fact] = true
+			answerFacts := g.typed(q.Correct())
+			for i, o := range q.Options {
+				if i == q.Answer {
+					continue
+				}
+				if !sameKind[q.Kind][normal(o)] {
+					t.Errorf("seed %d: %q: the distractor %q is no %s of the reading list", seed, q.Question, o, q.Kind)
+				}
+				for _, d := range g.typed(o) {
+					if slices.ContainsFunc(answerFacts, func(a fact) bool { return equivalent(a, d) }) {
+						t.Errorf("seed %d: %q: the distractor %q is the answer %q written otherwise", seed, q.Question, o, q.Correct())
+					}
+				}
+			}
+		}
+	}
+	t.Logf("%d questions checked", checked)
+}
+
+func TestRoundsAreTheSameForASeedAndVaryAcrossSeeds(t *testing.T) {
+	g := NewGenerator(seedStore(t).Passages(""))
+	first, err := g.Round(RoundOptions{Count: 5, Seed: 7})
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, _ := g.Round(RoundOptions{Count: 5, Seed: 7})
+	if !reflect.DeepEqual(first, again) {
+		t.Errorf("seed 7 twice gave two rounds:\n%v\n%v", first, again)
+	}
+	differs := 0
+	for seed := uint64(8); seed < 18; seed++ {
+		other, _ := g.Round(RoundOptions{Count: 5, Seed: seed})
+		if !reflect.DeepEqual(first, other) {
+			differs++
+		}
+	}
+	if differs != 10 {
+		t.Errorf("%d of 10 other seeds gave another round, want all", differs)
+	}
+}
+
+func TestARoundSpreadsOverTheSourcesAndKeepsToOneWhenAsked(t *testing.T) {
+	store := seedStore(t)
+	g := NewGenerator(store.Passages(""))
+	round, err := g.Round(RoundOptions{Count: 10, Seed: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sources := map[string]int{}
+	for _, q := range round.Questions {
+		sources[q.Citation.Source]++
+	}
+	if len(round.Questions) != 10 || len(sources) != len(store.Sources()) {
+		t.Errorf("10 questions over %d sources: got %d questions from %v", len(store.Sources()), len(round.Questions), sources)
+	}
+	one := store.Sources()[2].Source
+	round, err = g.Round(RoundOptions{Count: 5, Seed: 3, Source: one})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range round.Questions {
+		if q.Citation.Source != one {
+			t.Errorf("asked for %s, got a question from %s", one, q.Citation.Source)
+		}
+	}
+}
+
+func TestARoundLongerThanTheReadingListAllowsSaysSo(t *testing.T) {
+	store := seedStore(t)
+	src := store.Sources()[3].Source
+	g := NewGenerator(store.Passages(""))
+	round, err := g.Round(RoundOptions{Count: MaxCount, Seed: 1, Source: src})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(round.Questions) >= MaxCount || !strings.Contains(round.Note, "only") {
+		t.Errorf("%d questions from one short source, note %q; want fewer than %d and a note saying so", len(round.Questions), round.Note, MaxCount)
+	}
+	if _, err := NewGenerator(nil).Round(RoundOptions{}); err != ErrNoQuestions {
+		t.Errorf("no passages: got %v, want ErrNoQuestions", err)
+	}
+}
+
+// TestWriteQuizSample writes the sample judged blind (see
+// testdata/quiz_rubric.md) when LECTERN_QUIZ_SAMPLE names a file: 40
+// questions of seed 1 as JSON Lines.
+func TestWriteQuizSample(t *testing.T) {
+	path := os.Getenv("LECTERN_QUIZ_SAMPLE")
+	if path == "" {
+		t.Skip("set LECTERN_QUIZ_SAMPLE=FILE to write the sample")
+	}
+	g := NewGenerator(seedStore(t).Passages(""))
+	round, err := g.Round(RoundOptions{Count: 40, Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	for i, q := range round.Questions {
+		line, _ := json.Marshal(map[string]any{"id": i + 1, "question": q.Question, "options": q.Options, "answer": q.Answer,
+			"kind": q.Kind, "quote": q.Citation.Quote, "source_title": q.Citation.Title})
+		b.Write(line)
+		b.WriteByte('\n')
+	}
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%d questions written to %s", len(round.Questions), path)
+}
