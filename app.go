@@ -253,6 +253,11 @@ func (e *env) open(ctx context.Context, who audience) (*app, error) {
 		MaxAttempts:  cfg.Chat.MaxAttempts,
 		MaxRetryWait: cfg.Chat.MaxRetryWait.Duration,
 		Logger:       logger,
+		// The fact-checking model of [verify], if any.
+		VerifyBaseURL: cfg.Verify.BaseURL,
+		VerifyModel:   cfg.Verify.Model,
+		VerifyAPIKey:  config.APIKey(cfg.Verify.APIKeyEnv),
+		VerifyTimeout: cfg.Verify.Timeout.Duration,
 	})
 	return &app{cfg: cfg, log: logger, store: store, answerer: answerer, stderr: e.stderr}, nil
 }

@@ -59,7 +59,11 @@ best sentences of the best passages are quoted. A question the reading
 list does not answer gets "I couldn't find that in the reading list."
 
 --json prints {"answer", "mode", "citations": [{"n", "source", "title",
-"quote"}]}; mode is generated, extractive or not_found.`,
+"quote"}]}; mode is generated, extractive or not_found. A generated answer
+shows only sentences a passage they cite supports; the others are listed
+under "dropped" ([{"sentence", "cited", "why"}]; -v logs them). When the
+model gives no usable answer, the answer is quoted from the reading list
+and "note" (also on stderr) says so.`,
 		Example: `  lectern ask "What are the Three Nos?"
   lectern ask --json Who wrote the piece on party-to-party ties?`,
 		Args: wordsArg("a question", `lectern ask "What are the Three Nos?"`),
@@ -83,6 +87,10 @@ list does not answer gets "I couldn't find that in the reading list."
 			}
 			if err != nil {
 				return err
+			}
+			if ans.Note != "" {
+				// The model gave no usable answer, or none of it was supported.
+				fmt.Fprintln(cmd.ErrOrStderr(), ans.Note)
 			}
 			if asJSON {
 				return writeJSON(cmd.OutOrStdout(), ans)

@@ -11,6 +11,7 @@ import (
 	"github.com/lectern/lectern/config"
 	"github.com/lectern/lectern/internal/endpoint"
 	"github.com/lectern/lectern/internal/text"
+	"github.com/lectern/lectern/retrieval"
 )
 
 // Config says how an Answerer answers.
@@ -32,6 +33,18 @@ type Config struct {
 	// MaxTokens bounds the length of a generated answer; zero leaves it to
 	// the endpoint.
 	MaxTokens int
+	// VerifyBaseURL is an OpenAI-compatible endpoint serving a
+	// fact-checking model (bespoke-minicheck on Ollama, say) asked whether
+	// each sentence of a generated answer is supported by the passages it
+	// cites; empty means the model-free support check.
+	VerifyBaseURL string
+	// VerifyModel is the fact-checking model.
+	VerifyModel string
+	// VerifyAPIKey is sent to the fact-checking endpoint when not empty.
+	VerifyAPIKey string
+	// VerifyTimeout bounds the model check of one answer, and is never over
+	// Timeout; zero means DefaultVerifyTimeout.
+	VerifyTimeout time.Duration
 	// Logger receives what the answerer does; nil means nowhere.
 	Logger *slog.Logger
 	// MaxAttempts is the most requests sent for one answer while the
@@ -54,6 +67,8 @@ type Answerer struct {
 	cfg    Config
 	log    *slog.Logger
 	client *endpoint.Client // nil: extractive answers
+	// verifier is the fact-checking model, nil for the model-free check.
+	verifier *verifier
 }
 
 // New returns an Answerer that searches with search and answers as cfg says.
@@ -80,6 +95,7 @@ func New(search Searcher, cfg Config) *Answerer {
 			a.log.Error("the chat endpoint is unusable; answering extractively", "err", err)
 		}
 		a.client = client
+		a.verifier = newVerifier(cfg)
 	}
 	return a
 }
@@ -112,15 +128,12 @@ func (a *Answerer) Ask(ctx context.Context, req Request, onPartial func(text str
 	if err != nil {
 		return Answer{}, fmt.Errorf("search the reading list for %q: %w", query, err)
 	}
+	if a.client == nil {
+		return withLocations(a.extractive(question, query, passages), passages), nil
+	}
 	sents := a.candidates(passages, questionCue(question) == cueAuthor)
 	rel := relevance(query, passages, sents)
 	a.log.Debug("retrieved", "query", query, "passages", len(passages), "coverage", rel.coverage, "missing", rel.missing, "best_sentence", rel.bestSentence)
-	if a.client == nil {
-		if !rel.answerable() {
-			return notFound(), nil
-		}
-		return withLocations(a.extract(question, query, passages, sents), passages), nil
-	}
 	if !rel.worthAsking() {
 		return notFound(), nil
 	}
@@ -128,14 +141,50 @@ func (a *Answerer) Ask(ctx context.Context, req Request, onPartial func(text str
 	var down *EndpointError
 	if errors.As(err, &down) && ctx.Err() == nil {
 		// The model is down, but the reading list can still answer.
-		ans = notFound()
-		if rel.answerable() {
-			ans = a.extract(question, query, passages, sents)
-		}
+		ans = a.extractive(question, query, passages)
 		ans.ModelDown = down
 		return withLocations(ans, passages), nil
 	}
 	return withLocations(ans, passages), err
+}
+
+// extractive answers a question from the passages without a model: the
+// best sentences, when the passages cover the question, else not found.
+func (a *Answerer) extractive(question, query string, passages []retrieval.Passage) Answer {
+	sents := a.candidates(passages, questionCue(question) == cueAuthor)
+	rel := relevance(query, passages, sents)
+	a.log.Debug("retrieved", "query", query, "passages", len(passages), "coverage", rel.coverage, "missing", rel.missing, "best_sentence", rel.bestSentence)
+	f := readFocus(question)
+	texts := make([]focusText, len(passages))
+	for i, p := range passages {
+		texts[i] = readFocusText(p.Text + "\n\n" + passageTitle(p))
+	}
+	if what := f.unmentioned(texts); what != "" {
+		a.log.Debug("the question's focus is in no passage", "focus", what)
+		if !rel.worthAsking() {
+			return notFound() // a question about something else altogether
+		}
+		return Answer{Text: notMentionedText(what), Mode: ModeNotFound, Citations: []Citation{}}
+	}
+	if !rel.answerable() {
+		return notFound()
+	}
+	if countedInNoPassage(question, passages, a.synonyms()) {
+		a.log.Debug("what the question counts is in no passage", "noun", countedNoun(question))
+		return notFound()
+	}
+	return a.extract(question, query, passages, sents)
+}
+
+// synonyms is the built-in synonym table the support check uses, or nil
+// when it cannot be read (the check then goes without).
+func (a *Answerer) synonyms() retrieval.Synonyms {
+	table, err := retrieval.WordNetSynonyms()
+	if err != nil {
+		a.log.Warn("the support check goes without synonyms", "err", err)
+		return nil
+	}
+	return table
 }
 
 // notFound is the answer to a question the reading list does not answer.

@@ -19,7 +19,8 @@ import (
 func checkAnswer(t *testing.T, ans Answer, passages []retrieval.Passage) {
 	t.Helper()
 	if ans.Mode == ModeNotFound {
-		if ans.Text != NotFoundText || len(ans.Citations) != 0 {
+		// "The reading list doesn't mention Mongolia." names what is missing.
+		if ans.Text != NotFoundText && !strings.HasPrefix(ans.Text, notMentionedText("")[:len(notMentionedText(""))-1]) || len(ans.Citations) != 0 {
 			t.Errorf("not-found answer is %q with %d citations", ans.Text, len(ans.Citations))
 		}
 		return

@@ -43,15 +43,37 @@ type sentence struct {
 func splitSentences(passage string) []string {
 	var out []string
 	for para := range strings.SplitSeq(passage, "\n\n") {
+		start := len(out)
 		for _, sp := range text.SentenceSpans(para) {
 			for _, part := range splitMissedBreaks(para[sp.Start:sp.End]) {
 				if s := strings.Join(strings.Fields(part), " "); s != "" {
+					if len(out) > start && endsWithTitleAbbreviation(out[len(out)-1]) {
+						out[len(out)-1] += " " + s // "“‘Mr." | "Trong Goes to Beijing’ …"
+						continue
+					}
 					out = append(out, s)
 				}
 			}
 		}
 	}
 	return out
+}
+
+// titleAbbreviations end no sentence: a name follows them.
+var titleAbbreviations = []string{"Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Gen.", "Sen.", "Rep.", "St.", "Mt.", "Sgt.", "Col.", "Lt.", "Gov."}
+
+// endsWithTitleAbbreviation reports whether a sentence ends with "Mr." or
+// the like, written after quotes or brackets ("“‘Mr."), which the
+// tokenizer does not always know.
+func endsWithTitleAbbreviation(s string) bool {
+	last := s[strings.LastIndexByte(s, ' ')+1:]
+	last = strings.TrimLeft(last, "“‘\"'([")
+	for _, a := range titleAbbreviations {
+		if last == a {
+			return true
+		}
+	}
+	return false
 }
 
 // splitMissedBreaks cuts a sentence where the tokenizer missed a break: a
@@ -351,6 +373,7 @@ func coversNew(s sentence, picked []sentence, q query) bool {
 func (a *Answerer) extract(question, query string, passages []retrieval.Passage, sents []sentence) Answer {
 	q := newQuery(question, strings.TrimPrefix(query, question))
 	scoreSentences(sents, q, len(passages), questionCue(question))
+	keepAnswering(sents, passages, question)
 	picked := pickSentences(sents, q)
 	if len(picked) == 0 {
 		return notFound()
@@ -405,10 +428,23 @@ func bylineAnswer(best sentence, p retrieval.Passage) (Answer, bool) {
 func withMarker(text string, n int) string {
 	marker := "[" + strconv.Itoa(n) + "]"
 	trimmed := strings.TrimRightFunc(text, unicode.IsSpace)
+	if endsWithAbbreviation(trimmed) {
+		return trimmed + " " + marker // "the U.S. [1]", not "the U.S [1]."
+	}
 	if strings.HasSuffix(trimmed, ".") && !strings.HasSuffix(trimmed, "..") {
 		return strings.TrimSuffix(trimmed, ".") + " " + marker + "."
 	}
 	return trimmed + " " + marker
+}
+
+// abbreviationEnd is an abbreviation with inner full stops at the end of a
+// sentence: "U.S.", "D.C.", "a.m.".
+var abbreviationEnd = regexp.MustCompile(`(?:^|[\s(“‘"'])(?:\p{L}\.){2,}$`)
+
+// endsWithAbbreviation reports whether a sentence ends with an
+// abbreviation whose full stop is its own ("U.S.", "Mr.").
+func endsWithAbbreviation(s string) bool {
+	return abbreviationEnd.MatchString(s) || endsWithTitleAbbreviation(s)
 }
 
 // joinQuote writes the sentences quoted from one passage in text order,

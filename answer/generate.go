@@ -38,7 +38,15 @@ func (a *Answerer) generate(ctx context.Context, question string, history []Turn
 	if err != nil {
 		return Answer{}, err
 	}
-	user, err := prompts.User(userData(question, history, passages))
+	data, err := prompts.Fit(system, userData(question, history, passages), prompts.TokenBudget)
+	if err != nil {
+		return Answer{}, err
+	}
+	if len(data.Passages) < len(passages) || len(data.History) < len(history) {
+		a.log.Debug("the prompt was cut to its token budget", "budget", prompts.TokenBudget, "passages", len(data.Passages), "turns", len(data.History))
+	}
+	passages = passages[:len(data.Passages)] // the model cites only those it was given
+	user, err := prompts.User(data)
 	if err != nil {
 		return Answer{}, err
 	}
@@ -58,17 +66,22 @@ func (a *Answerer) generate(ctx context.Context, question string, history []Turn
 	}
 
 	started := time.Now()
-	text, finish, err := a.stream(ctx, req, onPartial)
+	partial := onPartial
+	if onPartial != nil {
+		last := ""
+		partial = func(text string) {
+			if safe := partialReply(text, len(passages), isThinkingModel(a.cfg.ChatModel)); safe != last {
+				last = safe
+				onPartial(safe)
+			}
+		}
+	}
+	text, finish, err := a.stream(ctx, req, partial)
 	if err != nil {
 		return Answer{}, err
 	}
 	a.log.Debug("generated", "model", a.cfg.ChatModel, "chars", len(text), "finish", finish, "took", time.Since(started).Round(time.Millisecond))
-	if finish == "length" {
-		// Cut by max_tokens: keep the sentences that were finished.
-		a.log.Warn("the answer reached max_tokens and was cut to its last full sentence", "model", a.cfg.ChatModel, "max_tokens", a.cfg.MaxTokens)
-		text = lastFullSentence(text)
-	}
-	return a.checkGenerated(question, text, passages), nil
+	return a.checkGenerated(ctx, question, searchQuery(question, history), text, finish, passages), nil
 }
 
 // stream runs one streamed chat completion within the configured timeout
@@ -134,30 +147,6 @@ func (a *Answerer) stream(parent context.Context, req openai.ChatCompletionReque
 		return fail(fmt.Errorf("read the answer: the stream ended after %d bytes without finishing: %w", text.Len(), io.ErrUnexpectedEOF))
 	}
 	return text.String(), finish, nil
-}
-
-// checkGenerated turns the model's text into an Answer: markers checked
-// against the passages given and renumbered, citations built; an answer
-// that is the not-found sentence, or cites no passage, is not found.
-func (a *Answerer) checkGenerated(question, text string, passages []retrieval.Passage) Answer {
-	text = strings.TrimSpace(text)
-	if isNotFoundText(text) {
-		return notFound()
-	}
-	out, cited := RenumberCitations(text, len(passages))
-	if len(cited) == 0 {
-		a.log.Info("the generated answer cites no passage given; answering not found", "answer", text)
-		return notFound()
-	}
-	claims := a.claimsByMarker(out)
-	citations := make([]Citation, len(cited))
-	for i, orig := range cited {
-		p := passages[orig-1]
-		c := citationFor(i+1, p)
-		c.Quote = a.quoteFor(p, claims[i+1]+" "+question)
-		citations[i] = c
-	}
-	return Answer{Text: strings.TrimSpace(out), Mode: ModeGenerated, Citations: citations}
 }
 
 // isNotFoundText reports whether an answer is the not-found sentence, give
@@ -253,25 +242,16 @@ func trimQuote(sents []string) string {
 	return strings.TrimRight(q[:cut], " ,;:") + " …"
 }
 
-// lastFullSentence cuts an answer after its last full stop, question or
-// exclamation mark, or marker; with none, it is returned as it is.
-func lastFullSentence(text string) string {
-	cut := strings.LastIndexAny(text, ".!?]")
-	if cut < 0 {
-		return text
-	}
-	return text[:cut+1]
-}
-
 // userData numbers the passages 1..k for the user prompt.
 func userData(question string, history []Turn, passages []retrieval.Passage) prompts.UserData {
-	d := prompts.UserData{Question: question}
+	d := prompts.UserData{Question: question, NotFound: NotFoundText}
 	for i, p := range passages {
 		title := p.Title
 		if title == "" {
 			title = p.Info.Title
 		}
-		d.Passages = append(d.Passages, prompts.Passage{N: i + 1, Title: title, Authors: text.JoinNames(p.Info.Authors), Text: strings.TrimSpace(p.Text)})
+		d.Passages = append(d.Passages, prompts.Passage{N: i + 1, Title: title, Authors: text.JoinNames(p.Info.Authors),
+			Publisher: p.Info.Publisher, Date: p.Info.Date, Text: strings.TrimSpace(p.Text)})
 	}
 	for _, t := range history {
 		d.History = append(d.History, prompts.Turn{Question: t.Question, Answer: t.Answer})

@@ -73,7 +73,7 @@ func (w testWriter) Write(p []byte) (int, error) {
 func TestGeneratedAnswerStreamsAndCites(t *testing.T) {
 	passages := threeNosPassages(t)
 	chat := newChatServer(t, "Vietnam's constitution commits it to the “Three Nos”: no military alliance, "+
-		"no foreign bases and no siding with one power against another [2]. It hedges with the U.S. [9][3] as a counterweight [2, 3].")
+		"no foreign bases and no siding with one power against another [2]. It keeps the U.S. as a hedge [9][3] to maintain healthy relations with China [2, 3].")
 	a := newGenerating(t, chat.URL(), passages)
 
 	var partials []string
@@ -81,7 +81,7 @@ func TestGeneratedAnswerStreamsAndCites(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "Vietnam's constitution commits it to the “Three Nos”: no military alliance, no foreign bases and no siding with one power against another [1]. It hedges with the U.S. [2] as a counterweight [1][2]."
+	want := "Vietnam's constitution commits it to the “Three Nos”: no military alliance, no foreign bases and no siding with one power against another [1]. It keeps the U.S. as a hedge [2] to maintain healthy relations with China [1][2]."
 	if ans.Mode != ModeGenerated || ans.Text != want {
 		t.Errorf("answer %s %q, want generated %q", ans.Mode, ans.Text, want)
 	}
@@ -144,9 +144,8 @@ func TestGeneratedNotFound(t *testing.T) {
 	}{
 		{"the not-found sentence", "I couldn't find that in the reading list."},
 		{"the not-found sentence, loosely", "I couldn’t find that in the reading list"},
-		{"markers only to missing passages", "Vietnam follows the Three Nos [7]."},
-		{"no markers at all", "Vietnam follows the Three Nos."},
-		{"an empty reply", ""},
+		// An uncited answer and an empty reply are not "not found": see
+		// TestModelFailuresGetTheExtractiveAnswer and TestUnsupportedSentencesAreDropped.
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

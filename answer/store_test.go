@@ -3,10 +3,14 @@ package answer
 import (
 	"context"
 	"log/slog"
+	"strings"
 	"testing"
 	"time"
 
+	openai "github.com/sashabaranov/go-openai"
+
 	"github.com/lectern/lectern/internal/openaitest"
+	"github.com/lectern/lectern/internal/text"
 	"github.com/lectern/lectern/retrieval"
 )
 
@@ -73,7 +77,8 @@ func TestQuestionsAskedFromMemoryReachTheModel(t *testing.T) {
 	ctx := context.Background()
 	quiet := slog.New(slog.DiscardHandler)
 	store := seedStore(t)
-	chat := newChatServer(t, "From the passages: see the first one [1].")
+	chat := newChatServer(t, "")
+	chat.SetChatReply(quotingReply)
 	generating := New(store, Config{ChatBaseURL: chat.URL(), ChatModel: testModel, APIKey: testKey, Timeout: 10 * time.Second, Logger: quiet})
 	extractive := New(store, Config{Logger: quiet})
 	tests := []struct {
@@ -118,4 +123,24 @@ func seedStore(t *testing.T) *retrieval.Store {
 		t.Fatal(err)
 	}
 	return store
+}
+
+// quotingReply is the reply of a faithful model: the first sentence of
+// passage [1] of the prompt, cited.
+func quotingReply(req openai.ChatCompletionRequest) string {
+	user := req.Messages[len(req.Messages)-1].Content
+	_, rest, ok := strings.Cut(user, "\n[1] ")
+	if !ok {
+		return NotFoundText
+	}
+	rest, _, _ = strings.Cut(rest, "\n")
+	if _, text, ok := strings.Cut(rest, ") "); ok {
+		rest = text
+	}
+	spans := text.SentenceSpans(rest)
+	if len(spans) == 0 {
+		return NotFoundText
+	}
+	first := rest[spans[0].Start:spans[0].End]
+	return withMarker(first, 1)
 }

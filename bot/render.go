@@ -178,6 +178,10 @@ func renderAnswer(question string, a answer.Answer, key string) []outMessage {
 	if text == "" {
 		text = answer.NotFoundText
 	}
+	if a.Note != "" {
+		// Why this is not the model's answer, in one sentence.
+		text = "*" + a.Note + "*\n\n" + text
+	}
 	var msgs []outMessage
 	for _, page := range split(text, maxDescription) {
 		if strings.TrimSpace(page) == "" {

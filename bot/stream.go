@@ -1,6 +1,8 @@
 package bot
 
 import (
+	"regexp"
+	"strings"
 	"sync"
 	"time"
 )
@@ -28,8 +30,10 @@ func newStreamer(interval time.Duration, edit func(text string)) *streamer {
 	return s
 }
 
-// update records the text so far; it never blocks.
+// update records the text so far, made safe to show (safeToShow); it never
+// blocks.
 func (s *streamer) update(text string) {
+	text = safeToShow(text)
 	s.mu.Lock()
 	s.latest, s.dirty = text, true
 	s.mu.Unlock()
@@ -75,4 +79,20 @@ func (s *streamer) run() {
 func (s *streamer) stop() {
 	close(s.done)
 	<-s.stopped
+}
+
+// What a partial answer must not show on Discord, whatever the Asker
+// passes on (the answerer already holds back reasoning and links; this is
+// the bot's own guard): a reasoning block, open or closed, and markdown
+// links, which Discord renders as masked links.
+var (
+	reasoningBlock = regexp.MustCompile(`(?is)<(think|thinking|reasoning)>.*?(?:</(?:think|thinking|reasoning)>|$)`)
+	maskedLink     = regexp.MustCompile(`!?\[([^\[\]\n]*)\]\([^)\n]*(?:\)|$)`)
+)
+
+// safeToShow removes reasoning and shows links as their text.
+func safeToShow(text string) string {
+	text = reasoningBlock.ReplaceAllString(text, "")
+	text = maskedLink.ReplaceAllString(text, "$1")
+	return strings.TrimSpace(text)
 }

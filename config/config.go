@@ -23,6 +23,7 @@ type Config struct {
 	Corpus     Corpus     `toml:"corpus"`
 	Embeddings Embeddings `toml:"embeddings"`
 	Chat       Chat       `toml:"chat"`
+	Verify     Verify     `toml:"verify"`
 	Retrieval  Retrieval  `toml:"retrieval"`
 	Discord    Discord    `toml:"discord"`
 	Ingest     Ingest     `toml:"ingest"`
@@ -141,6 +142,7 @@ func Default() Config {
 			MaxAttempts:  3,
 			MaxRetryWait: Duration{10 * time.Second},
 		},
+		Verify:    defaultVerify(),
 		Retrieval: Retrieval{TopK: 5, Synonyms: true},
 		Discord: Discord{
 			TokenEnv:         "DISCORD_TOKEN",
@@ -211,7 +213,7 @@ func (c Config) Validate() error {
 	if c.Corpus.Dir == "" {
 		return bad("corpus.dir", "must not be empty")
 	}
-	for _, v := range []func() error{c.Embeddings.Validate, c.Chat.Validate, c.Retrieval.Validate, c.Discord.Validate} {
+	for _, v := range []func() error{c.Embeddings.Validate, c.Chat.Validate, c.Verify.validate, c.Retrieval.Validate, c.Discord.Validate} {
 		if err := v(); err != nil {
 			return err
 		}

@@ -30,6 +30,9 @@ type UserData struct {
 	Passages []Passage
 	History  []Turn
 	Question string
+	// NotFound is the sentence to reply with when the passages do not
+	// answer, restated after the passages.
+	NotFound string
 }
 
 // Passage is one numbered passage of the user prompt.
@@ -39,7 +42,11 @@ type Passage struct {
 	Title string
 	// Authors is the authors' names joined for reading ("A and B"), or "".
 	Authors string
-	Text    string
+	// Publisher and Date say where and when the document appeared, when
+	// known ("Asia Times", "2022").
+	Publisher string
+	Date      string
+	Text      string
 }
 
 // Turn is one earlier question and answer of the conversation.
@@ -64,4 +71,44 @@ func render(name string, data any) (string, error) {
 		return "", fmt.Errorf("render prompt %s: %w", name, err)
 	}
 	return strings.TrimSpace(b.String()) + "\n", nil
+}
+
+// TokenBudget is the most tokens the system and user prompts may take
+// together, reply-chain history included: it leaves room for an answer of
+// up to 1000 tokens in the 4096-token context that local servers give 8B
+// models by default (Ollama's num_ctx). Tokens are estimated, not counted
+// (EstimateTokens).
+const TokenBudget = 3000
+
+// EstimateTokens estimates the tokens of text for the tokenizers of
+// today's 8B models (Llama 3, Qwen, Mistral), on the high side: one per
+// four bytes, or four per three words, whichever is more.
+func EstimateTokens(text string) int {
+	byBytes := (len(text) + 3) / 4
+	byWords := (4*len(strings.Fields(text)) + 2) / 3
+	return max(byBytes, byWords)
+}
+
+// Fit drops what does not fit the budget from the user prompt's data,
+// with system the system prompt: the oldest turns of the conversation
+// first, then the passages ranked last. The question and the first passage
+// always stay; so the prompt may go over the budget only with them alone.
+func Fit(system string, data UserData, budget int) (UserData, error) {
+	for {
+		user, err := User(data)
+		if err != nil {
+			return data, err
+		}
+		if EstimateTokens(system)+EstimateTokens(user) <= budget {
+			return data, nil
+		}
+		switch {
+		case len(data.History) > 0:
+			data.History = data.History[1:]
+		case len(data.Passages) > 1:
+			data.Passages = data.Passages[:len(data.Passages)-1]
+		default:
+			return data, nil
+		}
+	}
 }

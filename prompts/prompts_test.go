@@ -86,3 +86,69 @@ func TestUser(t *testing.T) {
 		})
 	}
 }
+
+// TestUserRestatesTheFormatAfterThePassages: a small model reads the end
+// of the prompt best, so the citation format, an example and the
+// not-found sentence come after the passages and the question; each
+// passage says who published it and when.
+func TestUserRestatesTheFormatAfterThePassages(t *testing.T) {
+	const notFound = "I couldn't find that in the reading list."
+	got, err := User(UserData{
+		Passages: []Passage{{N: 1, Title: "China-Vietnam in warm, new communist embrace", Authors: "Richard Javad Heydarian", Publisher: "Asia Times", Date: "2022", Text: "x"},
+			{N: 2, Title: "China and Vietnam agree", Publisher: "IRIA", Text: "y"}, {N: 3, Title: "T", Date: "2023-12", Text: "z"}},
+		Question: "What are the Three Nos?",
+		NotFound: notFound,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"[1] (China-Vietnam in warm, new communist embrace — Richard Javad Heydarian; Asia Times, 2022) x",
+		"[2] (China and Vietnam agree; IRIA) y",
+		"[3] (T; 2023-12) z",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("user prompt lacks %q:\n%s", want, got)
+		}
+	}
+	question := strings.Index(got, "Question:")
+	for _, after := range []string{"square brackets", "[2]. It carries", "reply with exactly this sentence and nothing else:\n" + notFound} {
+		if i := strings.Index(got, after); i < question {
+			t.Errorf("%q is not restated after the question:\n%s", after, got)
+		}
+	}
+}
+
+// TestFitKeepsThePromptWithinItsBudget: history goes first, then the
+// passages ranked last; the question and the first passage stay.
+func TestFitKeepsThePromptWithinItsBudget(t *testing.T) {
+	long := strings.Repeat("The passage says a great deal about the visit. ", 60) // about 700 tokens
+	data := UserData{Question: "What are the Three Nos?", NotFound: "Not found."}
+	for i := 1; i <= 8; i++ {
+		data.Passages = append(data.Passages, Passage{N: i, Title: "T", Text: long})
+		data.History = append(data.History, Turn{Question: "Q?", Answer: long})
+	}
+	system, err := System(SystemData{NotFound: "Not found."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fit, err := Fit(system, data, TokenBudget)
+	if err != nil {
+		t.Fatal(err)
+	}
+	user, _ := User(fit)
+	if n := EstimateTokens(system) + EstimateTokens(user); n > TokenBudget {
+		t.Errorf("the prompt takes %d tokens, over the budget of %d", n, TokenBudget)
+	}
+	if len(fit.History) != 0 || len(fit.Passages) == 0 || len(fit.Passages) == len(data.Passages) || fit.Passages[0].N != 1 {
+		t.Errorf("fit kept %d turns and %d passages (first %d)", len(fit.History), len(fit.Passages), fit.Passages[0].N)
+	}
+	small := UserData{Question: "Q?", Passages: data.Passages[:1], History: []Turn{{Question: "Q?", Answer: "A."}}}
+	if got, _ := Fit(system, small, TokenBudget); len(got.History) != 1 || len(got.Passages) != 1 {
+		t.Errorf("a prompt within the budget was cut: %+v", got)
+	}
+	alone := UserData{Question: "Q?", Passages: []Passage{{N: 1, Text: strings.Repeat(long, 10)}}}
+	if got, _ := Fit(system, alone, TokenBudget); len(got.Passages) != 1 {
+		t.Errorf("the first passage was dropped")
+	}
+}

@@ -21,7 +21,7 @@ func (s *Server) chat(w http.ResponseWriter, r *http.Request, fault *Fault) {
 	}
 	s.mu.Lock()
 	s.chats = append(s.chats, req)
-	reply, delay := s.reply, s.chunkDelay
+	reply, delay, script := s.reply, s.chunkDelay, s.script
 	s.mu.Unlock()
 
 	if fault != nil {
@@ -53,6 +53,12 @@ func (s *Server) chat(w http.ResponseWriter, r *http.Request, fault *Fault) {
 		return
 	}
 
+	var sc *Script
+	if script != nil {
+		v := script(req)
+		sc = &v
+		reply = func(openai.ChatCompletionRequest) string { return v.joined() }
+	}
 	text := reply(req)
 	id := "chatcmpl-openaitest-" + strconv.FormatInt(s.completions.Add(1), 10)
 	created := time.Now().Unix()
@@ -82,6 +88,10 @@ func (s *Server) chat(w http.ResponseWriter, r *http.Request, fault *Fault) {
 			abort()
 		}
 		writeJSON(w, resp)
+		return
+	}
+	if sc != nil && fault == nil {
+		s.streamScript(w, r, streamChunk{ID: id, Object: "chat.completion.chunk", Created: created, Model: req.Model}, *sc)
 		return
 	}
 	s.stream(w, r, fault, req, streamChunk{ID: id, Object: "chat.completion.chunk", Created: created, Model: req.Model},

@@ -69,6 +69,7 @@ type Server struct {
 	scale      float32
 	apiKey     string
 	reply      func(openai.ChatCompletionRequest) string
+	script     func(openai.ChatCompletionRequest) Script
 	chunkDelay time.Duration
 	faults     map[string][]Fault
 	arrivals   map[string][]time.Time

@@ -1,0 +1,474 @@
+package answer
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/lectern/lectern/internal/text"
+	"github.com/lectern/lectern/retrieval"
+)
+
+// focus is what a question is about that an extractive answer must hold:
+// the names it asks about (a person, a country, an organisation), and the
+// years and other numbers it gives.
+type focus struct {
+	names   []nameGroup
+	years   []string
+	numbers []string
+}
+
+// nameGroup is a name as the question writes it ("Hun Sen"), with the
+// lower-cased words that count as each of its words.
+type nameGroup struct {
+	shown string
+	words [][]string
+}
+
+// yearLike is a year of a question.
+var yearLike = regexp.MustCompile(`\b(1[0-9]{3}|20[0-9]{2})\b`)
+
+// questionWords start a question; written with a capital they are no name.
+var questionWords = wordSet("what who whom whose when where why how which is are was were do does did can could would should will has have had tell name give list describe explain according in on at for to and")
+
+// readFocus reads the focus of a question.
+func readFocus(question string) focus {
+	var f focus
+	for _, m := range numberToken.FindAllString(question, -1) {
+		n := normaliseNumber(m)
+		if yearLike.MatchString(n) && len(n) == 4 {
+			f.years = append(f.years, n)
+		} else {
+			f.numbers = append(f.numbers, n)
+		}
+	}
+	words := sentenceWords(question)
+	var group []word
+	flush := func() {
+		if len(group) > 0 {
+			g := nameGroup{}
+			var shown []string
+			for _, w := range group {
+				lower := lowerFolded(w.text)
+				shown = append(shown, w.text)
+				g.words = append(g.words, namesOf(lower))
+			}
+			g.shown = strings.Join(shown, " ")
+			if g.shown == "us" {
+				g.shown = "the U.S."
+			}
+			f.names = append(f.names, g)
+		}
+		group = nil
+	}
+	for i, w := range words {
+		lower := lowerFolded(w.text)
+		isName := w.capital && !titles[lower] && !text.IsStopWord(lower) && !questionWords[lower] && months[lower] == "" && numberWords[lower] == ""
+		if isName && i == 0 {
+			isName = false // "Vietnam's …" questions are rare; "Describe …" common
+		}
+		if !isName {
+			flush()
+			continue
+		}
+		group = append(group, w)
+	}
+	flush()
+	return f
+}
+
+// mentionedIn reports whether a text (its words) mentions a name: at least half of its words
+// ("Biden" for "Joe Biden"), each in any of its forms.
+func (g nameGroup) mentionedIn(have map[string]bool) bool {
+	n := 0
+	for _, forms := range g.words {
+		for _, form := range forms {
+			if have[form] {
+				n++
+				break
+			}
+		}
+	}
+	return 2*n >= len(g.words) && n > 0
+}
+
+// focusText is a text read for the focus rules: its words (with stems) and
+// numbers.
+type focusText struct {
+	words   map[string]bool
+	numbers map[string]bool
+}
+
+// readFocusText reads a text for the focus rules.
+func readFocusText(text string) focusText { return focusReader{}.read(text) }
+
+// focusReader reads texts for the focus rules with a memo of the stems of
+// names (nil: no memo).
+type focusReader struct{ stems map[string]string }
+
+// stem is the stem of word, through the memo.
+func (r focusReader) stem(word string) string {
+	if r.stems == nil {
+		return text.Stem(word)
+	}
+	s, ok := r.stems[word]
+	if !ok {
+		s = text.Stem(word)
+		r.stems[word] = s
+	}
+	return s
+}
+
+// read reads one text.
+func (r focusReader) read(body string) focusText {
+	ft := focusText{words: map[string]bool{}, numbers: map[string]bool{}}
+	for _, m := range numberToken.FindAllString(body, -1) {
+		ft.numbers[normaliseNumber(m)] = true
+	}
+	for _, w := range sentenceWords(body) {
+		lower := lowerFolded(w.text)
+		ft.words[lower] = true
+		if n := numberWords[lower]; n != "" {
+			ft.numbers[n] = true
+		}
+		// Names are matched by their stems too; only capitalised words
+		// are stemmed, which keeps this cheap.
+		if w.capital {
+			ft.words["stem:"+r.stem(lower)] = true
+		}
+		if strings.ContainsAny(lower, ".'’") {
+			for _, part := range text.Words(lower) {
+				ft.words[part] = true
+			}
+		}
+	}
+	return ft
+}
+
+// merged is the union of texts.
+func merged(texts ...focusText) focusText {
+	out := focusText{words: map[string]bool{}, numbers: map[string]bool{}}
+	for _, t := range texts {
+		for k := range t.words {
+			out.words[k] = true
+		}
+		for k := range t.numbers {
+			out.numbers[k] = true
+		}
+	}
+	return out
+}
+
+// unmentioned returns the first focus of the question that none of the
+// texts mentions, or "".
+func (f focus) unmentioned(texts []focusText) string {
+	for _, g := range f.names {
+		if !anyText(texts, g.mentionedIn) {
+			return g.shown
+		}
+	}
+	for _, n := range append(append([]string{}, f.years...), f.numbers...) {
+		if !anyText(texts, func(have map[string]bool) bool { return have[n] }) {
+			return n
+		}
+	}
+	return ""
+}
+
+// anyText reports whether mentions holds of the words and numbers of one
+// of the texts.
+func anyText(texts []focusText, mentions func(map[string]bool) bool) bool {
+	for _, t := range texts {
+		all := map[string]bool{}
+		for k := range t.words {
+			all[k] = true
+		}
+		for k := range t.numbers {
+			all[k] = true
+		}
+		if mentions(all) {
+			return true
+		}
+	}
+	return false
+}
+
+// holds reports whether a sentence of a passage can answer a question with
+// this focus: it holds the question's years and numbers, and one of its
+// names (or the passage around it does, when the sentence says "he").
+func (f focus) holds(sentence focusText) bool {
+	for _, n := range append(append([]string{}, f.years...), f.numbers...) {
+		if !sentence.numbers[n] {
+			return false
+		}
+	}
+	return true
+}
+
+// notMentionedText is the answer to a question about something no passage
+// mentions.
+func notMentionedText(what string) string {
+	return "The reading list doesn't mention " + what + "."
+}
+
+// startsWithCapital reports whether s starts with an upper-case letter.
+func startsWithCapital(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+// keepAnswering zeroes the score of every sentence that cannot answer the
+// question: one without the question's years and numbers, and, for a
+// question that asks for a date or an amount, one that holds none (an
+// amount other than the question's own numbers).
+func keepAnswering(sents []sentence, passages []retrieval.Passage, question string) {
+	f := readFocus(question)
+	c := questionCue(question)
+	if len(f.names) == 0 && len(f.years) == 0 && len(f.numbers) == 0 && c != cueWhen && c != cueNumber && !asksMoney(question) {
+		return
+	}
+	// Each sentence is read once; the sentence before it, its title and
+	// its passage are its context.
+	reader := focusReader{stems: map[string]string{}}
+	read := make(map[[2]int]focusText, len(sents))
+	for _, s := range sents {
+		read[[2]int{s.passage, s.pos}] = reader.read(withoutReferences(s.text))
+	}
+	titles := map[int]focusText{}
+	whole := map[int]focusText{}
+	wholeOf := func(pi int) focusText { // the passage: its sentences together
+		if w, ok := whole[pi]; ok {
+			return w
+		}
+		var parts []focusText
+		for _, s := range sents {
+			if s.passage == pi {
+				parts = append(parts, read[[2]int{pi, s.pos}])
+			}
+		}
+		whole[pi] = merged(parts...)
+		return whole[pi]
+	}
+	subject := askedSubject(question)
+	for i := range sents {
+		pi := sents[i].passage
+		if _, ok := titles[pi]; !ok {
+			titles[pi] = reader.read(passageTitle(passages[pi]))
+		}
+		text := withoutReferences(sents[i].text)
+		ft := read[[2]int{pi, sents[i].pos}]
+		prev := read[[2]int{pi, sents[i].pos - 1}]
+		withRefs := ft
+		if text != sents[i].text {
+			withRefs = reader.read(sents[i].text) // a question's year may be a reference's
+		}
+		switch {
+		case !f.holds(merged(withRefs, prev)) && !f.holds(merged(wholeOf(pi), reader.read(passages[pi].Info.Date))):
+			sents[i].score = 0
+		case len(f.names) >= 2 && !f.namesMostlyIn(ft, merged(titles[pi], prev)) && !f.allNamesIn(wholeOf(pi)):
+			sents[i].score = 0
+		case subject != nil && !subject.mentionedIn(merged(ft, prev).words):
+			sents[i].score = 0 // "What did Taiwan say …?" needs Taiwan saying it
+		case c == cueWhen && !dateLike.MatchString(text) && !eraYear.MatchString(text) && !relativeTime.MatchString(text):
+			sents[i].score = 0
+		case c == cueNumber && !holdsCount(text, question, f):
+			sents[i].score = 0
+		case asksHowMuch(question) && !amountLike.MatchString(text):
+			sents[i].score = 0
+		case asksMoney(question) && !moneyLike.MatchString(text):
+			sents[i].score = 0
+		}
+	}
+}
+
+// eraYear is a year written with its era: "111BC", "AD 939".
+var eraYear = regexp.MustCompile(`\b\d{1,4}\s?(?:BC|BCE|AD|CE)\b|\b(?:AD|CE)\s?\d{1,4}\b`)
+
+// relativeTime is a time given by another: "a week after", "earlier
+// this year", "three years later".
+var relativeTime = regexp.MustCompile(`(?i)\b(?:days?|weeks?|months?|years?|decades?)\s+(?:after|before|later|earlier|ago)\b|\b(?:earlier|later|last|this|next)\s+(?:year|month|week)\b`)
+
+// reference is a reference to a work in the prose, "(Masina, 2022)": its
+// year dates the work cited, not the fact.
+var reference = regexp.MustCompile(`\(\p{Lu}[^()]*?,\s*(?:1[0-9]{3}|20[0-9]{2})\)`)
+
+// withoutReferences removes the references of a sentence.
+func withoutReferences(text string) string { return reference.ReplaceAllString(text, "") }
+
+// namesMostlyIn reports whether a sentence (or the title of its document)
+// mentions at least half of the question's names.
+func (f focus) namesMostlyIn(sentence, title focusText) bool {
+	have := map[string]bool{}
+	for k := range sentence.words {
+		have[k] = true
+	}
+	for k := range title.words {
+		have[k] = true
+	}
+	n := 0
+	for _, g := range f.names {
+		if g.mentionedIn(have) {
+			n++
+		}
+	}
+	return 2*n >= len(f.names)
+}
+
+// allNamesIn reports whether a text mentions every name of the question.
+func (f focus) allNamesIn(text focusText) bool {
+	for _, g := range f.names {
+		if !g.mentionedIn(text.words) {
+			return false
+		}
+	}
+	return true
+}
+
+// moneyWords mark a question that asks for a sum of money.
+var moneyWords = wordSet("cost costs costing dollars dollar price worth value budget spend spent yuan")
+
+// moneyLike is a sum of money in a sentence.
+var moneyLike = regexp.MustCompile(`(?i)(?:US)?\$\s?\d|\d[\d,.]*\s?(?:million|billion|trillion)\b|\b(?:million|billion|trillion)\b|\bdollars?\b|\byuan\b`)
+
+// asksMoney reports whether a question asks for a sum of money.
+func asksMoney(question string) bool {
+	for _, w := range text.Words(question) {
+		if moneyWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// countedInNoPassage reports whether what a "how many" question counts
+// (its noun, or a synonym) is in none of the passages: the reading list
+// then gives no count of it.
+func countedInNoPassage(question string, passages []retrieval.Passage, synonyms retrieval.Synonyms) bool {
+	noun := countedNoun(question)
+	if noun == "" {
+		return false
+	}
+	wanted := append([]string{noun}, synonyms[noun]...)
+	for _, p := range passages {
+		have := termSet{}
+		have.add(text.Terms(p.Text)...)
+		for _, w := range wanted {
+			if have.has(w) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// countedNoun is the stem of what a "how many" question counts: the first
+// word after "how many" not written with a capital ("How many Chinese
+// tourists" → "tourist"), or "".
+func countedNoun(question string) string {
+	fields := strings.Fields(question)
+	for i := 0; i+2 < len(fields); i++ {
+		if strings.EqualFold(fields[i], "how") && strings.EqualFold(fields[i+1], "many") {
+			for _, f := range fields[i+2:] {
+				w := strings.Trim(f, "?.,!;:\"“”'’")
+				if w == "" || startsWithCapital(w) {
+					continue
+				}
+				if ws := text.Words(w); len(ws) > 0 && !text.IsStopWord(ws[0]) {
+					return text.Stem(ws[0])
+				}
+				return ""
+			}
+		}
+	}
+	return ""
+}
+
+// holdsCount reports whether a sentence holds an amount or a count that may
+// answer a "how many"/"how much" question: a number that is not a year,
+// not the day of a date ("December 12"), not one the question gave, and,
+// unless the question counts days, months or years, not a span of time
+// ("six years").
+func holdsCount(sentence, question string, f focus) bool {
+	countsTime := timeUnits[countedWord(question)] != ""
+	words := text.Words(namedNumber.ReplaceAllString(sentence, " "))
+	given := map[string]bool{}
+	for _, g := range append(append([]string{}, f.years...), f.numbers...) {
+		given[g] = true
+	}
+	for i, w := range words {
+		value := w
+		if !isDigits(w) {
+			value = numberWords[w]
+			if value == "" || strings.HasSuffix(value, "%") || w == "second" && i+1 < len(words) && strings.HasSuffix(words[i+1], "largest") {
+				continue
+			}
+		}
+		switch {
+		case given[value], len(value) == 4 && yearLike.MatchString(value):
+			continue
+		case i > 0 && months[words[i-1]] != "", i+1 < len(words) && months[words[i+1]] != "":
+			continue // the day of a date
+		case !countsTime && i+1 < len(words) && timeUnits[words[i+1]] != "" && timeUnits[words[i+1]] != "%":
+			continue
+		case i > 0 && isDigits(words[i-1]) && isDigits(w):
+			continue // the decimals or thousands of the number before
+		}
+		return true
+	}
+	return false
+}
+
+// namedNumber is a number that is part of a name: "COVID-19", "G-20".
+var namedNumber = regexp.MustCompile(`\p{L}+-\d+`)
+
+// countedWord is the lower-cased word after "how many" ("how many years"
+// → "years"), or "".
+func countedWord(question string) string {
+	words := text.Words(question)
+	for i := 0; i+2 < len(words); i++ {
+		if words[i] == "how" && words[i+1] == "many" {
+			return words[i+2]
+		}
+	}
+	return ""
+}
+
+// amountLike is an amount in a sentence: a sum of money, a share, a
+// measure.
+var amountLike = regexp.MustCompile(`(?i)(?:US)?\$\s?\d|\d[\d,.]*\s?(?:%|(?:percent|per cent|million|billion|trillion|acres?|hectares?|km|kilomet(?:er|re)s?|miles?|tonnes?|tons?|barrels?)\b)|\b(?:million|billion|trillion|half|quarter|dollars?|yuan)\b`)
+
+// asksHowMuch reports whether a question asks "how much".
+func asksHowMuch(question string) bool {
+	words := text.Words(question)
+	for i := 0; i+1 < len(words); i++ {
+		if words[i] == "how" && words[i+1] == "much" {
+			return true
+		}
+	}
+	return false
+}
+
+// Questions that ask what someone said, thought or did about something:
+// the answer must be that someone's ("What did Taiwan say about …?",
+// "How did the Philippines respond to …?", "What was Japan's reaction to
+// …?").
+var (
+	askedWhatSubject = regexp.MustCompile(`^(?i:what|how)\s+(?i:did|does|do|has|have|had|would|will)\s+(?:the\s+)?(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*)\s+(?i:say|said|think|feel|react|respond|reply|view|see|make|claim|argue|announce|propose|want|do)\b`)
+	askedWhoseStance = regexp.MustCompile(`^(?i:what)\s+(?i:was|is|were|are)\s+(?:the\s+)?(\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*)*)(?:'s|’s|')\s+(?i:reaction|response|position|view|views|stance|opinion|attitude|answer)\b`)
+)
+
+// askedSubject is the name whose words, reaction or stance a question asks
+// for, or nil.
+func askedSubject(question string) *nameGroup {
+	question = strings.TrimSpace(question)
+	for _, re := range []*regexp.Regexp{askedWhatSubject, askedWhoseStance} {
+		if m := re.FindStringSubmatch(question); m != nil {
+			f := readFocus("Ask " + m[1])
+			if len(f.names) == 1 {
+				return &f.names[0]
+			}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,615 @@
+package answer
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/lectern/lectern/internal/text"
+	"github.com/lectern/lectern/retrieval"
+)
+
+// The model-free support check: does a passage support a sentence of a
+// generated answer? Every fact the sentence states — each number, year,
+// date, amount and capitalised name — must occur in a stretch of the
+// passage of at most supportWindow sentences, and that stretch must
+// cover at least minSupportCoverage of the sentence's content words
+// (stemmed, with their WordNet synonyms), and say "not" when the sentence
+// does. Measured on testdata/support.jsonl (see TestSupportCheckOnTheLabelledSet).
+const (
+	supportWindow      = 2
+	minSupportCoverage = 0.6
+)
+
+// supportVerdict is the support check's finding on one sentence.
+type supportVerdict struct {
+	supported bool
+	// why says, for an unsupported sentence, what the passage lacks.
+	why string
+}
+
+// supportChecker checks sentences against passages with the built-in
+// synonym table; the zero value checks without synonyms.
+type supportChecker struct {
+	synonyms retrieval.Synonyms
+	// window and minCoverage override supportWindow and
+	// minSupportCoverage when not zero (for measuring other settings).
+	window      int
+	minCoverage float64
+}
+
+// check reports whether a passage supports sentence (markers are ignored);
+// title, the title of the passage's document, may hold a name the passage
+// leaves to it ("the country" for Vietnam).
+func (c supportChecker) check(sentence, passage, title string) supportVerdict {
+	window, minCoverage := supportWindow, minSupportCoverage
+	if c.window > 0 {
+		window = c.window
+	}
+	if c.minCoverage > 0 {
+		minCoverage = c.minCoverage
+	}
+	// Names may be anywhere in the passage or its title: the stretch that
+	// states the claim may say "he" or "the country".
+	titled := readPassage(title+"\n\n"+passage, nil)
+	sentence = withoutMarkers(sentence)
+	claim := readClaim(sentence)
+	claim.synonyms = map[string][]string{}
+	for _, t := range claim.terms {
+		claim.synonyms[t] = c.synonyms[t]
+	}
+	if len(claim.terms) == 0 && len(claim.facts) == 0 {
+		return supportVerdict{why: "it states nothing the passage could support"}
+	}
+	sents := splitSentences(passage)
+	if len(sents) == 0 {
+		return supportVerdict{why: "the passage is empty"}
+	}
+	best := supportVerdict{why: "the passage does not say this"}
+	bestCoverage := -1.0
+	for i := range sents {
+		for n := 1; n <= window && i+n <= len(sents); n++ {
+			stretch := readPassage(strings.Join(sents[i:i+n], " "), c.synonyms)
+			missing := stretch.missingFacts(claim, titled)
+			coverage := stretch.coverage(claim, titled)
+			negated := claim.negated != stretch.negated && (claim.negated || stretch.deniesClaim(claim)) ||
+				claim.negated && stretch.negated && !stretch.deniesAnyOf(claim.denied)
+			if len(missing) == 0 && !negated && coverage >= minCoverage {
+				return supportVerdict{supported: true}
+			}
+			// Keep the explanation of the stretch that came closest.
+			score := coverage - float64(len(missing))
+			if negated {
+				score--
+			}
+			if score > bestCoverage {
+				bestCoverage = score
+				switch {
+				case len(missing) > 0:
+					best.why = "the passage does not mention " + strings.Join(missing, ", ")
+				case negated:
+					best.why = "the passage does not say this is not so"
+				default:
+					best.why = "the passage does not say this (" + strconv.Itoa(int(coverage*100+0.5)) + "% of its words)"
+				}
+			}
+		}
+	}
+	return best
+}
+
+// withoutMarkers removes the citation markers of text.
+func withoutMarkers(text string) string {
+	var b strings.Builder
+	last := 0
+	for _, m := range ParseMarkers(text) {
+		b.WriteString(text[last:m.Start])
+		last = m.End
+	}
+	b.WriteString(text[last:])
+	return b.String()
+}
+
+// claim is what a sentence states, read for the support check.
+type claim struct {
+	// facts are the numbers, months and names that must occur in the
+	// passage: each fact is a set of forms, any one of which will do.
+	facts []fact
+	// terms are the stemmed content words that are not facts.
+	terms []string
+	// negated: the sentence says "not", "never", "no" …
+	negated bool
+	// synonyms are the synonyms of its terms, which a passage may use
+	// instead.
+	synonyms map[string][]string
+	// denied are the stems in the scope of the sentence's negations.
+	denied []string
+	// first is the stem of the sentence's first word when it is written
+	// with a capital and may be a name ("Vietnam follows …"): the title
+	// of the passage's document may hold it.
+	first string
+	// bound are facts that must occur together: a month with its year
+	// ("month:april 2017"), a number with its unit of time ("six month").
+	bound []string
+}
+
+// fact is one number, month or name of a sentence: shown is how it was
+// written, forms what in a passage counts as it.
+type fact struct {
+	shown string
+	forms []string
+	name  bool // a capitalised name, which the whole passage may hold
+}
+
+// passageText is a stretch of a passage, read for the support check.
+type passageText struct {
+	numbers map[string]bool // normalised numbers, words for numbers included
+	words   map[string]bool // lower-cased words, with a name's forms
+	terms   termSet         // stems, and the stems of their synonyms
+	stems   termSet         // stems alone
+	negated bool
+	// denied are the stems that follow a negation, up to negationScope of
+	// them: what the stretch says is not so.
+	denied []string
+	// bound are the month-and-year and number-and-unit pairs of the stretch.
+	bound map[string]bool
+}
+
+// negationScope is how many content words after a "not" it bears on.
+const negationScope = 6
+
+var (
+	// numberToken is a number as prose writes it: "13", "1,000", "56.9",
+	// "US$10", "2,500".
+	numberToken = regexp.MustCompile(`\d+(?:[.,]\d+)*`)
+	// ordinalSuffix follows the digits of an ordinal: "20th", "1st".
+	ordinalSuffix = regexp.MustCompile(`^(?:st|nd|rd|th)\b`)
+)
+
+// numberWords are the words for numbers that prose spells out.
+var numberWords = map[string]string{
+	"two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
+	"nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "thirteen": "13", "fourteen": "14",
+	"fifteen": "15", "sixteen": "16", "seventeen": "17", "eighteen": "18", "nineteen": "19",
+	"twenty": "20", "thirty": "30", "forty": "40", "fifty": "50", "sixty": "60", "seventy": "70",
+	"eighty": "80", "ninety": "90", "hundred": "100", "thousand": "1000", "dozen": "12",
+	"second": "2", "third": "3", "fourth": "4", "fifth": "5", "sixth": "6", "seventh": "7",
+	"eighth": "8", "ninth": "9", "tenth": "10", "thirteenth": "13", "fifteenth": "15", "twentieth": "20",
+	"twice": "2", "double": "2", "triple": "3", "half": "50%",
+}
+
+// months maps every way of writing a month to its name.
+var months = func() map[string]string {
+	m := map[string]string{}
+	for _, name := range []string{"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"} {
+		m[name] = name
+		m[name[:3]] = name
+	}
+	m["sept"] = "september"
+	delete(m, "mar") // "mar" and "may" are words too; "May" is its own abbreviation
+	return m
+}()
+
+// nameForms are the other words that count as a name: a people for its
+// country, a country's short names.
+var nameForms = map[string][]string{
+	"vietnamese": {"vietnam"}, "vietnam": {"vietnamese", "hanoi"},
+	"chinese": {"china", "sino"}, "china": {"chinese", "beijing", "prc", "sino"}, "sino": {"china", "chinese"},
+	"american": {"america", "us", "usa", "washington"}, "america": {"american", "us", "usa"}, "us": {"america", "american", "usa", "united"}, "usa": {"us", "america"},
+	"russian": {"russia", "moscow", "russo"}, "russia": {"russian", "moscow", "russo"}, "russo": {"russia", "russian"},
+	"french": {"france"}, "france": {"french"}, "japanese": {"japan"}, "japan": {"japanese"},
+	"cambodian": {"cambodia"}, "cambodia": {"cambodian"}, "filipino": {"philippines"}, "philippine": {"philippines"},
+	"soviet": {"ussr"}, "ukrainian": {"ukraine"}, "ukraine": {"ukrainian"}, "korean": {"korea"},
+	"communist": {"communism", "communists"}, "socialist": {"socialism"}, "western": {"west"}, "west": {"western"},
+	"european": {"europe", "eu"}, "eu": {"european", "europe"}, "indian": {"india"},
+	"beijing": {"china", "chinese"}, "hanoi": {"vietnam", "vietnamese"}, "washington": {"us", "america", "united"},
+	"moscow": {"russia", "russian"}, "ccp": {"cpc"}, "cpc": {"ccp"}, "cpv": {"vcp"}, "vcp": {"cpv"},
+}
+
+// titles are capitalised words that name a rank, not a person: a
+// sentence may give one that its passage leaves out.
+var titles = wordSet("president prime minister general secretary secretary chairman premier mr ms mrs dr madame comrade leader party chief ambassador spokesperson")
+
+// wordSet makes a set of the words of s.
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// lightVerbs say little of their own ("made a protectorate" is
+// "established as a protectorate"): they are not content words here.
+var lightVerbs = wordSet("make makes made making come comes came coming get gets got take takes took taken go goes went gone put puts")
+
+// negations are the words that turn a claim into its opposite.
+var negations = wordSet("not no never neither nor none nobody nothing without cannot refused refuses refuse denied denies deny failed fails")
+
+// readClaim reads the facts, terms and polarity of a sentence.
+func readClaim(sentence string) claim {
+	var c claim
+	seen := map[string]bool{}
+	addFact := func(shown string, name bool, forms ...string) {
+		if !seen[forms[0]] {
+			seen[forms[0]] = true
+			c.facts = append(c.facts, fact{shown: shown, forms: forms, name: name})
+		}
+	}
+	for _, m := range numberToken.FindAllStringIndex(sentence, -1) {
+		n := normaliseNumber(sentence[m[0]:m[1]])
+		addFact(sentence[m[0]:m[1]], false, n)
+	}
+	words := sentenceWords(sentence)
+	factWords := map[string]bool{}
+	for i, w := range words {
+		lower := lowerFolded(w.text)
+		switch {
+		case numberWords[lower] != "" && !pairReference(words, i):
+			addFact(w.text, false, numberWords[lower], lower)
+			factWords[lower] = true
+		case months[strings.TrimSuffix(lower, ".")] != "" && (w.capital || len(lower) > 4):
+			name := months[strings.TrimSuffix(lower, ".")]
+			addFact(w.text, false, "month:"+name)
+			factWords[lower] = true
+		case w.capital && !w.first && !titles[lower] && !text.IsStopWord(lower):
+			addFact(w.text, true, namesOf(lower)...)
+			factWords[lower] = true
+		}
+	}
+	all := text.Words(sentence)
+	for i := range all {
+		if isNegation(all, i) {
+			c.negated = true
+			c.denied = append(c.denied, scopeOf(all, i)...)
+		}
+	}
+	for _, w := range all {
+		if len(w) < 2 || text.IsStopWord(w) || factWords[w] || isDigits(w) || negations[w] || titles[w] || lightVerbs[w] {
+			continue
+		}
+		c.terms = append(c.terms, text.Stem(foldSpelling(w)))
+	}
+	c.terms = distinct(c.terms)
+	c.bound = boundFacts(sentence)
+	if len(words) > 0 && words[0].capital {
+		c.first = text.Stem(lowerFolded(words[0].text))
+	}
+	return c
+}
+
+// timeUnits are the units a number of them is bound to: "six months" is
+// not "six years".
+var timeUnits = map[string]string{
+	"day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month", "months": "month",
+	"year": "year", "years": "year", "decade": "decade", "decades": "decade", "century": "century", "centuries": "century",
+	"percent": "%", "per": "%", "%": "%",
+}
+
+// boundFacts lists the pairs of facts of text that must occur together in
+// a passage: a month and the year after it (a day between them or
+// before the month may be left out) and a number and its unit of time or
+// percent sign.
+func boundFacts(text string) []string {
+	tokens := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return unicode.IsSpace(r) || r == ',' || r == '-' || r == '–' || r == '(' || r == ')'
+	})
+	var out []string
+	for i, tok := range tokens {
+		tok = strings.Trim(tok, ".;:!?\"“”‘’'")
+		if m := months[tok]; m != "" {
+			for j := i + 1; j < len(tokens) && j <= i+2; j++ {
+				next := strings.Trim(tokens[j], ".;:!?\"“”‘’'")
+				if len(next) == 4 && isDigits(next) {
+					out = append(out, "month:"+m+" "+next)
+					break
+				}
+				if !isDigits(next) {
+					break
+				}
+			}
+		}
+		value := normaliseNumber(strings.TrimSuffix(tok, "%"))
+		if !isDigits(strings.ReplaceAll(value, ".", "")) {
+			value = numberWords[tok]
+		}
+		if value == "" || strings.HasSuffix(value, "%") {
+			continue
+		}
+		if strings.HasSuffix(tok, "%") {
+			out = append(out, value+" %")
+			continue
+		}
+		if i+1 < len(tokens) {
+			if u := timeUnits[strings.Trim(tokens[i+1], ".;:!?\"“”‘’'")]; u != "" {
+				out = append(out, value+" "+u)
+			}
+		}
+	}
+	return out
+}
+
+// namesOf lists the forms of a name: itself, its stem, its other forms.
+func namesOf(lower string) []string {
+	forms := []string{lower}
+	forms = append(forms, nameForms[lower]...)
+	if s := text.Stem(lower); s != lower {
+		forms = append(forms, "stem:"+s)
+	}
+	return forms
+}
+
+// word is one word of a sentence as written.
+type word struct {
+	text    string
+	capital bool // written with a capital letter
+	first   bool // the sentence's first word (or the first after a colon or quote)
+}
+
+// sentenceWords splits a sentence into words, keeping "U.S." whole (as
+// "us") and noting capitals and sentence starts.
+func sentenceWords(sentence string) []word {
+	var out []word
+	first := true
+	for _, f := range strings.FieldsFunc(sentence, func(r rune) bool {
+		return unicode.IsSpace(r) || r == '-' || r == '–' || r == '—' || r == '/' || r == '(' || r == ')'
+	}) {
+		startsQuote := strings.ContainsAny(f[:min(len(f), 3)], "\"“‘'")
+		trimmed := strings.TrimFunc(f, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '.' })
+		trimmed = strings.TrimSuffix(trimmed, "’s")
+		trimmed = strings.TrimSuffix(trimmed, "'s")
+		if trimmed == "U.S" || trimmed == "U.S." || trimmed == "US" {
+			trimmed = "us"
+			out = append(out, word{text: trimmed, capital: true, first: first})
+			first = false
+			continue
+		}
+		trimmed = strings.Trim(trimmed, ".")
+		if trimmed == "" {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(trimmed)
+		if unicode.IsLetter(r) {
+			out = append(out, word{text: trimmed, capital: unicode.IsUpper(r), first: first || startsQuote})
+		}
+		first = strings.HasSuffix(f, ":") || strings.HasSuffix(f, ".") && !strings.Contains(trimmed, ".") && len(trimmed) > 3
+	}
+	return out
+}
+
+// normaliseNumber writes a number without thousands separators: "1,000" →
+// "1000"; "56.9" stays.
+func normaliseNumber(s string) string {
+	if strings.Count(s, ",") > 0 {
+		parts := strings.Split(s, ",")
+		thousands := true
+		for _, p := range parts[1:] {
+			if len(p) != 3 && !strings.Contains(p, ".") {
+				thousands = false
+			}
+		}
+		if thousands {
+			s = strings.Join(parts, "")
+		}
+	}
+	return strings.TrimRight(strings.TrimSuffix(s, "."), ",")
+}
+
+// isDigits reports whether s is one or more ASCII digits.
+func isDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// readPassage reads a stretch of passage for the support check.
+func readPassage(body string, synonyms retrieval.Synonyms) passageText {
+	p := passageText{numbers: map[string]bool{}, words: map[string]bool{}, terms: termSet{}, stems: termSet{}, bound: map[string]bool{}}
+	for _, b := range boundFacts(body) {
+		p.bound[b] = true
+	}
+	for _, m := range numberToken.FindAllStringIndex(body, -1) {
+		n := normaliseNumber(body[m[0]:m[1]])
+		p.numbers[n] = true
+		if ordinalSuffix.MatchString(body[m[1]:]) {
+			p.numbers[n] = true
+		}
+	}
+	for _, w := range sentenceWords(body) {
+		lower := lowerFolded(w.text)
+		p.words[lower] = true
+		p.words["stem:"+text.Stem(lower)] = true
+		if n := numberWords[lower]; n != "" {
+			p.numbers[n] = true
+		}
+		if m := months[lower]; m != "" {
+			p.words["month:"+m] = true
+		}
+	}
+	words := text.Words(body)
+	for i, w := range words {
+		p.words[w] = true
+		if isNegation(words, i) {
+			p.negated = true
+			p.denied = append(p.denied, scopeOf(words, i)...)
+		}
+		stem := text.Stem(w)
+		p.terms.add(text.Stem(foldSpelling(w)))
+		p.stems.add(text.Stem(foldSpelling(w)))
+		p.terms.add(synonyms[stem]...)
+	}
+	return p
+}
+
+// missingFacts lists the facts of the claim the stretch does not hold,
+// names being looked for in the title too.
+func (p passageText) missingFacts(c claim, title passageText) []string {
+	var missing []string
+	for _, f := range c.facts {
+		found := false
+		for _, form := range f.forms {
+			if p.numbers[form] || p.words[form] || f.name && title.words[form] {
+				found = true
+				break
+			}
+		}
+		if !found {
+			missing = append(missing, f.shown)
+		}
+	}
+	if len(missing) > 0 {
+		return missing
+	}
+	for _, b := range c.bound {
+		if !p.bound[b] {
+			missing = append(missing, strings.TrimPrefix(b, "month:"))
+		}
+	}
+	return missing
+}
+
+// coverage is the share of the claim's terms the stretch holds, or holds a
+// synonym of.
+func (p passageText) coverage(c claim, title passageText) float64 {
+	if len(c.terms) == 0 {
+		return 1
+	}
+	n := 0
+	for _, t := range c.terms {
+		if p.terms.has(t) || t == c.first && title.terms.has(t) || p.stems.hasAny(c.synonyms[t]) {
+			n++
+		}
+	}
+	return float64(n) / float64(len(c.terms))
+}
+
+// isNegation reports whether words[i] negates what follows: "not",
+// "never", "no", "didn't" ("didn", "t"), but not "not only".
+func isNegation(words []string, i int) bool {
+	w := words[i]
+	if w == "t" && i > 0 && strings.HasSuffix(words[i-1], "n") {
+		return true
+	}
+	if !negations[w] {
+		return false
+	}
+	return !(w == "not" && i+1 < len(words) && (words[i+1] == "only" || words[i+1] == "just"))
+}
+
+// pairReference reports whether the number word words[i] names a pair or
+// a rank already known rather than a count: "the two countries", "both".
+func pairReference(words []word, i int) bool {
+	if i == 0 || strings.ToLower(words[i].text) != "two" {
+		return false
+	}
+	before := strings.ToLower(words[i-1].text)
+	return before == "the" || before == "these" || before == "those" || before == "its" || before == "their"
+}
+
+// deniesClaim reports whether the stretch negates what the claim states:
+// at least two of the claim's terms fall in the scope of a negation of
+// the stretch.
+func (p passageText) deniesClaim(c claim) bool {
+	denied := termSet{}
+	denied.add(p.denied...)
+	n := 0
+	for _, t := range c.terms {
+		if denied.has(t) {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// irregularVerbs maps the past forms of common irregular verbs to the
+// verb, which the stemmer does not ("met" → "meet").
+var irregularVerbs = func() map[string]string {
+	m := map[string]string{}
+	for _, line := range strings.Split(`meet met|hold held|lead led|send sent|seek sought|fight fought|bring brought|buy bought|think thought|choose chose chosen|become became|begin began begun|give gave given|say said|tell told|win won|lose lost|leave left|build built|spend spent|sell sold|grow grew grown|know knew known|see saw seen|speak spoke spoken|write wrote written|rise rose risen|fall fell fallen|break broke broken|drive drove driven|run ran|stand stood|understand understood|keep kept|feel felt|find found|pay paid|lay laid|mean meant|draw drew drawn|sink sank sunk|strike struck|undertake undertook undertaken|withdraw withdrew withdrawn|forgo forwent|shake shook shaken`, "|") {
+		forms := strings.Fields(line)
+		for _, f := range forms[1:] {
+			m[f] = forms[0]
+		}
+	}
+	return m
+}()
+
+// britishSpellings are whole words spelt differently in British and
+// American English that the rules of foldSpelling miss.
+var britishSpellings = map[string]string{"defence": "defense", "offence": "offense", "licence": "license", "pretence": "pretense", "programme": "program", "programmes": "programs"}
+
+// foldSpelling writes a word in American spelling ("organised" →
+// "organized", "labour" → "labor", "centre" → "center", "travelled" →
+// "traveled"), so that a sentence and its passage match whichever they
+// use. Both sides are folded alike, so a fold that also catches some
+// other word ("promise" → "promize") does no harm.
+func foldSpelling(w string) string {
+	if a, ok := britishSpellings[w]; ok {
+		return a
+	}
+	if base, ok := irregularVerbs[w]; ok {
+		return base
+	}
+	if len(w) < 6 {
+		return w
+	}
+	for _, r := range [][2]string{
+		{"isations", "izations"}, {"isation", "ization"}, {"ising", "izing"}, {"ised", "ized"}, {"ises", "izes"}, {"ise", "ize"},
+		{"ours", "ors"}, {"oured", "ored"}, {"ouring", "oring"}, {"our", "or"},
+		{"tres", "ters"}, {"tre", "ter"}, {"bres", "bers"}, {"bre", "ber"},
+		{"lled", "led"}, {"lling", "ling"},
+	} {
+		if strings.HasSuffix(w, r[0]) {
+			return strings.TrimSuffix(w, r[0]) + r[1]
+		}
+	}
+	return w
+}
+
+// scopeOf is the stems of the content words a negation at words[i] bears
+// on: up to negationScope of those after it.
+func scopeOf(words []string, i int) []string {
+	var out []string
+	for _, after := range words[i+1:] {
+		if len(out) == negationScope {
+			break
+		}
+		if !text.IsStopWord(after) {
+			out = append(out, text.Stem(foldSpelling(after)))
+		}
+	}
+	return out
+}
+
+// deniesAnyOf reports whether a negation of the stretch bears on one of
+// the stems (those a negation of the claim bears on): a "not" of the
+// passage about something else does not support the claim's "not".
+func (p passageText) deniesAnyOf(stems []string) bool {
+	denied := termSet{}
+	denied.add(p.denied...)
+	for _, t := range stems {
+		if denied.has(t) {
+			return true
+		}
+	}
+	return len(stems) == 0
+}
+
+// hasAny reports whether the set has one of terms.
+func (s termSet) hasAny(terms []string) bool {
+	for _, t := range terms {
+		if s.has(t) {
+			return true
+		}
+	}
+	return false
+}
+
+// lowerFolded is a word lower-cased with its diacritics removed, as
+// text.Words writes it: "Trọng" → "trong".
+func lowerFolded(w string) string { return strings.ToLower(text.Fold(w)) }

@@ -1,0 +1,211 @@
+package answer
+
+import (
+	"context"
+	"encoding/json"
+	"log/slog"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/lectern/lectern/evaluation"
+)
+
+// readUnanswerable reads testdata/unanswerable.jsonl: questions on the
+// topic of the reading list that it does not answer.
+func readUnanswerable(t *testing.T) []string {
+	t.Helper()
+	var out []string
+	for line := range strings.Lines(readFile(t, "../testdata/unanswerable.jsonl")) {
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		var q struct {
+			Question string `json:"question"`
+		}
+		if err := json.Unmarshal([]byte(line), &q); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, q.Question)
+	}
+	return out
+}
+
+// Floors of the extractive answer over the question sets (see
+// TestExtractiveAnswersOnlyWhatWasAsked); the figures are in BENCHMARKS.md.
+const minUnanswerableTurnedAway = 0.90
+
+// answeredBefore is, for each answerable question set, how many questions
+// the extractive answer answered, and how many with a sentence or quote
+// that holds an expected phrase, before the focus rules (measured with the
+// rules turned off at the commit that added them). The right answers may
+// not drop. Four answers are no longer given, all of them wrong before:
+// two of fresh, one of questions and one of blind_paraphrased ("What year
+// did France take over Vietnam?": the search retrieves no passage on the
+// French, and the old answer quoted one about something else; "How much
+// security aid has the US given Vietnam in recent years?" got a sentence
+// about Trong's third term), so the answered floors are those of the rules.
+var answeredBefore = map[string]struct{ answered, right int }{
+	"literal": {37, 32}, "blind_near": {31, 27}, "blind2_open": {24, 23}, "questions": {50, 45},
+	"holdout": {21, 14}, "fresh": {17, 11}, "blind_paraphrased": {5, 3}, "blind2_memory": {5, 4},
+}
+
+// TestExtractiveAnswersOnlyWhatWasAsked: without a model, a question about a
+// person, country, year or amount no passage mentions is told so instead
+// of getting a quote about something else, and a question asking for a date
+// or an amount is answered by a sentence that holds one; the answerable
+// question sets are answered as often as before.
+func TestExtractiveAnswersOnlyWhatWasAsked(t *testing.T) {
+	ctx := context.Background()
+	store := seedStore(t)
+	a := New(store, Config{Logger: slog.New(slog.DiscardHandler)})
+	turnedAway := 0
+	unanswerable := readUnanswerable(t)
+	for _, q := range unanswerable {
+		ans, err := a.Ask(ctx, Request{Question: q}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ans.Mode == ModeNotFound {
+			turnedAway++
+		} else {
+			t.Logf("answered %q: %s", q, ans.Text)
+		}
+	}
+	t.Logf("unanswerable: %d of %d turned away", turnedAway, len(unanswerable))
+	if share := float64(turnedAway) / float64(len(unanswerable)); share < minUnanswerableTurnedAway {
+		t.Errorf("turned away %d of %d unanswerable questions, want at least %.0f%%", turnedAway, len(unanswerable), 100*minUnanswerableTurnedAway)
+	}
+	for _, set := range []string{"literal", "blind_near", "blind2_open", "questions", "holdout", "fresh", "blind_paraphrased", "blind2_memory"} {
+		qs, err := evaluation.ReadQuestions(strings.NewReader(readFile(t, "../testdata/"+set+".jsonl")))
+		if err != nil {
+			t.Fatal(err)
+		}
+		answered, correct := 0, 0
+		for _, q := range qs {
+			ans, err := a.Ask(ctx, Request{Question: q.Question}, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if ans.Mode == ModeNotFound {
+				continue
+			}
+			answered++
+			shown := ans.Text
+			for _, c := range ans.Citations {
+				shown += " " + c.Quote
+			}
+			if slices.ContainsFunc(q.Expect, func(e string) bool { return evaluation.Contains(shown, e) }) {
+				correct++
+			}
+		}
+		t.Logf("%s: %d of %d answered, %d with an expected phrase", set, answered, len(qs), correct)
+		if before := answeredBefore[set]; answered < before.answered || correct < before.right {
+			t.Errorf("%s: %d answered, %d rightly; want at least %d and %d", set, answered, correct, before.answered, before.right)
+		}
+	}
+}
+
+// TestAQuestionAboutSomethingUnmentionedIsToldSo: the answer names what the
+// reading list does not mention, rather than quoting something else.
+func TestAQuestionAboutSomethingUnmentionedIsToldSo(t *testing.T) {
+	a := New(seedStore(t), Config{Logger: slog.New(slog.DiscardHandler)})
+	tests := []struct{ question, want string }{
+		{"What did Mongolia say about Trong's visit to Beijing?", "The reading list doesn't mention Mongolia."},
+		{"What did Hun Sen say about Xi's visit to Hanoi?", "The reading list doesn't mention Hun Sen."},
+		{"What happened to China-Vietnam relations in 1995?", "The reading list doesn't mention 1995."},
+		{"How many Vietnamese students study in China?", NotFoundText},
+		{"How much did the Hanoi metro project cost?", NotFoundText},
+		{"How did the Philippines respond to the 13 agreements?", NotFoundText},
+	}
+	for _, tt := range tests {
+		ans, err := a.Ask(context.Background(), Request{Question: tt.question}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ans.Mode != ModeNotFound || ans.Text != tt.want || len(ans.Citations) != 0 {
+			t.Errorf("%q: %s %q, want not found %q", tt.question, ans.Mode, ans.Text, tt.want)
+		}
+	}
+}
+
+// TestFocusOfAQuestion: the names, years and numbers a question is about.
+func TestFocusOfAQuestion(t *testing.T) {
+	tests := []struct {
+		question string
+		names    []string
+		years    []string
+		numbers  []string
+	}{
+		{"What did Hun Sen say about Xi's visit to Hanoi?", []string{"Hun Sen", "Xi", "Hanoi"}, nil, nil},
+		{"When did President Joe Biden visit Vietnam in 2023?", []string{"Joe Biden", "Vietnam"}, []string{"2023"}, nil},
+		{"Why did the U.S. lift its arms embargo?", []string{"the U.S."}, nil, nil},
+		{"Who signed the 13 agreements in October?", nil, nil, []string{"13"}},
+		{"Describe the Three Nos.", []string{"Nos"}, nil, nil},
+	}
+	for _, tt := range tests {
+		f := readFocus(tt.question)
+		var names []string
+		for _, g := range f.names {
+			names = append(names, g.shown)
+		}
+		if !slices.Equal(names, tt.names) || !slices.Equal(f.years, tt.years) || !slices.Equal(f.numbers, tt.numbers) {
+			t.Errorf("%q: names %q years %q numbers %q; want %q %q %q", tt.question, names, f.years, f.numbers, tt.names, tt.years, tt.numbers)
+		}
+	}
+}
+
+// TestCountsAndAmounts: a "how many" question is answered by a sentence
+// that counts something (not by a date or a span of time), a "how much"
+// question by an amount.
+func TestCountsAndAmounts(t *testing.T) {
+	tests := []struct {
+		sentence, question string
+		want               bool
+	}{
+		{"China and Vietnam signed at least 36 agreements.", "How many agreements were signed in 2023?", true},
+		{"Xi arrived in Vietnam on December 12, 2023, for the first time in six years.", "How many agreements were signed in 2023?", false},
+		{"Several Chinese companies are moving, surpassing pre-COVID-19 levels.", "How many companies moved?", false},
+		{"Trong has made three visits to China.", "How many times has Trong visited China?", true},
+		{"Trong has been in office for ten years.", "How many years has Trong led the party?", true},
+	}
+	for _, tt := range tests {
+		if got := holdsCount(tt.sentence, tt.question, readFocus(tt.question)); got != tt.want {
+			t.Errorf("holdsCount(%q, %q) = %v, want %v", tt.sentence, tt.question, got, tt.want)
+		}
+	}
+	for _, tt := range []struct {
+		sentence string
+		want     bool
+	}{
+		{"China claims ownership of 80% of the territory.", true},
+		{"The US provided over $60 million in security assistance.", true},
+		{"Around half of the raw materials come from China.", true},
+		{"Trong has made three visits to China since 2012.", false},
+	} {
+		if got := amountLike.MatchString(tt.sentence); got != tt.want {
+			t.Errorf("amountLike(%q) = %v, want %v", tt.sentence, got, tt.want)
+		}
+	}
+}
+
+// TestAskedSubject: the name whose words or stance a question asks for.
+func TestAskedSubject(t *testing.T) {
+	tests := []struct{ question, want string }{
+		{"What did Taiwan say about Trong's trip?", "Taiwan"},
+		{"How did the Philippines respond to the 13 agreements?", "Philippines"},
+		{"What was Japan's reaction to the visit?", "Japan"},
+		{"What did Xi Jinping think of the talks?", "Xi Jinping"},
+		{"What did the two leaders agree on?", ""},
+		{"What are the Three Nos?", ""},
+	}
+	for _, tt := range tests {
+		got := ""
+		if g := askedSubject(tt.question); g != nil {
+			got = g.shown
+		}
+		if got != tt.want {
+			t.Errorf("askedSubject(%q) = %q, want %q", tt.question, got, tt.want)
+		}
+	}
+}
