@@ -18,6 +18,7 @@ import (
 	"github.com/lectern/lectern/answer"
 	"github.com/lectern/lectern/config"
 	"github.com/lectern/lectern/ingest"
+	"github.com/lectern/lectern/internal/text"
 	"github.com/lectern/lectern/retrieval"
 )
 
@@ -334,7 +335,7 @@ func (a *app) reindex(ctx context.Context) (retrieval.Report, error) {
 			// identical one: the bar reaches 100% when embedding ends.
 			bar.Set(p.Embedded + p.Reused + p.Shared)
 		}
-		bar.Describe(fmt.Sprintf("%s: %s, %s", p.Stage, plural(p.Files, "file"), plural(p.Chunks, "chunk")))
+		bar.Describe(fmt.Sprintf("%s: %s, %s", p.Stage, text.Plural(p.Files, "file"), text.Plural(p.Chunks, "chunk")))
 	})
 	if bar != nil {
 		// The bar stays, at 100% once every chunk has its vector, and what
@@ -343,12 +344,4 @@ func (a *app) reindex(ctx context.Context) (retrieval.Report, error) {
 		fmt.Fprintln(f)
 	}
 	return report, err
-}
-
-// plural writes a count and its noun: "1 file", "2 files".
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }

@@ -233,14 +233,14 @@ func writeReport(w io.Writer, r retrieval.Report, dir string) error {
 	if r.Files == 0 {
 		fmt.Fprintf(&b, "No files to index in %s: the reading list is empty (add .txt or .md files there).\n", dir)
 	} else {
-		fmt.Fprintf(&b, "Indexed %s into %s: %d embedded, %d reused", plural(r.Files, "file"), plural(r.Chunks, "chunk"), r.Embedded, r.Reused)
+		fmt.Fprintf(&b, "Indexed %s into %s: %d embedded, %d reused", text.Plural(r.Files, "file"), text.Plural(r.Chunks, "chunk"), r.Embedded, r.Reused)
 		if r.Shared > 0 {
 			fmt.Fprintf(&b, ", %d identical to another chunk (sharing its vector)", r.Shared)
 		}
 		b.WriteString(".\n")
 	}
 	if len(r.Skipped) > 0 {
-		fmt.Fprintf(&b, "Skipped %s:\n", plural(len(r.Skipped), "file"))
+		fmt.Fprintf(&b, "Skipped %s:\n", text.Plural(len(r.Skipped), "file"))
 		for _, s := range r.Skipped {
 			fmt.Fprintf(&b, "  %s: %s\n", s.Path, s.Reason)
 		}
@@ -299,7 +299,7 @@ func writeSources(w io.Writer, sources []retrieval.SourceStats) error {
 		if s.Date != "" {
 			fmt.Fprintf(&b, "  %s\n", s.Date)
 		}
-		fmt.Fprintf(&b, "  %s, %s\n\n", withExtent(s.Source, s), plural(s.Chunks, "chunk"))
+		fmt.Fprintf(&b, "  %s, %s\n\n", withExtent(s.Source, s), text.Plural(s.Chunks, "chunk"))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

@@ -10,6 +10,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"github.com/lectern/lectern/internal/text"
 	"github.com/lectern/lectern/retrieval"
 )
 
@@ -130,7 +131,10 @@ func renderProgress(p retrieval.Progress) string {
 	if stage == "" {
 		stage = "starting"
 	}
-	s := fmt.Sprintf("🔄 Reindexing (%s): %d files, %d chunks, %d embedded, %d reused", stage, p.Files, p.Chunks, p.Embedded, p.Reused)
+	s := fmt.Sprintf("🔄 Reindexing (%s): %s, %s, %d embedded, %d reused", stage, text.Plural(p.Files, "file"), text.Plural(p.Chunks, "chunk"), p.Embedded, p.Reused)
+	if p.Shared > 0 {
+		s += fmt.Sprintf(", %d shared", p.Shared)
+	}
 	if p.Total > 0 {
 		s += fmt.Sprintf(" of %d", p.Total)
 	}
@@ -139,13 +143,17 @@ func renderProgress(p retrieval.Progress) string {
 
 // renderReport is the summary of a finished reindex, skipped files listed.
 func renderReport(r retrieval.Report, took time.Duration) string {
-	s := fmt.Sprintf("✅ Reindexed in %s: %d files, %d chunks (%d embedded, %d reused).", took.Round(100*time.Millisecond), r.Files, r.Chunks, r.Embedded, r.Reused)
+	how := fmt.Sprintf("%d embedded, %d reused", r.Embedded, r.Reused)
+	if r.Shared > 0 {
+		how += fmt.Sprintf(", %d shared with an identical chunk", r.Shared)
+	}
+	s := fmt.Sprintf("✅ Reindexed in %s: %s, %s (%s).", took.Round(100*time.Millisecond), text.Plural(r.Files, "file"), text.Plural(r.Chunks, "chunk"), how)
 	if len(r.Skipped) > 0 {
 		var lines []string
 		for _, sk := range r.Skipped {
 			lines = append(lines, fmt.Sprintf("• `%s`: %s", sk.Path, sk.Reason))
 		}
-		s += fmt.Sprintf("\nSkipped %d file(s):\n", len(r.Skipped)) + strings.Join(lines, "\n")
+		s += "\nSkipped " + text.Plural(len(r.Skipped), "file") + ":\n" + strings.Join(lines, "\n")
 	}
 	return truncate(s, maxContent)
 }

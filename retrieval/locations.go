@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/lectern/lectern/ingest"
+	"github.com/lectern/lectern/internal/text"
 )
 
 // Location is where a passage or a quote stands in its document: the page
@@ -393,17 +394,9 @@ func (l Location) Label() string {
 func (s SourceStats) Extent() string {
 	switch {
 	case s.Pages > 0:
-		return plural(s.Pages, "page")
+		return text.Plural(s.Pages, "page")
 	case s.Sections > 0:
-		return plural(s.Sections, "section")
+		return text.Plural(s.Sections, "section")
 	}
 	return ""
-}
-
-// plural writes "1 page", "2 pages".
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }

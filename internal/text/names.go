@@ -1,6 +1,9 @@
 package text
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // JoinNames writes a list of names as a sentence does: "A", "A and B",
 // "A, B and C". It is the one way Lectern writes authors, in answers,
@@ -28,4 +31,14 @@ func Byline(authors []string, publisher, date string) string {
 		parts = append(parts, date)
 	}
 	return strings.Join(parts, " · ")
+}
+
+// Plural writes a count and its noun, the noun in the plural unless the
+// count is one: "1 file", "2 files". Nouns whose plural is not noun+"s"
+// are not for it.
+func Plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.Itoa(n) + " " + noun + "s"
 }
