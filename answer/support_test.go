@@ -53,42 +53,52 @@ const (
 // negation, a claim of another passage, an invented event) and keep nearly
 // every faithful one, however reworded.
 func TestSupportCheckOnTheLabelledSet(t *testing.T) {
+	checkLabelledSet(t, "../testdata/support.jsonl", 75, minCaughtShare, maxWronglyDropShare)
+}
+
+// checkLabelledSet runs the model-free support check on every sentence of
+// a labelled set, logs what it missed and wrongly dropped, and fails when
+// the set has fewer than minEach faithful or unfaithful sentences, or the
+// check catches less than minCaught of the unfaithful ones or drops more
+// than maxDropped of the faithful ones.
+func checkLabelledSet(t *testing.T, path string, minEach int, minCaught, maxDropped float64) {
+	t.Helper()
 	synonyms, err := retrieval.WordNetSynonyms()
 	if err != nil {
 		t.Fatal(err)
 	}
 	check := supportChecker{synonyms: synonyms}
-	set := readLabelled(t, "../testdata/support.jsonl")
 	var faithful, unfaithful, caught, dropped int
-	missedByKind := map[string]int{}
-	for _, s := range set {
+	missedByKind, droppedByKind := map[string]int{}, map[string]int{}
+	for _, s := range readLabelled(t, path) {
 		v := check.check(s.Sentence, s.Passage, s.Title)
-		if s.Supported {
+		switch {
+		case s.Supported:
 			faithful++
 			if !v.supported {
 				dropped++
+				droppedByKind[s.Kind]++
 				t.Logf("wrongly dropped (%s): %q: %s", s.Kind, s.Sentence, v.why)
 			}
-			continue
-		}
-		unfaithful++
-		if v.supported {
+		case v.supported:
+			unfaithful++
 			missedByKind[s.Kind]++
 			t.Logf("missed (%s): %q", s.Kind, s.Sentence)
-		} else {
+		default:
+			unfaithful++
 			caught++
 		}
 	}
-	t.Logf("caught %d of %d unfaithful sentences (%.1f%%), wrongly dropped %d of %d faithful ones (%.1f%%); missed by kind %v",
-		caught, unfaithful, 100*float64(caught)/float64(unfaithful), dropped, faithful, 100*float64(dropped)/float64(faithful), missedByKind)
-	if faithful < 75 || unfaithful < 75 {
-		t.Fatalf("the labelled set has %d faithful and %d unfaithful sentences; want at least 75 of each", faithful, unfaithful)
+	t.Logf("%s: caught %d of %d unfaithful sentences (%.1f%%), wrongly dropped %d of %d faithful ones (%.1f%%); missed by kind %v, dropped by kind %v",
+		path, caught, unfaithful, 100*float64(caught)/float64(unfaithful), dropped, faithful, 100*float64(dropped)/float64(faithful), missedByKind, droppedByKind)
+	if faithful < minEach || unfaithful < minEach {
+		t.Fatalf("%s has %d faithful and %d unfaithful sentences; want at least %d of each", path, faithful, unfaithful, minEach)
 	}
-	if share := float64(caught) / float64(unfaithful); share < minCaughtShare {
-		t.Errorf("caught %.3f of unfaithful sentences, want at least %.2f", share, minCaughtShare)
+	if share := float64(caught) / float64(unfaithful); share < minCaught {
+		t.Errorf("caught %.3f of unfaithful sentences, want at least %.2f", share, minCaught)
 	}
-	if share := float64(dropped) / float64(faithful); share > maxWronglyDropShare {
-		t.Errorf("wrongly dropped %.3f of faithful sentences, want at most %.2f", share, maxWronglyDropShare)
+	if share := float64(dropped) / float64(faithful); share > maxDropped {
+		t.Errorf("wrongly dropped %.3f of faithful sentences, want at most %.2f", share, maxDropped)
 	}
 }
 

@@ -13,10 +13,10 @@ import (
 
 // readUnanswerable reads testdata/unanswerable.jsonl: questions on the
 // topic of the reading list that it does not answer.
-func readUnanswerable(t *testing.T) []string {
+func readUnanswerable(t *testing.T, path string) []string {
 	t.Helper()
 	var out []string
-	for line := range strings.Lines(readFile(t, "../testdata/unanswerable.jsonl")) {
+	for line := range strings.Lines(readFile(t, path)) {
 		if strings.TrimSpace(line) == "" {
 			continue
 		}
@@ -56,22 +56,10 @@ var answeredBefore = map[string]struct{ answered, right int }{
 // or an amount is answered by a sentence that holds one; the answerable
 // question sets are answered as often as before.
 func TestExtractiveAnswersOnlyWhatWasAsked(t *testing.T) {
-	ctx := context.Background()
 	store := seedStore(t)
 	a := New(store, Config{Logger: slog.New(slog.DiscardHandler)})
-	turnedAway := 0
-	unanswerable := readUnanswerable(t)
-	for _, q := range unanswerable {
-		ans, err := a.Ask(ctx, Request{Question: q}, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if ans.Mode == ModeNotFound {
-			turnedAway++
-		} else {
-			t.Logf("answered %q: %s", q, ans.Text)
-		}
-	}
+	unanswerable := readUnanswerable(t, "../testdata/unanswerable.jsonl")
+	turnedAway := countTurnedAway(t, a, unanswerable)
 	t.Logf("unanswerable: %d of %d turned away", turnedAway, len(unanswerable))
 	if share := float64(turnedAway) / float64(len(unanswerable)); share < minUnanswerableTurnedAway {
 		t.Errorf("turned away %d of %d unanswerable questions, want at least %.0f%%", turnedAway, len(unanswerable), 100*minUnanswerableTurnedAway)
@@ -81,29 +69,55 @@ func TestExtractiveAnswersOnlyWhatWasAsked(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		answered, correct := 0, 0
-		for _, q := range qs {
-			ans, err := a.Ask(ctx, Request{Question: q.Question}, nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if ans.Mode == ModeNotFound {
-				continue
-			}
-			answered++
-			shown := ans.Text
-			for _, c := range ans.Citations {
-				shown += " " + c.Quote
-			}
-			if slices.ContainsFunc(q.Expect, func(e string) bool { return evaluation.Contains(shown, e) }) {
-				correct++
-			}
-		}
+		answered, correct := countAnswered(t, a, qs)
 		t.Logf("%s: %d of %d answered, %d with an expected phrase", set, answered, len(qs), correct)
 		if before := answeredBefore[set]; answered < before.answered || correct < before.right {
 			t.Errorf("%s: %d answered, %d rightly; want at least %d and %d", set, answered, correct, before.answered, before.right)
 		}
 	}
+}
+
+// countTurnedAway asks every question and counts those answered as not
+// found, logging the others.
+func countTurnedAway(t *testing.T, a *Answerer, questions []string) int {
+	t.Helper()
+	turnedAway := 0
+	for _, q := range questions {
+		ans, err := a.Ask(context.Background(), Request{Question: q}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ans.Mode == ModeNotFound {
+			turnedAway++
+		} else {
+			t.Logf("answered %q: %s", q, ans.Text)
+		}
+	}
+	return turnedAway
+}
+
+// countAnswered asks every question of a set and counts those answered,
+// and those whose answer or quotes hold one of the expected phrases.
+func countAnswered(t *testing.T, a *Answerer, qs []evaluation.Question) (answered, right int) {
+	t.Helper()
+	for _, q := range qs {
+		ans, err := a.Ask(context.Background(), Request{Question: q.Question}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ans.Mode == ModeNotFound {
+			continue
+		}
+		answered++
+		shown := ans.Text
+		for _, c := range ans.Citations {
+			shown += " " + c.Quote
+		}
+		if slices.ContainsFunc(q.Expect, func(e string) bool { return evaluation.Contains(shown, e) }) {
+			right++
+		}
+	}
+	return answered, right
 }
 
 // TestAQuestionAboutSomethingUnmentionedIsToldSo: the answer names what the
