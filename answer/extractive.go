@@ -76,29 +76,15 @@ func endsWithTitleAbbreviation(s string) bool {
 	return false
 }
 
-// splitMissedBreaks cuts a sentence where the tokenizer missed a break: a
-// full stop, question or exclamation mark after two lower-case letters or
-// digits ("since 2018. Meanwhile"), then a space and a capital letter.
-// Abbreviations ("Mr. Trong", "U.S. President", "Dec. 12") do not match.
+// splitMissedBreaks cuts a sentence where the sentence model missed a
+// break (see text.MissedBreaks).
 func splitMissedBreaks(s string) []string {
 	var out []string
-	start := 0
-	for i := 2; i+2 < len(s); i++ {
-		if c := s[i]; c != '.' && c != '?' && c != '!' {
-			continue
-		}
-		if !isLowerOrDigit(s[i-1]) || !isLowerOrDigit(s[i-2]) || s[i+1] != ' ' {
-			continue
-		}
-		if r, _ := utf8.DecodeRuneInString(s[i+2:]); unicode.IsUpper(r) {
-			out = append(out, s[start:i+1])
-			start = i + 2
-		}
+	for _, sp := range text.MissedBreaks(s) {
+		out = append(out, s[sp.Start:sp.End])
 	}
-	return append(out, s[start:])
+	return out
 }
-
-func isLowerOrDigit(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' }
 
 // candidates splits the passages into sentences. Unless keepTitles, a
 // sentence's terms leave out the title of its document: a heading or a

@@ -72,28 +72,15 @@ type piece struct {
 	Start int
 }
 
-// splitMissedBreaks cuts a sentence where the tokenizer missed a break: a
-// full stop after two lower-case letters or digits ("since 2018. Meanwhile"),
-// then a space and a capital letter.
+// splitMissedBreaks cuts a sentence where the sentence model missed a
+// break (see text.MissedBreaks); at is where s starts in its paragraph.
 func splitMissedBreaks(s string, at int) []piece {
 	var out []piece
-	start := 0
-	for i := 2; i+2 < len(s); i++ {
-		if c := s[i]; c != '.' && c != '?' && c != '!' {
-			continue
-		}
-		if !isLowerOrDigit(s[i-1]) || !isLowerOrDigit(s[i-2]) || s[i+1] != ' ' {
-			continue
-		}
-		if r, _ := utf8.DecodeRuneInString(s[i+2:]); unicode.IsUpper(r) {
-			out = append(out, piece{s[start : i+1], at + start})
-			start = i + 2
-		}
+	for _, sp := range text.MissedBreaks(s) {
+		out = append(out, piece{s[sp.Start:sp.End], at + sp.Start})
 	}
-	return append(out, piece{s[start:], at + start})
+	return out
 }
-
-func isLowerOrDigit(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' }
 
 // reference matches a parenthetical reference to a work: "(Pollard,
 // 2022)", "(CGTN,2022)", "(Ministry of Foreign Affairs of Vietnam, 2022)".

@@ -3,6 +3,8 @@ package text
 import (
 	"fmt"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/neurosnap/sentences"
 	"github.com/neurosnap/sentences/english"
@@ -55,3 +57,30 @@ var sentenceTokenizer = sync.OnceValues(func() (*sentences.DefaultSentenceTokeni
 	}
 	return tok, nil
 })
+
+// MissedBreaks cuts a sentence where the sentence model missed a break: a
+// full stop, question or exclamation mark after two lower-case letters or
+// digits ("since 2018. Meanwhile"), then a space and a capital letter. It
+// returns the spans of s's parts, in order, covering s but the spaces at
+// the cuts. Abbreviations ("Mr. Trong", "U.S. President", "Dec. 12") do
+// not match.
+func MissedBreaks(s string) []Span {
+	var out []Span
+	start := 0
+	for i := 2; i+2 < len(s); i++ {
+		if c := s[i]; c != '.' && c != '?' && c != '!' {
+			continue
+		}
+		if !isLowerOrDigit(s[i-1]) || !isLowerOrDigit(s[i-2]) || s[i+1] != ' ' {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(s[i+2:]); unicode.IsUpper(r) {
+			out = append(out, Span{start, i + 1})
+			start = i + 2
+		}
+	}
+	return append(out, Span{start, len(s)})
+}
+
+// isLowerOrDigit reports whether c is an ASCII lower-case letter or digit.
+func isLowerOrDigit(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' }

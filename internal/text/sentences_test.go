@@ -1,6 +1,7 @@
 package text
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -69,4 +70,24 @@ func FuzzSentenceSpans(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text string) {
 		checkSentenceSpans(t, text, SentenceSpans(text))
 	})
+}
+
+// TestMissedBreaks: a full stop after two lower-case letters or digits and
+// before a capital is a break the sentence model missed; abbreviations and
+// decimals are not.
+func TestMissedBreaks(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []Span
+	}{
+		{"Every year since 2018. Meanwhile, ships.", []Span{{0, 22}, {23, 40}}},
+		{"Mr. Trong met U.S. President Biden on Dec. 12.", []Span{{0, 46}}},
+		{"It rose 56.9 percent. Then it fell!", []Span{{0, 21}, {22, 35}}},
+		{"", []Span{{0, 0}}},
+	}
+	for _, tt := range tests {
+		if got := MissedBreaks(tt.in); !slices.Equal(got, tt.want) {
+			t.Errorf("MissedBreaks(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
 }
