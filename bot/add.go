@@ -100,21 +100,12 @@ func (b *Bot) onAdd(i *discordgo.Interaction, data discordgo.ApplicationCommandI
 		b.refuse(i, fmt.Sprintf("Not added: %s is too large (%s; the limit is %s).", att.Filename, megabytes(int64(att.Size)), megabytes(limits.MaxBytes)))
 		return
 	}
-	user := userOf(i)
-	ok, by, since := b.reindex.begin(user.ID, time.Now())
+	finished, ok := b.beginChange(i, "/add")
 	if !ok {
-		b.refuse(i, msgReindexRunning(by, since))
 		return
 	}
-	// Done once the reading list is changed, before the reply says so: a
-	// next change may start as soon as this one is reported.
-	finished := sync.OnceFunc(b.reindex.end)
 	defer finished()
 	ctx := b.work
-	if err := b.deferReply(ctx, i, false); err != nil {
-		b.log.Error("acknowledge /add", "err", err)
-		return
-	}
 	show := func(s string) {
 		if err := b.editOriginal(ctx, i, outMessage{content: truncate(s, maxContent)}); err != nil {
 			b.log.Warn("show /add progress", "err", err)

@@ -16,6 +16,27 @@ import (
 // maxChoices is how many suggestions an autocomplete reply may hold.
 const maxChoices = 25
 
+// beginChange starts a change of the reading list (/add, /remove) for
+// interaction i: it takes the lock /reindex also takes, or refuses with
+// who holds it, and defers the reply. finished lets go of the lock (once,
+// however often it is called): call it once the reading list is changed,
+// before the reply says so, so that a next change may start as soon as
+// this one is reported. ok is false when the change must not go on.
+func (b *Bot) beginChange(i *discordgo.Interaction, command string) (finished func(), ok bool) {
+	started, by, since := b.reindex.begin(userOf(i).ID, time.Now())
+	if !started {
+		b.refuse(i, msgReindexRunning(by, since))
+		return nil, false
+	}
+	finished = sync.OnceFunc(b.reindex.end)
+	if err := b.deferReply(b.work, i, false); err != nil {
+		b.log.Error("acknowledge "+command, "err", err)
+		finished()
+		return nil, false
+	}
+	return finished, true
+}
+
 // onRemove takes a document out of the reading list for a moderator.
 func (b *Bot) onRemove(i *discordgo.Interaction, source string) {
 	if !b.isModerator(i) {
@@ -27,21 +48,12 @@ func (b *Bot) onRemove(i *discordgo.Interaction, source string) {
 		b.refuse(i, "Name the document to remove: its title or file name.")
 		return
 	}
-	user := userOf(i)
-	ok, by, since := b.reindex.begin(user.ID, time.Now())
+	finished, ok := b.beginChange(i, "/remove")
 	if !ok {
-		b.refuse(i, msgReindexRunning(by, since))
 		return
 	}
-	// Done once the reading list is changed, before the reply says so: a
-	// next change may start as soon as this one is reported.
-	finished := sync.OnceFunc(b.reindex.end)
 	defer finished()
 	ctx := b.work
-	if err := b.deferReply(ctx, i, false); err != nil {
-		b.log.Error("acknowledge /remove", "err", err)
-		return
-	}
 	progress, stop := b.progressShower(ctx, i, "🔄 Removing "+inlineCode(source))
 	removed, err := b.deps.Editor.Remove(ctx, source, progress)
 	stop()
