@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"context"
-	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io"
@@ -151,17 +150,14 @@ type storeStudier struct {
 
 func newStoreStudier(a *app) *storeStudier { return &storeStudier{a: a} }
 
-// current returns the Studier over the index's passages now.
+// current returns the Studier over the index's passages now, made again
+// only when the store has switched to another index.
 func (s *storeStudier) current() *study.Studier {
-	passages := s.a.store.Passages("")
-	h := sha256.New()
-	for _, p := range passages {
-		h.Write([]byte(p.ID))
-	}
-	key := string(h.Sum(nil))
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	key := s.a.store.IndexName()
 	if s.studier == nil || key != s.key {
+		passages := s.a.store.Passages("")
 		studier, err := studierOver(s.a, passages)
 		if err != nil {
 			// config.Validate has checked the endpoint's URL already; should

@@ -133,6 +133,16 @@ func (s *Store) use(ix *index, name string) {
 	s.currentName.Store(&name)
 }
 
+// IndexName names the index searched now (its folder under indexes/), or
+// is "" before any index is built: it changes whenever a reindex, an add,
+// a remove or a reload switches the store to another index.
+func (s *Store) IndexName() string {
+	if name := s.currentName.Load(); name != nil {
+		return *name
+	}
+	return ""
+}
+
 func (s *Store) setNotReady(err error) { s.notReady.Store(&err) }
 
 // Ready returns nil when the store has an index to search, else why not.
