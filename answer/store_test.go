@@ -10,6 +10,7 @@ import (
 	openai "github.com/sashabaranov/go-openai"
 
 	"github.com/lectern/lectern/internal/openaitest"
+	"github.com/lectern/lectern/internal/seedtest"
 	"github.com/lectern/lectern/internal/text"
 	"github.com/lectern/lectern/retrieval"
 )
@@ -112,17 +113,7 @@ func TestQuestionsAskedFromMemoryReachTheModel(t *testing.T) {
 
 // seedStore is the real index of seeds/: local embedder, hybrid search.
 func seedStore(t *testing.T) *retrieval.Store {
-	t.Helper()
-	ctx := context.Background()
-	store, err := retrieval.OpenStore(ctx, retrieval.StoreConfig{DataDir: t.TempDir(), CorpusDir: "../seeds",
-		Embedder: retrieval.NewLocalEmbedder(), Logger: slog.New(slog.DiscardHandler)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := store.Reindex(ctx, nil); err != nil {
-		t.Fatal(err)
-	}
-	return store
+	return seedtest.Store(t, "../seeds")
 }
 
 // quotingReply is the reply of a faithful model: the first sentence of

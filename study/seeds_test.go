@@ -1,9 +1,7 @@
 package study
 
 import (
-	"context"
 	"encoding/json"
-	"log/slog"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -11,22 +9,13 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/lectern/lectern/internal/seedtest"
 	"github.com/lectern/lectern/retrieval"
 )
 
 // seedStore indexes the seeds in a temporary data folder.
 func seedStore(t testing.TB) *retrieval.Store {
-	t.Helper()
-	ctx := context.Background()
-	store, err := retrieval.OpenStore(ctx, retrieval.StoreConfig{DataDir: t.TempDir(), CorpusDir: "../seeds",
-		Embedder: retrieval.NewLocalEmbedder(), Logger: slog.New(slog.DiscardHandler)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := store.Reindex(ctx, nil); err != nil {
-		t.Fatal(err)
-	}
-	return store
+	return seedtest.Store(t, "../seeds")
 }
 
 // typed is how the generator's typer reads an option on its own.
