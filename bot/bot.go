@@ -256,13 +256,6 @@ func (b *Bot) release() {
 	}
 }
 
-// isClosing reports whether shutdown has begun.
-func (b *Bot) isClosing() bool {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.closing
-}
-
 // shutdown stops taking work, waits for work in flight within the
 // configured bound, cancels what is left and disconnects.
 func (b *Bot) shutdown() {

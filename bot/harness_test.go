@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -435,12 +434,3 @@ func embedsOf(r discordtest.Request) []discordtest.Embed {
 	_ = json.Unmarshal(r.Body, &m)
 	return m.Embeds
 }
-
-// errAsk is an Asker that fails like an endpoint that is down.
-func errAsk(err error) askFunc {
-	return func(context.Context, answer.Request, func(string)) (answer.Answer, error) {
-		return answer.Answer{}, err
-	}
-}
-
-var _ = errors.New

@@ -188,13 +188,6 @@ func (s *Server) Requests(endpoint string) int {
 	return len(s.arrivals[normalize(endpoint)])
 }
 
-// RequestTimes returns when each request to the endpoint arrived, in order.
-func (s *Server) RequestTimes(endpoint string) []time.Time {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return append([]time.Time(nil), s.arrivals[normalize(endpoint)]...)
-}
-
 // EmbeddedTexts returns every text the embeddings endpoint answered with a
 // vector, in the order received (failed requests are not counted).
 func (s *Server) EmbeddedTexts() []string {
