@@ -249,7 +249,9 @@ func startsWithCapital(s string) bool {
 func keepAnswering(sents []sentence, passages []retrieval.Passage, question string, synonyms retrieval.Synonyms) {
 	f := readFocus(question)
 	c := questionCue(question)
-	if len(f.names) == 0 && len(f.years) == 0 && len(f.numbers) == 0 && c != cueWhen && c != cueNumber && !asksMoney(question) {
+	m := askedMeasure(question)
+	role := roleTerms(question)
+	if len(f.names) == 0 && len(f.years) == 0 && len(f.numbers) == 0 && c != cueWhen && c != cueNumber && m == measureNone && len(role) == 0 && !asksMoney(question) {
 		return
 	}
 	// Each sentence is read once; the sentence before it, its title and
@@ -322,9 +324,15 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 			sents[i].score = 0 // "When did Vo Van Thuong take office?" needs him
 		case len(f.names) >= 2 && !f.namesMostlyIn(ft, merged(titles[pi], prev)) && !f.allNamesIn(wholeOf(pi)):
 			sents[i].score = 0
-		case subject != nil && !subject.mentionedIn(merged(ft, prev).words):
+		case subject != nil && !subject.mentionedIn(ft.words) && !(personalPronoun.MatchString(text) && subject.mentionedIn(prev.words)):
 			sents[i].score = 0 // "What did Taiwan say …?" needs Taiwan saying it
-		case (c == cueWhen || c == cueNumber) && !slices.ContainsFunc(asked, func(terms []string) bool {
+		case subject != nil && !stanceLike.MatchString(text):
+			sents[i].score = 0 // nor by a sentence that only names Taiwan
+		case !holdsAny(sents[i].terms, role, synonyms):
+			sents[i].score = 0 // "Who was Vietnam's ambassador …?" needs an ambassador
+		case !m.holds(text):
+			sents[i].score = 0 // "What share …?" needs a share
+		case (c == cueWhen || c == cueNumber || m != measureNone) && !slices.ContainsFunc(asked, func(terms []string) bool {
 			return holdsAsked(sents[i].terms, termsBefore(sents, i), terms, synonyms)
 		}):
 			sents[i].score = 0 // a date or a number of something else
@@ -339,6 +347,10 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 		}
 	}
 }
+
+// personalPronoun refers a sentence to a person or people the sentence
+// before it names.
+var personalPronoun = regexp.MustCompile(`(?i)\b(?:he|she|they|his|her|their|him|them)\b`)
 
 // eraYear is a year written with its era: "111BC", "AD 939".
 var eraYear = regexp.MustCompile(`\b\d{1,4}\s?(?:BC|BCE|AD|CE)\b|\b(?:AD|CE)\s?\d{1,4}\b`)
@@ -585,135 +597,6 @@ func questionParts(question string) []string {
 		if strings.TrimSpace(part) != "" {
 			out = append(out, part+"?")
 		}
-	}
-	return out
-}
-
-// kindWords only say what kind of fact a question asks for ("In what
-// year …", "How many …", "What share …"), or say nothing of their own.
-var kindWords = func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields("year years date month day many much long percentage percent share proportion rate number figure amount total value size length happen happened take took make made occur come came get got go went gone time times early late recent recently roughly approximately exactly around") {
-		m[text.Stem(w)] = true
-	}
-	return m
-}()
-
-// timeClause is a phrase of a question that says when what it asks about
-// happened ("since Xi took over the party in 2012", "while Xi was in
-// Hanoi"): the sentence that answers may say when otherwise.
-var timeClause = regexp.MustCompile(`(?i)\b(?:during|since|while|following)\b[^,?]*`)
-
-// askedTerms are the stems of a question's content words that say what
-// happened or what is counted: neither its names nor its kind words.
-func askedTerms(question string, f focus) []string {
-	names := map[string]bool{}
-	for _, g := range f.names {
-		for _, forms := range g.words {
-			for _, t := range text.Terms(forms[0]) {
-				names[t] = true
-			}
-		}
-	}
-	var out []string
-	for _, t := range distinct(text.Terms(timeClause.ReplaceAllString(question, " "))) {
-		if !names[t] && !kindWords[t] && !isDigits(t) {
-			out = append(out, t)
-		}
-	}
-	return out
-}
-
-// minAskedShare is the share of a question's asked terms that a sentence
-// giving a date or a number must hold to answer it: each term counts once
-// in the sentence, half in the sentences of its passage before it (which
-// may say what "the latter" was), and the sentence must hold one itself.
-const minAskedShare = 0.5
-
-// holdsAsked reports whether a sentence (its terms, and those of the
-// sentences before it) holds enough of the asked terms, each as itself, a
-// synonym or a paraphrase: see minAskedShare.
-func holdsAsked(terms, before []string, asked []string, synonyms retrieval.Synonyms) bool {
-	if len(asked) == 0 {
-		return true
-	}
-	have, context := termSet{}, termSet{}
-	have.add(terms...)
-	context.add(before...)
-	n, own := 0.0, false
-	for _, t := range asked {
-		switch c := holdsTerm(have, t, synonyms); {
-		case c > 0:
-			n += c
-			own = true
-		default:
-			n += holdsTerm(context, t, synonyms) / 2
-		}
-	}
-	return own && n >= minAskedShare*float64(len(asked))
-}
-
-// holdsTerm is how much of a term the terms hold: 1 for itself or a
-// synonym, paraphraseCredit for a paraphrase (either way round), else 0.
-func holdsTerm(have termSet, t string, synonyms retrieval.Synonyms) float64 {
-	if have.has(t) || slices.ContainsFunc(synonyms[t], have.has) {
-		return 1
-	}
-	if c := credit(have, t); c > 0 {
-		return c
-	}
-	for k, ps := range paraphrases {
-		if slices.Contains(ps, t) && have.has(k) {
-			return paraphraseCredit
-		}
-	}
-	return 0
-}
-
-// termsBefore are the terms of the sentences before sents[i] in its
-// passage.
-func termsBefore(sents []sentence, i int) []string {
-	var out []string
-	for j := i - 1; j >= 0 && sents[j].passage == sents[i].passage; j-- {
-		out = append(out, sents[j].terms...)
-	}
-	return out
-}
-
-// clauseBreak is where a question asks a second thing: "…, and when?",
-// "… and how long had it been …", "When Xi arrived, how long …".
-var clauseBreak = regexp.MustCompile(`(?i)\?|,?\s+(?:and\s+|or\s+)?(?:when|how|what|who|which|where|why)\b|,\s*(?:and|or)\s+(?:when|how|what|who|which|where|why)\b`)
-
-// asksSomething reports whether a clause of a question asks something
-// (it has a question word, or starts with "did", "is" …), and is no
-// opening phrase such as "After the 1979 war,".
-func asksSomething(clause string) bool {
-	words := text.Words(clause)
-	for i, w := range words {
-		if whWords[w] || i == 0 && auxiliaries[w] {
-			return true
-		}
-	}
-	return false
-}
-
-var (
-	whWords     = wordSet("when how what who whom whose which where why")
-	auxiliaries = wordSet("is are was were did does do has have had can could will would should")
-)
-
-// questionClauses splits a question at its clause breaks: the first part,
-// if it asks something, and each part after a question word.
-func questionClauses(question string) []string {
-	var out []string
-	for i, part := range clauseBreak.Split(question, -1) {
-		if strings.TrimSpace(part) == "" || i == 0 && !asksSomething(part) && clauseBreak.MatchString(question) {
-			continue
-		}
-		out = append(out, part)
-	}
-	if len(out) == 0 {
-		out = append(out, question)
 	}
 	return out
 }

@@ -1,0 +1,246 @@
+package answer
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/lectern/lectern/internal/text"
+	"github.com/lectern/lectern/retrieval"
+)
+
+// What a question asks, beside its names: the words that say what happened
+// or what is counted (its asked terms), the kind of measure it wants (a
+// share, a length, a span of time), whose words it wants (a stance) and
+// which role it asks to name ("Who was China's ambassador …?"). A sentence
+// that gives a date, a number or a name of something else is no answer.
+
+// kindWords only say what kind of fact a question asks for ("In what
+// year …", "How many …", "What share …"), or say nothing of their own.
+var kindWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields("year years date month day many much long percentage percent share proportion rate number figure amount total value size length happen happened take took make made occur come came get got go went gone time times early late recent recently roughly approximately exactly around ago") {
+		m[text.Stem(w)] = true
+	}
+	return m
+}()
+
+// timeClause is a phrase of a question that says when what it asks about
+// happened ("since Xi took over the party in 2012", "while Xi was in
+// Hanoi"): the sentence that answers may say when otherwise.
+var timeClause = regexp.MustCompile(`(?i)\b(?:during|since|while|following)\b[^,?]*`)
+
+// askedTerms are the stems of a question's content words that say what
+// happened or what is counted: neither its names nor its kind words.
+func askedTerms(question string, f focus) []string {
+	names := map[string]bool{}
+	for _, g := range f.names {
+		for _, forms := range g.words {
+			for _, t := range text.Terms(forms[0]) {
+				names[t] = true
+			}
+		}
+	}
+	var out []string
+	for _, t := range distinct(text.Terms(timeClause.ReplaceAllString(question, " "))) {
+		if !names[t] && !kindWords[t] && !isDigits(t) && numberWords[t] == "" {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// minAskedShare is the share of a question's asked terms that a sentence
+// giving a date or a number must hold to answer it: each term counts once
+// in the sentence, half in the sentences of its passage before it (which
+// may say what "the latter" was), and the sentence must hold one itself.
+const minAskedShare = 0.5
+
+// holdsAsked reports whether a sentence (its terms, and those of the
+// sentences before it) holds enough of the asked terms, each as itself, a
+// synonym or a paraphrase: see minAskedShare.
+func holdsAsked(terms, before []string, asked []string, synonyms retrieval.Synonyms) bool {
+	if len(asked) == 0 {
+		return true
+	}
+	have, context := termSet{}, termSet{}
+	have.add(terms...)
+	context.add(before...)
+	n, own := 0.0, false
+	for _, t := range asked {
+		switch c := holdsTerm(have, t, synonyms); {
+		case c > 0:
+			n += c
+			own = true
+		default:
+			n += holdsTerm(context, t, synonyms) / 2
+		}
+	}
+	return own && n >= minAskedShare*float64(len(asked))
+}
+
+// holdsTerm is how much of a term the terms hold: 1 for itself or a
+// synonym, paraphraseCredit for a paraphrase (either way round), else 0.
+func holdsTerm(have termSet, t string, synonyms retrieval.Synonyms) float64 {
+	if have.has(t) || slices.ContainsFunc(synonyms[t], have.has) {
+		return 1
+	}
+	if c := credit(have, t); c > 0 {
+		return c
+	}
+	for k, ps := range paraphrases {
+		if slices.Contains(ps, t) && have.has(k) {
+			return paraphraseCredit
+		}
+	}
+	return 0
+}
+
+// termsBefore are the terms of the sentences before sents[i] in its
+// passage.
+func termsBefore(sents []sentence, i int) []string {
+	var out []string
+	for j := i - 1; j >= 0 && sents[j].passage == sents[i].passage; j-- {
+		out = append(out, sents[j].terms...)
+	}
+	return out
+}
+
+// clauseBreak is where a question asks a second thing: "…, and when?",
+// "… and how long had it been …", "When Xi arrived, how long …".
+var clauseBreak = regexp.MustCompile(`(?i)\?|,?\s+(?:and\s+|or\s+)?(?:when|how|what|who|which|where|why)\b|,\s*(?:and|or)\s+(?:when|how|what|who|which|where|why)\b`)
+
+// asksSomething reports whether a clause of a question asks something
+// (it has a question word, or starts with "did", "is" …), and is no
+// opening phrase such as "After the 1979 war,".
+func asksSomething(clause string) bool {
+	words := text.Words(clause)
+	for i, w := range words {
+		if whWords[w] || i == 0 && auxiliaries[w] {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	whWords     = wordSet("when how what who whom whose which where why")
+	auxiliaries = wordSet("is are was were did does do has have had can could will would should")
+)
+
+// questionClauses splits a question at its clause breaks: the first part,
+// if it asks something, and each part after a question word.
+func questionClauses(question string) []string {
+	var out []string
+	for i, part := range clauseBreak.Split(question, -1) {
+		if strings.TrimSpace(part) == "" || i == 0 && !asksSomething(part) && clauseBreak.MatchString(question) {
+			continue
+		}
+		out = append(out, part)
+	}
+	if len(out) == 0 {
+		out = append(out, question)
+	}
+	return out
+}
+
+// measure is the kind of quantity a question asks for, beside a count
+// or a sum.
+type measure int
+
+const (
+	measureNone   measure = iota
+	measureShare          // "What share of …?", "What was the growth rate?"
+	measureLength         // "How long is the border?"
+	measureSpan           // "How long has he served?"
+)
+
+var (
+	// shareNouns ask for a share after "what": "What share of …",
+	// "What proportion …", "What was the GDP growth rate …".
+	shareNouns = wordSet("share proportion fraction percentage percent rate")
+	// askedLength asks for a distance.
+	askedLength = regexp.MustCompile(`(?i)\bhow\s+(?:long|far|wide)\b.*\b(?:km|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|length)\b|\bhow\s+(?:long|far|wide)\s+(?:is|was|are|were)\b`)
+	askedSpan   = regexp.MustCompile(`(?i)\bhow\s+long\b`)
+)
+
+// askedMeasure reads the kind of quantity a question asks for.
+func askedMeasure(question string) measure {
+	switch {
+	case askedLength.MatchString(question):
+		return measureLength
+	case askedSpan.MatchString(question):
+		return measureSpan
+	}
+	words := text.Words(question)
+	if len(words) > 0 && (words[0] == "what" || words[0] == "which") {
+		for _, w := range words {
+			if shareNouns[w] {
+				return measureShare
+			}
+		}
+	}
+	return measureNone
+}
+
+var (
+	// shareLike is a share in a sentence: "56.9 percent", "80%", "half".
+	shareLike = regexp.MustCompile(`(?i)\d[\d.,]*\s?(?:%|percent\b|per cent\b)|\b(?:half|quarter|thirds?|majority)\b`)
+	// lengthLike is a distance in a sentence: "1,281 km".
+	lengthLike = regexp.MustCompile(`(?i)\d[\d.,]*\s?(?:km|kilomet(?:er|re)s?|miles?|met(?:er|re)s?)\b`)
+	// spanLike is a span of time in a sentence: "six years", "a
+	// 1,000-year reign", "one or two terms", "since 2018", "between 2017
+	// and 2020".
+	spanLike = regexp.MustCompile(`(?i)\b(?:\d[\d,]*|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|several|many|few)[\s-]+(?:years?|months?|weeks?|days?|decades?|century|centuries|terms?)\b|\bsince\s+(?:\d{4}|January|February|March|April|May|June|July|August|September|October|November|December)\b|\bbetween\s+\d{4}\s+and\s+\d{4}\b|\bfrom\s+\d{4}\s+(?:to|until)\s+\d{4}\b`)
+)
+
+// holds reports whether a sentence holds the kind of quantity asked for.
+func (m measure) holds(sentence string) bool {
+	switch m {
+	case measureShare:
+		return shareLike.MatchString(sentence)
+	case measureLength:
+		return lengthLike.MatchString(sentence)
+	case measureSpan:
+		return spanLike.MatchString(sentence)
+	}
+	return true
+}
+
+// stanceLike is a sentence that reports what someone said, thought or did
+// about something: a verb of saying or of stance, or a quotation. "What
+// did Japan say …?" is not answered by a list of trade partners that
+// names Japan.
+var stanceLike = regexp.MustCompile(`(?i)\b(?:say|said|says|stat(?:e|ed|es|ing|ement|ements)|told|tells?|warn(?:s|ed|ing)?|call(?:s|ed|ing)?\s+(?:for|on)|urg(?:e|es|ed|ing)|critici[sz](?:e|es|ed|ing)|criticism|prais(?:e|es|ed|ing)|welcom(?:e|es|ed|ing)|condemn(?:s|ed|ing)?|respon(?:d|ds|ded|se|ses)|react(?:s|ed|ion|ions)?|repl(?:y|ies|ied)|express(?:es|ed|ing)?|emphasi[sz](?:e|es|ed|ing)|stress(?:es|ed)?|noted|notes|describ(?:e|es|ed|ing)|announc(?:e|es|ed|ing)|argu(?:e|es|ed|ing)|claim(?:s|ed)?|remind(?:s|ed)?|insist(?:s|ed)?|vow(?:s|ed)?|pledg(?:e|es|ed)|views?|consider(?:s|ed)?|position|stance|oppos(?:e|es|ed)|accus(?:e|es|ed)|protest(?:s|ed)?|object(?:s|ed|ion|ions)|hop(?:e|es|ed)|think|thinks|thought|believ(?:e|es|ed)|articulat(?:e|es|ed)|according|declar(?:e|es|ed)|acknowledg(?:e|es|ed)|(?:re)?assur(?:e|es|ed|ance)|agree(?:s|d)?|dismiss(?:es|ed)?|reject(?:s|ed)?|defend(?:s|ed)?|refus(?:e|es|ed)|decid(?:e|es|ed)|chose|choose|chooses)\b|[“”"]`)
+
+// Who questions that ask to name the holder of a role: "Who was China's
+// ambassador …?", "Who is the spokesperson …?".
+var (
+	roleAfterWho  = regexp.MustCompile(`(?i)^\W*who\s+(?:is|was|were|are)\s+(?:the\s+|a\s+|an\s+)?(?:\p{Lu}[\p{L}.-]*(?:['’]s)?\s+)*(?:(?:the|a|an)\s+)?(\p{Ll}[\p{L}-]*)`)
+	possessiveWho = regexp.MustCompile(`(?i)^\W*who\s+(?:is|was|were|are)\s+(?:the\s+|\p{Lu}[\p{L}.-]*['’]s\s+)`)
+)
+
+// roleTerms are the stems of the role a who question asks to name ("Who
+// was Vietnam's ambassador to China …?" → ambassador), which the answer
+// must hold; nil when it asks none ("Who is Lye Liang Fook?", "Who was
+// waiting …?").
+func roleTerms(question string) []string {
+	if !possessiveWho.MatchString(question) {
+		return nil
+	}
+	if m := roleAfterWho.FindStringSubmatch(question); m != nil && !text.IsStopWord(strings.ToLower(m[1])) {
+		return text.Terms(m[1])
+	}
+	return nil
+}
+
+// holdsAny reports whether a sentence (its terms) holds one of the terms,
+// or a synonym of one; true when there are none.
+func holdsAny(terms, wanted []string, synonyms retrieval.Synonyms) bool {
+	if len(wanted) == 0 {
+		return true
+	}
+	have := termSet{}
+	have.add(terms...)
+	return slices.ContainsFunc(wanted, func(t string) bool { return holdsTerm(have, t, synonyms) > 0 })
+}
