@@ -28,6 +28,9 @@ type nameGroup struct {
 	// when is set for a name that only says when: "during Trong's
 	// visit", "after the Trong–Xi talks".
 	when bool
+	// acronym is the initials of a name of several words ("wto" for
+	// "World Trade Organization"), which a text may write instead.
+	acronym string
 }
 
 // timeAdjunct are the words before a name that make it say when.
@@ -73,6 +76,11 @@ func readFocus(question string) focus {
 			}
 			g.shown = strings.Join(shown, " ")
 			g.when = timeAdjunct[lead]
+			if len(group) >= 2 {
+				for _, w := range group {
+					g.acronym += lowerFolded(w.text)[:1]
+				}
+			}
 			if g.shown == "us" {
 				g.shown = "the U.S."
 			}
@@ -102,6 +110,9 @@ func readFocus(question string) focus {
 // mentionedIn reports whether a text (its words) mentions a name: at least half of its words
 // ("Biden" for "Joe Biden"), each in any of its forms.
 func (g nameGroup) mentionedIn(have map[string]bool) bool {
+	if g.acronym != "" && have[g.acronym] {
+		return true
+	}
 	n := 0
 	for _, forms := range g.words {
 		for _, form := range forms {
@@ -549,7 +560,8 @@ func askedSubject(question string) *nameGroup {
 // has. A sentence that answers the question names them (or the sentence
 // before it does, when it says "he").
 func (f focus) distinctiveNames(passages []retrieval.Passage, textOf func(pi int) focusText) []nameGroup {
-	var out []nameGroup
+	var out, others []nameGroup
+	var counts []int
 	for _, g := range f.names {
 		if g.when {
 			continue
@@ -562,6 +574,18 @@ func (f focus) distinctiveNames(passages []retrieval.Passage, textOf func(pi int
 		}
 		if 2*n <= len(passages) {
 			out = append(out, g)
+			continue
+		}
+		others = append(others, g)
+		counts = append(counts, n)
+	}
+	// The search finds passages that name what the question names, so
+	// of two names that most passages have, the rarer is still what the
+	// question is about: "When did Vietnam join ASEAN?".
+	if len(out) == 0 && len(others) >= 2 {
+		rarest := slices.Index(counts, slices.Min(counts))
+		if counts[rarest] < slices.Max(counts) {
+			out = append(out, others[rarest])
 		}
 	}
 	return out
