@@ -25,6 +25,16 @@ var kindWords = func() map[string]bool {
 	return m
 }()
 
+// titleStems are the stems of the titles that go with names ("Prime
+// Minister Pham Minh Chinh"): a sentence that names the holder has them.
+var titleStems = func() map[string]bool {
+	m := map[string]bool{}
+	for w := range titles {
+		m[text.Stem(w)] = true
+	}
+	return m
+}()
+
 // timeClause is a phrase of a question that says when what it asks about
 // happened ("since Xi took over the party in 2012", "while Xi was in
 // Hanoi"): the sentence that answers may say when otherwise.
@@ -43,7 +53,7 @@ func askedTerms(question string, f focus) []string {
 	}
 	var out []string
 	for _, t := range distinct(text.Terms(timeClause.ReplaceAllString(question, " "))) {
-		if !names[t] && !kindWords[t] && !isDigits(t) && numberWords[t] == "" {
+		if len(t) > 2 && !names[t] && !kindWords[t] && !titleStems[t] && !isDigits(t) && numberWords[t] == "" {
 			out = append(out, t)
 		}
 	}
@@ -82,8 +92,16 @@ func holdsAsked(terms, before []string, asked []string, synonyms retrieval.Synon
 // holdsTerm is how much of a term the terms hold: 1 for itself or a
 // synonym, paraphraseCredit for a paraphrase (either way round), else 0.
 func holdsTerm(have termSet, t string, synonyms retrieval.Synonyms) float64 {
-	if have.has(t) || slices.ContainsFunc(synonyms[t], have.has) {
+	if have.has(t) || slices.ContainsFunc(synonyms[t], func(syn string) bool { return !kindWords[syn] && have.has(syn) }) {
+		return 1 // a synonym that says nothing of its own ("go" for "die") does not count
+	}
+	if slices.ContainsFunc(pastForms[t], have.has) {
 		return 1
+	}
+	for u := range have {
+		if rest, ok := strings.CutPrefix(u, t); ok && len(t) >= 3 && derivations[rest] {
+			return 1 // "leader" for "lead"
+		}
 	}
 	if c := credit(have, t); c > 0 {
 		return c
@@ -216,8 +234,8 @@ var stanceLike = regexp.MustCompile(`(?i)\b(?:say|said|says|stat(?:e|ed|es|ing|e
 // Who questions that ask to name the holder of a role: "Who was China's
 // ambassador …?", "Who is the spokesperson …?".
 var (
-	roleAfterWho  = regexp.MustCompile(`(?i)^\W*who\s+(?:is|was|were|are)\s+(?:the\s+|a\s+|an\s+)?(?:\p{Lu}[\p{L}.-]*(?:['’]s)?\s+)*(?:(?:the|a|an)\s+)?(\p{Ll}[\p{L}-]*)`)
-	possessiveWho = regexp.MustCompile(`(?i)^\W*who\s+(?:is|was|were|are)\s+(?:the\s+|\p{Lu}[\p{L}.-]*['’]s\s+)`)
+	roleAfterWho  = regexp.MustCompile(`^\W*[Ww]ho\s+(?:is|was|were|are)\s+(?:the\s+|a\s+|an\s+)?(?:\p{Lu}[\p{L}.-]*(?:['’]s)?\s+)*(?:(?:the|a|an)\s+)?(\p{Ll}[\p{L}-]*)`)
+	possessiveWho = regexp.MustCompile(`^\W*[Ww]ho\s+(?:is|was|were|are)\s+(?:the\s+|\p{Lu}[\p{L}.-]*['’]s\s+)`)
 )
 
 // roleTerms are the stems of the role a who question asks to name ("Who
@@ -228,10 +246,20 @@ func roleTerms(question string) []string {
 	if !possessiveWho.MatchString(question) {
 		return nil
 	}
-	if m := roleAfterWho.FindStringSubmatch(question); m != nil && !text.IsStopWord(strings.ToLower(m[1])) {
-		return text.Terms(m[1])
+	m := roleAfterWho.FindStringIndex(question)
+	if m == nil {
+		return nil
 	}
-	return nil
+	// The role runs from its first word to the first small word: "largest
+	// trading partner" of "Who is China's largest trading partner for …?".
+	var out []string
+	for _, w := range text.Words(question[m[1]-len(roleAfterWho.FindStringSubmatch(question)[1]):]) {
+		if text.IsStopWord(w) {
+			break
+		}
+		out = append(out, text.Stem(w))
+	}
+	return out
 }
 
 // holdsAny reports whether a sentence (its terms) holds one of the terms,
@@ -243,4 +271,128 @@ func holdsAny(terms, wanted []string, synonyms retrieval.Synonyms) bool {
 	have := termSet{}
 	have.add(terms...)
 	return slices.ContainsFunc(wanted, func(t string) bool { return holdsTerm(have, t, synonyms) > 0 })
+}
+
+// whenEvent is a question for the date of an event: "When did Vietnam
+// join ASEAN?", "In what year was the RCEP signed?".
+var whenEvent = regexp.MustCompile(`(?i)^\W*(?:when|(?:in\s+)?(?:what|which)\s+year)\s+(did|do|does|has|have|had|was|were|is|are)\s+(.*)$`)
+
+// participle ends a verb's past participle: "signed", "born", "withdrawn".
+var participle = regexp.MustCompile(`(?i)(?:ed|en|wn|rn|ung|ught|ade)$`)
+
+// leadingWords come before an event's verb and are not it.
+var leadingWords = wordSet("the a an and of first last ever finally again actually officially really formally")
+
+// eventWord is the stem of the verb of a question for the date of an
+// event ("When did Vo Van Thuong take office …?" → offic, "When was Le
+// Hong Anh born?" → born), which the sentence that dates it must hold;
+// "" when the question asks no such thing or the verb cannot be told.
+func eventWord(question string) string {
+	m := whenEvent.FindStringSubmatch(strings.TrimSpace(question))
+	if m == nil {
+		return ""
+	}
+	var words []string
+	for _, f := range strings.Fields(m[2]) {
+		w := strings.Trim(f, "?.,!;:\"“”'’()")
+		if strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") {
+			w = "" // a possessive is part of a name
+		}
+		words = append(words, w)
+	}
+	switch strings.ToLower(m[1]) {
+	case "was", "were", "is", "are": // "When was the agreement signed?"
+		for i := len(words) - 1; i >= 0; i-- {
+			if w := words[i]; w != "" && !startsWithCapital(w) && participle.MatchString(w) || strings.EqualFold(w, "born") {
+				return lastTerm(w)
+			}
+		}
+		return ""
+	}
+	i := 0
+	for i < len(words) && (words[i] == "" || startsWithCapital(words[i]) || leadingWords[strings.ToLower(words[i])]) {
+		i++ // the subject: "China and Vietnam", "the French"
+	}
+	for ; i < len(words); i++ {
+		lower := strings.ToLower(words[i])
+		if lower == "" || startsWithCapital(words[i]) || text.IsStopWord(lower) || leadingWords[lower] || kindWords[text.Stem(lower)] || lightVerbs[lower] || lower == "be" || lower == "been" {
+			continue // "take office" → office
+		}
+		return lastTerm(lower)
+	}
+	return ""
+}
+
+// lastTerm is the stem of the last word of w: "elect" of "re-elected".
+func lastTerm(w string) string {
+	terms := text.Terms(w)
+	if len(terms) == 0 {
+		return ""
+	}
+	return terms[len(terms)-1]
+}
+
+// quotedPhrase is a phrase a question quotes: 'community with a shared
+// future', “Three Nos”.
+var quotedPhrase = regexp.MustCompile(`(?:^|[\s(])['‘"“]([^'’"”]{3,}?)['’"”](?:[\s),.?!;:]|$)`)
+
+// quotedPhrases are the phrases of two words or more a question quotes,
+// as words.
+func quotedPhrases(question string) [][]string {
+	var out [][]string
+	for _, m := range quotedPhrase.FindAllStringSubmatch(question, -1) {
+		if words := text.Words(m[1]); len(words) >= 2 {
+			out = append(out, words)
+		}
+	}
+	return out
+}
+
+// holdsPhrase reports whether a text holds the words of a phrase in a row.
+func holdsPhrase(body string, phrase []string) bool {
+	words := text.Words(body)
+	for i := 0; i+len(phrase) <= len(words); i++ {
+		if slices.Equal(words[i:i+len(phrase)], phrase) {
+			return true
+		}
+	}
+	return false
+}
+
+// derivations end a word made from another that says the same thing:
+// "leader" of "lead", "signing" of "sign".
+var derivations = wordSet("er or ing ed s ment ship")
+
+// pastForms are the stems of the irregular past forms of verbs, by the
+// stem of the verb: the stemmer leaves "became" for "become".
+var pastForms = map[string][]string{
+	"becom": {"becam"}, "begin": {"began", "begun"}, "take": {"took", "taken"}, "give": {"gave", "given"},
+	"win": {"won"}, "meet": {"met"}, "fight": {"fought"}, "lead": {"led"}, "hold": {"held"},
+	"send": {"sent"}, "write": {"wrote", "written"}, "buy": {"bought"}, "sell": {"sold"}, "make": {"made"},
+	"come": {"came"}, "go": {"went", "gone"}, "see": {"saw", "seen"}, "say": {"said"}, "tell": {"told"},
+	"leav": {"left"}, "lose": {"lost"}, "bring": {"brought"}, "build": {"built"}, "break": {"broke", "broken"},
+	"choos": {"chose", "chosen"}, "draw": {"drew", "drawn"}, "rise": {"rose", "risen"}, "fall": {"fell", "fallen"},
+	"sink": {"sank", "sunk"}, "seek": {"sought"}, "teach": {"taught"}, "think": {"thought"}, "withdraw": {"withdrew", "withdrawn"},
+}
+
+// holdsAllBut reports whether a sentence holds every asked term of one of
+// the clauses but the event word, and there is at least one such term: "a
+// brief, bloody border war" dates "When did China and Vietnam fight a
+// border war?".
+func holdsAllBut(terms []string, asked [][]string, event string, synonyms retrieval.Synonyms) bool {
+	have := termSet{}
+	have.add(terms...)
+	return slices.ContainsFunc(asked, func(clause []string) bool {
+		n := 0
+		for _, t := range clause {
+			if t == event {
+				continue
+			}
+			if holdsTerm(have, t, synonyms) == 0 {
+				return false
+			}
+			n++
+		}
+		return n > 0
+	})
 }

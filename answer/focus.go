@@ -261,8 +261,13 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 	f := readFocus(question)
 	c := questionCue(question)
 	m := askedMeasure(question)
-	role := roleTerms(question)
-	if len(f.names) == 0 && len(f.years) == 0 && len(f.numbers) == 0 && c != cueWhen && c != cueNumber && m == measureNone && len(role) == 0 && !asksMoney(question) {
+	var role []string
+	if c != cueAuthor {
+		role = roleTerms(question)
+	}
+	event := eventWord(question)
+	quoted := quotedPhrases(question)
+	if len(f.names) == 0 && len(f.years) == 0 && len(f.numbers) == 0 && c != cueWhen && c != cueNumber && m == measureNone && len(role) == 0 && len(quoted) == 0 && !asksMoney(question) {
 		return
 	}
 	// Each sentence is read once; the sentence before it, its title and
@@ -339,6 +344,10 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 			sents[i].score = 0 // "What did Taiwan say …?" needs Taiwan saying it
 		case subject != nil && !stanceLike.MatchString(text):
 			sents[i].score = 0 // nor by a sentence that only names Taiwan
+		case slices.ContainsFunc(quoted, func(p []string) bool { return !holdsPhrase(passages[pi].Text+"\n"+passageTitle(passages[pi]), p) }):
+			sents[i].score = 0 // a phrase the question quotes is the passage's own
+		case event != "" && !holdsAny(sents[i].terms, []string{event}, synonyms) && !holdsAllBut(sents[i].terms, asked, event, synonyms):
+			sents[i].score = 0 // "When did Mao die?" is not dated by what Mao founded
 		case !holdsAny(sents[i].terms, role, synonyms):
 			sents[i].score = 0 // "Who was Vietnam's ambassador …?" needs an ambassador
 		case !m.holds(text):
