@@ -375,6 +375,24 @@ var pastForms = map[string][]string{
 	"sink": {"sank", "sunk"}, "seek": {"sought"}, "teach": {"taught"}, "think": {"thought"}, "withdraw": {"withdrew", "withdrawn"},
 }
 
+// holdsEvent reports whether a sentence (its terms) tells of the event a
+// question asks the date of: it holds the event's verb itself, or a
+// synonym of it and half the other asked terms of a clause (a synonym
+// alone may be another sense: "decorous" for "become"), or every other
+// asked term.
+func holdsEvent(terms []string, asked [][]string, event string, synonyms retrieval.Synonyms) bool {
+	if holdsAny(terms, []string{event}, nil) || holdsAllBut(terms, asked, event, synonyms) {
+		return true
+	}
+	if !holdsAny(terms, []string{event}, synonyms) {
+		return false
+	}
+	return slices.ContainsFunc(asked, func(clause []string) bool {
+		others := slices.DeleteFunc(slices.Clone(clause), func(t string) bool { return t == event })
+		return len(others) > 0 && holdsAsked(terms, nil, others, synonyms)
+	})
+}
+
 // holdsAllBut reports whether a sentence holds every asked term of one of
 // the clauses but the event word, and there is at least one such term: "a
 // brief, bloody border war" dates "When did China and Vietnam fight a

@@ -346,7 +346,7 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 			sents[i].score = 0 // nor by a sentence that only names Taiwan
 		case slices.ContainsFunc(quoted, func(p []string) bool { return !holdsPhrase(passages[pi].Text+"\n"+passageTitle(passages[pi]), p) }):
 			sents[i].score = 0 // a phrase the question quotes is the passage's own
-		case event != "" && !holdsAny(sents[i].terms, []string{event}, synonyms) && !holdsAllBut(sents[i].terms, asked, event, synonyms):
+		case event != "" && !holdsEvent(sents[i].terms, asked, event, synonyms):
 			sents[i].score = 0 // "When did Mao die?" is not dated by what Mao founded
 		case !holdsAny(sents[i].terms, role, synonyms):
 			sents[i].score = 0 // "Who was Vietnam's ambassador …?" needs an ambassador
