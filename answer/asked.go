@@ -99,8 +99,8 @@ func holdsTerm(have termSet, t string, synonyms retrieval.Synonyms) float64 {
 		return 1
 	}
 	for u := range have {
-		if rest, ok := strings.CutPrefix(u, t); ok && len(t) >= 3 && derivations[rest] {
-			return 1 // "leader" for "lead"
+		if rest, ok := strings.CutPrefix(u, t); ok && len(t) >= 3 && derivations[rest] || sameWord(t, u) {
+			return 1 // "leader" for "lead", "invasion" for "invade"
 		}
 	}
 	if c := credit(have, t); c > 0 {
@@ -413,4 +413,15 @@ func holdsAllBut(terms []string, asked [][]string, event string, synonyms retrie
 		}
 		return n > 0
 	})
+}
+
+// sameWord reports whether two stems of five letters or more are the same
+// word but for a last letter the stemmer leaves: "invad" and "invas"
+// (invade, invasion), "respond" and "respons", "decid" and "decis".
+func sameWord(a, b string) bool {
+	if len(a) != len(b) || len(a) < 5 || a == b {
+		return a == b && a != ""
+	}
+	n := len(a) - 1
+	return a[:n] == b[:n] && strings.ContainsRune("sdt", rune(a[n])) && strings.ContainsRune("sdt", rune(b[n]))
 }

@@ -298,7 +298,7 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 		asked = append(asked, askedTerms(clause, f))
 	}
 	for pi := range passages {
-		titles[pi] = reader.read(passageTitle(passages[pi]))
+		titles[pi] = reader.read(documentLine(passages[pi]))
 	}
 	// before is what a passage says up to and with a sentence: a name
 	// given earlier is what "the two leaders" or "he" refer to.
@@ -632,4 +632,11 @@ func questionParts(question string) []string {
 		}
 	}
 	return out
+}
+
+// documentLine is what a passage's document is: its title, publisher and
+// authors, which a question may name ("… according to the European
+// Guanxi article?").
+func documentLine(p retrieval.Passage) string {
+	return strings.Join(append([]string{passageTitle(p), p.Info.Publisher}, p.Info.Authors...), "\n")
 }
