@@ -113,13 +113,31 @@ func (g nameGroup) mentionedIn(have map[string]bool) bool {
 	if g.acronym != "" && have[g.acronym] {
 		return true
 	}
+	n, capital := 0, 0
+	for _, forms := range g.words {
+		if slices.ContainsFunc(forms, func(form string) bool { return have[form] }) {
+			n++
+		}
+		if slices.ContainsFunc(forms, func(form string) bool { return have["cap:"+form] || strings.HasPrefix(form, "stem:") && have[form] }) {
+			capital++
+		}
+	}
+	// All of a name's words, or half of them written with a capital: the
+	// "new" of "a new milestone" is no half of New Zealand.
+	return n == len(g.words) || 2*capital >= len(g.words) && capital > 0
+}
+
+// mentionedLoosely reports whether a text mentions half of a name's
+// words, in any case: before saying the reading list does not mention
+// New Zealand, make sure no passage has "new" and "Zealand".
+func (g nameGroup) mentionedLoosely(have map[string]bool) bool {
+	if g.acronym != "" && have[g.acronym] {
+		return true
+	}
 	n := 0
 	for _, forms := range g.words {
-		for _, form := range forms {
-			if have[form] {
-				n++
-				break
-			}
+		if slices.ContainsFunc(forms, func(form string) bool { return have[form] }) {
+			n++
 		}
 	}
 	return 2*n >= len(g.words) && n > 0
@@ -167,9 +185,11 @@ func (r focusReader) read(body string) focusText {
 		// Names are matched by their stems too; only capitalised words
 		// are stemmed, which keeps this cheap.
 		if w.capital {
+			ft.words["cap:"+lower] = true
 			ft.words["stem:"+r.stem(lower)] = true
 			if base := demonymBase(lower); base != "" {
 				ft.words[base] = true
+				ft.words["cap:"+base] = true
 			}
 		}
 		if strings.ContainsAny(lower, ".'’") {
@@ -199,7 +219,7 @@ func merged(texts ...focusText) focusText {
 // texts mentions, or "".
 func (f focus) unmentioned(texts []focusText) string {
 	for _, g := range f.names {
-		if !anyText(texts, g.mentionedIn) {
+		if !anyText(texts, g.mentionedLoosely) {
 			return g.shown
 		}
 	}
@@ -544,7 +564,7 @@ func asksHowMuch(question string) bool {
 // "How did the Philippines respond to …?", "What was Japan's reaction to
 // …?").
 var (
-	askedWhatSubject = regexp.MustCompile(`^(?i:what|how)\s+(?i:did|does|do|has|have|had|would|will)\s+(?:the\s+)?(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*)\s+(?i:say|said|think|feel|react|respond|reply|view|see|make|claim|argue|announce|propose|want|do)\b`)
+	askedWhatSubject = regexp.MustCompile(`^(?i:what|how)\s+(?i:did|does|do|has|have|had|would|will)\s+(?:the\s+)?(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*?)(?:['’]s(?:\s+\p{Ll}+){1,2})?\s+(?i:say|said|think|feel|react|respond|reply|view|see|make|claim|argue|announce|propose|want|do)\b`)
 	askedWhoseStance = regexp.MustCompile(`^(?i:what)\s+(?i:was|is|were|are)\s+(?:the\s+)?(\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*)*)(?:'s|’s|')\s+(?i:reaction|response|position|view|views|stance|opinion|attitude|answer)\b`)
 )
 
