@@ -33,7 +33,7 @@ func readUnanswerable(t *testing.T, path string) []string {
 
 // Floors of the extractive answer over the question sets (see
 // TestExtractiveAnswersOnlyWhatWasAsked); the figures are in BENCHMARKS.md.
-const minUnanswerableTurnedAway = 0.90
+const minUnanswerableTurnedAway = 1.0 // 25 of 25 (0.92 before asked.go)
 
 // answeredBefore is, for each answerable question set, how many questions
 // the extractive answer answered, and how many with a sentence or quote
@@ -45,9 +45,15 @@ const minUnanswerableTurnedAway = 0.90
 // French, and the old answer quoted one about something else; "How much
 // security aid has the US given Vietnam in recent years?" got a sentence
 // about Trong's third term), so the answered floors are those of the rules.
+//
+// The rules of asked.go (a date or number of the thing asked, a share, a
+// length, a stance, a role, an event's verb) and the distinctive names
+// kept every answered count and raised the right ones, to the floors
+// here: literal 32 → 34, blind_near 27 → 29, questions 45 → 47, holdout
+// 14 → 16, fresh 11 → 14.
 var answeredBefore = map[string]struct{ answered, right int }{
-	"literal": {37, 32}, "blind_near": {31, 27}, "blind2_open": {24, 23}, "questions": {50, 45},
-	"holdout": {21, 14}, "fresh": {17, 11}, "blind_paraphrased": {5, 3}, "blind2_memory": {5, 4},
+	"literal": {37, 34}, "blind_near": {31, 29}, "blind2_open": {24, 23}, "questions": {50, 47},
+	"holdout": {21, 16}, "fresh": {17, 14}, "blind_paraphrased": {5, 3}, "blind2_memory": {5, 4},
 }
 
 // TestExtractiveAnswersOnlyWhatWasAsked: without a model, a question about a
@@ -224,32 +230,36 @@ func TestAskedSubject(t *testing.T) {
 	}
 }
 
-// TestExtractiveAnswerOnTheExtraSets: the on-topic questions of
-// testdata/unanswerable_extra.jsonl are turned away and those of
-// testdata/answerable_extra.jsonl answered, written before the rules of
-// focus.go were tuned (figures in BENCHMARKS.md).
+// TestExtractiveAnswerOnTheExtraSets: the on-topic questions of the
+// testdata/unanswerable_extra*.jsonl sets are turned away and those of
+// testdata/answerable_extra*.jsonl answered. The first pair was written
+// before the rules of asked.go and the distinctive names of focus.go,
+// the second after them, and measured once before two more rules
+// (figures in BENCHMARKS.md); the floors are the figures reached.
 func TestExtractiveAnswerOnTheExtraSets(t *testing.T) {
 	a := New(seedStore(t), Config{Logger: slog.New(slog.DiscardHandler)})
-	unanswerable := readUnanswerable(t, "../testdata/unanswerable_extra.jsonl")
-	turnedAway := countTurnedAway(t, a, unanswerable)
-	qs, err := evaluation.ReadQuestions(strings.NewReader(readFile(t, "../testdata/answerable_extra.jsonl")))
-	if err != nil {
-		t.Fatal(err)
-	}
-	answered, right := countAnswered(t, a, qs)
-	t.Logf("extra: %d of %d unanswerable turned away; %d of %d answerable answered, %d with an expected phrase",
-		turnedAway, len(unanswerable), answered, len(qs), right)
-	if share := float64(turnedAway) / float64(len(unanswerable)); share < extraMinTurnedAway {
-		t.Errorf("turned away %d of %d, want at least %.0f%%", turnedAway, len(unanswerable), 100*extraMinTurnedAway)
-	}
-	if answered < extraMinAnswered || right < extraMinRight {
-		t.Errorf("answered %d of %d answerable questions, %d rightly; want at least %d and %d", answered, len(qs), right, extraMinAnswered, extraMinRight)
+	for _, set := range []struct {
+		name                   string
+		minTurnedAway          float64
+		minAnswered, minRights int
+	}{
+		{"extra", 25.0 / 30, 23, 20},
+		{"extra2", 18.0 / 20, 13, 12},
+	} {
+		unanswerable := readUnanswerable(t, "../testdata/unanswerable_"+set.name+".jsonl")
+		turnedAway := countTurnedAway(t, a, unanswerable)
+		qs, err := evaluation.ReadQuestions(strings.NewReader(readFile(t, "../testdata/answerable_"+set.name+".jsonl")))
+		if err != nil {
+			t.Fatal(err)
+		}
+		answered, right := countAnswered(t, a, qs)
+		t.Logf("%s: %d of %d unanswerable turned away; %d of %d answerable answered, %d with an expected phrase",
+			set.name, turnedAway, len(unanswerable), answered, len(qs), right)
+		if share := float64(turnedAway) / float64(len(unanswerable)); share < set.minTurnedAway-1e-9 {
+			t.Errorf("%s: turned away %d of %d, want at least %.0f%%", set.name, turnedAway, len(unanswerable), 100*set.minTurnedAway)
+		}
+		if answered < set.minAnswered || right < set.minRights {
+			t.Errorf("%s: answered %d of %d answerable questions, %d rightly; want at least %d and %d", set.name, answered, len(qs), right, set.minAnswered, set.minRights)
+		}
 	}
 }
-
-// Floors on the extra sets.
-const (
-	extraMinTurnedAway = 0.0
-	extraMinAnswered   = 0
-	extraMinRight      = 0
-)
