@@ -284,7 +284,7 @@ func TestDistinctiveNames(t *testing.T) {
 		passage("Trong went to the ASEAN-US Summit with Vietnam's delegation."),
 		passage("ASEAN and Vietnam, China."),
 	}
-	textOf := func(pi int) focusText { return readFocusText(passages[pi].Text) }
+	textOf := func(pi int) focusTexts { return focusTexts{readFocusText(passages[pi].Text)} }
 	for _, tt := range []struct {
 		question string
 		want     []string

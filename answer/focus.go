@@ -110,21 +110,34 @@ func readFocus(question string) focus {
 // mentionedIn reports whether a text (its words) mentions a name: at least half of its words
 // ("Biden" for "Joe Biden"), each in any of its forms.
 func (g nameGroup) mentionedIn(have map[string]bool) bool {
-	if g.acronym != "" && have[g.acronym] {
+	return g.mentionedBy(func(k string) bool { return have[k] })
+}
+
+// mentionedBy is mentionedIn for a text whose words has reports.
+func (g nameGroup) mentionedBy(has func(string) bool) bool {
+	if g.acronym != "" && has(g.acronym) {
 		return true
 	}
 	n, capital := 0, 0
 	for _, forms := range g.words {
-		if slices.ContainsFunc(forms, func(form string) bool { return have[form] }) {
+		if slices.ContainsFunc(forms, has) {
 			n++
 		}
-		if slices.ContainsFunc(forms, func(form string) bool { return have["cap:"+form] || strings.HasPrefix(form, "stem:") && have[form] }) {
+		if slices.ContainsFunc(forms, func(form string) bool { return has("cap:"+form) || strings.HasPrefix(form, "stem:") && has(form) }) {
 			capital++
 		}
 	}
 	// All of a name's words, or half of them written with a capital: the
 	// "new" of "a new milestone" is no half of New Zealand.
 	return n == len(g.words) || 2*capital >= len(g.words) && capital > 0
+}
+
+// focusTexts are texts read together, without merging them.
+type focusTexts []focusText
+
+// has reports whether one of the texts has a word (or form).
+func (ts focusTexts) has(k string) bool {
+	return slices.ContainsFunc(ts, func(t focusText) bool { return t.words[k] })
 }
 
 // mentionedLoosely reports whether a text mentions half of a name's
@@ -320,27 +333,23 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 	for pi := range passages {
 		titles[pi] = reader.read(documentLine(passages[pi]))
 	}
-	// before is what a passage says up to and with a sentence: a name
-	// given earlier is what "the two leaders" or "he" refer to.
-	upTo := map[[2]int]focusText{}
-	var before func(pi, pos int) focusText
-	before = func(pi, pos int) focusText {
-		key := [2]int{pi, pos}
-		if t, ok := upTo[key]; ok {
-			return t
+	// upTo is what a passage says up to and with a sentence, and its
+	// document's title: a name given earlier is what "the two leaders" or
+	// "he" refer to.
+	upTo := func(pi, pos int) focusTexts {
+		ts := focusTexts{titles[pi]}
+		for p := 0; p <= pos; p++ {
+			if t, ok := read[[2]int{pi, p}]; ok {
+				ts = append(ts, t)
+			}
 		}
-		t := read[key]
-		if pos > 0 {
-			t = merged(before(pi, pos-1), t)
-		}
-		upTo[key] = t
-		return t
+		return ts
 	}
 	// Each question of a question ("What are the Three Nos? Is the U.S. a
 	// hedge?") has its own distinctive names.
 	var distinctive [][]nameGroup
 	for _, part := range questionParts(question) {
-		distinctive = append(distinctive, readFocus(part).distinctiveNames(passages, func(pi int) focusText { return merged(wholeOf(pi), titles[pi]) }))
+		distinctive = append(distinctive, readFocus(part).distinctiveNames(passages, func(pi int) focusTexts { return focusTexts{wholeOf(pi), titles[pi]} }))
 	}
 	for i := range sents {
 		pi := sents[i].passage
@@ -355,7 +364,7 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 		case !f.holds(merged(withRefs, prev)) && !f.holds(merged(wholeOf(pi), reader.read(passages[pi].Info.Date))):
 			sents[i].score = 0
 		case !slices.ContainsFunc(distinctive, func(names []nameGroup) bool {
-			return allMentioned(names, merged(ft, before(pi, sents[i].pos), titles[pi]))
+			return allMentioned(names, upTo(pi, sents[i].pos))
 		}):
 			sents[i].score = 0 // "When did Vo Van Thuong take office?" needs him
 		case len(f.names) >= 2 && !f.namesMostlyIn(ft, merged(titles[pi], prev)) && !f.allNamesIn(wholeOf(pi)):
@@ -588,7 +597,7 @@ func askedSubject(question string) *nameGroup {
 // reading list's topic ("Vietnam", "China") that nearly every passage
 // has. A sentence that answers the question names them (or the sentence
 // before it does, when it says "he").
-func (f focus) distinctiveNames(passages []retrieval.Passage, textOf func(pi int) focusText) []nameGroup {
+func (f focus) distinctiveNames(passages []retrieval.Passage, textOf func(pi int) focusTexts) []nameGroup {
 	var out, others []nameGroup
 	var counts []int
 	for _, g := range f.names {
@@ -597,7 +606,7 @@ func (f focus) distinctiveNames(passages []retrieval.Passage, textOf func(pi int
 		}
 		n := 0
 		for pi := range passages {
-			if g.mentionedIn(textOf(pi).words) {
+			if g.mentionedBy(textOf(pi).has) {
 				n++
 			}
 		}
@@ -620,10 +629,10 @@ func (f focus) distinctiveNames(passages []retrieval.Passage, textOf func(pi int
 	return out
 }
 
-// allMentioned reports whether a text mentions every one of the names.
-func allMentioned(names []nameGroup, t focusText) bool {
+// allMentioned reports whether texts mention every one of the names.
+func allMentioned(names []nameGroup, ts focusTexts) bool {
 	for _, g := range names {
-		if !g.mentionedIn(t.words) {
+		if !g.mentionedBy(ts.has) {
 			return false
 		}
 	}
