@@ -350,7 +350,7 @@ func TestCrashLoopLeavesOnlyTheIndexInUse(t *testing.T) {
 	}
 }
 
-func writeTestFile(t *testing.T, path, text string) {
+func writeTestFile(t testing.TB, path, text string) {
 	t.Helper()
 	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
 		t.Fatal(err)
