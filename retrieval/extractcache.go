@@ -13,14 +13,14 @@ import (
 	"sync"
 )
 
-// ExtractCache keeps the cleaned text of the documents a reindex extracted
-// from PDF, EPUB, DOCX and HTML files, so that the next reindex (after an
-// /add, a /remove or an edit of another file) reads unchanged files back
-// instead of extracting them again. An entry is found by the file's bytes,
+// ExtractCache keeps the cleaned text of the documents a reindex read, so
+// that the next reindex (after an /add, a /remove or an edit of another
+// file) reads unchanged files back instead of extracting and cleaning them
+// again (a PDF's pages, but also a text file's cleaning, a fifth of a
+// reindex at a hundred text files). An entry is found by the file's bytes,
 // its extension, the limits it was read under and the version of the
 // program that made it: a new build of Lectern, whose extraction or
-// cleaning may differ, starts from an empty cache. Plain text and Markdown
-// are not cached (reading them again costs less than the cache).
+// cleaning may differ, starts from an empty cache.
 //
 // It is only a cache: an entry that cannot be read or written is extracted
 // again, never an error.
@@ -62,9 +62,9 @@ func executableVersion() (string, error) {
 	return hex.EncodeToString(h.Sum(nil)[:16]), nil
 }
 
-// cacheable reports whether the document in file name is worth caching.
+// cacheable reports whether documents are cached.
 func (c *ExtractCache) cacheable(name string) bool {
-	return c != nil && !isPlainText(name) && c.programVersion() != ""
+	return c != nil && c.programVersion() != ""
 }
 
 // programVersion is the version the entries are made for, read once.

@@ -73,15 +73,15 @@ func TestExtractCache(t *testing.T) {
 		corpus, cacheDir := setUp(t)
 		before := first(t, corpus, cacheDir)
 		after, extracted := countingLoad(t, corpus, newExtractCacheVersion(cacheDir, "v1"), ingest.Limits{})
-		// The broken file is tried again (it may have been fixed); plain text is never cached.
-		if want := []string{"broken.fake", "plain.txt"}; !reflect.DeepEqual(extracted, want) {
+		// The broken file is tried again (it may have been fixed).
+		if want := []string{"broken.fake"}; !reflect.DeepEqual(extracted, want) {
 			t.Errorf("second load extracted %v, want only %v", extracted, want)
 		}
 		if !reflect.DeepEqual(before, after) {
 			t.Errorf("read back %+v\nwant as extracted %+v", after, before)
 		}
-		if n := cacheEntries(t, cacheDir); n != 2 {
-			t.Errorf("%d cache entries, want 2 (a.fake and b.sec)", n)
+		if n := cacheEntries(t, cacheDir); n != 3 {
+			t.Errorf("%d cache entries, want 3 (all but the broken file)", n)
 		}
 	})
 	t.Run("a changed file is extracted again", func(t *testing.T) {
@@ -89,14 +89,14 @@ func TestExtractCache(t *testing.T) {
 		first(t, corpus, cacheDir)
 		writeTestFile(t, filepath.Join(corpus, "a.fake"), "A new first page.\fAnd a second.")
 		docs, extracted := countingLoad(t, corpus, newExtractCacheVersion(cacheDir, "v1"), ingest.Limits{})
-		if want := []string{"a.fake", "broken.fake", "plain.txt"}; !reflect.DeepEqual(extracted, want) {
+		if want := []string{"a.fake", "broken.fake"}; !reflect.DeepEqual(extracted, want) {
 			t.Errorf("extracted %v, want %v", extracted, want)
 		}
 		if got := docs["a.fake"].Text; got != "A new first page.\n\nAnd a second." {
 			t.Errorf("a.fake reads %q, want its new text", got)
 		}
-		if n := cacheEntries(t, cacheDir); n != 2 {
-			t.Errorf("%d cache entries, want 2: the old text of a.fake is no longer kept", n)
+		if n := cacheEntries(t, cacheDir); n != 3 {
+			t.Errorf("%d cache entries, want 3: the old text of a.fake is no longer kept", n)
 		}
 	})
 	t.Run("a new build of the program extracts everything again", func(t *testing.T) {
@@ -122,8 +122,8 @@ func TestExtractCache(t *testing.T) {
 			t.Fatal(err)
 		}
 		countingLoad(t, corpus, newExtractCacheVersion(cacheDir, "v1"), ingest.Limits{})
-		if n := cacheEntries(t, cacheDir); n != 1 {
-			t.Errorf("%d cache entries, want 1", n)
+		if n := cacheEntries(t, cacheDir); n != 2 {
+			t.Errorf("%d cache entries, want 2", n)
 		}
 	})
 	t.Run("a damaged entry is extracted again", func(t *testing.T) {
