@@ -43,6 +43,21 @@ var timeClause = regexp.MustCompile(`(?i)\b(?:during|since|while|following)\b[^,
 // askedTerms are the stems of a question's content words that say what
 // happened or what is counted: neither its names nor its kind words.
 func askedTerms(question string, f focus) []string {
+	return askedTermsWithout(question, f.nameStems())
+}
+
+// askedByClause are the asked terms of each clause of a question.
+func askedByClause(question string, f focus) [][]string {
+	names := f.nameStems()
+	var out [][]string
+	for _, clause := range questionClauses(question) {
+		out = append(out, askedTermsWithout(clause, names))
+	}
+	return out
+}
+
+// nameStems are the stems of the words of a focus's names.
+func (f focus) nameStems() map[string]bool {
 	names := map[string]bool{}
 	for _, g := range f.names {
 		for _, forms := range g.words {
@@ -51,8 +66,13 @@ func askedTerms(question string, f focus) []string {
 			}
 		}
 	}
+	return names
+}
+
+// askedTermsWithout are the asked terms of a clause, names left out.
+func askedTermsWithout(clause string, names map[string]bool) []string {
 	var out []string
-	for _, t := range distinct(text.Terms(timeClause.ReplaceAllString(question, " "))) {
+	for _, t := range distinct(text.Terms(timeClause.ReplaceAllString(clause, " "))) {
 		if len(t) > 2 && !names[t] && !kindWords[t] && !titleStems[t] && !isDigits(t) && numberWords[t] == "" {
 			out = append(out, t)
 		}
@@ -246,14 +266,14 @@ func roleTerms(question string) []string {
 	if !possessiveWho.MatchString(question) {
 		return nil
 	}
-	m := roleAfterWho.FindStringIndex(question)
+	m := roleAfterWho.FindStringSubmatchIndex(question)
 	if m == nil {
 		return nil
 	}
 	// The role runs from its first word to the first small word: "largest
 	// trading partner" of "Who is China's largest trading partner for …?".
 	var out []string
-	for _, w := range text.Words(question[m[1]-len(roleAfterWho.FindStringSubmatch(question)[1]):]) {
+	for _, w := range text.Words(question[m[2]:]) {
 		if text.IsStopWord(w) {
 			break
 		}

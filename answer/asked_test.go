@@ -137,11 +137,7 @@ func TestTheEventOfAWhenQuestion(t *testing.T) {
 		{"When did China and Vietnam raise their relationship to a strategic partnership?", "In 2008, China and Vietnam upgraded their ties to a Comprehensive Strategic Cooperative Partnership.", true},
 	}
 	for _, tt := range tests {
-		f := readFocus(tt.question)
-		var asked [][]string
-		for _, c := range questionClauses(tt.question) {
-			asked = append(asked, askedTerms(c, f))
-		}
+		asked := askedByClause(tt.question, readFocus(tt.question))
 		if got := holdsEvent(text.Terms(tt.sentence), asked, eventWord(tt.question), synonyms); got != tt.want {
 			t.Errorf("%q dated by %q: %v, want %v", tt.question, tt.sentence, got, tt.want)
 		}
@@ -367,4 +363,51 @@ func TestEachFocusRuleOnTheSeeds(t *testing.T) {
 			t.Errorf("%s: %q answered %s %q, want %q", tt.rule, tt.question, ans.Mode, ans.Text, tt.want)
 		}
 	}
+}
+
+// FuzzQuestionFocus: whatever a question is, reading what it asks never
+// panics, and what is read comes from the question.
+func FuzzQuestionFocus(f *testing.F) {
+	for _, q := range []string{
+		"When did Vo Van Thuong take office as Vietnam's state president?",
+		"Who was China's ambassador to Vietnam during Xi's 2023 visit?",
+		"What did they agree about a 'community with a shared future'?",
+		"How long, in kilometres, is the border? And when?",
+		"Who is ''?", "When was ‘’ born", "'", "When did É Ö's É do?",
+	} {
+		f.Add(q)
+	}
+	f.Fuzz(func(t *testing.T, question string) {
+		words := map[string]bool{}
+		for _, w := range text.Words(question) {
+			words[w] = true
+		}
+		terms := termSet{}
+		terms.add(text.Terms(question)...)
+		for _, clause := range askedByClause(question, readFocus(question)) {
+			for _, term := range clause {
+				if !terms.has(term) {
+					t.Errorf("asked term %q is no term of %q", term, question)
+				}
+			}
+		}
+		if e := eventWord(question); e != "" && !terms.has(e) {
+			t.Errorf("event %q is no term of %q", e, question)
+		}
+		for _, r := range roleTerms(question) {
+			if !terms.has(r) && !words[r] {
+				t.Errorf("role %q is no word of %q", r, question)
+			}
+		}
+		for _, p := range quotedPhrases(question) {
+			for _, w := range p {
+				if !words[w] {
+					t.Errorf("quoted %q is no word of %q", w, question)
+				}
+			}
+		}
+		_ = askedMeasure(question)
+		_ = asksWhen(question)
+		_ = askedSubject(question)
+	})
 }

@@ -78,7 +78,8 @@ func readFocus(question string) focus {
 			g.when = timeAdjunct[lead]
 			if len(group) >= 2 {
 				for _, w := range group {
-					g.acronym += lowerFolded(w.text)[:1]
+					r, _ := utf8.DecodeRuneInString(lowerFolded(w.text))
+					g.acronym += string(r)
 				}
 			}
 			if g.shown == "us" {
@@ -326,10 +327,7 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 		return whole[pi]
 	}
 	subject := askedSubject(question)
-	var asked [][]string // of each clause
-	for _, clause := range questionClauses(question) {
-		asked = append(asked, askedTerms(clause, f))
-	}
+	asked := askedByClause(question, f)
 	for pi := range passages {
 		titles[pi] = reader.read(documentLine(passages[pi]))
 	}
