@@ -249,7 +249,42 @@ func (m measure) holds(sentence string) bool {
 // about something: a verb of saying or of stance, or a quotation. "What
 // did Japan say …?" is not answered by a list of trade partners that
 // names Japan.
-var stanceLike = regexp.MustCompile(`(?i)\b(?:say|said|says|stat(?:e|ed|es|ing|ement|ements)|told|tells?|warn(?:s|ed|ing)?|call(?:s|ed|ing)?\s+(?:for|on)|urg(?:e|es|ed|ing)|critici[sz](?:e|es|ed|ing)|criticism|prais(?:e|es|ed|ing)|welcom(?:e|es|ed|ing)|condemn(?:s|ed|ing)?|respon(?:d|ds|ded|se|ses)|react(?:s|ed|ion|ions)?|repl(?:y|ies|ied)|express(?:es|ed|ing)?|emphasi[sz](?:e|es|ed|ing)|stress(?:es|ed)?|noted|notes|describ(?:e|es|ed|ing)|announc(?:e|es|ed|ing)|argu(?:e|es|ed|ing)|claim(?:s|ed)?|remind(?:s|ed)?|insist(?:s|ed)?|vow(?:s|ed)?|pledg(?:e|es|ed)|views?|consider(?:s|ed)?|position|stance|oppos(?:e|es|ed)|accus(?:e|es|ed)|protest(?:s|ed)?|object(?:s|ed|ion|ions)|hop(?:e|es|ed)|think|thinks|thought|believ(?:e|es|ed)|articulat(?:e|es|ed)|according|declar(?:e|es|ed)|acknowledg(?:e|es|ed)|(?:re)?assur(?:e|es|ed|ance)|agree(?:s|d)?|dismiss(?:es|ed)?|reject(?:s|ed)?|defend(?:s|ed)?|refus(?:e|es|ed)|decid(?:e|es|ed)|chose|choose|chooses)\b|[“”"]`)
+var stanceLike = regexp.MustCompile(`(?i)\b(?:say|said|says|stat(?:e|ed|es|ing|ement|ements)|told|tells?|warn(?:s|ed|ing)?|call(?:s|ed|ing)?\s+(?:for|on)|urg(?:e|es|ed|ing)|critici[sz](?:e|es|ed|ing)|criticism|prais(?:e|es|ed|ing)|welcom(?:e|es|ed|ing)|condemn(?:s|ed|ing)?|respon(?:d|ds|ded|se|ses)|react(?:s|ed|ion|ions)?|repl(?:y|ies|ied)|express(?:es|ed|ing)?|emphasi[sz](?:e|es|ed|ing)|stress(?:es|ed)?|noted|notes|describ(?:e|es|ed|ing)|announc(?:e|es|ed|ing)|argu(?:e|es|ed|ing)|claim(?:s|ed)?|remind(?:s|ed)?|insist(?:s|ed)?|vow(?:s|ed)?|pledg(?:e|es|ed)|views?|consider(?:s|ed)?|position|stance|oppos(?:e|es|ed)|accus(?:e|es|ed)|protest(?:s|ed)?|object(?:s|ed|ion|ions)|hop(?:e|es|ed)|think|thinks|thought|believ(?:e|es|ed)|articulat(?:e|es|ed)|according|declar(?:e|es|ed)|acknowledg(?:e|es|ed)|(?:re)?assur(?:e|es|ed|ance)|agree(?:s|d)?|dismiss(?:es|ed)?|reject(?:s|ed)?|defend(?:s|ed)?|refus(?:e|es|ed)|decid(?:e|es|ed)|chose|choose|chooses|add(?:s|ed)|wr(?:ote|ites?)|explain(?:s|ed)?|comment(?:s|ed)?|remark(?:s|ed)?|suggest(?:s|ed)?|propos(?:e|es|ed)|affirm(?:s|ed)?|confirm(?:s|ed)?|den(?:y|ies|ied)|demand(?:s|ed)?|underscor(?:e|es|ed)|highlight(?:s|ed)?|hail(?:s|ed)?|sp(?:oke|eaks?))\b|[“”"]`)
+
+// notStance are phrases with a stance word that report no stance.
+var notStance = regexp.MustCompile(`(?i)\bin\s+view\s+of\b`)
+
+// reportsStance reports whether a sentence reports what the subject said
+// or thought: a word of saying or stance after the subject's first name
+// ("Hanoi criticized", "Hang said"), or a quotation after it. A sentence that names
+// the subject only after its stance word ("It has been noted how …
+// Biden's visit to Cambodia") reports someone else's; one that does not
+// name it (it says "he") has a stance word anywhere.
+func reportsStance(sentence string, subject nameGroup) bool {
+	sentence = notStance.ReplaceAllString(sentence, " ")
+	if !stanceLike.MatchString(sentence) {
+		return false
+	}
+	words := sentenceWords(sentence)
+	for i, w := range words {
+		lower := lowerFolded(w.text)
+		mention := map[string]bool{lower: true, "stem:" + text.Stem(lower): true}
+		if base := demonymBase(lower); base != "" {
+			mention[base] = true
+		}
+		if !slices.ContainsFunc(subject.words, func(forms []string) bool {
+			return slices.ContainsFunc(forms, func(f string) bool { return mention[f] })
+		}) {
+			continue
+		}
+		var after []string
+		for _, a := range words[i+1:] {
+			after = append(after, a.text)
+		}
+		return stanceLike.MatchString(strings.Join(after, " ")) || strings.ContainsAny(after0(sentence, w.text), "“”\"")
+	}
+	return true // "he said", of the subject the sentence before names
+}
 
 // Who questions that ask to name the holder of a role: "Who was China's
 // ambassador …?", "Who is the spokesperson …?".
@@ -444,4 +479,12 @@ func sameWord(a, b string) bool {
 	}
 	n := len(a) - 1
 	return a[:n] == b[:n] && strings.ContainsRune("sdt", rune(a[n])) && strings.ContainsRune("sdt", rune(b[n]))
+}
+
+// after0 is the text after the first occurrence of word, or "".
+func after0(s, word string) string {
+	if i := strings.Index(s, word); i >= 0 {
+		return s[i+len(word):]
+	}
+	return ""
 }

@@ -201,6 +201,25 @@ func TestAStanceIsReported(t *testing.T) {
 			t.Errorf("stanceLike(%q) = %v, want %v", tt.sentence, got, tt.want)
 		}
 	}
+	subject := func(name string) nameGroup { return readFocus("Tell " + name).names[0] }
+	for _, tt := range []struct {
+		subject, sentence string
+		want              bool
+	}{
+		{"Hanoi", "Last year, Vietnam’s foreign ministry implicitly criticized the country’s exclusion.", true},
+		{"Le Thi Thu Hang", "“Vietnam has a Socialist democracy,” spokesperson Le Thi Thu Hang said.", true},
+		{"Xi", "“With joint efforts, China-Vietnam ties will enter a new stage,” Xi Jinping added.", true},
+		{"China", "According to China’s Ambassador Xiong Bo, the two countries signed “dozens of cooperation documents”.", true},
+		// Someone else's stance, or a scare quote before the name.
+		{"Cambodia", "It has been noted how Trong’s trip is a reassurance to China in view of Biden’s visit to Cambodia.", false},
+		{"Russia", "Vietnam has adopted a “porcupine strategy” via a wide network of suppliers, most prominently Russia.", false},
+		// "He said", of the subject the sentence before names.
+		{"Xi", "He said the relationship would enter a new phase.", true},
+	} {
+		if got := reportsStance(tt.sentence, subject(tt.subject)); got != tt.want {
+			t.Errorf("reportsStance(%q, %s) = %v, want %v", tt.sentence, tt.subject, got, tt.want)
+		}
+	}
 	for _, tt := range []struct{ question, want string }{
 		{"What did Indonesia's president say about the CAATSA sanctions?", "Indonesia"},
 		{"How did New Zealand react to Trong's visit?", "New Zealand"},
@@ -339,6 +358,7 @@ func TestEachFocusRuleOnTheSeeds(t *testing.T) {
 		{"distinctive name", "When did Vietnam join the United Nations?", ""},
 		{"distinctive name", "In what year did Vietnam join the WTO?", "joining the WTO in 2007"},
 		{"stance", "What did Australia say about the RCEP?", ""},
+		{"stance", "What is Cambodia's stance on the South China Sea dispute?", ""},
 		{"stance", "What did Xi say about Asia's future?", "in the hands of no one but Asians"},
 		{"share", "What share of Vietnam's trade is with Russia?", ""},
 		{"share", "What share of Vietnam's rubber imports come from China?", "as high as 70%"},

@@ -369,7 +369,7 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 			sents[i].score = 0
 		case subject != nil && !subject.mentionedIn(ft.words) && !(personalPronoun.MatchString(text) && subject.mentionedIn(prev.words)):
 			sents[i].score = 0 // "What did Taiwan say …?" needs Taiwan saying it
-		case subject != nil && !stanceLike.MatchString(text):
+		case subject != nil && !reportsStance(text, *subject):
 			sents[i].score = 0 // nor by a sentence that only names Taiwan
 		case slices.ContainsFunc(quoted, func(p []string) bool { return !holdsPhrase(passages[pi].Text+"\n"+passageTitle(passages[pi]), p) }):
 			sents[i].score = 0 // a phrase the question quotes is the passage's own
