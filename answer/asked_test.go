@@ -434,3 +434,25 @@ func FuzzQuestionFocus(f *testing.F) {
 		_ = askedSubject(question)
 	})
 }
+
+// TestANameNamedElsewhereIsNotSaidToBeUnmentioned: the reading list is
+// said not to mention a name only when a search for the name alone finds
+// no passage with it either.
+func TestANameNamedElsewhereIsNotSaidToBeUnmentioned(t *testing.T) {
+	a := New(seedStore(t), Config{Logger: slog.New(slog.DiscardHandler)})
+	for _, tt := range []struct{ question, want string }{
+		// Japan is in the list of RCEP members, which the search for the
+		// survey does not find.
+		{"What percentage of Vietnamese respondents trusted Japan in the ISEAS survey?", NotFoundText},
+		{"What did the Philippines say about the 2020 sinking of the Vietnamese fishing boat?", NotFoundText},
+		{"What did Mongolia say about Trong's visit to Beijing?", "The reading list doesn't mention Mongolia."},
+	} {
+		ans, err := a.Ask(context.Background(), Request{Question: tt.question}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ans.Mode != ModeNotFound || ans.Text != tt.want {
+			t.Errorf("%q: %s %q, want %q", tt.question, ans.Mode, ans.Text, tt.want)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"context"
 	"regexp"
 	"slices"
 	"strings"
@@ -685,4 +686,33 @@ func questionParts(question string) []string {
 // Guanxi article?").
 func documentLine(p retrieval.Passage) string {
 	return strings.Join(append([]string{passageTitle(p), p.Info.Publisher}, p.Info.Authors...), "\n")
+}
+
+// confirmNotMentioned makes sure of an answer that says the reading list
+// does not mention something, which was read from the passages found for
+// the question only: the reading list is searched for the name alone, and
+// if a passage has it after all (Indonesia, named once, for a question
+// about a joint statement), the answer is NotFoundText instead.
+func (a *Answerer) confirmNotMentioned(ctx context.Context, question string, ans Answer) Answer {
+	if ans.Mode != ModeNotFound || ans.Text == NotFoundText {
+		return ans
+	}
+	f := readFocus(question)
+	for _, g := range f.names {
+		if notMentionedText(g.shown) != ans.Text {
+			continue
+		}
+		found, err := a.search.Search(ctx, g.shown, a.cfg.TopK)
+		if err != nil {
+			a.log.Debug("could not search for the unmentioned name", "name", g.shown, "err", err)
+			return ans
+		}
+		for _, p := range found {
+			if g.mentionedLoosely(readFocusText(p.Text + "\n\n" + documentLine(p)).words) {
+				a.log.Debug("the unmentioned name is in a passage not found for the question", "name", g.shown, "source", p.Source)
+				return notFound()
+			}
+		}
+	}
+	return ans
 }
