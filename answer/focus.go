@@ -527,7 +527,13 @@ func countedNoun(question string) string {
 // unless the question counts days, months or years, not a span of time
 // ("six years").
 func holdsCount(sentence, question string, f focus) bool {
-	countsTime := timeUnits[countedWord(question)] != ""
+	counted := countedWord(question)
+	countsTime := timeUnits[counted] != ""
+	if counted != "" && !moneyWords[counted] && timeUnits[counted] != "%" {
+		// A sum or a share counts no things: "How many aircraft carriers
+		// …?" is not answered by "$60 million in security assistance".
+		sentence = sumOrShare.ReplaceAllString(sentence, " ")
+	}
 	words := text.Words(namedNumber.ReplaceAllString(sentence, " "))
 	given := map[string]bool{}
 	for _, g := range append(append([]string{}, f.years...), f.numbers...) {
@@ -555,6 +561,10 @@ func holdsCount(sentence, question string, f focus) bool {
 	}
 	return false
 }
+
+// sumOrShare is a sum of money or a share in a sentence: "US$10
+// billion", "$60 million", "56.9 percent", "70%".
+var sumOrShare = regexp.MustCompile(`(?i)(?:US)?\$\s?\d[\d,.]*(?:\s?(?:million|billion|trillion))?|\d[\d,.]*\s?(?:%|percent\b|per cent\b)`)
 
 // namedNumber is a number that is part of a name: "COVID-19", "G-20".
 var namedNumber = regexp.MustCompile(`\p{L}+-\d+`)

@@ -188,6 +188,10 @@ func TestCountsAndAmounts(t *testing.T) {
 		{"Several Chinese companies are moving, surpassing pre-COVID-19 levels.", "How many companies moved?", false},
 		{"Trong has made three visits to China.", "How many times has Trong visited China?", true},
 		{"Trong has been in office for ten years.", "How many years has Trong led the party?", true},
+		// A sum or a share counts no things.
+		{"The US anchored multiple aircraft carriers and provided over $60 million in assistance.", "How many aircraft carriers has the US anchored?", false},
+		{"It is responsible for 56.9 percent of the purchases.", "How many arms purchases were there?", false},
+		{"It spent over $60 million.", "How many dollars did it spend?", true},
 	}
 	for _, tt := range tests {
 		if got := holdsCount(tt.sentence, tt.question, readFocus(tt.question)); got != tt.want {
@@ -245,7 +249,7 @@ func TestExtractiveAnswerOnTheExtraSets(t *testing.T) {
 		minAnswered, minRights int
 	}{
 		{"extra", 25.0 / 30, 23, 20},
-		{"extra2", 18.0 / 20, 13, 12},
+		{"extra2", 19.0 / 20, 13, 12},
 		{"extra3", 0, 7, 7}, // answerable only: dates and numbers in other words
 	} {
 		var unanswerable []string
