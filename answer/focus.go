@@ -109,8 +109,9 @@ func readFocus(question string) focus {
 	return f
 }
 
-// mentionedIn reports whether a text (its words) mentions a name: at least half of its words
-// ("Biden" for "Joe Biden"), each in any of its forms.
+// mentionedIn reports whether a text (its words) mentions a name: all of
+// its words, or at least half of them written with a capital ("Biden" for
+// "Joe Biden"), each in any of its forms, or its acronym.
 func (g nameGroup) mentionedIn(have map[string]bool) bool {
 	return g.mentionedBy(func(k string) bool { return have[k] })
 }
@@ -308,9 +309,14 @@ func startsWithCapital(s string) bool {
 }
 
 // keepAnswering zeroes the score of every sentence that cannot answer the
-// question: one without the question's years and numbers, and, for a
-// question that asks for a date or an amount, one that holds none (an
-// amount other than the question's own numbers).
+// question: one without the question's years and numbers; one that does
+// not name (nor follow, in its passage, a name of) the question's
+// distinctive names; for a question that asks for a date, an amount, a
+// share, a length or a span, one that holds none, or holds one of
+// something else (too few of the asked words, or not the event's verb);
+// for "What did X say …?", one that does not report X's words; for "Who
+// was X's ambassador?", one without the role; and one whose passage lacks
+// a phrase the question quotes (see asked.go).
 func keepAnswering(sents []sentence, passages []retrieval.Passage, question string, synonyms retrieval.Synonyms) {
 	f := readFocus(question)
 	c := questionCue(question)
@@ -623,8 +629,9 @@ func askedSubject(question string) *nameGroup {
 // distinctiveNames are the names of the question that at most half of the
 // passages mention: what the question is about, beside the names of the
 // reading list's topic ("Vietnam", "China") that nearly every passage
-// has. A sentence that answers the question names them (or the sentence
-// before it does, when it says "he").
+// has. A sentence that answers the question names them, or its passage
+// does before it (what "he" or "the two leaders" refer to), or its
+// document's title, publisher or authors do.
 func (f focus) distinctiveNames(passages []retrieval.Passage, textOf func(pi int) focusTexts) []nameGroup {
 	var out, others []nameGroup
 	var counts []int
