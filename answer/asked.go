@@ -439,7 +439,7 @@ var pastForms = map[string][]string{
 // alone may be another sense: "decorous" for "become"), or every other
 // asked term.
 func holdsEvent(terms []string, asked [][]string, event string, synonyms retrieval.Synonyms) bool {
-	if holdsAny(terms, []string{event}, nil) || holdsAllBut(terms, asked, event, synonyms) {
+	if holdsAny(terms, []string{event}, nil) || !stateVerbs[event] && holdsAllBut(terms, asked, event, synonyms) {
 		return true
 	}
 	if !holdsAny(terms, []string{event}, synonyms) {
@@ -450,6 +450,13 @@ func holdsEvent(terms []string, asked [][]string, event string, synonyms retriev
 		return len(others) > 0 && holdsAsked(terms, nil, others, synonyms)
 	})
 }
+
+// stateVerbs name a change into a state ("When did Le Thi Thu Hang become
+// spokesperson?"): a sentence that only says the state ("spokesperson Le
+// Thi Thu Hang said") does not date it, so every other asked word is not
+// enough; the verb, or one of its paraphrases ("joined" for "became a
+// member"), is needed.
+var stateVerbs = wordSet("becom remain")
 
 // holdsAllBut reports whether a sentence holds every asked term of one of
 // the clauses but the event word, and there is at least one such term: "a

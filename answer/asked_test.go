@@ -135,6 +135,10 @@ func TestTheEventOfAWhenQuestion(t *testing.T) {
 		// other asked words beside it.
 		{"In what year did Nguyen Phu Trong first become general secretary?", "Trong visited Beijing in a decorous affair in 2022.", false},
 		{"When did China and Vietnam raise their relationship to a strategic partnership?", "In 2008, China and Vietnam upgraded their ties to a Comprehensive Strategic Cooperative Partnership.", true},
+		// A state is no change into it: "spokesperson Hang said" does not
+		// date her becoming one; "joining" dates becoming a member.
+		{"When did Le Thi Thu Hang become the foreign ministry spokesperson?", "“Vietnam has a Socialist democracy,” Ministry of Foreign Affairs spokesperson Le Thi Thu Hang said.", false},
+		{"When did Vietnam become a member of the WTO?", "Especially since joining the WTO in 2007, Vietnam has played an important role.", true},
 	}
 	for _, tt := range tests {
 		asked := askedByClause(tt.question, readFocus(tt.question))

@@ -152,15 +152,17 @@ var paraphrases = map[string][]string{
 	"meet":   {"met", "talk"},
 	"met":    {"meet", "talk"},
 	"member": {"join"},
+	"becom":  {"join", "appoint", "elect", "name", "sworn"},
 	"kill":   {"live", "death", "dead"},
 	"die":    {"live", "death", "dead"},
 }
 
 // credit is how much of term t a sentence with these terms carries: 1 for
-// the term, paraphraseCredit for a paraphrase of it, else 0.
+// the term or its irregular past, paraphraseCredit for a paraphrase of
+// it, else 0.
 func credit(have termSet, t string) float64 {
-	if have.has(t) {
-		return 1
+	if have.has(t) || slices.ContainsFunc(pastForms[t], have.has) {
+		return 1 // "became" for "become"
 	}
 	for _, p := range paraphrases[t] {
 		if _, ok := have[p]; ok {
