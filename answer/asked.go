@@ -406,11 +406,23 @@ func quotedPhrases(question string) [][]string {
 	return out
 }
 
-// holdsPhrase reports whether a text holds the words of a phrase in a row.
+// holdsPhrase reports whether a text holds the words of a phrase in a
+// row, each as itself or its stem, the last as the start of a word too
+// ("three no" of "the 'three no's'" for "Three Nos").
 func holdsPhrase(body string, phrase []string) bool {
 	words := text.Words(body)
+	same := func(w, p string, last bool) bool {
+		return w == p || text.Stem(w) == text.Stem(p) || last && len(p) >= 2 && strings.HasPrefix(w, p)
+	}
 	for i := 0; i+len(phrase) <= len(words); i++ {
-		if slices.Equal(words[i:i+len(phrase)], phrase) {
+		matched := true
+		for j, p := range phrase {
+			if !same(words[i+j], p, j == len(phrase)-1) {
+				matched = false
+				break
+			}
+		}
+		if matched {
 			return true
 		}
 	}

@@ -273,6 +273,15 @@ func TestAQuotedPhraseIsThePassages(t *testing.T) {
 	if !holdsPhrase("jointly battle terrorism as well as “color revolutions”", []string{"color", "revolutions"}) {
 		t.Error("a quoted phrase of the passage is not found")
 	}
+	if got := quotedPhrases("What are the 'three no's'?"); len(got) != 0 {
+		t.Errorf("a quote cut by an apostrophe read as the phrase %q", got) // no phrase, no constraint
+	}
+	if !holdsPhrase("the “Three Nos” national security doctrine", []string{"three", "no"}) {
+		t.Error("a quoted phrase whose last word is cut short is not found")
+	}
+	if !holdsPhrase("“color revolutions”", []string{"color", "revolution"}) {
+		t.Error("a quoted phrase in the singular is not found")
+	}
 	if holdsPhrase("a new phase, a shared vision of the future", []string{"shared", "future"}) {
 		t.Error("words of a phrase found apart count as the phrase")
 	}
