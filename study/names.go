@@ -18,8 +18,8 @@ const (
 	east-asia: China|PRC|People’s Republic of China|People's Republic of China; Japan; Mongolia; North Korea; South Korea|Korea; Taiwan
 	south-asia: Afghanistan; Bangladesh; India; Nepal; Pakistan; Sri Lanka
 	oceania: Australia; New Zealand; Papua New Guinea
-	europe: Austria; Belgium; Finland; France; Germany; Greece; Italy; Netherlands; Norway; Poland; Portugal; Russia|Russian Federation; Spain; Sweden; Switzerland; Ukraine; United Kingdom|Britain|UK|U.K.
-	americas: Argentina; Brazil; Canada; Chile; Colombia; Cuba; Mexico; Peru; United States|U.S.|US|USA|U.S.A.|America|United States of America; Venezuela
+	europe: Austria; Belgium; Finland; France; Germany; Greece; Italy; Netherlands|the Netherlands; Norway; Poland; Portugal; Russia|Russian Federation; Spain; Sweden; Switzerland; Ukraine; United Kingdom|the United Kingdom|Britain|UK|U.K.
+	americas: Argentina; Brazil; Canada; Chile; Colombia; Cuba; Mexico; Peru; United States|the United States|U.S.|US|USA|U.S.A.|America|United States of America; Venezuela
 	middle-east: Egypt; Iran; Iraq; Israel; Saudi Arabia; Turkey
 	africa: Congo|Democratic Republic of Congo; Ethiopia; Kenya; Nigeria; South Africa`
 	capitalList = `Bangkok:Thailand; Beijing:China; Berlin:Germany; Canberra:Australia; Hanoi:Vietnam; Jakarta:Indonesia; Kuala Lumpur:Malaysia; Kyiv|Kiev:Ukraine;
@@ -27,8 +27,8 @@ const (
 	Vientiane:Laos; Washington|Washington D.C.|Washington DC|DC|D.C.:United States; Singapore City:Singapore`
 	cityList   = `Brussels; Da Nang; Geneva; Guangzhou; Haiphong; Ho Chi Minh City|Saigon; Hong Kong; Nanning; New York; Shanghai; Shenzhen; The Hague|Hague; Trento`
 	regionList = `continent: Africa; Asia; Europe; Latin America
-	region: Asia-Pacific; Central Asia; East Asia; Indo-Pacific; Middle East; South Asia; Southeast Asia; Guangxi; Tibet; Xinjiang; Yunnan
-	water: East China Sea; Indian Ocean; Pacific; South China Sea; Mekong
+	region: Asia-Pacific|the Asia-Pacific; Central Asia; East Asia; Indo-Pacific|the Indo-Pacific; Middle East|the Middle East; South Asia; Southeast Asia; Guangxi; Tibet; Xinjiang; Yunnan
+	water: East China Sea; Indian Ocean; Pacific|the Pacific; South China Sea; Mekong|the Mekong
 	islands: Paracel Islands|Paracels|Paracel; Spratly Islands|Spratlys|Spratly
 	site: Dien Bien Phu; Pearl River Delta`
 	demonymList = `American:United States; Australian:Australia; British:United Kingdom; Cambodian:Cambodia; Chinese:China; Sino:China; Filipino:Philippines; French:France; Indian:India;
@@ -52,15 +52,22 @@ type place struct {
 type gazetteer struct {
 	places   map[string]place
 	demonyms map[string]string
+	// withThe holds the names written after "the" (an alias "the X").
+	withThe map[string]bool
 }
 
 func newGazetteer() gazetteer {
-	g := gazetteer{places: map[string]place{}, demonyms: map[string]string{}}
+	g := gazetteer{places: map[string]place{}, demonyms: map[string]string{}, withThe: map[string]bool{}}
 	add := func(entry string, p place) {
 		names := strings.Split(strings.TrimSpace(entry), "|")
 		p.name = strings.TrimSpace(names[0])
 		for _, n := range names {
-			g.places[strings.TrimSpace(n)] = p
+			n = strings.TrimSpace(n)
+			if rest, ok := strings.CutPrefix(n, "the "); ok {
+				g.withThe[p.name] = true
+				n = rest
+			}
+			g.places[n] = p
 		}
 	}
 	grouped := func(list string, kind Kind) {

@@ -41,6 +41,8 @@ type Generator struct {
 	// nameSources counts the sources that write each capitalised word.
 	nameSources map[string]int
 	// gazetteerCache keeps gazetteerFacts by answer (rounds run at once).
+	// usage is how the reading list uses each name.
+	usage          *usage
 	gazetteerMu    sync.Mutex
 	gazetteerCache map[string][]fact
 }
@@ -78,6 +80,7 @@ func NewGenerator(passages []retrieval.Passage) *Generator {
 			g.byKind[fs[j].kind] = append(g.byKind[fs[j].kind], ref{i, j})
 		}
 	}
+	g.usage = g.newUsage()
 	g.findCandidates()
 	return g
 }
@@ -127,7 +130,7 @@ func (g *Generator) findCandidates() {
 		}
 	}
 	for i, s := range g.sents {
-		if !s.usable || danglingStart(s.plain) || leansOnContext(s.plain) {
+		if !s.usable || danglingOpening(s.plain) || !formerLatterResolved(s.plain) || leansOnContext(s.plain) || unresolvedPronoun(s.plain) {
 			continue
 		}
 		for j, f := range g.facts[i] {
@@ -144,6 +147,11 @@ func (g *Generator) findCandidates() {
 				continue // "the Ukraine war": another country is no war's name
 			}
 			q, proper := makeQuestion(s.plain, f)
+			if !proper {
+				if p := properQuestion(s.plain, f, g.known); p != "" {
+					q, proper = p, true
+				}
+			}
 			if q == "" {
 				continue
 			}
@@ -239,6 +247,12 @@ func (g *Generator) bareName(i, except int) bool {
 			continue
 		}
 		t := span[0]
+		if g.lx.isTypedWord(t.text) || g.lx.isTypedWord(strings.TrimSuffix(t.text, "s")) || monthNumber[t.text] > 0 {
+			continue // "the 20th Congress", "in April 2015", "the Americans": no one's name
+		}
+		if strings.Contains(t.text, "-") || g.lx.lower[strings.ToLower(t.text)] {
+			continue // "the Trong-Xi meeting", "heads of State": a modifier, a common word
+		}
 		if except >= 0 && t.start >= g.facts[i][except].start && t.end <= g.facts[i][except].end {
 			continue
 		}
@@ -289,7 +303,14 @@ var pronounStarts = wordList(`it its this that these those they them their he hi
 // pointer to what came before ("the latter"), or it asks a question.
 func danglingStart(s string) bool {
 	lower := strings.ToLower(s)
-	if strings.Contains(lower, "the latter") || strings.Contains(lower, "the former") || strings.ContainsAny(s, "?") {
+	return strings.Contains(lower, "the latter") || strings.Contains(lower, "the former") || danglingOpening(s)
+}
+
+// danglingOpening is danglingStart but for "the former" and "the latter"
+// after the opening: a question may keep them where the sentence says
+// what they choose from (see formerLatterResolved).
+func danglingOpening(s string) bool {
+	if strings.ContainsAny(s, "?") {
 		return true
 	}
 	words := text.Words(s)
@@ -303,6 +324,72 @@ func danglingStart(s string) bool {
 	}
 	first := strings.TrimLeft(s, "“\"‘'")
 	return first != s // a quotation: whose words they are is in the sentence before
+}
+
+// formerLatterResolved reports whether every "the former" or "the
+// latter" of a sentence has the pair it chooses from before it in the
+// sentence: two names, or two capitalised words at least ("In 1979,
+// Hanoi and Beijing fought when the former invaded Cambodia").
+func formerLatterResolved(s string) bool {
+	lower := strings.ToLower(s)
+	for _, w := range []string{"the former", "the latter"} {
+		for at := 0; ; {
+			j := strings.Index(lower[at:], w)
+			if j < 0 {
+				break
+			}
+			names := 0
+			for n, t := range tokens(s[:at+j]) {
+				if n > 0 && isCapitalised(t.text) {
+					names++
+				}
+			}
+			if names < 2 {
+				return false
+			}
+			at += j + len(w)
+		}
+	}
+	return true
+}
+
+// known reports whether a word is written in lower case in the reading
+// list.
+func (g *Generator) known(w string) bool { return g.lx.lower[w] }
+
+// thirdPersonPronouns stand for a name said elsewhere.
+var thirdPersonPronouns = wordList(`it its itself they their them themselves he his him himself she her herself`)
+
+// unresolvedPronoun reports whether a sentence uses a pronoun before
+// anything it could stand for: no name and no noun after a determiner
+// comes before it, and it is not in an opening phrase whose main clause,
+// after the comma, starts with a name ("Despite its reliance on trade,
+// Hanoi has …" is fine; "In its most recent survey in 2022, when asked …"
+// is not: whose survey?).
+func unresolvedPronoun(s string) bool {
+	toks := tokens(s)
+	for n, t := range toks {
+		if !thirdPersonPronouns[strings.ToLower(t.text)] {
+			continue
+		}
+		for m := 0; m < n; m++ {
+			w := toks[m].text
+			if m > 0 && isCapitalised(w) || m == 0 && isCapitalised(w) && !isStop(strings.ToLower(w)) && !subordinators[strings.ToLower(w)] {
+				return false // a name before it
+			}
+			if m > 0 && !isStop(strings.ToLower(w)) && determiners[strings.ToLower(toks[m-1].text)] {
+				return false // "the two countries … their"
+			}
+		}
+		if i := strings.Index(s[t.end:], ", "); i >= 0 {
+			rest := strings.TrimSpace(s[t.end+i+2:])
+			if next := tokens(rest); len(next) > 0 && isCapitalised(next[0].text) {
+				return false // "Despite its reliance on trade, Hanoi …"
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // whWords name the kind of the answer in a question about a subject.
@@ -468,7 +555,7 @@ func (g *Generator) question(c candidate, rng *rand.Rand) (Question, bool) {
 	s := g.sents[c.sent]
 	f := g.facts[c.sent][c.fact]
 	distractors := g.distractors(c.ref, rng)
-	if len(distractors) < optionsPerQuestion-1 {
+	if len(distractors) < optionsPerQuestion-1 || g.givenAway(c.ref, distractors) {
 		return Question{}, false
 	}
 	options := append([]string{f.text}, distractors...)
@@ -481,6 +568,61 @@ func (g *Generator) question(c candidate, rng *rand.Rand) (Question, bool) {
 		}
 	}
 	return q, true
+}
+
+// roleFree are the sorts of place any other of the sort may stand for,
+// whatever the sentence says of it: a sea for a sea, islands for islands.
+var roleFree = map[string]bool{"water": true, "islands": true, "region": true, "continent": true, "site": true}
+
+// bestFitting is how many of the names that fit the answer's place best
+// the three distractors are drawn from.
+const bestFitting = 5
+
+// fitsTheArticle reports whether a place fits the article before the
+// blank: after "the", a name written with "the" ("the Philippines");
+// with no article or other determiner, one written without, unless the
+// answer itself is written so.
+func (g *Generator) fitsTheArticle(article string, answer, d fact) bool {
+	name := strings.TrimPrefix(strings.TrimPrefix(d.key, "place:"), "country:")
+	if article == "the" {
+		return g.takesThe(d.key, name)
+	}
+	answerName := strings.TrimPrefix(strings.TrimPrefix(answer.key, "place:"), "country:")
+	return determiners[article] || !g.takesThe(d.key, name) || g.takesThe(answer.key, answerName)
+}
+
+// givenAway reports whether the names in the rest of the question point
+// at the answer rather than at the distractors (see usage.givesAway).
+func (g *Generator) givenAway(r ref, distractors []string) bool {
+	answer := g.facts[r.sent][r.fact]
+	if !nameKinds[answer.kind] {
+		return false
+	}
+	s := g.sents[r.sent].plain
+	var names []string
+	for k, f := range g.facts[r.sent] {
+		if k != r.fact && nameKinds[f.kind] && !g.common[f.key] {
+			names = append(names, f.key)
+		}
+	}
+	for _, span := range nameSpans(s, g.lx.common) {
+		if span[0].start < answer.end && answer.start < span[len(span)-1].end {
+			continue
+		}
+		names = append(names, "name:"+spanText(s, span))
+	}
+	var keys []string
+	for _, d := range distractors {
+		for _, f := range g.typed(d) {
+			keys = append(keys, f.key)
+		}
+	}
+	return g.usage.givesAway(r.sent, names, answer.key, keys)
+}
+
+// typed is how the typer reads an option on its own.
+func (g *Generator) typed(option string) []fact {
+	return append(numericFacts(option), g.lx.nameFacts(option)...)
 }
 
 // closeCandidates is how many of the nearest distractors (by value, for
@@ -509,8 +651,9 @@ func (g *Generator) distractors(r ref, rng *rand.Rand) []string {
 			pool = append(pool, g.facts[o.sent][o.fact])
 		}
 	}
+	byRole := nameKinds[answer.kind] && !roleFree[answer.class]
 	for _, d := range pool {
-		if g.common[d.key] || !sameClass(answer, d) || equivalent(answer, d) || slices.ContainsFunc(g.facts[r.sent], func(x fact) bool { return equivalent(x, d) }) {
+		if g.common[d.key] && !byRole || !sameClass(answer, d) && !(byRole && sameRole(answer, d)) || equivalent(answer, d) || slices.ContainsFunc(g.facts[r.sent], func(x fact) bool { return equivalent(x, d) }) {
 			continue
 		}
 		if !g.fitsTheSentence(r, answer, d) {
@@ -528,6 +671,9 @@ func (g *Generator) distractors(r ref, rng *rand.Rand) []string {
 		}
 		if d.kind == KindPlace || d.kind == KindCountry {
 			d.text = strings.TrimPrefix(strings.TrimPrefix(d.key, "place:"), "country:") // "The Hague", not "Hague"
+			if !g.fitsTheArticle(article, answer, d) {
+				continue // "as the _____ found out" takes no "Myanmar"
+			}
 		}
 		text := render(d, answer)
 		if (article == "a" || article == "an") && startsWithVowel(text) != startsWithVowel(answer.text) {
@@ -545,7 +691,20 @@ func (g *Generator) distractors(r ref, rng *rand.Rand) []string {
 		if slices.ContainsFunc(options, func(x option) bool { return equivalent(x.f, d) || strings.EqualFold(x.text, text) }) {
 			continue
 		}
-		options = append(options, option{d, text, distance(answer, d)})
+		dist := distance(answer, d)
+		if byRole {
+			fit := g.usage.fit(s.plain, answer, d.key)
+			if fit < minFit {
+				continue // "Russia’s invasion of _____" takes no Switzerland
+			}
+			dist = -fit
+		}
+		options = append(options, option{d, text, dist})
+	}
+	if byRole {
+		// The names that fit best, in an order of the round's own.
+		slices.SortStableFunc(options, func(a, b option) int { return cmp.Compare(a.dist, b.dist) })
+		options = options[:min(len(options), bestFitting)]
 	}
 	if answer.value != 0 || answer.kind == KindYear {
 		slices.SortStableFunc(options, func(a, b option) int { return cmp.Compare(a.dist, b.dist) })
@@ -755,6 +914,17 @@ func (g *Generator) demonymIn(country fact, text string) bool {
 		}
 	}
 	return false
+}
+
+// sameRole reports whether d may stand for answer in a role the reading
+// list shows it in (see usage.fit), whatever its sort: any country for a
+// country, a city for a capital.
+func sameRole(answer, d fact) bool {
+	if answer.kind != d.kind {
+		return false
+	}
+	city := func(f fact) bool { return f.class == "city" || f.class == "capital" }
+	return answer.kind == KindCountry || answer.kind == KindPlace && city(answer) && city(d)
 }
 
 // sameClass reports whether d can stand as a distractor for answer: the

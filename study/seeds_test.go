@@ -18,11 +18,6 @@ func seedStore(t testing.TB) *retrieval.Store {
 	return seedtest.Store(t, "../seeds")
 }
 
-// typed is how the generator's typer reads an option on its own.
-func (g *Generator) typed(option string) []fact {
-	return append(numericFacts(option), g.lx.nameFacts(option)...)
-}
-
 // TestEveryQuestionFromTheSeedsKeepsTheRules runs the automatic rules on
 // every question of 30 rounds of every length the generator makes from
 // the seeds: Problems finds nothing; the quote is verbatim in a passage of

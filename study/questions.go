@@ -1,0 +1,348 @@
+package study
+
+import (
+	"strings"
+)
+
+// irregularPast maps the irregular past tenses a main verb may have to
+// their base forms (regular ones are read by baseForm).
+var irregularPast = map[string]string{"fell": "fall", "rose": "rise", "grew": "grow", "found": "find", "made": "make", "took": "take",
+	"got": "get", "went": "go", "came": "come", "saw": "see", "gave": "give", "became": "become", "began": "begin", "held": "hold",
+	"led": "lead", "met": "meet", "won": "win", "lost": "lose", "sent": "send", "built": "build", "fought": "fight", "kept": "keep",
+	"brought": "bring", "sought": "seek", "bought": "buy", "sold": "sell", "spoke": "speak", "wrote": "write", "chose": "choose",
+	"drew": "draw", "broke": "break", "paid": "pay", "struck": "strike", "ran": "run", "forged": "forge", "signed": "sign"}
+
+// baseForm is the base form of a verb in the simple past ("upgraded" →
+// "upgrade", "ratified" → "ratify", "signed" → "sign"), or "" when it is
+// not one or its base form cannot be told. The reading list decides
+// first (known reports whether it writes a word: the base form itself,
+// or with an "s", must be the only candidate it writes), English
+// spelling next (see spelledBase).
+func baseForm(w string, known func(string) bool) string {
+	if b, ok := irregularPast[w]; ok {
+		return b
+	}
+	if strings.HasSuffix(w, "eed") && len(w) > 4 {
+		return w[:len(w)-1] // agreed
+	}
+	stem, ok := strings.CutSuffix(w, "ed")
+	if !ok || len(stem) < 2 {
+		return ""
+	}
+	var candidates []string
+	switch {
+	case strings.HasSuffix(stem, "i"):
+		return stem[:len(stem)-1] + "y" // ratified
+	case len(stem) > 2 && stem[len(stem)-1] == stem[len(stem)-2] && !strings.ContainsRune("aeiou", rune(stem[len(stem)-1])):
+		candidates = []string{stem[:len(stem)-1], stem} // expelled, stressed
+	case strings.HasSuffix(stem, "e"):
+		return "" // "freed" aside, no regular past ends so
+	default:
+		candidates = []string{stem, stem + "e"} // signed, upgraded
+	}
+	found := ""
+	for _, c := range candidates {
+		plural := c + "s"
+		if strings.HasSuffix(c, "s") || strings.HasSuffix(c, "sh") || strings.HasSuffix(c, "ch") || strings.HasSuffix(c, "x") {
+			plural = c + "es"
+		}
+		if known(c) || known(plural) {
+			if found != "" {
+				return "" // "used": "us" or "use"?
+			}
+			found = c
+		}
+	}
+	if found == "" && len(candidates) == 2 && candidates[1] == stem+"e" {
+		found = spelledBase(stem)
+	}
+	if found == "" && len(candidates) == 2 && candidates[1] == stem {
+		found = candidates[0] // stopped, committed, expelled
+		if strings.HasSuffix(stem, "ss") || strings.HasSuffix(stem, "ll") && len(stem) < 6 {
+			found = stem // stressed, called: a double consonant the base form has
+		}
+	}
+	return found
+}
+
+// spelledBase guesses a regular verb's base form from how English spells
+// it, where that is safe: a stem ending in two consonants has no "e"
+// ("respond", "start"), nor one ending in two vowels and a consonant
+// ("join"); one ending in c, v or z has ("announce", "arrive",
+// "normalize"), and so do a few endings of one vowel and one consonant
+// ("invade", "declare", "deteriorate"); for the others ("visit" or
+// "vote"?) it says "".
+func spelledBase(stem string) string {
+	vowel := func(b byte) bool { return strings.IndexByte("aeiouy", b) >= 0 }
+	n := len(stem)
+	last := stem[n-1]
+	for _, end := range []string{"dg", "rg", "nc", "rc", "ns", "ls", "rs", "lv", "rv", "ps", "rs"} {
+		if strings.HasSuffix(stem, end) {
+			return stem + "e"
+		}
+	}
+	if last == 'c' || last == 'v' || last == 'z' {
+		return stem + "e"
+	}
+	if n < 3 {
+		return ""
+	}
+	mid, first := stem[n-2], stem[n-3]
+	switch {
+	case !vowel(last) && !vowel(mid):
+		if strings.HasSuffix(stem, "ng") {
+			return "" // belong or change?
+		}
+		return stem
+	case vowel(mid) && vowel(first):
+		if last == 's' {
+			return stem + "e" // caused, increased
+		}
+		return stem
+	case !vowel(mid):
+		return ""
+	}
+	// One vowel and one consonant after a consonant.
+	switch {
+	case last == 'd', last == 'k', last == 'g', last == 'r' && mid != 'e' && mid != 'o', last == 's' && (mid == 'i' || mid == 'o'),
+		last == 'l' && (mid == 'i' || mid == 'u'), last == 'n' && mid == 'i', last == 't' && mid == 'a' && n >= 6:
+		return stem + "e"
+	}
+	return ""
+}
+
+func slicesContains(list []string, w string) bool {
+	for _, x := range list {
+		if x == w {
+			return true
+		}
+	}
+	return false
+}
+
+// subordinators open a clause that is not the sentence's main one, or a
+// phrase that is no subject.
+var subordinators = wordList(`when while whereas although though because since as if until unless after before once which who whom whose that where despite following during amid with without by for from of in on at to into under over between among through meanwhile however moreover furthermore also`)
+
+// subjectWords may stand in a subject besides names and nouns.
+var subjectWords = wordList(`the a an and both two three its their his her this these those`)
+
+// clauseParts is a main clause read as subject, verb and the rest.
+type clauseParts struct {
+	subject string
+	adverb  string // "quickly" of "ties quickly deteriorated"
+	verb    string // as written
+	base    string // its base form, "" for "was" and "were"
+	rest    string // after the verb
+}
+
+// mainClause reads a clause that starts with its subject: a short run of
+// names, nouns and determiners, then a verb in the simple past (maybe
+// after an adverb in -ly). It fails for anything else: a clause that
+// opens with a subordinator, an auxiliary ("has", "had", "will"), a
+// subject with a comma or a verb the reading list cannot confirm.
+func mainClause(c string, known func(string) bool) (clauseParts, bool) {
+	toks := tokens(c)
+	for n, t := range toks {
+		if n == 0 {
+			if subordinators[strings.ToLower(t.text)] {
+				return clauseParts{}, false
+			}
+			continue
+		}
+		if n > 8 || strings.ContainsAny(c[toks[n-1].end:t.start], ",;:()“”\"") {
+			return clauseParts{}, false
+		}
+		w := t.text
+		lower := strings.ToLower(w)
+		if auxiliaries[lower] && lower != "did" || lower == "is" || lower == "are" {
+			return clauseParts{}, false
+		}
+		base := ""
+		switch {
+		case lower == "was" || lower == "were":
+		case isCapitalised(w):
+			continue
+		default:
+			base = baseForm(lower, known)
+			if base == "" {
+				if subordinators[lower] && !subjectWords[lower] && lower != "of" {
+					return clauseParts{}, false
+				}
+				continue
+			}
+		}
+		if subjectWords[strings.ToLower(toks[n-1].text)] {
+			return clauseParts{}, false // "the united", "a signed": a modifier
+		}
+		subjectEnd := toks[n-1].end
+		adverb := ""
+		if prev := toks[n-1].text; n >= 2 && strings.HasSuffix(prev, "ly") && !isCapitalised(prev) {
+			adverb, subjectEnd = prev, toks[n-2].end
+		}
+		return clauseParts{subject: c[:subjectEnd], adverb: adverb, verb: w, base: base, rest: c[t.end:]}, true
+	}
+	return clauseParts{}, false
+}
+
+// properQuestion turns a sentence into a question proper whose answer is
+// the fact, where its shape allows it to be done reliably:
+//
+//   - a year, a month or a day after "in" or "on" in the main clause, the
+//     sentence's first phrase or its end: "In what year did China and
+//     Vietnam upgrade their ties …?";
+//   - a name right after the verb of the main clause (its object): "Which
+//     country did Vietnam invade in 1978 …?".
+//
+// It returns "" otherwise (the caller then makes a blank of the fact).
+func properQuestion(s string, f fact, known func(string) bool) string {
+	body := strings.TrimRight(strings.TrimSpace(s), ".")
+	if strings.ContainsAny(body, "“”\"?;:") {
+		return "" // a quotation: the question would reword its words
+	}
+	whenWh := timeWh(f)
+	if whenWh != "" {
+		prep := lastWord(body[:f.start])
+		if prep != "in" && prep != "on" {
+			return ""
+		}
+		before := strings.TrimRight(body[:f.start], " ")
+		before = before[:len(before)-len(prep)] // the sentence up to "in"
+		after := body[f.end:]
+		if strings.TrimSpace(before) == "" && strings.HasPrefix(after, ", ") {
+			// "In 2008, China and Vietnam upgraded …"
+			return askWhen(whenWh, prep, "", strings.TrimPrefix(after, ", "), "", known)
+		}
+		if !(after == "" || strings.HasPrefix(after, ", ") || strings.HasPrefix(after, " to ")) {
+			return "" // "… in 1991 and have since had …"
+		}
+		lead, clause := splitOpening(strings.TrimRight(before, " "))
+		parts, ok := mainClause(clause, known)
+		if !ok || containsAnyWord(parts.rest, clauseOpeners) {
+			return "" // "… until the French established Vietnam as a protectorate in 1883"
+		}
+		return askWhen(whenWh, prep, lead, clause, after, known)
+	}
+	wh := whWord(f)
+	if wh == "" || f.kind == KindOrganisation {
+		return ""
+	}
+	before := strings.TrimRight(body[:f.start], " ")
+	if strings.HasSuffix(before, " the") {
+		before = strings.TrimSuffix(before, " the")
+	}
+	clause := before
+	if i := strings.LastIndex(clause, ", "); i >= 0 && len(strings.Fields(clause[:i])) <= 3 && !strings.Contains(clause[:i], ",") {
+		clause = clause[i+2:]
+	}
+	if strings.Contains(clause, ",") {
+		return ""
+	}
+	parts, ok := mainClause(clause, known)
+	if !ok || strings.TrimSpace(parts.rest) != "" || parts.base == "" {
+		return "" // the fact is no object right after the verb
+	}
+	after := body[f.end:]
+	if after != "" && !strings.HasPrefix(after, " in ") && !strings.HasPrefix(after, " to ") && !strings.HasPrefix(after, ", ") {
+		return "" // "… invaded Cambodia and Laos"
+	}
+	return capitalise(wh) + " did " + lowerFirst(parts.subject) + " " + join(parts.adverb, parts.base) + after + "?"
+}
+
+// clauseOpeners begin a clause inside the predicate, to which a time
+// after them may belong rather than to the main clause.
+var clauseOpeners = wordList(`and but or until when while whereas which who whom that because although though after before since as if where`)
+
+// containsAnyWord reports whether text holds one of the words.
+func containsAnyWord(text string, words map[string]bool) bool {
+	for _, t := range tokens(text) {
+		if words[strings.ToLower(t.text)] {
+			return true
+		}
+	}
+	return false
+}
+
+// splitOpening cuts a clause's opening phrase off at its comma: a
+// connective of one word ("However,") is dropped, a longer phrase that
+// opens with a preposition, a conjunction or a participle ("Following the
+// standoff over the rig,") is kept as the question's lead. A clause that
+// opens otherwise is its own main clause ("" lead).
+func splitOpening(c string) (lead, clause string) {
+	head, rest, ok := strings.Cut(c, ", ")
+	if !ok {
+		return "", c
+	}
+	words := tokens(head)
+	if len(words) == 0 {
+		return "", c
+	}
+	first := strings.ToLower(words[0].text)
+	if !subordinators[first] && !strings.HasSuffix(first, "ing") && !strings.HasSuffix(first, "ly") {
+		return "", c
+	}
+	if len(words) == 1 {
+		return "", rest
+	}
+	return head, rest
+}
+
+// askWhen makes the question of a clause whose time was cut out of it:
+// after is what followed the time in the sentence.
+func askWhen(wh, prep, lead, clause, after string, known func(string) bool) string {
+	parts, ok := mainClause(clause, known)
+	if !ok || strings.Contains(parts.rest, ", and ") || strings.Contains(parts.rest, ", but ") {
+		return "" // a second clause: which one does the time belong to?
+	}
+	ask := capitalise(prep) + " " + wh
+	if lead != "" {
+		ask = lead + ", " + prep + " " + wh // "Following the standoff, in what month did …"
+	}
+	subject := lowerFirst(parts.subject)
+	if parts.base == "" { // "was", "were"
+		return ask + " " + strings.ToLower(parts.verb) + " " + join(subject, parts.adverb) + parts.rest + after + "?"
+	}
+	return ask + " did " + subject + " " + join(parts.adverb, parts.base) + parts.rest + after + "?"
+}
+
+// timeWh is the question word of a time fact: "what year", "what month",
+// "what date"; "" for other facts.
+func timeWh(f fact) string {
+	switch {
+	case f.kind == KindYear:
+		return "what year"
+	case f.kind == KindDate && f.class == "month":
+		return "what month and year"
+	case f.kind == KindDate && f.style["year"]:
+		return "what date"
+	}
+	return ""
+}
+
+// join writes the non-empty words with a space between.
+func join(words ...string) string {
+	var out []string
+	for _, w := range words {
+		if w != "" {
+			out = append(out, w)
+		}
+	}
+	return strings.Join(out, " ")
+}
+
+func capitalise(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// lowerFirst writes a subject's first word in lower case unless it is a
+// name ("The two countries" → "the two countries"; "China" stays).
+func lowerFirst(s string) string {
+	first, _, _ := strings.Cut(s, " ")
+	if subjectWords[strings.ToLower(first)] {
+		return strings.ToLower(first) + s[len(first):]
+	}
+	return s
+}
