@@ -41,6 +41,8 @@ type Generator struct {
 	// nameSources counts the sources that write each capitalised word.
 	nameSources map[string]int
 	// gazetteerCache keeps gazetteerFacts by answer (rounds run at once).
+	// latestYear is the latest year the reading list writes.
+	latestYear float64
 	// usage is how the reading list uses each name.
 	usage          *usage
 	gazetteerMu    sync.Mutex
@@ -78,6 +80,9 @@ func NewGenerator(passages []retrieval.Passage) *Generator {
 		}
 		for j := range fs {
 			g.byKind[fs[j].kind] = append(g.byKind[fs[j].kind], ref{i, j})
+			if fs[j].kind == KindYear {
+				g.latestYear = max(g.latestYear, fs[j].value)
+			}
 		}
 	}
 	g.usage = g.newUsage()
@@ -519,14 +524,18 @@ func (g *Generator) Round(opts RoundOptions) (Round, error) {
 	usedFact, usedSent := map[string]bool{}, map[int]bool{}
 	bySource, byKind := map[string]int{}, map[Kind]int{}
 	tried := map[int]bool{}
-	for pass := 0; pass < 2 && len(round.Questions) < count; pass++ {
+	sentAsked := map[int]int{}
+	// Pass 0 spreads the round over the sources and kinds, pass 1 fills it
+	// with a fact of a sentence not asked yet, pass 2 with another fact of
+	// a sentence asked once.
+	for pass := 0; pass < 3 && len(round.Questions) < count; pass++ {
 		for i, c := range pool {
 			if len(round.Questions) == count {
 				break
 			}
 			f := g.facts[c.sent][c.fact]
 			src := g.sents[c.sent].passage.Source
-			if tried[i] || usedFact[f.key] || usedSent[c.sent] || pass == 0 && (bySource[src] >= perSource || byKind[f.kind] >= perKind) {
+			if tried[i] || usedFact[f.key] || usedSent[c.sent] && pass < 2 || sentAsked[c.sent] >= 2 || pass == 0 && (bySource[src] >= perSource || byKind[f.kind] >= perKind) {
 				continue
 			}
 			tried[i] = true
@@ -535,6 +544,7 @@ func (g *Generator) Round(opts RoundOptions) (Round, error) {
 				continue
 			}
 			usedFact[f.key], usedSent[c.sent] = true, true
+			sentAsked[c.sent]++
 			bySource[src]++
 			byKind[f.kind]++
 			round.Questions = append(round.Questions, q)
@@ -572,7 +582,8 @@ func (g *Generator) question(c candidate, rng *rand.Rand) (Question, bool) {
 
 // roleFree are the sorts of place any other of the sort may stand for,
 // whatever the sentence says of it: a sea for a sea, islands for islands.
-var roleFree = map[string]bool{"water": true, "islands": true, "region": true, "continent": true, "site": true}
+// An organisation of states is one for another too.
+var roleFree = map[string]bool{"water": true, "islands": true, "region": true, "continent": true, "site": true, "international": true}
 
 // bestFitting is how many of the names that fit the answer's place best
 // the three distractors are drawn from.
@@ -791,7 +802,9 @@ func (g *Generator) fitsTheSentence(r ref, answer, d fact) bool {
 		if at == 0 || dt == 0 {
 			return answer.kind == KindDate && answer.class != "month" // a day and month: no year to compare
 		}
-		window := 15.0 * 10000
+		// Within 15 years, or half the time back from the reading list's
+		// latest year for older ones (1883 may take 1949, 2016 no 1975).
+		window := max(15, (g.latestYear-math.Min(at, dt)/10000)/2) * 10000
 		if math.Abs(at-dt) > window {
 			return false
 		}
@@ -809,7 +822,13 @@ func (g *Generator) fitsTheSentence(r ref, answer, d fact) bool {
 		if answer.kind == KindPercent {
 			band = 1.6 // "as high as 70%" takes no 30%
 		}
-		if answer.value <= 0 || d.value <= 0 || math.Abs(math.Log(answer.value/d.value)) > math.Log(band) {
+		if answer.value <= 0 || d.value <= 0 {
+			return false
+		}
+		if answer.kind == KindOrdinal && answer.value < 10 && d.value < 10 {
+			break // "the second forum": any of the first ten may be believed
+		}
+		if math.Abs(math.Log(answer.value/d.value)) > math.Log(band) {
 			return false
 		}
 	case KindOrganisation, KindAgreement:
