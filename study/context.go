@@ -24,8 +24,13 @@ type usage struct {
 	withThe, without map[string]int
 }
 
-// contextWindow is how many words either side of a name are its context.
-const contextWindow = 6
+// contextWindow is how many words either side of a name are its context,
+// nearWords how many of them are near it (the words that say its role:
+// "invaded _____", "_____ exports gas").
+const (
+	contextWindow = 6
+	nearWords     = 3
+)
 
 // nameKinds are the kinds of fact whose distractors must fit the role the
 // sentence gives the answer (numbers and dates fit by their value).
@@ -102,7 +107,7 @@ func contextStems(s string, toks []token, start, end int) map[string]float64 {
 			continue
 		}
 		weight := 1.0
-		if n >= first-2 && n <= last+2 {
+		if n >= first-nearWords && n <= last+nearWords {
 			weight = 2
 		}
 		stem := text.Stem(strings.ToLower(w))
@@ -112,8 +117,9 @@ func contextStems(s string, toks []token, start, end int) map[string]float64 {
 }
 
 // fit is how well a name fits the answer's place in its sentence: the
-// weight of the context words the sentence has around the answer that
-// the reading list also writes around the name elsewhere.
+// weight of the words near the answer that the reading list also writes
+// near the name elsewhere (the same word, or one of its family: "invaded"
+// and "invasion" share "inva").
 func (u *usage) fit(s string, answer fact, key string) float64 {
 	around := u.around[key]
 	if len(around) == 0 {
@@ -121,16 +127,31 @@ func (u *usage) fit(s string, answer fact, key string) float64 {
 	}
 	score := 0.0
 	for stem, w := range contextStems(s, tokens(s), answer.start, answer.end) {
-		if around[stem] > 0 {
-			score += w * u.idf[stem]
+		if w < 2 {
+			continue
+		}
+		for other, ow := range around {
+			if ow == 2 && sameFamily(stem, other) {
+				score += u.idf[stem]
+				break
+			}
 		}
 	}
 	return score
 }
 
-// minFit is the least fit of a distractor for a name: one context word of
-// the answer's, near it or rare, written near the distractor too.
-const minFit = 2.5
+// sameFamily reports whether two stems are one word's, or share their
+// first four letters and are five long at least ("invad", "invas").
+func sameFamily(a, b string) bool {
+	if a == b {
+		return true
+	}
+	return len(a) >= 5 && len(b) >= 5 && a[:4] == b[:4]
+}
+
+// minFit is the least fit of a distractor for a name: a word near the
+// answer, not written near most names, written near the distractor too.
+const minFit = 0.5
 
 // givesAway reports whether a name in the rest of the question points at
 // the answer rather than at the distractors: elsewhere in the reading

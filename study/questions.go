@@ -175,14 +175,144 @@ func mainClause(c string, known func(string) bool) (clauseParts, bool) {
 		if subjectWords[strings.ToLower(toks[n-1].text)] {
 			return clauseParts{}, false // "the united", "a signed": a modifier
 		}
-		subjectEnd := toks[n-1].end
+		subjectEnd, last := toks[n-1].end, n-1
 		adverb := ""
-		if prev := toks[n-1].text; n >= 2 && strings.HasSuffix(prev, "ly") && !isCapitalised(prev) {
-			adverb, subjectEnd = prev, toks[n-2].end
+		if prev := toks[n-1].text; n >= 2 && (strings.HasSuffix(prev, "ly") || adverbs[prev]) && !isCapitalised(prev) {
+			adverb, subjectEnd, last = prev, toks[n-2].end, n-2
+		}
+		if !nounPhrase(toks[:last+1]) {
+			return clauseParts{}, false // "Italy buys liquefied gas": no subject before "liquefied"
 		}
 		return clauseParts{subject: c[:subjectEnd], adverb: adverb, verb: w, base: base, rest: c[t.end:]}, true
 	}
 	return clauseParts{}, false
+}
+
+// assertingSubordinators open a clause that states a fact as the main
+// clause does ("when", "since", "after"), unlike "if" or "unless".
+var assertingSubordinators = wordList(`when since after before although though while because once whereas`)
+
+// assertedClause is the clause of c that the last asserting subordinator
+// opens, when it reads as a subject and a verb ("… when Vietnam invaded
+// Cambodia" → "Vietnam invaded Cambodia").
+func assertedClause(c string, known func(string) bool) (string, bool) {
+	toks := tokens(c)
+	for n := len(toks) - 1; n >= 0; n-- {
+		if !assertingSubordinators[strings.ToLower(toks[n].text)] {
+			continue
+		}
+		sub := strings.TrimSpace(c[toks[n].end:])
+		if parts, ok := mainClause(sub, known); ok && !clauseInside(parts.rest) {
+			return sub, true
+		}
+		return "", false
+	}
+	return "", false
+}
+
+// cutCoordinated drops a clause joined after the fact by "and" or "but"
+// (" and have since had …", ", and there is …"), which the question does
+// not need; a list of times or numbers ("in 2015 and 2017") stays, and
+// the question is not made.
+func cutCoordinated(after string) string {
+	for _, c := range []string{" and ", " but "} {
+		if rest, ok := strings.CutPrefix(after, c); ok && !startsWithTime(rest) && !startsWithName(rest) {
+			return "" // " and have since had …"
+		}
+	}
+	for _, c := range []string{", and ", ", but "} {
+		if i := strings.Index(after, c); i >= 0 && !startsWithTime(after[i+len(c):]) {
+			return after[:i]
+		}
+	}
+	return after
+}
+
+// startsWithName reports whether text starts with a name or a
+// determiner: "and Denmark", "and the Khmer Rouge" join a second name.
+func startsWithName(text string) bool {
+	next := tokens(text)
+	return len(next) > 0 && (isCapitalised(next[0].text) || determiners[strings.ToLower(next[0].text)])
+}
+
+// startsWithTime reports whether text starts with a number or a month.
+func startsWithTime(text string) bool {
+	next := tokens(text)
+	return len(next) == 0 || isDigit(next[0].text[0]) || monthNumber[next[0].text] > 0
+}
+
+// clauseInside reports whether text holds a clause of its own: a word
+// that opens one, or "and" or "or" before anything but a name or a
+// determiner ("and the Khmer Rouge" joins names; "and have since" a
+// clause).
+func clauseInside(text string) bool {
+	toks := tokens(text)
+	for n, t := range toks {
+		w := strings.ToLower(t.text)
+		if !clauseOpeners[w] {
+			continue
+		}
+		if (w == "and" || w == "or") && n+1 < len(toks) && (isCapitalised(toks[n+1].text) || determiners[strings.ToLower(toks[n+1].text)]) {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// namesSomeone reports whether a subject holds a name ("China and
+// Vietnam"), not only a description ("The two countries").
+func namesSomeone(subject string) bool {
+	for n, t := range tokens(subject) {
+		if isCapitalised(t.text) && !(n == 0 && determiners[strings.ToLower(t.text)]) {
+			return true
+		}
+	}
+	return false
+}
+
+// adverbs may stand between a subject and its verb besides those in -ly.
+var adverbs = wordList(`even also then later finally first soon once still never always`)
+
+// nounPhrase reports whether words can be a subject: names (and their
+// possessive "s"), joined by "and" maybe, or a phrase opened by a
+// determiner ("the two countries", "The Soviet army"). A lower-case word
+// after a bare name ("Italy buys") is a verb, not part of a subject.
+func nounPhrase(words []token) bool {
+	if len(words) == 0 {
+		return false
+	}
+	if determiners[strings.ToLower(words[0].text)] {
+		return true
+	}
+	for _, t := range words {
+		if !isCapitalised(t.text) && t.text != "and" && t.text != "s" && t.text != "of" {
+			return false
+		}
+	}
+	return true
+}
+
+// followsTheFact reports whether what follows a fact in a sentence may
+// follow the question's verb phrase too: nothing, a purpose ("to mend
+// relations"), a time ("after decades of …"), or a phrase after a comma
+// that opens with a participle or a preposition (", resulting in …",
+// ", for the first time …") and holds no second clause.
+func followsTheFact(after string) bool {
+	if after == "" {
+		return true
+	}
+	rest, comma := strings.CutPrefix(after, ", ")
+	words := tokens(rest)
+	if len(words) == 0 {
+		return false
+	}
+	first := strings.ToLower(words[0].text)
+	opens := first == "to" || first == "after" || first == "following" || first == "in" && !comma
+	if comma {
+		opens = strings.HasSuffix(first, "ing") || first == "for" || first == "with"
+	}
+	return opens && !clauseInside(rest[words[0].end:])
 }
 
 // properQuestion turns a sentence into a question proper whose answer is
@@ -213,13 +343,26 @@ func properQuestion(s string, f fact, known func(string) bool) string {
 			// "In 2008, China and Vietnam upgraded …"
 			return askWhen(whenWh, prep, "", strings.TrimPrefix(after, ", "), "", known)
 		}
-		if !(after == "" || strings.HasPrefix(after, ", ") || strings.HasPrefix(after, " to ")) {
-			return "" // "… in 1991 and have since had …"
-		}
+		whole := after
+		after = cutCoordinated(after)
 		lead, clause := splitOpening(strings.TrimRight(before, " "))
+		if sub, ok := assertedClause(clause, known); ok {
+			// "When Vietnam embarked on reforms in 1986 …, it looked …";
+			// "ties deteriorated when Vietnam invaded Cambodia in 1978 …"
+			lead, clause = "", sub
+			if !strings.Contains(before, ",") && strings.HasPrefix(after, ", ") {
+				after = "" // the main clause after the opening one
+			}
+		}
+		if !followsTheFact(after) {
+			return "" // "… in 1991, January 2017 and …"
+		}
 		parts, ok := mainClause(clause, known)
-		if !ok || containsAnyWord(parts.rest, clauseOpeners) {
+		if !ok || clauseInside(parts.rest) {
 			return "" // "… until the French established Vietnam as a protectorate in 1883"
+		}
+		if after != whole && !namesSomeone(parts.subject) {
+			return "" // "the two countries": the rest of the sentence says which
 		}
 		return askWhen(whenWh, prep, lead, clause, after, known)
 	}
@@ -242,9 +385,9 @@ func properQuestion(s string, f fact, known func(string) bool) string {
 	if !ok || strings.TrimSpace(parts.rest) != "" || parts.base == "" {
 		return "" // the fact is no object right after the verb
 	}
-	after := body[f.end:]
-	if after != "" && !strings.HasPrefix(after, " in ") && !strings.HasPrefix(after, " to ") && !strings.HasPrefix(after, ", ") {
-		return "" // "… invaded Cambodia and Laos"
+	after := cutCoordinated(body[f.end:])
+	if !followsTheFact(after) {
+		return "" // "… invaded Cambodia and Laos", "… invaded Poland in 1939, and the war …"
 	}
 	return capitalise(wh) + " did " + lowerFirst(parts.subject) + " " + join(parts.adverb, parts.base) + after + "?"
 }

@@ -344,8 +344,8 @@ func formerLatterResolved(s string) bool {
 				break
 			}
 			names := 0
-			for n, t := range tokens(s[:at+j]) {
-				if n > 0 && isCapitalised(t.text) {
+			for _, t := range tokens(s[:at+j]) {
+				if isCapitalised(t.text) && !isStop(strings.ToLower(t.text)) {
 					names++
 				}
 			}
