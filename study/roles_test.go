@@ -185,9 +185,9 @@ func TestTheBaseFormOfAVerbInThePast(t *testing.T) {
 		{"deteriorated", "deteriorate"},
 		{"fought", "fight"},
 		{"became", "become"},
-		{"used", ""},    // "us" or "use": both are written
-		{"voted", ""},   // vote or vot? the spelling cannot tell
-		{"the", ""},     // no verb
+		{"used", ""},     // "us" or "use": both are written
+		{"voted", ""},    // vote or vot? the spelling cannot tell
+		{"the", ""},      // no verb
 		{"belonged", ""}, // belong or belonge?
 	}
 	for _, tt := range tests {
@@ -216,18 +216,18 @@ func TestSentencesBecomeQuestionsProperWhereTheirShapeAllows(t *testing.T) {
 			"In what year did Vietnam invade Cambodia to remove Pol Pot and the Khmer Rouge?"},
 		{"Following the standoff over the oil rig, the party sent an envoy to Beijing in August 2014 to mend relations.", "August 2014",
 			"Following the standoff over the oil rig, in what month and year did the party send an envoy to Beijing to mend relations?"},
-		{"The agreement was signed in 1999 by both governments.", "1999", ""}, // "by both governments" may follow no question's verb
+		{"The agreement was signed in 1999 by both governments.", "1999", ""},                                         // "by both governments" may follow no question's verb
 		{"The two countries normalized relations in 1991 and have since had a cooperative relationship.", "1991", ""}, // which two countries?
 		{"China and Vietnam normalized relations in 1991 and have since had a cooperative relationship.", "1991",
 			"In what year did China and Vietnam normalize relations?"},
 		{"Trong made visits to China in April 2015, January 2017 and October 2022.", "April 2015", ""}, // a list: three answers
-		{"Italy buys liquefied gas from Norway under a contract signed in 2011.", "2011", ""},            // no subject before "signed"
+		{"Italy buys liquefied gas from Norway under a contract signed in 2011.", "2011", ""},          // no subject before "signed"
 		{"The Netherlands has closed its largest gas field in 2023.", "2023", ""},                      // "has": no simple past
 		{"Germany invaded Poland in 1939, and the war that followed redrew the map.", "Poland",
 			"Which country did Germany invade in 1939?"},
-		{"Germany invaded Poland and Denmark in 1940.", "Poland", ""}, // "and Denmark": a second object
+		{"Germany invaded Poland and Denmark in 1940.", "Poland", ""},                           // "and Denmark": a second object
 		{"French rule lasted until the French established a protectorate in 1883.", "1883", ""}, // the time is the "until" clause's
-		{"He said “the talks began in 2004” after the vote.", "2004", ""},                         // a quotation
+		{"He said “the talks began in 2004” after the vote.", "2004", ""},                       // a quotation
 	}
 	for _, tt := range tests {
 		fs := append(numericFacts(tt.sentence), lx.nameFacts(tt.sentence)...)
