@@ -110,6 +110,10 @@ var (
 		"Association": "international", "Union": "international", "Nations": "international", "Council": "international", "Forum": "international", "Organization": "international", "Organisation": "international", "Bank": "international",
 		"Summit": "summit", "Summits": "summit", "Magazine": "press", "Times": "press", "News": "press", "Company": "company", "Corporation": "company", "Group": "company"}
 	placeHeads = wordList(`Sea Island Islands River Delta Strait Gulf Bay Ocean Peninsula Province City Mountains`)
+	// placeHeadClass sorts the places a head word names as the gazetteer
+	// does: a sea is one of the waters, not a region.
+	placeHeadClass = map[string]string{"Sea": "water", "Ocean": "water", "Gulf": "water", "Bay": "water", "Strait": "water", "River": "water",
+		"Island": "islands", "Islands": "islands", "Delta": "region", "Peninsula": "region", "Province": "region", "City": "city", "Mountains": "region"}
 	// notNames are capitalised words that name nothing a question asks for.
 	notNames = wordList(`I II III COVID COVID-19 BC AD AM PM CEO GDP OK Mr Tuesday Monday Wednesday Thursday Friday Saturday Sunday West East North South Cold War Western Eastern`)
 )
@@ -424,7 +428,7 @@ func (lx *lexicon) typeSpan(s string, span []token) []fact {
 	}
 	for _, t := range span {
 		if placeHeads[t.text] && len(span) > 1 {
-			return []fact{mk(KindPlace, "region", strings.ToLower(text), span)}
+			return []fact{mk(KindPlace, placeHeadClass[t.text], strings.ToLower(text), span)}
 		}
 	}
 	if len(span) <= 4 && allNameWords(span) && !slices.ContainsFunc(span, func(t token) bool { return lx.isTypedWord(t.text) }) &&

@@ -425,6 +425,27 @@ func whWord(f fact) string {
 	return ""
 }
 
+// cutSecondClause drops a second clause joined by ", and" or ", but"
+// from the predicate of a wh-question on the subject: "Which country
+// invaded Poland in 1939, and the war that followed redrew the map?"
+// asks one thing. A clause is told by a verb in its first words; a list
+// ("…, and New Zealand") stays.
+func cutSecondClause(predicate string) string {
+	for _, c := range []string{", and ", ", but "} {
+		i := strings.Index(predicate, c)
+		if i < 0 {
+			continue
+		}
+		words := text.Words(predicate[i+len(c):])
+		for _, w := range words[:min(len(words), 6)] {
+			if auxiliaries[w] || pastVerbs[w] || strings.HasSuffix(w, "ed") && len(w) > 4 {
+				return predicate[:i]
+			}
+		}
+	}
+	return predicate
+}
+
 // auxiliaries are verbs that may follow a subject.
 var auxiliaries = wordList(`has have had is are was were will would can could may might must should shall did does do also`)
 
@@ -453,7 +474,7 @@ func makeQuestion(s string, f fact) (string, bool) {
 		prefix := s[:f.start]
 		subject := prefix == "" || strings.HasSuffix(prefix, ", ") && !strings.Contains(strings.TrimSuffix(prefix, ", "), ",") && len(text.Words(prefix)) <= 8
 		if subject && len(next) > 3 && looksLikeVerb(next[0]) && !isCapitalised(strings.TrimSpace(after)) && f.class != "city" && f.class != "capital" {
-			body := strings.TrimSpace(after)
+			body := strings.TrimSpace(cutSecondClause(after))
 			body = strings.TrimRight(body, ". ")
 			if strings.HasSuffix(body, ".”") {
 				body = strings.TrimSuffix(body, ".”") + "”"
