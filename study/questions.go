@@ -155,7 +155,7 @@ func mainClause(c string, known func(string) bool) (clauseParts, bool) {
 		}
 		w := t.text
 		lower := strings.ToLower(w)
-		if auxiliaries[lower] && lower != "did" || lower == "is" || lower == "are" {
+		if auxiliaries[lower] && lower != "did" && lower != "was" && lower != "were" {
 			return clauseParts{}, false
 		}
 		base := ""
@@ -293,6 +293,9 @@ func nounPhrase(words []token) bool {
 	return true
 }
 
+// prepositions may open a phrase after the fact that the question keeps.
+var prepositions = wordList(`to after following in on at from with for under over through across during before between into by near against`)
+
 // followsTheFact reports whether what follows a fact in a sentence may
 // follow the question's verb phrase too: nothing, a purpose ("to mend
 // relations"), a time ("after decades of …"), or a phrase after a comma
@@ -308,7 +311,7 @@ func followsTheFact(after string) bool {
 		return false
 	}
 	first := strings.ToLower(words[0].text)
-	opens := first == "to" || first == "after" || first == "following" || first == "in" && !comma
+	opens := prepositions[first]
 	if comma {
 		opens = strings.HasSuffix(first, "ing") || first == "for" || first == "with"
 	}
@@ -349,9 +352,10 @@ func properQuestion(s string, f fact, known func(string) bool) string {
 		if sub, ok := assertedClause(clause, known); ok {
 			// "When Vietnam embarked on reforms in 1986 …, it looked …";
 			// "ties deteriorated when Vietnam invaded Cambodia in 1978 …"
+			opening := !strings.Contains(before, ",") && assertingSubordinators[strings.ToLower(firstWord(before))]
 			lead, clause = "", sub
-			if !strings.Contains(before, ",") && strings.HasPrefix(after, ", ") {
-				after = "" // the main clause after the opening one
+			if i := strings.Index(after, ", "); opening && i >= 0 {
+				after = after[:i] // the main clause after the opening one
 			}
 		}
 		if !followsTheFact(after) {
@@ -365,6 +369,9 @@ func properQuestion(s string, f fact, known func(string) bool) string {
 			return "" // "the two countries": the rest of the sentence says which
 		}
 		return askWhen(whenWh, prep, lead, clause, after, known)
+	}
+	if f.kind == KindNumber {
+		return askHowMany(body, f, known)
 	}
 	wh := whWord(f)
 	if wh == "" || f.kind == KindOrganisation {
@@ -428,6 +435,54 @@ func splitOpening(c string) (lead, clause string) {
 		return "", rest
 	}
 	return head, rest
+}
+
+// countModifiers may stand between a verb and the count it governs.
+var countModifiers = []string{"at least", "more than", "over", "some", "nearly", "almost", "about"}
+
+// askHowMany asks for a count that is the object of the main clause's
+// verb: "During the visit, China and Vietnam signed at least 36
+// agreements in diverse sectors" → "During the visit, how many
+// agreements did China and Vietnam sign in diverse sectors?". The count
+// must be right after the verb (or a modifier, "at least", which the
+// question leaves to the answer's quote), the noun right after the count.
+func askHowMany(body string, f fact, known func(string) bool) string {
+	before := strings.TrimRight(body[:f.start], " ")
+	for _, m := range countModifiers {
+		if strings.HasSuffix(strings.ToLower(before), " "+m) {
+			before = strings.TrimRight(before[:len(before)-len(m)], " ")
+			break
+		}
+	}
+	nounEnd := f.end
+	toks := tokens(body[f.end:])
+	if len(toks) == 0 || isCapitalised(toks[0].text) || isStop(toks[0].text) || !strings.HasSuffix(toks[0].text, "s") {
+		return "" // "13 of them", "three years": no plural noun counted
+	}
+	nounEnd += toks[0].end
+	noun := strings.TrimSpace(body[f.end:nounEnd])
+	after := cutCoordinated(body[nounEnd:])
+	if !followsTheFact(after) {
+		return ""
+	}
+	lead, clause := splitOpening(before)
+	parts, ok := mainClause(clause, known)
+	if !ok || strings.TrimSpace(parts.rest) != "" || parts.base == "" || !namesSomeone(parts.subject) {
+		return "" // the count is no object right after the verb
+	}
+	ask := "How many " + noun
+	if lead != "" {
+		ask = lead + ", how many " + noun
+	}
+	return ask + " did " + lowerFirst(parts.subject) + " " + join(parts.adverb, parts.base) + after + "?"
+}
+
+// firstWord is the first word of text as written.
+func firstWord(s string) string {
+	if toks := tokens(s); len(toks) > 0 {
+		return toks[0].text
+	}
+	return ""
 }
 
 // askWhen makes the question of a clause whose time was cut out of it:

@@ -840,6 +840,9 @@ func (g *Generator) fitsTheSentence(r ref, answer, d fact) bool {
 		}
 	case KindNumber, KindPercent, KindAmount, KindOrdinal:
 		band := 2.5
+		if answer.kind == KindNumber {
+			band = 3 // "at least 36 agreements" may take 13
+		}
 		if answer.kind == KindPercent {
 			band = 1.6 // "as high as 70%" takes no 30%
 		}

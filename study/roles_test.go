@@ -216,7 +216,7 @@ func TestSentencesBecomeQuestionsProperWhereTheirShapeAllows(t *testing.T) {
 			"In what year did Vietnam invade Cambodia to remove Pol Pot and the Khmer Rouge?"},
 		{"Following the standoff over the oil rig, the party sent an envoy to Beijing in August 2014 to mend relations.", "August 2014",
 			"Following the standoff over the oil rig, in what month and year did the party send an envoy to Beijing to mend relations?"},
-		{"The agreement was signed in 1999 by both governments.", "1999", ""},                                         // "by both governments" may follow no question's verb
+		{"The Treaty of Kiel was signed in 1814 by both governments.", "1814", "In what year was the Treaty of Kiel signed by both governments?"},
 		{"The two countries normalized relations in 1991 and have since had a cooperative relationship.", "1991", ""}, // which two countries?
 		{"China and Vietnam normalized relations in 1991 and have since had a cooperative relationship.", "1991",
 			"In what year did China and Vietnam normalize relations?"},
@@ -228,6 +228,13 @@ func TestSentencesBecomeQuestionsProperWhereTheirShapeAllows(t *testing.T) {
 		{"Germany invaded Poland and Denmark in 1940.", "Poland", ""},                           // "and Denmark": a second object
 		{"French rule lasted until the French established a protectorate in 1883.", "1883", ""}, // the time is the "until" clause's
 		{"He said “the talks began in 2004” after the vote.", "2004", ""},                       // a quotation
+		{"When Vietnam embarked on reforms in 1986 to open its economy, it looked to China as a model.", "1986",
+			"In what year did Vietnam embark on reforms to open its economy?"},
+		{"During the visit, China and Vietnam signed at least 36 agreements in diverse sectors.", "36",
+			"During the visit, how many agreements did China and Vietnam sign in diverse sectors?"},
+		{"Norway built 14 pipelines under the North Sea.", "14", "How many pipelines did Norway build under the North Sea?"},
+		{"The talks produced 13 agreements, many of which are significant.", "13", ""}, // "the talks": which?
+		{"Norway built 14 new pipelines.", "14", ""},                                   // no noun right after the count
 	}
 	for _, tt := range tests {
 		fs := append(numericFacts(tt.sentence), lx.nameFacts(tt.sentence)...)
