@@ -28,7 +28,8 @@ const (
 	cityList   = `Brussels; Da Nang; Geneva; Guangzhou; Haiphong; Ho Chi Minh City|Saigon; Hong Kong; Nanning; New York; Shanghai; Shenzhen; The Hague|Hague; Trento`
 	regionList = `continent: Africa; Asia; Europe; Latin America
 	region: Asia-Pacific|the Asia-Pacific; Central Asia; East Asia; Indo-Pacific|the Indo-Pacific; Middle East|the Middle East; South Asia; Southeast Asia; Guangxi; Tibet; Xinjiang; Yunnan
-	water: East China Sea; Indian Ocean; Pacific|the Pacific; South China Sea; Mekong|the Mekong
+	water: East China Sea; Indian Ocean; Pacific|the Pacific; South China Sea; Philippine Sea; Yellow Sea
+	river: Mekong|the Mekong; Yangtze|the Yangtze
 	islands: Paracel Islands|Paracels|Paracel; Spratly Islands|Spratlys|Spratly
 	site: Dien Bien Phu; Pearl River Delta`
 	demonymList = `American:United States; Australian:Australia; British:United Kingdom; Cambodian:Cambodia; Chinese:China; Sino:China; Filipino:Philippines; French:France; Indian:India;
@@ -112,7 +113,7 @@ var (
 	placeHeads = wordList(`Sea Island Islands River Delta Strait Gulf Bay Ocean Peninsula Province City Mountains`)
 	// placeHeadClass sorts the places a head word names as the gazetteer
 	// does: a sea is one of the waters, not a region.
-	placeHeadClass = map[string]string{"Sea": "water", "Ocean": "water", "Gulf": "water", "Bay": "water", "Strait": "water", "River": "water",
+	placeHeadClass = map[string]string{"Sea": "water", "Ocean": "water", "Gulf": "water", "Bay": "water", "Strait": "water", "River": "river",
 		"Island": "islands", "Islands": "islands", "Delta": "region", "Peninsula": "region", "Province": "region", "City": "city", "Mountains": "region"}
 	// notNames are capitalised words that name nothing a question asks for.
 	notNames = wordList(`I II III COVID COVID-19 BC AD AM PM CEO GDP OK Mr Tuesday Monday Wednesday Thursday Friday Saturday Sunday West East North South Cold War Western Eastern`)

@@ -294,7 +294,7 @@ func nounPhrase(words []token) bool {
 }
 
 // prepositions may open a phrase after the fact that the question keeps.
-var prepositions = wordList(`to after following in on at from with for under over through across during before between into by near against`)
+var prepositions = wordList(`to after following in on at from with for under over through across along around during before between into by near against amid despite within without toward towards beyond`)
 
 // followsTheFact reports whether what follows a fact in a sentence may
 // follow the question's verb phrase too: nothing, a purpose ("to mend
@@ -381,10 +381,7 @@ func properQuestion(s string, f fact, known func(string) bool) string {
 	if strings.HasSuffix(before, " the") {
 		before = strings.TrimSuffix(before, " the")
 	}
-	clause := before
-	if i := strings.LastIndex(clause, ", "); i >= 0 && len(strings.Fields(clause[:i])) <= 3 && !strings.Contains(clause[:i], ",") {
-		clause = clause[i+2:]
-	}
+	lead, clause := splitOpening(before)
 	if strings.Contains(clause, ",") {
 		return ""
 	}
@@ -396,7 +393,11 @@ func properQuestion(s string, f fact, known func(string) bool) string {
 	if !followsTheFact(after) {
 		return "" // "… invaded Cambodia and Laos", "… invaded Poland in 1939, and the war …"
 	}
-	return capitalise(wh) + " did " + lowerFirst(parts.subject) + " " + join(parts.adverb, parts.base) + after + "?"
+	ask := capitalise(wh)
+	if lead != "" {
+		ask = lead + ", " + wh // "In 1979, which country did China invade …?"
+	}
+	return ask + " did " + lowerFirst(parts.subject) + " " + join(parts.adverb, parts.base) + after + "?"
 }
 
 // clauseOpeners begin a clause inside the predicate, to which a time

@@ -604,7 +604,7 @@ func (g *Generator) question(c candidate, rng *rand.Rand) (Question, bool) {
 // roleFree are the sorts of place any other of the sort may stand for,
 // whatever the sentence says of it: a sea for a sea, islands for islands.
 // An organisation of states is one for another too.
-var roleFree = map[string]bool{"water": true, "islands": true, "region": true, "continent": true, "site": true, "international": true}
+var roleFree = map[string]bool{"water": true, "river": true, "islands": true, "region": true, "continent": true, "site": true, "international": true}
 
 // bestFitting is how many of the names that fit the answer's place best
 // the three distractors are drawn from.

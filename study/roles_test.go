@@ -228,6 +228,7 @@ func TestSentencesBecomeQuestionsProperWhereTheirShapeAllows(t *testing.T) {
 		{"Germany invaded Poland and Denmark in 1940.", "Poland", ""},                           // "and Denmark": a second object
 		{"French rule lasted until the French established a protectorate in 1883.", "1883", ""}, // the time is the "until" clause's
 		{"He said “the talks began in 2004” after the vote.", "2004", ""},                       // a quotation
+		{"In 1979, China invaded Vietnam along the border.", "Vietnam", "In 1979, which country did China invade along the border?"},
 		{"When Vietnam embarked on reforms in 1986 to open its economy, it looked to China as a model.", "1986",
 			"In what year did Vietnam embark on reforms to open its economy?"},
 		{"During the visit, China and Vietnam signed at least 36 agreements in diverse sectors.", "36",
