@@ -669,6 +669,9 @@ func (g *Generator) distractors(r ref, rng *rand.Rand) []string {
 	answer := g.facts[r.sent][r.fact]
 	s := g.sents[r.sent]
 	lowerSentence := strings.ToLower(s.text)
+	// The sentence but the answer: "East China Sea" may stand for "South
+	// China Sea", not for "Chinese waters off the China coast".
+	lowerRest := strings.ToLower(s.plain[:answer.start] + " " + s.plain[answer.end:])
 	type option struct {
 		f    fact
 		text string
@@ -711,7 +714,7 @@ func (g *Generator) distractors(r ref, rng *rand.Rand) []string {
 		if (article == "a" || article == "an") && startsWithVowel(text) != startsWithVowel(answer.text) {
 			continue // "a _____" takes no "Operations", "an _____" no "Partnership"
 		}
-		if text == "" || containsWord(lowerSentence, strings.ToLower(text)) || slices.ContainsFunc(d.words, func(w string) bool { return len(w) > 2 && containsWord(lowerSentence, w) }) {
+		if text == "" || containsWord(lowerSentence, strings.ToLower(text)) || slices.ContainsFunc(d.words, func(w string) bool { return len(w) > 2 && containsWord(lowerRest, w) }) {
 			continue
 		}
 		if startsAWordOf(sentenceWords, lowerWords(text)) { // "Paracel" beside "Paracelso islands"
