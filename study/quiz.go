@@ -606,6 +606,18 @@ func (g *Generator) question(c candidate, rng *rand.Rand) (Question, bool) {
 // An organisation of states is one for another too.
 var roleFree = map[string]bool{"water": true, "river": true, "islands": true, "region": true, "continent": true, "site": true, "international": true}
 
+// anyOfItsSort reports whether any other name of the answer's sort may
+// stand for it, whatever the sentence says of it (see roleFree): for
+// organisations of states, only those known by their acronyms ("joining
+// the WTO", "APEC countries"); one named in full may be a union of
+// states or a bank, and must fit the sentence as a person must.
+func (g *Generator) anyOfItsSort(answer fact) bool {
+	if answer.class == "international" {
+		return isAcronym(answer.text)
+	}
+	return roleFree[answer.class]
+}
+
 // bestFitting is how many of the names that fit the answer's place best
 // the three distractors are drawn from.
 const bestFitting = 5
@@ -686,7 +698,7 @@ func (g *Generator) distractors(r ref, rng *rand.Rand) []string {
 			pool = append(pool, g.facts[o.sent][o.fact])
 		}
 	}
-	byRole := nameKinds[answer.kind] && !roleFree[answer.class]
+	byRole := nameKinds[answer.kind] && !g.anyOfItsSort(answer)
 	for _, d := range pool {
 		if g.common[d.key] && !byRole || !sameClass(answer, d) && !(byRole && sameRole(answer, d)) || equivalent(answer, d) || slices.ContainsFunc(g.facts[r.sent], func(x fact) bool { return equivalent(x, d) }) {
 			continue
