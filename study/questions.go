@@ -179,8 +179,11 @@ func mainClause(c string, known func(string) bool) (clauseParts, bool) {
 		adverb := ""
 		if prev := toks[n-1].text; n >= 2 && (strings.HasSuffix(prev, "ly") || adverbs[prev]) && !isCapitalised(prev) {
 			adverb, subjectEnd, last = prev, toks[n-2].end, n-2
+			if focusWords[prev] {
+				adverb = "" // "did Hanoi and Beijing fight", not "did … even fight"
+			}
 		}
-		if !nounPhrase(toks[:last+1]) {
+		if !nounPhrase(toks[:last+1], known) {
 			return clauseParts{}, false // "Italy buys liquefied gas": no subject before "liquefied"
 		}
 		return clauseParts{subject: c[:subjectEnd], adverb: adverb, verb: w, base: base, rest: c[t.end:]}, true
@@ -271,21 +274,30 @@ func namesSomeone(subject string) bool {
 	return false
 }
 
-// adverbs may stand between a subject and its verb besides those in -ly.
-var adverbs = wordList(`even also then later finally first soon once still never always`)
+// adverbs may stand between a subject and its verb besides those in -ly;
+// focusWords among them weigh the statement against another ("even",
+// "also") and are left out of a question made of it.
+var (
+	adverbs    = wordList(`even also then later finally first soon once still never always`)
+	focusWords = wordList(`even also still`)
+)
 
 // nounPhrase reports whether words can be a subject: names (and their
 // possessive "s"), joined by "and" maybe, or a phrase opened by a
 // determiner ("the two countries", "The Soviet army"). A lower-case word
-// after a bare name ("Italy buys") is a verb, not part of a subject.
-func nounPhrase(words []token) bool {
+// after a bare name ("Italy buys") is a verb, not part of a subject; a
+// first word the reading list writes in lower case is no name.
+func nounPhrase(words []token, known func(string) bool) bool {
 	if len(words) == 0 {
 		return false
 	}
 	if determiners[strings.ToLower(words[0].text)] {
 		return true
 	}
-	for _, t := range words {
+	for n, t := range words {
+		if n == 0 && known(strings.ToLower(t.text)) {
+			return false // "Relations soured": a common word, capitalised as the sentence's first
+		}
 		if !isCapitalised(t.text) && t.text != "and" && t.text != "s" && t.text != "of" {
 			return false
 		}
