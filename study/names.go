@@ -314,7 +314,9 @@ func (lx *lexicon) nameFacts(s string) []fact {
 	var out []fact
 	for _, span := range nameSpans(s, lx.common) {
 		for _, part := range lx.splitSpan(span) {
-			out = append(out, lx.typeSpan(s, part)...)
+			if len(part) > 0 { // "The and A": nothing before the "and"
+				out = append(out, lx.typeSpan(s, part)...)
+			}
 		}
 	}
 	return out
