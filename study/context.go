@@ -58,7 +58,7 @@ func (g *Generator) newUsage() *usage {
 				u.without[f.key]++
 			}
 		}
-		for _, span := range nameSpans(s.plain, g.lx.common) {
+		for _, span := range g.names(s.plain) {
 			u.addSentence("name:"+spanText(s.plain, span), i)
 		}
 	}
@@ -72,6 +72,20 @@ func (g *Generator) newUsage() *usage {
 		u.idf[stem] = math.Log(float64(len(u.around)+1) / float64(n))
 	}
 	return u
+}
+
+// names are the runs of capitalised words of a sentence, cut where the
+// typer cuts them ("Russia and Germany" is two names).
+func (g *Generator) names(s string) [][]token {
+	var out [][]token
+	for _, span := range nameSpans(s, g.lx.common) {
+		for _, part := range g.lx.splitSpan(span) {
+			if len(part) > 0 {
+				out = append(out, part)
+			}
+		}
+	}
+	return out
 }
 
 func (u *usage) addSentence(key string, i int) {

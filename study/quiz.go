@@ -635,6 +635,43 @@ func (g *Generator) fitsTheArticle(article string, answer, d fact) bool {
 	return determiners[article] || !g.takesThe(d.key, name) || g.takesThe(answer.key, answerName)
 }
 
+// anchorsOf are the names written in a question's sentence besides its
+// answer that say what the sentence is about: none that more than a
+// quarter of the reading list's sentences write ("Cambodia", "Pol Pot",
+// not "China" in a list about China).
+func (g *Generator) anchorsOf(r ref) []string {
+	answer := g.facts[r.sent][r.fact]
+	s := g.sents[r.sent].plain
+	seen := map[string]bool{}
+	var out []string
+	for _, span := range g.names(s) {
+		key := "name:" + spanText(s, span)
+		if span[0].start < answer.end && answer.start < span[len(span)-1].end || seen[key] {
+			continue
+		}
+		seen[key] = true
+		if 4*len(g.usage.sentences[key]) <= len(g.sents) {
+			out = append(out, key)
+		}
+	}
+	return out
+}
+
+// sharesAnAnchor reports whether a sentence names two of the anchors of
+// a question's: its year or number may then be the answer as another
+// source tells it ("Vietnam invaded Cambodia in 1978 to remove Pol Pot"
+// and "in 1979 … the former invaded Cambodia, ending the dictatorship of
+// Pol Pot"), no distractor.
+func (g *Generator) sharesAnAnchor(sent int, anchors []string) bool {
+	shared := 0
+	for _, a := range anchors {
+		if g.usage.sentences[a][sent] {
+			shared++
+		}
+	}
+	return shared >= 2
+}
+
 // givenAway reports whether the names in the rest of the question point
 // at the answer rather than at the distractors (see usage.givesAway).
 func (g *Generator) givenAway(r ref, distractors []string) bool {
@@ -649,7 +686,7 @@ func (g *Generator) givenAway(r ref, distractors []string) bool {
 			names = append(names, f.key)
 		}
 	}
-	for _, span := range nameSpans(s, g.lx.common) {
+	for _, span := range g.names(s) {
 		if span[0].start < answer.end && answer.start < span[len(span)-1].end {
 			continue
 		}
@@ -664,9 +701,10 @@ func (g *Generator) givenAway(r ref, distractors []string) bool {
 	return g.usage.givesAway(r.sent, names, answer.key, keys)
 }
 
-// typed is how the typer reads an option on its own.
+// typed is how the typer reads an option on its own, inside a sentence
+// (a first word may be taken for a common word: "South China Sea").
 func (g *Generator) typed(option string) []fact {
-	return append(numericFacts(option), g.lx.nameFacts(option)...)
+	return append(numericFacts(option), g.lx.nameFacts("In "+option)...)
 }
 
 // closeCandidates is how many of the nearest distractors (by value, for
@@ -693,9 +731,21 @@ func (g *Generator) distractors(r ref, rng *rand.Rand) []string {
 	article := lastWord(s.plain[:answer.start])
 	sentenceWords := tokens(lowerSentence)
 	pool := g.gazetteerFacts(answer)
+	// Another source's telling of the answer: the facts of the kind of
+	// sentences about the same things ("Vietnam invaded Cambodia in 1978"
+	// and "in 1979 … the former invaded Cambodia").
+	told := map[string]bool{}
+	if !nameKinds[answer.kind] {
+		anchors := g.anchorsOf(r)
+		for _, o := range g.byKind[answer.kind] {
+			if o.sent != r.sent && g.sharesAnAnchor(o.sent, anchors) {
+				told[g.facts[o.sent][o.fact].key] = true
+			}
+		}
+	}
 	for _, o := range g.byKind[answer.kind] {
-		if o.sent != r.sent {
-			pool = append(pool, g.facts[o.sent][o.fact])
+		if d := g.facts[o.sent][o.fact]; o.sent != r.sent && !told[d.key] {
+			pool = append(pool, d)
 		}
 	}
 	byRole := nameKinds[answer.kind] && !g.anyOfItsSort(answer)
