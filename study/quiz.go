@@ -636,9 +636,9 @@ func (g *Generator) fitsTheArticle(article string, answer, d fact) bool {
 }
 
 // anchorsOf are the names written in a question's sentence besides its
-// answer that say what the sentence is about: none that more than a
-// quarter of the reading list's sentences write ("Cambodia", "Pol Pot",
-// not "China" in a list about China).
+// answer that say what the sentence is about: no demonym, no commonplace
+// of the reading list, none that more than a quarter of its sentences
+// write ("Cambodia", "Pol Pot", not "China" in a list about China).
 func (g *Generator) anchorsOf(r ref) []string {
 	answer := g.facts[r.sent][r.fact]
 	s := g.sents[r.sent].plain
@@ -650,6 +650,12 @@ func (g *Generator) anchorsOf(r ref) []string {
 			continue
 		}
 		seen[key] = true
+		if _, demonym := g.lx.gaz.demonyms[span[0].text]; demonym && len(span) == 1 {
+			continue // "Vietnamese": a people, not a thing a sentence is about
+		}
+		if typed := g.lx.typeSpan(s, span); len(typed) > 0 && g.common[typed[0].key] {
+			continue // the reading list's commonplaces ("the United States")
+		}
 		if 4*len(g.usage.sentences[key]) <= len(g.sents) {
 			out = append(out, key)
 		}

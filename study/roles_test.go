@@ -258,9 +258,9 @@ func TestAYearAnotherSentenceTellsOfTheSameThingsIsNoDistractor(t *testing.T) {
 		within, answer string
 		never          string // told by a sentence naming two of the same things
 	}{
-		// "By another account the Nord Stream pipeline carried its first
-		// gas to Germany in 2012": Nord Stream and Germany, as in the
-		// question's sentence.
+		// "By another account the Nord Stream pipeline under the Baltic
+		// Sea carried its first gas in 2012": Nord Stream and the Baltic
+		// Sea, as in the question's sentence.
 		{"The Nord Stream pipeline opened", "2011", "2012"},
 	}
 	for _, tt := range tests {
