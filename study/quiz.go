@@ -548,7 +548,7 @@ func (g *Generator) Round(opts RoundOptions) (Round, error) {
 	sentAsked := map[int]int{}
 	// Pass 0 spreads the round over the sources and kinds, pass 1 fills it
 	// with a fact of a sentence not asked yet, pass 2 with another fact of
-	// a sentence asked once.
+	// a sentence asked already (maxPerSentence at most).
 	for pass := 0; pass < 3 && len(round.Questions) < count; pass++ {
 		for i, c := range pool {
 			if len(round.Questions) == count {
@@ -556,7 +556,7 @@ func (g *Generator) Round(opts RoundOptions) (Round, error) {
 			}
 			f := g.facts[c.sent][c.fact]
 			src := g.sents[c.sent].passage.Source
-			if tried[i] || usedFact[f.key] || usedSent[c.sent] && pass < 2 || sentAsked[c.sent] >= 2 || pass == 0 && (bySource[src] >= perSource || byKind[f.kind] >= perKind) {
+			if tried[i] || usedFact[f.key] || usedSent[c.sent] && pass < 2 || sentAsked[c.sent] >= maxPerSentence || pass == 0 && (bySource[src] >= perSource || byKind[f.kind] >= perKind) {
 				continue
 			}
 			tried[i] = true
@@ -579,6 +579,11 @@ func (g *Generator) Round(opts RoundOptions) (Round, error) {
 	}
 	return round, nil
 }
+
+// maxPerSentence is how many facts of one sentence a round may ask, when
+// it has no other sentences left ("three visits in April 2015, January
+// 2017 and October 2022").
+const maxPerSentence = 3
 
 // question finishes a candidate: three distractors chosen, options
 // shuffled. It fails when the reading list has too few facts of the kind.
