@@ -683,6 +683,43 @@ func (g *Generator) sharesAnAnchor(sent int, anchors []string) bool {
 	return shared >= 2
 }
 
+// toldAlike reports whether a fact of another sentence is told as the
+// answer is: the two sentences share two names (commonplaces too), and
+// a word near the answer and one around the other fact are of one family ("Xi had previously visited
+// Vietnam in November 2015" and "Xi Jinping’s visit to Vietnam in
+// November 2017").
+func (g *Generator) toldAlike(r, o ref) bool {
+	a, b := g.sents[r.sent].plain, g.sents[o.sent].plain
+	shared := 0
+	inB := map[string]bool{}
+	for _, span := range g.names(b) {
+		inB[strings.ToLower(spanText(b, span))] = true
+	}
+	for _, span := range g.names(a) {
+		w := strings.ToLower(spanText(a, span))
+		if inB[w] {
+			shared++
+			inB[w] = false
+		}
+	}
+	if shared < 2 {
+		return false
+	}
+	fa, fb := g.facts[r.sent][r.fact], g.facts[o.sent][o.fact]
+	near := contextStems(b, tokens(b), fb.start, fb.end)
+	for stem, w := range contextStems(a, tokens(a), fa.start, fa.end) {
+		if w < 2 {
+			continue
+		}
+		for other := range near {
+			if sameFamily(stem, other) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // givenAway reports whether the names in the rest of the question point
 // at the answer rather than at the distractors (see usage.givesAway).
 func (g *Generator) givenAway(r ref, distractors []string) bool {
@@ -749,7 +786,7 @@ func (g *Generator) distractors(r ref, rng *rand.Rand) []string {
 	if !nameKinds[answer.kind] {
 		anchors := g.anchorsOf(r)
 		for _, o := range g.byKind[answer.kind] {
-			if o.sent != r.sent && g.sharesAnAnchor(o.sent, anchors) {
+			if o.sent != r.sent && (g.sharesAnAnchor(o.sent, anchors) || g.toldAlike(r, o)) {
 				told[g.facts[o.sent][o.fact].key] = true
 			}
 		}

@@ -262,6 +262,10 @@ func TestAYearAnotherSentenceTellsOfTheSameThingsIsNoDistractor(t *testing.T) {
 		// Sea carried its first gas in 2012": Nord Stream and the Baltic
 		// Sea, as in the question's sentence.
 		{"The Nord Stream pipeline opened", "2011", "2012"},
+		// "Some early reports had Finland joining NATO as early as 2022":
+		// Finland and NATO again, and "joining" near it as "joined" near
+		// the answer.
+		{"Finland joined NATO in 2023", "2023", "2022"},
 	}
 	for _, tt := range tests {
 		c, ok := candidateFor(t, g, tt.within, tt.answer)
