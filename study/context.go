@@ -22,6 +22,8 @@ type usage struct {
 	sentences map[string]map[int]bool
 	// withThe and without count a name's uses after "the" and not.
 	withThe, without map[string]int
+	// namesIn holds each sentence's names, lower-cased.
+	namesIn []map[string]bool
 }
 
 // contextWindow is how many words either side of a name are its context,
@@ -58,9 +60,12 @@ func (g *Generator) newUsage() *usage {
 				u.without[f.key]++
 			}
 		}
+		names := map[string]bool{}
 		for _, span := range g.names(s.plain) {
 			u.addSentence("name:"+spanText(s.plain, span), i)
+			names[strings.ToLower(spanText(s.plain, span))] = true
 		}
+		u.namesIn = append(u.namesIn, names)
 	}
 	df := map[string]int{}
 	for _, stems := range u.around {

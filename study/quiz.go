@@ -691,15 +691,9 @@ func (g *Generator) sharesAnAnchor(sent int, anchors []string) bool {
 func (g *Generator) toldAlike(r, o ref) bool {
 	a, b := g.sents[r.sent].plain, g.sents[o.sent].plain
 	shared := 0
-	inB := map[string]bool{}
-	for _, span := range g.names(b) {
-		inB[strings.ToLower(spanText(b, span))] = true
-	}
-	for _, span := range g.names(a) {
-		w := strings.ToLower(spanText(a, span))
-		if inB[w] {
+	for name := range g.usage.namesIn[r.sent] {
+		if g.usage.namesIn[o.sent][name] {
 			shared++
-			inB[w] = false
 		}
 	}
 	if shared < 2 {
