@@ -248,11 +248,17 @@ func (m measure) holds(sentence string) bool {
 	return true
 }
 
-// stanceLike is a sentence that reports what someone said, thought or did
-// about something: a verb of saying or of stance, or a quotation. "What
-// did Japan say …?" is not answered by a list of trade partners that
-// names Japan.
-var stanceLike = regexp.MustCompile(`(?i)\b(?:say|said|says|stat(?:e|ed|es|ing|ement|ements)|told|tells?|warn(?:s|ed|ing)?|call(?:s|ed|ing)?\s+(?:for|on)|urg(?:e|es|ed|ing)|critici[sz](?:e|es|ed|ing)|criticism|prais(?:e|es|ed|ing)|welcom(?:e|es|ed|ing)|condemn(?:s|ed|ing)?|respon(?:d|ds|ded|se|ses)|react(?:s|ed|ion|ions)?|repl(?:y|ies|ied)|express(?:es|ed|ing)?|emphasi[sz](?:e|es|ed|ing)|stress(?:es|ed)?|noted|notes|describ(?:e|es|ed|ing)|announc(?:e|es|ed|ing)|argu(?:e|es|ed|ing)|claim(?:s|ed)?|remind(?:s|ed)?|insist(?:s|ed)?|vow(?:s|ed)?|pledg(?:e|es|ed)|views?|consider(?:s|ed)?|position|stance|oppos(?:e|es|ed)|accus(?:e|es|ed)|protest(?:s|ed)?|object(?:s|ed|ion|ions)|hop(?:e|es|ed)|think|thinks|thought|believ(?:e|es|ed)|articulat(?:e|es|ed)|according|declar(?:e|es|ed)|acknowledg(?:e|es|ed)|(?:re)?assur(?:e|es|ed|ance)|agree(?:s|d)?|dismiss(?:es|ed)?|reject(?:s|ed)?|defend(?:s|ed)?|refus(?:e|es|ed)|decid(?:e|es|ed)|chose|choose|chooses|add(?:s|ed)|wr(?:ote|ites?)|explain(?:s|ed)?|comment(?:s|ed)?|remark(?:s|ed)?|suggest(?:s|ed)?|propos(?:e|es|ed)|affirm(?:s|ed)?|confirm(?:s|ed)?|den(?:y|ies|ied)|demand(?:s|ed)?|underscor(?:e|es|ed)|highlight(?:s|ed)?|hail(?:s|ed)?|sp(?:oke|eaks?))\b|[“”"]`)
+// stanceWords are the words of saying and of stance: "What did Japan say
+// …?" is not answered by a list of trade partners that names Japan.
+var stanceWords = regexp.MustCompile(`(?i)\b(?:say|said|says|stat(?:e|ed|es|ing|ement|ements)|told|tells?|warn(?:s|ed|ing)?|call(?:s|ed|ing)?\s+(?:for|on)|urg(?:e|es|ed|ing)|critici[sz](?:e|es|ed|ing)|criticism|prais(?:e|es|ed|ing)|welcom(?:e|es|ed|ing)|condemn(?:s|ed|ing)?|respon(?:d|ds|ded|se|ses)|react(?:s|ed|ion|ions)?|repl(?:y|ies|ied)|express(?:es|ed|ing)?|emphasi[sz](?:e|es|ed|ing)|stress(?:es|ed)?|noted|notes|describ(?:e|es|ed|ing)|announc(?:e|es|ed|ing)|argu(?:e|es|ed|ing)|claim(?:s|ed)?|remind(?:s|ed)?|insist(?:s|ed)?|vow(?:s|ed)?|pledg(?:e|es|ed)|views?|consider(?:s|ed)?|position|stance|oppos(?:e|es|ed)|accus(?:e|es|ed)|protest(?:s|ed)?|object(?:s|ed|ion|ions)|hop(?:e|es|ed)|think|thinks|thought|believ(?:e|es|ed)|articulat(?:e|es|ed)|according|declar(?:e|es|ed)|acknowledg(?:e|es|ed)|(?:re)?assur(?:e|es|ed|ance)|agree(?:s|d)?|dismiss(?:es|ed)?|reject(?:s|ed)?|defend(?:s|ed)?|refus(?:e|es|ed)|decid(?:e|es|ed)|chose|choose|chooses|add(?:s|ed)|wr(?:ote|ites?)|explain(?:s|ed)?|comment(?:s|ed)?|remark(?:s|ed)?|suggest(?:s|ed)?|propos(?:e|es|ed)|affirm(?:s|ed)?|confirm(?:s|ed)?|den(?:y|ies|ied)|demand(?:s|ed)?|underscor(?:e|es|ed)|highlight(?:s|ed)?|hail(?:s|ed)?|sp(?:oke|eaks?)|advocat(?:e|es|ed))\b`)
+
+// quotation is a quotation of four words or more: a scare quote ("the new
+// “manufacturing hub”") reports nobody's words.
+var quotation = regexp.MustCompile(`[“"]\s*\S+(?:\s+\S+){3,}?\s*[”"]`)
+
+// stanceLike reports whether a text reports what someone said, thought or
+// did about something: a word of saying or stance, or a quotation.
+func stanceLike(s string) bool { return stanceWords.MatchString(s) || quotation.MatchString(s) }
 
 // notStance are phrases with a stance word that report no stance.
 var notStance = regexp.MustCompile(`(?i)\bin\s+view\s+of\b`)
@@ -265,7 +271,7 @@ var notStance = regexp.MustCompile(`(?i)\bin\s+view\s+of\b`)
 // name it (it says "he") has a stance word anywhere.
 func reportsStance(sentence string, subject nameGroup) bool {
 	sentence = notStance.ReplaceAllString(sentence, " ")
-	if !stanceLike.MatchString(sentence) {
+	if !stanceLike(sentence) {
 		return false
 	}
 	words := sentenceWords(sentence)
@@ -284,7 +290,7 @@ func reportsStance(sentence string, subject nameGroup) bool {
 		for _, a := range words[i+1:] {
 			after = append(after, a.text)
 		}
-		return stanceLike.MatchString(strings.Join(after, " ")) || strings.ContainsAny(after0(sentence, w.text), "“”\"")
+		return stanceWords.MatchString(strings.Join(after, " ")) || quotation.MatchString(after0(sentence, w.text))
 	}
 	return true // "he said", of the subject the sentence before names
 }

@@ -200,8 +200,9 @@ func TestAStanceIsReported(t *testing.T) {
 		{"According to China’s Ambassador Xiong Bo, the two countries signed dozens of documents.", true},
 		{"“Asia’s future is in the hands of no one but Asians.”", true},
 		{"It represented the largest trade agreement ever signed.", false},
+		{"Hanoi has evolved into the new “manufacturing hub” of electronics.", false}, // a scare quote
 	} {
-		if got := stanceLike.MatchString(tt.sentence); got != tt.want {
+		if got := stanceLike(tt.sentence); got != tt.want {
 			t.Errorf("stanceLike(%q) = %v, want %v", tt.sentence, got, tt.want)
 		}
 	}
@@ -227,6 +228,10 @@ func TestAStanceIsReported(t *testing.T) {
 	for _, tt := range []struct{ question, want string }{
 		{"What did Indonesia's president say about the CAATSA sanctions?", "Indonesia"},
 		{"How did New Zealand react to Trong's visit?", "New Zealand"},
+		{"How has Cambodia reacted to the joint statement?", "Cambodia"},
+		{"Did the Philippines say anything about Trong's visit?", "Philippines"},
+		{"Where does Indonesia stand on the Code of Conduct talks?", "Indonesia"},
+		{"Does China want Vietnam in its Digital Silk Road?", ""},
 		{"What did the two leaders say?", ""},
 	} {
 		got := ""
@@ -375,6 +380,8 @@ func TestEachFocusRuleOnTheSeeds(t *testing.T) {
 		{"distinctive name", "In what year did Vietnam join the WTO?", "joining the WTO in 2007"},
 		{"stance", "What did Australia say about the RCEP?", ""},
 		{"stance", "What is Cambodia's stance on the South China Sea dispute?", ""},
+		{"stance", "How has Cambodia reacted to the China-Vietnam joint statement?", ""},
+		{"stance", "What has Hanoi said about its socialist democracy?", "a Socialist democracy"},
 		{"stance", "What did Xi say about Asia's future?", "in the hands of no one but Asians"},
 		{"share", "What share of Vietnam's trade is with Russia?", ""},
 		{"share", "What share of Vietnam's rubber imports come from China?", "as high as 70%"},
