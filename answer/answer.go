@@ -142,7 +142,7 @@ func (a *Answerer) Ask(ctx context.Context, req Request, onPartial func(text str
 	var down *EndpointError
 	if errors.As(err, &down) && ctx.Err() == nil {
 		// The model is down, but the reading list can still answer.
-		ans = a.extractive(question, query, passages)
+		ans = a.confirmNotMentioned(ctx, question, a.extractive(question, query, passages))
 		ans.ModelDown = down
 		return withLocations(ans, passages), nil
 	}
