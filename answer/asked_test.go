@@ -353,6 +353,9 @@ func TestANameIsMentioned(t *testing.T) {
 		// A word many names share is no half of one.
 		{"National Assembly", "It was his first visit since the CPV’s 13th National Congress.", false, true},
 		{"Joe Biden", "Biden visited Cambodia.", true, true},
+		// A name written in two words where the text writes one.
+		{"Việt Nam", "Vietnam hedges.", true, true},
+		{"Hà Nội", "They were greeted at the Hanoi airport.", true, true},
 	} {
 		f := readFocus("Tell " + tt.name)
 		if len(f.names) != 1 {
@@ -466,6 +469,10 @@ func TestANameNamedElsewhereIsNotSaidToBeUnmentioned(t *testing.T) {
 		{"What percentage of Vietnamese respondents trusted Japan in the ISEAS survey?", NotFoundText},
 		{"What did the Philippines say about the 2020 sinking of the Vietnamese fishing boat?", NotFoundText},
 		{"What did Mongolia say about Trong's visit to Beijing?", "The reading list doesn't mention Mongolia."},
+		// The seeds write "the French", and have 2023.
+		{"What year did France take over Vietnam?", NotFoundText},
+		{"How did Hanoi respond to China's 2023 'standard map'?", NotFoundText},
+		{"What happened to China-Vietnam relations in 1995?", "The reading list doesn't mention 1995."},
 	} {
 		ans, err := a.Ask(context.Background(), Request{Question: tt.question}, nil)
 		if err != nil {

@@ -32,6 +32,9 @@ type nameGroup struct {
 	// acronym is the initials of a name of several words ("wto" for
 	// "World Trade Organization"), which a text may write instead.
 	acronym string
+	// joined is its words written as one ("vietnam" for "Việt Nam",
+	// "hanoi" for "Hà Nội").
+	joined string
 }
 
 // timeAdjunct are the words before a name that make it say when.
@@ -81,6 +84,7 @@ func readFocus(question string) focus {
 				for _, w := range group {
 					r, _ := utf8.DecodeRuneInString(lowerFolded(w.text))
 					g.acronym += string(r)
+					g.joined += lowerFolded(w.text)
 				}
 			}
 			if g.shown == "us" {
@@ -118,7 +122,7 @@ func (g nameGroup) mentionedIn(have map[string]bool) bool {
 
 // mentionedBy is mentionedIn for a text whose words has reports.
 func (g nameGroup) mentionedBy(has func(string) bool) bool {
-	if g.acronym != "" && has(g.acronym) {
+	if g.acronym != "" && has(g.acronym) || g.joined != "" && has(g.joined) {
 		return true
 	}
 	n, capital, own, ownCapital := 0, 0, 0, 0
@@ -166,7 +170,7 @@ func (ts focusTexts) has(k string) bool {
 // words, in any case: before saying the reading list does not mention
 // New Zealand, make sure no passage has "new" and "Zealand".
 func (g nameGroup) mentionedLoosely(have map[string]bool) bool {
-	if g.acronym != "" && have[g.acronym] {
+	if g.acronym != "" && have[g.acronym] || g.joined != "" && have[g.joined] {
 		return true
 	}
 	n := 0
@@ -718,20 +722,42 @@ func (a *Answerer) confirmNotMentioned(ctx context.Context, question string, ans
 		return ans
 	}
 	f := readFocus(question)
+	// found reports whether a search for query finds a passage of which
+	// mentions holds.
+	found := func(query string, mentions func(focusText) bool) bool {
+		passages, err := a.search.Search(ctx, query, a.cfg.TopK)
+		if err != nil {
+			a.log.Debug("could not search for the unmentioned focus", "query", query, "err", err)
+			return false
+		}
+		for _, p := range passages {
+			if mentions(readFocusText(p.Text + "\n\n" + documentLine(p))) {
+				a.log.Debug("the unmentioned focus is in a passage not found for the question", "query", query, "source", p.Source)
+				return true
+			}
+		}
+		return false
+	}
 	for _, g := range f.names {
 		if notMentionedText(g.shown) != ans.Text {
 			continue
 		}
-		found, err := a.search.Search(ctx, g.shown, a.cfg.TopK)
-		if err != nil {
-			a.log.Debug("could not search for the unmentioned name", "name", g.shown, "err", err)
-			return ans
-		}
-		for _, p := range found {
-			if g.mentionedLoosely(readFocusText(p.Text + "\n\n" + documentLine(p)).words) {
-				a.log.Debug("the unmentioned name is in a passage not found for the question", "name", g.shown, "source", p.Source)
-				return notFound()
+		// The name and its other forms: "France" is written "French".
+		query := []string{g.shown}
+		for _, forms := range g.words {
+			for _, form := range forms[1:] {
+				if !strings.HasPrefix(form, "stem:") {
+					query = append(query, form)
+				}
 			}
+		}
+		if found(strings.Join(query, " "), func(t focusText) bool { return g.mentionedLoosely(t.words) }) {
+			return notFound()
+		}
+	}
+	for _, n := range append(append([]string{}, f.years...), f.numbers...) {
+		if notMentionedText(n) == ans.Text && found(n, func(t focusText) bool { return t.numbers[n] }) {
+			return notFound()
 		}
 	}
 	return ans
