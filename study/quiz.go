@@ -561,7 +561,7 @@ func (g *Generator) Round(opts RoundOptions) (Round, error) {
 			}
 			tried[i] = true
 			q, ok := g.question(c.candidate, rng)
-			if !ok {
+			if !ok || givesAway(round.Questions, q) {
 				continue
 			}
 			usedFact[f.key], usedSent[c.sent] = true, true
@@ -578,6 +578,19 @@ func (g *Generator) Round(opts RoundOptions) (Round, error) {
 		round.Note = fmt.Sprintf("The reading list holds material for only %d different questions here, not %d.", len(round.Questions), count)
 	}
 	return round, nil
+}
+
+// givesAway reports whether q and a question of asked would give away
+// each other's answers: the text of one holds the answer of the other
+// (two facts of one sentence, or one fact told in two).
+func givesAway(asked []Question, q Question) bool {
+	question, answer := strings.ToLower(q.Question), strings.ToLower(q.Correct())
+	for _, other := range asked {
+		if strings.Contains(question, strings.ToLower(other.Correct())) || strings.Contains(strings.ToLower(other.Question), answer) {
+			return true
+		}
+	}
+	return false
 }
 
 // maxPerSentence is how many facts of one sentence a round may ask, when

@@ -263,3 +263,36 @@ func TestWriteQuizSample(t *testing.T) {
 	}
 	t.Logf("%d questions written to %s", len(round.Questions), path)
 }
+
+// TestNoQuestionOfARoundGivesAwayAnother: in rounds of every seed, also
+// those kept to one source (where a sentence may be asked for a second
+// fact), no question's text holds the answer of another question of its
+// round.
+func TestNoQuestionOfARoundGivesAwayAnother(t *testing.T) {
+	passages := seedStore(t).Passages("")
+	g := NewGenerator(passages)
+	sources := map[string]bool{"": true}
+	for _, p := range passages {
+		sources[p.Source] = true
+	}
+	rounds := 0
+	for source := range sources {
+		for seed := uint64(1); seed <= 20; seed++ {
+			round, err := g.Round(RoundOptions{Count: MaxCount, Seed: seed, Source: source})
+			if err != nil {
+				t.Fatal(err)
+			}
+			rounds++
+			for i, q := range round.Questions {
+				for j, other := range round.Questions {
+					if i != j && strings.Contains(strings.ToLower(q.Question), strings.ToLower(other.Correct())) {
+						t.Errorf("source %q seed %d: %q gives away the answer %q of %q", source, seed, q.Question, other.Correct(), other.Question)
+					}
+				}
+			}
+		}
+	}
+	if rounds < 100 {
+		t.Errorf("%d rounds checked", rounds)
+	}
+}
