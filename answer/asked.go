@@ -290,7 +290,7 @@ func reportsStance(sentence string, subject nameGroup) bool {
 		for _, a := range words[i+1:] {
 			after = append(after, a.text)
 		}
-		return stanceWords.MatchString(strings.Join(after, " ")) || quotation.MatchString(after0(sentence, w.text))
+		return stanceWords.MatchString(strings.Join(after, " ")) || quotation.MatchString(textAfter(sentence, w.text))
 	}
 	return true // "he said", of the subject the sentence before names
 }
@@ -509,8 +509,8 @@ func sameWord(a, b string) bool {
 	return a[:n] == b[:n] && strings.ContainsRune("sdt", rune(a[n])) && strings.ContainsRune("sdt", rune(b[n]))
 }
 
-// after0 is the text after the first occurrence of word, or "".
-func after0(s, word string) string {
+// textAfter is the text after the first occurrence of word, or "".
+func textAfter(s, word string) string {
 	if i := strings.Index(s, word); i >= 0 {
 		return s[i+len(word):]
 	}
