@@ -331,7 +331,11 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 	}
 	event := eventWord(question)
 	quoted := quotedPhrases(question)
-	if len(f.names) == 0 && len(f.years) == 0 && len(f.numbers) == 0 && c != cueWhen && c != cueNumber && m == measureNone && len(role) == 0 && len(quoted) == 0 && !asksMoney(question) {
+	predicate := askedPredicate(question)
+	why := asksWhy.MatchString(question)
+	kind := kindNamePattern(question)
+	head := roleHead(role)
+	if predicate == "" && !why && kind == nil && len(f.names) == 0 && len(f.years) == 0 && len(f.numbers) == 0 && c != cueWhen && c != cueNumber && m == measureNone && len(role) == 0 && len(quoted) == 0 && !asksMoney(question) {
 		return
 	}
 	// Each sentence is read once; the sentence before it, its title and
@@ -405,6 +409,16 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 			sents[i].score = 0 // a phrase the question quotes is the passage's own
 		case event != "" && !holdsEvent(sents[i].terms, asked, event, synonyms):
 			sents[i].score = 0 // "When did Mao die?" is not dated by what Mao founded
+		case event != "" && c == cueWhen && !datesEvent(text, asked, event, synonyms):
+			sents[i].score = 0 // the year of another clause
+		case predicate != "" && !holdsPredicateNear(sents, i, predicate, synonyms):
+			sents[i].score = 0 // "What did Yu agree …?" is not answered by his visit
+		case why && predicate != "" && !answersWhy(sents, i, predicate, synonyms):
+			sents[i].score = 0 // "Why did Vietnam skip …?" needs a reason
+		case kind != nil && !holdsKindName(text, question, kind):
+			sents[i].score = 0 // "Which university …?" needs one
+		case head != "" && (!holdsEvery(sents[i].terms, role, synonyms) || !namesHolder(text, question, head, synonyms)):
+			sents[i].score = 0 // "Who was the state president?" needs a name by the role
 		case !holdsAny(sents[i].terms, role, synonyms):
 			sents[i].score = 0 // "Who was Vietnam's ambassador …?" needs an ambassador
 		case !m.holds(text):
@@ -595,11 +609,15 @@ func countedWord(question string) string {
 // measure.
 var amountLike = regexp.MustCompile(`(?i)(?:US)?\$\s?\d|\d[\d,.]*\s?(?:%|(?:percent|per cent|million|billion|trillion|acres?|hectares?|km|kilomet(?:er|re)s?|miles?|tonnes?|tons?|barrels?)\b)|\b(?:million|billion|trillion|half|quarter|dollars?|yuan)\b`)
 
-// asksHowMuch reports whether a question asks "how much".
+// sizeWords ask for an amount after "how": "how much", "how large was
+// the aid package", "how big".
+var sizeWords = wordSet("much large big huge sizable sizeable costly expensive")
+
+// asksHowMuch reports whether a question asks "how much" or "how large".
 func asksHowMuch(question string) bool {
 	words := text.Words(question)
 	for i := 0; i+1 < len(words); i++ {
-		if words[i] == "how" && words[i+1] == "much" {
+		if words[i] == "how" && sizeWords[words[i+1]] {
 			return true
 		}
 	}

@@ -1,0 +1,357 @@
+package answer
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/lectern/lectern/internal/text"
+	"github.com/lectern/lectern/retrieval"
+)
+
+// What a question asks beside its topic: the verb it asks about ("What
+// did Yu Zhengsheng agree …?" asks what was agreed, not that he visited),
+// the kind of name it wants ("Which university …?"), the holder of a role
+// ("Who was Vietnam's state president …?"), a reason ("Why …?") and the
+// clause its date belongs to. A sentence that names the topic and says
+// none of these is no answer.
+
+// predicateQuestion is a question whose verb follows an auxiliary and
+// its subject: "What did Yu Zhengsheng agree …?", "Did the government
+// prosecute …?", "Why has Vietnam refused …?". "What rank did Yu hold?",
+// "How often has Vietnam received …?" ask for the noun or the adverb,
+// whatever the verb says it with ("ranked fourth", "hosted … every year").
+var predicateQuestion = regexp.MustCompile(`(?i)^\W*(?:(?:what|why|how|whom|for\s+what\s+reason)\s+)?(did|does|do|will|would|can|could|has|have|had|is|are|was|were)\s+(.*)$`)
+
+// broadVerbs ask nothing of their own ("What did Xi say …?", "What does
+// the doctrine include?"): the sentence that answers says it otherwise,
+// and the rules for stances and kinds of fact cover them.
+var broadVerbs = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields("say said tell told think thought mean do did done happen make made take took get got have had go went come came want wanted need see saw know knew feel felt stand include involve cover contain call look seem become became play use like offer expect hope plan try show give gave describe write wrote react respond view regard treat portray characterize matter") {
+		m[text.Stem(w)] = true
+	}
+	return m
+}()
+
+// askedPredicate is the stem of the verb a question asks about, after its
+// auxiliary and subject: the last lowercase content word before the first
+// small word that follows one ("Did the Vietnamese government prosecute
+// the people …?" → prosecut); "" when the question asks none, asks it
+// with a broad verb, or asks a date (eventWord reads those).
+func askedPredicate(question string) string {
+	q := strings.TrimSpace(question)
+	if whenEvent.MatchString(q) {
+		return ""
+	}
+	m := predicateQuestion.FindStringSubmatch(q)
+	if m == nil {
+		return ""
+	}
+	be := slices.Contains([]string{"is", "are", "was", "were"}, strings.ToLower(m[1]))
+	last := ""
+	for _, f := range strings.Fields(m[2]) {
+		w := strings.Trim(f, "?.,!;:\"“”'’()")
+		if w == "" || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") || startsWithCapital(w) {
+			continue // the subject's names
+		}
+		lower := strings.ToLower(w)
+		if text.IsStopWord(lower) || leadingWords[lower] || numberWords[text.Stem(lower)] != "" || isDigits(lower) {
+			if last != "" {
+				break
+			}
+			continue
+		}
+		last = lower
+		if strings.ContainsAny(f, ",?") {
+			break
+		}
+	}
+	if last == "" || be && !participle.MatchString(last) && !strings.HasSuffix(last, "ing") && last != "left" {
+		return "" // "Who was …", "What is the Three Nos doctrine?"
+	}
+	t := lastTerm(last)
+	if broadVerbs[t] || kindWords[t] || lightVerbs[last] {
+		return ""
+	}
+	return t
+}
+
+// negativeVerbs say that something may not be done, as "no", "not" and
+// "never" do: "What does the Three Nos doctrine forbid?" is answered by
+// "no military alliance …".
+var (
+	negativeVerbs = wordSet("forbid prohibit ban bar")
+	negationWords = regexp.MustCompile(`(?i)\b(?:no|not|never|nor)\b`)
+)
+
+// nominalEndings make a noun of a verb: "agreement" of "agree",
+// "proposal" of "propose", "prosecution" of "prosecute".
+var nominalEndings = wordSet("ment ments ement ion ions ation al als ance ence ure")
+
+// holdsPredicate reports whether a sentence's terms hold the asked verb:
+// itself, a synonym, a paraphrase, or its noun.
+func holdsPredicate(terms []string, predicate string, synonyms retrieval.Synonyms) bool {
+	have := termSet{}
+	have.add(terms...)
+	if holdsTerm(have, predicate, synonyms) > 0 {
+		return true
+	}
+	for u := range have {
+		if rest, ok := strings.CutPrefix(u, predicate); ok && len(predicate) >= 4 && nominalEndings[rest] {
+			return true
+		}
+	}
+	return false
+}
+
+// holdsPredicateNear reports whether sents[i], or the sentence just
+// before or after it, holds the asked verb.
+func holdsPredicateNear(sents []sentence, i int, predicate string, synonyms retrieval.Synonyms) bool {
+	if negativeVerbs[predicate] && negationWords.MatchString(sents[i].text) {
+		return true
+	}
+	before, after := neighbours(sents, i)
+	return holdsPredicate(sents[i].terms, predicate, synonyms) || holdsPredicate(before, predicate, synonyms) || holdsPredicate(after, predicate, synonyms)
+}
+
+// neighbours are the terms of the sentences just before and after sents[i]
+// in its passage, which may say what it says in other words ("In return,
+// Xi sent Yu …" | "The two sides agreed …").
+func neighbours(sents []sentence, i int) (before, after []string) {
+	if i > 0 && sents[i-1].passage == sents[i].passage && sents[i-1].pos == sents[i].pos-1 {
+		before = sents[i-1].terms
+	}
+	if i+1 < len(sents) && sents[i+1].passage == sents[i].passage && sents[i+1].pos == sents[i].pos+1 {
+		after = sents[i+1].terms
+	}
+	return before, after
+}
+
+// Kinds of name a "which" question asks for, and the words a name of
+// that kind is written with.
+var (
+	askedKind = regexp.MustCompile(`(?i)^\W*(?:which|what)\s+(universit(?:y|ies)|institutes?|institutions?|think[\s-]+tanks?|research\s+(?:centers?|centres?|institutes?)|compan(?:y|ies)|firms?|corporations?|contractors?|shipyards?|banks?|organi[sz]ations?)\b`)
+	kindNames = map[string]string{
+		"univers": `University|College|School`,
+		"institu": `Institute|Institution|Center|Centre|Council|Foundation|University|Academy`,
+		"think":   `Institute|Institution|Center|Centre|Council|Foundation`,
+		"researc": `Institute|Center|Centre|University|Academy`,
+		"company": `Company|Companies|Corp\.?|Corporation|Group|Inc\.?|Ltd\.?|Co\.|Holdings|Industries|Enterprises?|Shipyards?|Bank`,
+		"compani": `Company|Companies|Corp\.?|Corporation|Group|Inc\.?|Ltd\.?|Co\.|Holdings|Industries|Enterprises?|Shipyards?|Bank`,
+		"firm":    `Company|Corp\.?|Corporation|Group|Inc\.?|Ltd\.?|Co\.|Holdings|Industries|Enterprises?`,
+		"corpora": `Company|Corp\.?|Corporation|Group|Inc\.?|Ltd\.?|Co\.|Holdings|Industries|Enterprises?`,
+		"contrac": `Company|Corp\.?|Corporation|Group|Inc\.?|Ltd\.?|Co\.|Holdings|Industries|Enterprises?`,
+		"shipyar": `Shipyards?|Company|Corp\.?|Corporation|Group|Industries`,
+		"bank":    `Bank`,
+		"organis": `Organi[sz]ation|Association|Union|Institute|Center|Centre|Council|Foundation|Ministry|Agency|Bank|Company|Corporation|Group`,
+		"organiz": `Organi[sz]ation|Association|Union|Institute|Center|Centre|Council|Foundation|Ministry|Agency|Bank|Company|Corporation|Group`,
+	}
+)
+
+// kindNamePattern is the pattern of a name of the kind a question asks
+// for ("Which university …?" → "Guangxi University", "University of
+// Cambridge"), or nil when it asks none. A university or institute may
+// also be written as an acronym: "ISEAS - Yusof Ishak Institute".
+func kindNamePattern(question string) *regexp.Regexp {
+	m := askedKind.FindStringSubmatch(question)
+	if m == nil {
+		return nil
+	}
+	key := strings.ToLower(m[1])
+	key = key[:min(7, len(key))]
+	if strings.HasPrefix(key, "think") {
+		key = "think"
+	}
+	words, ok := kindNames[key]
+	if !ok {
+		for k, w := range kindNames {
+			if strings.HasPrefix(key, k) {
+				words, ok = w, true
+			}
+		}
+	}
+	if !ok {
+		return nil
+	}
+	return regexp.MustCompile(`\p{Lu}[\p{L}.&'’-]*\s+(?:` + words + `)\b|\b(?:` + words + `)\s+(?:of|for|on)\s+(?:the\s+)?\p{Lu}`)
+}
+
+// holdsKindName reports whether a sentence holds a name of the kind asked
+// for that the question does not itself give.
+func holdsKindName(sentence, question string, kind *regexp.Regexp) bool {
+	for _, m := range kind.FindAllString(sentence, -1) {
+		if !strings.Contains(strings.ToLower(question), strings.ToLower(m)) {
+			return true
+		}
+	}
+	return false
+}
+
+// personRoles are the roles held by a person, whose name the answer
+// gives next to the role; "Who is China's largest trading partner?" asks
+// for a country.
+var personRoles = func() map[string]bool {
+	m := map[string]bool{}
+	for w := range titles {
+		m[text.Stem(w)] = true
+	}
+	for _, w := range strings.Fields("envoy director head spokesman spokeswoman official minister governor mayor commander editor founder author") {
+		m[text.Stem(w)] = true
+	}
+	return m
+}()
+
+// roleHead is the last word of the role a who question asks to name
+// when a person holds it ("state president" → presid), or "".
+func roleHead(role []string) string {
+	if len(role) == 0 || !personRoles[role[len(role)-1]] {
+		return ""
+	}
+	return role[len(role)-1]
+}
+
+// holdsEvery reports whether a sentence's terms hold every one of the
+// wanted terms, each as itself or a synonym: "Who was China's foreign
+// minister?" is not answered by "Prime Minister Pham Minh Chinh".
+func holdsEvery(terms, wanted []string, synonyms retrieval.Synonyms) bool {
+	have := termSet{}
+	have.add(terms...)
+	return !slices.ContainsFunc(wanted, func(t string) bool { return holdsTerm(have, t, synonyms) == 0 })
+}
+
+// nameWindow is how many words from the role a name of its holder may
+// stand: "China's Ambassador to Vietnam Xiong Bo", "the director of the
+// China-ASEAN Maritime Security Research Center at Guangxi University for
+// Nationalities, Ge Hongliang".
+const nameWindow = 12
+
+// namesHolder reports whether a sentence names, near a word for the role
+// (its head, or a synonym), a person the question does not name: a run of
+// two capitalised words or more, neither a title nor a word of the
+// question ("Prime Minister Pham Minh Chinh"; not "the U.S. Secretary of
+// Defense" for "Who was the U.S. Secretary of Defense …?").
+func namesHolder(sentence, question string, head string, synonyms retrieval.Synonyms) bool {
+	asked := map[string]bool{}
+	for _, w := range text.Words(question) {
+		asked[w] = true
+	}
+	words := strings.Fields(sentence)
+	isName := func(w string) bool {
+		w = strings.Trim(w, ",.;:()“”\"'’‘[]")
+		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		lower := strings.ToLower(w)
+		return !asked[lower] && !titles[lower] && !text.IsStopWord(lower) && monthNumber(lower) == 0
+	}
+	for i, w := range words {
+		have := termSet{}
+		have.add(text.Terms(w)...)
+		if holdsTerm(have, head, synonyms) == 0 {
+			continue
+		}
+		for j := max(0, i-nameWindow); j < min(len(words), i+nameWindow+1); j++ {
+			if j+1 < len(words) && isName(words[j]) && isName(words[j+1]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// monthNumber is the number of a month's name, 0 for another word.
+func monthNumber(w string) int {
+	for i, m := range []string{"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"} {
+		if w == m {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// asksWhy reports whether a question asks for a reason.
+var asksWhy = regexp.MustCompile(`(?i)^\W*(?:why\b|for\s+what\s+reasons?\b|what\s+(?:was|were|is|are)\s+the\s+reasons?\b|what\s+(?:led|drove|caused|prompted|motivated)\b)`)
+
+// reasonMarker is a stated reason: "because", "due to", "in order to",
+// "to remove …", "driven by the desire", "after …".
+var reasonMarker = regexp.MustCompile(`(?i)\b(?:because|due\s+to|owing\s+to|thanks\s+to|as\s+a\s+result|result(?:ed|ing|s)?\s+(?:of|from|in)|in\s+order\s+to|so\s+as\s+to|so\s+that|in\s+an?\s+(?:effort|attempt|bid)\s+to|aim(?:s|ed|ing)?\s+(?:at|to)|intended\s+to|driven\s+by|caused\s+by|for\s+fear|in\s+response|reasons?|motivat\w*|seeking\s+to|amid|concerns?\s+over|over\s+concerns|fear\s+of|desire|after|following|when|respon(?:d|ded|se)\s+(?:to|by)|convinc\w*|prompt\w*|to\s+\p{Ll}{2,})`)
+
+// toNotReason are "to" phrases that state no purpose: a destination, a
+// recipient, a comparison.
+var toNotReason = regexp.MustCompile(`(?i)\bto\s+(?:be|the|a|an|its|their|his|her|this|that|these|those|any|all|some|other|another|both|each|more|one|two|three|date|now|be)\b`)
+
+// givesReason reports whether a text gives a reason after its first
+// occurrence of the asked verb (from 0 when it has none): "canceled their
+// contracts due to Chinese pressure", "invaded Cambodia in 1978 to remove
+// Pol Pot"; not "despite missing this year".
+func givesReason(s string, predicate string, synonyms retrieval.Synonyms) bool {
+	from := 0
+	if predicate != "" {
+		words := strings.Fields(s)
+		offset := 0
+		for _, w := range words {
+			i := strings.Index(s[offset:], w) + offset
+			offset = i + len(w)
+			if holdsPredicate(text.Terms(w), predicate, synonyms) {
+				from = offset
+				break
+			}
+		}
+	}
+	for _, loc := range reasonMarker.FindAllStringIndex(s[from:], -1) {
+		m := s[from+loc[0] : from+loc[1]]
+		if strings.HasPrefix(strings.ToLower(m), "to ") && toNotReason.MatchString(m) {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// anaphoricOpening opens a sentence that goes on about the one before:
+// "This strategic move … is driven by the desire …".
+var anaphoricOpening = regexp.MustCompile(`^\W*(?:This|These|That|Those|It|Its|Their|Such|The\s+reasons?)\b`)
+
+// answersWhy reports whether sents[i] gives the reason a why question
+// asks: after the asked verb in the sentence, anywhere in it when the
+// sentence before holds the verb, or in the sentence after it when that
+// one goes on about it.
+func answersWhy(sents []sentence, i int, predicate string, synonyms retrieval.Synonyms) bool {
+	s := sents[i]
+	own := predicate == "" || holdsPredicate(s.terms, predicate, synonyms)
+	if own && givesReason(s.text, predicate, synonyms) {
+		return true
+	}
+	before, _ := neighbours(sents, i)
+	if !own && holdsPredicate(before, predicate, synonyms) && givesReason(s.text, "", synonyms) {
+		return true
+	}
+	if _, after := neighbours(sents, i); after != nil && anaphoricOpening.MatchString(sents[i+1].text) && givesReason(sents[i+1].text, "", synonyms) {
+		return true
+	}
+	return false
+}
+
+// clauseSeparator is where a sentence turns to another event: "a 2020
+// altercation where … or when it agreed to pay …".
+var clauseSeparator = regexp.MustCompile(`(?i);|\s+(?:or|and)\s+when\s+|\s+while\s+|\s+whereas\s+|,\s+but\s+`)
+
+// datesEvent reports whether the date of a sentence belongs to the clause
+// that tells of the event asked about: one of its clauses holds both.
+func datesEvent(sentence string, asked [][]string, event string, synonyms retrieval.Synonyms) bool {
+	clauses := clauseSeparator.Split(sentence, -1)
+	if len(clauses) < 2 {
+		return true
+	}
+	for _, c := range clauses {
+		if (dateLike.MatchString(c) || eraYear.MatchString(c) || relativeTime.MatchString(c)) && holdsEvent(text.Terms(c), asked, event, synonyms) {
+			return true
+		}
+	}
+	return false
+}
