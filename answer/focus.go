@@ -334,7 +334,10 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 	predicate := askedPredicate(question)
 	why := asksWhy.MatchString(question)
 	kind := kindNamePattern(question)
-	head := roleHead(role)
+	head := ""
+	if c != cueAuthor {
+		head = roleHead(question, role)
+	}
 	if predicate == "" && !why && kind == nil && len(f.names) == 0 && len(f.years) == 0 && len(f.numbers) == 0 && c != cueWhen && c != cueNumber && m == measureNone && len(role) == 0 && len(quoted) == 0 && !asksMoney(question) {
 		return
 	}
@@ -633,7 +636,7 @@ var (
 	// "Did Malaysia say anything about …?", "Has Thailand commented on …?",
 	// "Where does Laos stand on …?"
 	askedDidSubject  = regexp.MustCompile(`^(?:(?i:did|does|do|has|have|had)|(?i:where)\s+(?i:does|do|did))\s+(?:the\s+)?(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*?)(?:['’]s(?:\s+\p{Ll}+){1,2})?\s+(?i:say|said|comment(?:ed)?|react(?:ed)?|respond(?:ed)?|criticiz(?:e|ed)|criticis(?:e|ed)|condemn(?:ed)?|welcome(?:d)?|protest(?:ed)?|object(?:ed)?|complain(?:ed)?|endorse(?:d)?|praise(?:d)?|stand|voice(?:d)?|express(?:ed)?)\b`)
-	askedWhoseStance = regexp.MustCompile(`^(?i:what)\s+(?i:was|is|were|are)\s+(?:the\s+)?(\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*)*)(?:'s|’s|')\s+(?i:reaction|response|position|view|views|stance|opinion|attitude|answer)\b`)
+	askedWhoseStance = regexp.MustCompile(`^(?i:what)\s+(?i:was|is|were|are)\s+(?:the\s+)?(\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*)*)(?:'s|’s|')\s+(?:\p{Ll}+\s+)?(?i:reaction|response|position|view|views|stance|opinion|attitude|answer)\b`)
 )
 
 // askedSubject is the name whose words, reaction or stance a question asks

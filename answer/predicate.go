@@ -198,19 +198,29 @@ var personRoles = func() map[string]bool {
 	for w := range titles {
 		m[text.Stem(w)] = true
 	}
-	for _, w := range strings.Fields("envoy director head spokesman spokeswoman official minister governor mayor commander editor founder author") {
+	for _, w := range strings.Fields("envoy director head spokesman spokeswoman official minister governor mayor commander") {
 		m[text.Stem(w)] = true
 	}
 	return m
 }()
 
-// roleHead is the last word of the role a who question asks to name
-// when a person holds it ("state president" → presid), or "".
-func roleHead(role []string) string {
-	if len(role) == 0 || !personRoles[role[len(role)-1]] {
+// roleHead is the word of the role a who question asks to name when a
+// person holds it: the last word of its role ("state president" →
+// presid), or else its first title ("Who was the U.S. Secretary of Defense
+// …?" → secretari); "" when it asks none.
+func roleHead(question string, role []string) string {
+	if len(role) > 0 && personRoles[role[len(role)-1]] {
+		return role[len(role)-1]
+	}
+	if len(role) > 0 || !possessiveWho.MatchString(question) {
 		return ""
 	}
-	return role[len(role)-1]
+	for _, w := range text.Words(question) {
+		if t := text.Stem(w); personRoles[t] {
+			return t
+		}
+	}
+	return ""
 }
 
 // holdsEvery reports whether a sentence's terms hold every one of the
