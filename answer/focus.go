@@ -334,11 +334,13 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 	predicate := askedPredicate(question)
 	why := asksWhy.MatchString(question)
 	kind := kindNamePattern(question)
+	baseNames := shareBaseNames(question)
+	things := askedThingsTerm(question)
 	head := ""
 	if c != cueAuthor {
 		head = roleHead(question, role)
 	}
-	if predicate == "" && !why && kind == nil && len(f.names) == 0 && len(f.years) == 0 && len(f.numbers) == 0 && c != cueWhen && c != cueNumber && m == measureNone && len(role) == 0 && len(quoted) == 0 && !asksMoney(question) {
+	if predicate == "" && things == "" && !why && kind == nil && len(f.names) == 0 && len(f.years) == 0 && len(f.numbers) == 0 && c != cueWhen && c != cueNumber && m == measureNone && len(role) == 0 && len(quoted) == 0 && !asksMoney(question) {
 		return
 	}
 	// Each sentence is read once; the sentence before it, its title and
@@ -416,6 +418,10 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 			sents[i].score = 0 // the year of another clause
 		case predicate != "" && !holdsPredicateNear(sents, i, predicate, synonyms):
 			sents[i].score = 0 // "What did Yu agree …?" is not answered by his visit
+		case m == measureShare && slices.ContainsFunc(baseNames, func(g nameGroup) bool { return !g.mentionedIn(ft.words) }):
+			sents[i].score = 0 // "What percentage of Vietnam's trade …?" is not "30% of global trade"
+		case things != "" && !holdsPredicateNear(sents, i, things, synonyms):
+			sents[i].score = 0 // "What agreements came out of the summit?" needs agreements
 		case why && predicate != "" && !answersWhy(sents, i, predicate, synonyms):
 			sents[i].score = 0 // "Why did Vietnam skip …?" needs a reason
 		case kind != nil && !holdsKindName(text, question, kind):

@@ -365,3 +365,40 @@ func datesEvent(sentence string, asked [][]string, event string, synonyms retrie
 	}
 	return false
 }
+
+// shareBase is what a share question takes a share of: "What percentage
+// of Vietnam's total foreign trade is with China?" → "Vietnam's total
+// foreign trade".
+var shareBase = regexp.MustCompile(`(?i)\b(?:percentage|percent|share|proportion|fraction)\s+of\s+(.+?)(?:\s+(?:is|are|was|were|do|does|did|goes?|went|comes?|came|has|have|had|said|says|chose|picked)\b|[?,;]|$)`)
+
+// shareBaseNames are the names of what a share question takes a share of
+// ("Vietnam" of "Vietnam's total foreign trade"): the sentence that gives
+// the share names them itself, or it gives a share of something else ("30%
+// of global trade").
+func shareBaseNames(question string) []nameGroup {
+	m := shareBase.FindStringSubmatch(question)
+	if m == nil {
+		return nil
+	}
+	return readFocus("Ask " + m[1]).names
+}
+
+// askedThings is the plural noun a question asks to list as its subject
+// ("What agreements came out of the summit?" → agreement), which the
+// sentence that answers, or one next to it, holds; "" for a question whose
+// noun is its object ("What reasons did Ge give …?": the answer may call
+// them pillars).
+var askedThings = regexp.MustCompile(`(?i)^\W*(?:what|which)\s+(\p{Ll}+[^s\W]s)\s+(\p{Ll}+)`)
+
+// askedThingsTerm is the stem of askedThings' noun, or "".
+func askedThingsTerm(question string) string {
+	m := askedThings.FindStringSubmatch(strings.TrimSpace(question))
+	if m == nil || auxiliaries[strings.ToLower(m[1])] || auxiliaries[strings.ToLower(m[2])] || text.IsStopWord(strings.ToLower(m[2])) {
+		return ""
+	}
+	t := text.Stem(m[1])
+	if kindWords[t] || shareNouns[strings.ToLower(m[1])] {
+		return ""
+	}
+	return t
+}

@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/lectern/lectern/internal/text"
@@ -211,6 +212,48 @@ func TestHowLargeAsksAnAmount(t *testing.T) {
 	for _, tt := range tests {
 		if got := asksHowMuch(tt.question); got != tt.want {
 			t.Errorf("asksHowMuch(%q) = %v, want %v", tt.question, got, tt.want)
+		}
+	}
+}
+
+// TestShareOfWhat: a share question's base names what the share is of;
+// the sentence giving the share names it.
+func TestShareOfWhat(t *testing.T) {
+	tests := []struct {
+		question string
+		want     []string
+	}{
+		{"What percentage of Vietnam's total foreign trade is with China?", []string{"Vietnam"}},
+		{"What share of Russia's defense exports goes to Vietnam?", []string{"Russia"}},
+		{"What percentage of the rubber industry's raw materials come from China?", nil},
+		{"How many agreements were signed?", nil},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, g := range shareBaseNames(tt.question) {
+			got = append(got, g.shown)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("shareBaseNames(%q) = %q, want %q", tt.question, got, tt.want)
+		}
+	}
+}
+
+// TestThingsAsked: "What agreements came out of …?" asks to list
+// agreements, as the subject of its verb; "What reasons did Ge give?"
+// asks for its object, which the answer may call otherwise.
+func TestThingsAsked(t *testing.T) {
+	tests := []struct{ question, want string }{
+		{"What agreements came out of the November 2022 ASEAN-US Summit?", "agreement"},
+		{"Which countries signed the RCEP?", "countri"},
+		{"What reasons did Ge Hongliang give?", ""},
+		{"What does point 9 of the joint statement promise?", ""},
+		{"What percentage of Vietnamese chose the United States?", ""},
+		{"What is the Three Nos doctrine?", ""},
+	}
+	for _, tt := range tests {
+		if got := askedThingsTerm(tt.question); got != tt.want {
+			t.Errorf("askedThingsTerm(%q) = %q, want %q", tt.question, got, tt.want)
 		}
 	}
 }
