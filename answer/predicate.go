@@ -79,6 +79,21 @@ func askedPredicate(question string) string {
 	return t
 }
 
+// predicateParaphrases are the stems of words the reading list says an
+// asked verb with, beside its synonyms: "agreed to enhance border trade"
+// tells what the two sides decided.
+var predicateParaphrases = map[string][]string{
+	"decid":    {"agre", "chose", "choos", "opt", "resolv", "vow"},
+	"agre":     {"decid", "accept", "consent", "pledg", "vow", "commit", "promis"},
+	"promis":   {"vow", "pledg", "commit", "agre"},
+	"pledg":    {"vow", "promis", "commit", "agre"},
+	"vow":      {"pledg", "promis", "commit", "agre"},
+	"apolog":   {"regret", "sorri"},
+	"apologis": {"regret", "sorri"},
+	"punish":   {"sanction", "jail", "arrest", "sentenc", "prosecut", "fine"},
+	"prosecut": {"charg", "tri", "trial", "convict", "sentenc", "jail"},
+}
+
 // negativeVerbs say that something may not be done, as "no", "not" and
 // "never" do: "What does the Three Nos doctrine forbid?" is answered by
 // "no military alliance …".
@@ -96,7 +111,7 @@ var nominalEndings = wordSet("ment ments ement ion ions ation al als ance ence u
 func holdsPredicate(terms []string, predicate string, synonyms retrieval.Synonyms) bool {
 	have := termSet{}
 	have.add(terms...)
-	if holdsTerm(have, predicate, synonyms) > 0 {
+	if holdsTerm(have, predicate, synonyms) > 0 || slices.ContainsFunc(predicateParaphrases[predicate], have.has) {
 		return true
 	}
 	for u := range have {
@@ -295,25 +310,36 @@ var reasonMarker = regexp.MustCompile(`(?i)\b(?:because|due\s+to|owing\s+to|than
 // recipient, a comparison.
 var toNotReason = regexp.MustCompile(`(?i)\bto\s+(?:be|the|a|an|its|their|his|her|this|that|these|those|any|all|some|other|another|both|each|more|one|two|three|date|now|be)\b`)
 
-// givesReason reports whether a text gives a reason after its first
-// occurrence of the asked verb (from 0 when it has none): "canceled their
-// contracts due to Chinese pressure", "invaded Cambodia in 1978 to remove
-// Pol Pot"; not "despite missing this year".
+// causedBy is a cause stated before the verb it causes: "the Pentagon's
+// decision … has forced Indonesia and the Philippines to cancel …".
+var causedBy = regexp.MustCompile(`(?i)\b(?:forc(?:e|es|ed|ing)|compel(?:s|led|ling)?|push(?:es|ed|ing)?|prompt(?:s|ed|ing)?|l(?:ed|ead|eads|eading)|dr(?:ove|ive|ives|iven)|convinc(?:e|es|ed|ing)|persuad(?:e|es|ed|ing)|caus(?:e|es|ed|ing))\b`)
+
+// givesReason reports whether a text gives a reason for the asked verb
+// (for all of it when predicate is ""): after the verb and in its clause
+// ("canceled their contracts due to Chinese pressure", "invaded Cambodia
+// in 1978 to remove Pol Pot"; not "despite missing this year", nor the
+// reason of another clause), or as a cause that makes it happen, before
+// it ("… has forced the Philippines to cancel …").
 func givesReason(s string, predicate string, synonyms retrieval.Synonyms) bool {
-	from := 0
+	from, to := 0, len(s)
 	if predicate != "" {
-		words := strings.Fields(s)
 		offset := 0
-		for _, w := range words {
+		for _, w := range strings.Fields(s) {
 			i := strings.Index(s[offset:], w) + offset
 			offset = i + len(w)
 			if holdsPredicate(text.Terms(w), predicate, synonyms) {
+				if causedBy.MatchString(s[:i]) {
+					return true
+				}
 				from = offset
 				break
 			}
 		}
+		if loc := clauseSeparator.FindStringIndex(s[from:]); loc != nil {
+			to = from + loc[0]
+		}
 	}
-	for _, loc := range reasonMarker.FindAllStringIndex(s[from:], -1) {
+	for _, loc := range reasonMarker.FindAllStringIndex(s[from:to], -1) {
 		m := s[from+loc[0] : from+loc[1]]
 		if strings.HasPrefix(strings.ToLower(m), "to ") && toNotReason.MatchString(m) {
 			continue

@@ -76,6 +76,7 @@ func TestPredicateInTheSentenceOrANeighbour(t *testing.T) {
 		{"the sentence before", []string{"The two sides agreed to mend ties.", "Yu Zhengsheng visited Vietnam in December 2014."}, 1, "agre", true},
 		{"only the topic", []string{"In return, Xi Jinping sent Yu Zhengsheng to visit Vietnam in December 2014."}, 0, "agre", false},
 		{"two sentences away", []string{"The two sides agreed to mend ties.", "Relations improved.", "Yu Zhengsheng visited Vietnam."}, 2, "agre", false},
+		{"a paraphrase", []string{"China and Vietnam also agreed to enhance border trade."}, 0, "decid", true},
 		{"forbidding with no", []string{"The doctrine means no military alliance with any foreign power."}, 0, "forbid", true},
 		{"a riot, not its prosecution", []string{"Violent anti-Chinese riots erupted in 2014."}, 0, "prosecut", false},
 	}
@@ -167,6 +168,8 @@ func TestAReasonIsGiven(t *testing.T) {
 		{"no reason", []string{"Vietnam has taken part in the exercises (despite missing this year) and hosted the U.S. Secretary of Defense every year since 2018."}, "miss", false},
 		{"a reason for something before the verb", []string{"The visit was intended to fulfil a promise made after he suffered a stroke in April 2019."}, "suffer", false},
 		{"an announcement", []string{"Three years after that, President Barack Obama announced the end of the U.S. arms embargo against Vietnam."}, "end", false},
+		{"a cause before the verb", []string{"The Pentagon's decision on CAATSA has forced Indonesia and the Philippines to cancel big-ticket arms deals with Russia."}, "cancel", true},
+		{"the reason of another clause", []string{"A 2020 altercation where a coast guard vessel sunk a fishing ship or when it agreed to pay after it canceled their contracts due to Chinese pressure."}, "sink", false},
 		{"a next sentence about something else", []string{"Trong suffered a stroke in 2019.", "The visit reciprocated Xi's visit when Xi chose Vietnam to be the first destination."}, "suffer", false},
 	}
 	for _, tt := range tests {
