@@ -25,12 +25,20 @@ import (
 // whatever the verb says it with ("ranked fourth", "hosted … every year").
 var predicateQuestion = regexp.MustCompile(`(?i)^\W*(?:(?:what|why|how|whom|for\s+what\s+reason)\s+)?(did|does|do|will|would|can|could|has|have|had|is|are|was|were)\s+(.*)$`)
 
+// whoDid is a question for who did something, its verb right after
+// "who": "Who greeted Xi at the airport?", "Who sent Yu Zhengsheng …?".
+var whoDid = regexp.MustCompile(`(?i)^\W*who\s+(\p{Ll}+)\b`)
+
+// kindDid is a question for the kind of name that did something, or had
+// something done: "Which university did Lye Liang Fook graduate from?".
+var kindDid = regexp.MustCompile(`(?i)^\W*(?:which|what)\s+\p{L}+(?:\s+\p{L}+)?\s+((?:did|does|do|has|have|had)\s+.*)$`)
+
 // broadVerbs ask nothing of their own ("What did Xi say …?", "What does
 // the doctrine include?"): the sentence that answers says it otherwise,
 // and the rules for stances and kinds of fact cover them.
 var broadVerbs = func() map[string]bool {
 	m := map[string]bool{}
-	for _, w := range strings.Fields("say said tell told think thought mean do did done happen make made take took get got have had go went come came want wanted need see saw know knew feel felt stand include involve cover contain call look seem become became play use like offer expect hope plan try show give gave describe write wrote react respond view regard treat portray characterize matter") {
+	for _, w := range strings.Fields("say said tell told think thought mean do did done happen make made take took get got have had go went come came want wanted need see saw know knew feel felt stand include involve cover contain call look seem become became play use like offer expect hope plan try show give gave describe write wrote react respond view regard treat portray characterize matter belong work serve base employ") {
 		m[text.Stem(w)] = true
 	}
 	return m
@@ -45,6 +53,19 @@ func askedPredicate(question string) string {
 	q := strings.TrimSpace(question)
 	if whenEvent.MatchString(q) {
 		return ""
+	}
+	if w := whoDid.FindStringSubmatch(q); w != nil {
+		lower := strings.ToLower(w[1])
+		if auxiliaries[lower] || text.IsStopWord(lower) || !participle.MatchString(lower) && pastOf[lower] == "" {
+			return "" // "Who is …", "Who leads …"
+		}
+		if t := lastTerm(lower); !broadVerbs[t] && !lightVerbs[lower] {
+			return t
+		}
+		return ""
+	}
+	if k := kindDid.FindStringSubmatch(q); k != nil && kindNamePattern(q) != nil {
+		q = k[1] // "Which university did he graduate from?" → "did he graduate from?"
 	}
 	m := predicateQuestion.FindStringSubmatch(q)
 	if m == nil {
@@ -101,6 +122,18 @@ var (
 	negativeVerbs = wordSet("forbid prohibit ban bar")
 	negationWords = regexp.MustCompile(`(?i)\b(?:no|not|never|nor)\b`)
 )
+
+// pastOf are irregular past forms a who question asks with: "Who led …?",
+// "Who sent …?".
+var pastOf = func() map[string]string {
+	m := map[string]string{}
+	for verb, forms := range pastForms {
+		for _, f := range forms {
+			m[f] = verb
+		}
+	}
+	return m
+}()
 
 // nominalEndings make a noun of a verb: "agreement" of "agree",
 // "proposal" of "propose", "prosecution" of "prosecute".

@@ -39,6 +39,13 @@ func TestAskedPredicate(t *testing.T) {
 		{"Why are Chinese companies moving their operations to Vietnam?", "move"},
 		{"Why was Vietnam left out of the summit?", "left"},
 		{"What did the 17 party workshops conclude?", "conclud"},
+		// A who question's verb; a kind of name's.
+		{"Who greeted Xi at the Hanoi airport?", "greet"},
+		{"Who sent Yu Zhengsheng to Vietnam?", "sent"},
+		{"Who is Lye Liang Fook?", ""},
+		{"Who leads the party?", ""},
+		{"Which university did Lye Liang Fook graduate from?", "graduat"},
+		{"Which institute does Lye Liang Fook belong to?", ""},
 		// Broad verbs, stances and dates are read by other rules.
 		{"What did Xi say about the South China Sea?", ""},
 		{"How did the leaders describe their special bond?", ""},

@@ -254,7 +254,7 @@ func TestExtractiveAnswerOnTheExtraSets(t *testing.T) {
 		{"extra3", 0, 7, 7},           // answerable only: dates and numbers in other words
 		{"extra4", 0, 12, 9},          // answerable only: questions naming people and organisations
 		{"extra5", 21.0 / 24, 26, 24}, // asked verbs, kinds of name, roles, amounts, reasons (9 of 24 turned away before predicate.go)
-		{"extra6", 10.0 / 15, 15, 14}, // written after predicate.go, run once: 9 of 15, 14 answered, 13 rightly (5 of 15 before it)
+		{"extra6", 11.0 / 15, 15, 14}, // written after predicate.go, run once: 9 of 15, 14 answered, 13 rightly (5 of 15 before it)
 	} {
 		var unanswerable []string
 		if set.minTurnedAway > 0 {
