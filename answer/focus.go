@@ -336,11 +336,12 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 	kind := kindNamePattern(question)
 	baseNames := shareBaseNames(question)
 	things := askedThingsTerm(question)
+	place := asksPlace(question)
 	head := ""
 	if c != cueAuthor {
 		head = roleHead(question, role)
 	}
-	if predicate == "" && things == "" && !why && kind == nil && len(f.names) == 0 && len(f.years) == 0 && len(f.numbers) == 0 && c != cueWhen && c != cueNumber && m == measureNone && len(role) == 0 && len(quoted) == 0 && !asksMoney(question) {
+	if predicate == "" && things == "" && !place && !why && kind == nil && len(f.names) == 0 && len(f.years) == 0 && len(f.numbers) == 0 && c != cueWhen && c != cueNumber && m == measureNone && len(role) == 0 && len(quoted) == 0 && !asksMoney(question) {
 		return
 	}
 	// Each sentence is read once; the sentence before it, its title and
@@ -422,6 +423,8 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 			sents[i].score = 0 // "What percentage of Vietnam's trade …?" is not "30% of global trade"
 		case things != "" && !holdsPredicateNear(sents, i, things, synonyms):
 			sents[i].score = 0 // "What agreements came out of the summit?" needs agreements
+		case place && !holdsPlace(text, question):
+			sents[i].score = 0 // "Where did they meet?" needs a place
 		case why && predicate != "" && !answersWhy(sents, i, predicate, synonyms):
 			sents[i].score = 0 // "Why did Vietnam skip …?" needs a reason
 		case kind != nil && !holdsKindName(text, question, kind):

@@ -38,7 +38,7 @@ var kindDid = regexp.MustCompile(`(?i)^\W*(?:which|what)\s+\p{L}+(?:\s+\p{L}+)?\
 // and the rules for stances and kinds of fact cover them.
 var broadVerbs = func() map[string]bool {
 	m := map[string]bool{}
-	for _, w := range strings.Fields("say said tell told think thought mean do did done happen make made take took get got have had go went come came want wanted need see saw know knew feel felt stand include involve cover contain call look seem become became play use like offer expect hope plan try show give gave describe write wrote react respond view regard treat portray characterize matter belong work serve base employ") {
+	for _, w := range strings.Fields("say said tell told think thought mean do did done happen make made take took get got have had go went come came want wanted need see saw know knew feel felt stand include involve cover contain call look seem become became play use like expect hope plan try show give gave describe write wrote react respond view regard treat portray characterize matter belong work serve base employ") {
 		m[text.Stem(w)] = true
 	}
 	return m
@@ -113,6 +113,7 @@ var predicateParaphrases = map[string][]string{
 	"apologis": {"regret", "sorri"},
 	"punish":   {"sanction", "jail", "arrest", "sentenc", "prosecut", "fine"},
 	"prosecut": {"charg", "tri", "trial", "convict", "sentenc", "jail"},
+	"order":    {"direct", "instruct", "command", "told", "tell"},
 }
 
 // negativeVerbs say that something may not be done, as "no", "not" and
@@ -280,11 +281,14 @@ func holdsEvery(terms, wanted []string, synonyms retrieval.Synonyms) bool {
 	return !slices.ContainsFunc(wanted, func(t string) bool { return holdsTerm(have, t, synonyms) == 0 })
 }
 
-// nameWindow is how many words from the role a name of its holder may
-// stand: "China's Ambassador to Vietnam Xiong Bo", "the director of the
-// China-ASEAN Maritime Security Research Center at Guangxi University for
+// Words from the role a name of its holder may stand, before and after
+// it: "Xiong Bo, China's ambassador", "the director of the China-ASEAN
+// Maritime Security Research Center at Guangxi University for
 // Nationalities, Ge Hongliang".
-const nameWindow = 12
+const (
+	nameWindowBefore = 8
+	nameWindowAfter  = 15
+)
 
 // namesHolder reports whether a sentence names, near a word for the role
 // (its head, or a synonym), a person the question does not name: a run of
@@ -297,30 +301,74 @@ func namesHolder(sentence, question string, head string, synonyms retrieval.Syno
 		asked[w] = true
 	}
 	words := strings.Fields(sentence)
-	isName := func(w string) bool {
+	capital := func(w string) string { // the word, bare, if it is written with a capital
 		w = strings.Trim(w, ",.;:()“”\"'’‘[]")
 		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
-		r, _ := utf8.DecodeRuneInString(w)
-		if !unicode.IsUpper(r) {
-			return false
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			return ""
 		}
-		lower := strings.ToLower(w)
-		return !asked[lower] && !titles[lower] && !text.IsStopWord(lower) && monthNumber(lower) == 0
+		return strings.ToLower(w)
 	}
+	// A person's name is two capitalised words or more in a row, none a
+	// title, a word of the question, a month or a word of a post, in a run
+	// of capitalised words with no word of an organisation's name ("the
+	// East Asian Institute"). person marks the words of such names.
+	person := make([]bool, len(words))
+	for start := 0; start < len(words); {
+		end := start
+		for end < len(words) && capital(words[end]) != "" {
+			end++
+			if strings.ContainsAny(words[end-1], ",;:()") {
+				break
+			}
+		}
+		if end == start {
+			start++
+			continue
+		}
+		if !slices.ContainsFunc(words[start:end], func(w string) bool { return organisationWords[capital(w)] }) {
+			for k := start; k < end; {
+				m := k
+				for m < end {
+					lower := capital(words[m])
+					if asked[lower] || titles[lower] || postWords[lower] || text.IsStopWord(lower) || monthNumber(lower) != 0 {
+						break
+					}
+					m++
+				}
+				if m-k >= 2 {
+					for x := k; x < m; x++ {
+						person[x] = true
+					}
+				}
+				k = max(m, k+1)
+			}
+		}
+		start = end
+	}
+	personName := func(j int) bool { return person[j] }
 	for i, w := range words {
 		have := termSet{}
 		have.add(text.Terms(w)...)
 		if holdsTerm(have, head, synonyms) == 0 {
 			continue
 		}
-		for j := max(0, i-nameWindow); j < min(len(words), i+nameWindow+1); j++ {
-			if j+1 < len(words) && isName(words[j]) && isName(words[j+1]) {
+		for j := max(0, i-nameWindowBefore); j < min(len(words), i+nameWindowAfter+1); j++ {
+			if personName(j) {
 				return true
 			}
 		}
 	}
 	return false
 }
+
+// postWords are words of posts, not of names: "Research Fellow and
+// Assistant Director".
+var postWords = wordSet("fellow research assistant senior deputy vice chief head director envoy special foreign affairs defense defence state")
+
+// organisationWords are words of the names of organisations, not of
+// people.
+var organisationWords = wordSet("institute university college school center centre ministry party committee council office department association organization organisation bank company group summit agency foundation academy house hall palace republic army navy forces initiative")
 
 // monthNumber is the number of a month's name, 0 for another word.
 func monthNumber(w string) int {
@@ -347,12 +395,18 @@ var toNotReason = regexp.MustCompile(`(?i)\bto\s+(?:be|the|a|an|its|their|his|he
 // decision … has forced Indonesia and the Philippines to cancel …".
 var causedBy = regexp.MustCompile(`(?i)\b(?:forc(?:e|es|ed|ing)|compel(?:s|led|ling)?|push(?:es|ed|ing)?|prompt(?:s|ed|ing)?|l(?:ed|ead|eads|eading)|dr(?:ove|ive|ives|iven)|convinc(?:e|es|ed|ing)|persuad(?:e|es|ed|ing)|caus(?:e|es|ed|ing))\b`)
 
+// byMeans ends the text before a verb that is the means of what the
+// sentence says before it: "Vietnam has adopted a “porcupine strategy” by
+// rapidly upgrading its defensive capabilities".
+var byMeans = regexp.MustCompile(`(?i)\bby\s+(?:\p{Ll}+ly\s+)?$`)
+
 // givesReason reports whether a text gives a reason for the asked verb
 // (for all of it when predicate is ""): after the verb and in its clause
 // ("canceled their contracts due to Chinese pressure", "invaded Cambodia
 // in 1978 to remove Pol Pot"; not "despite missing this year", nor the
 // reason of another clause), or as a cause that makes it happen, before
-// it ("… has forced the Philippines to cancel …").
+// it ("… has forced the Philippines to cancel …"), or as the end the verb
+// is the means of ("adopted a strategy by upgrading …").
 func givesReason(s string, predicate string, synonyms retrieval.Synonyms) bool {
 	from, to := 0, len(s)
 	if predicate != "" {
@@ -361,7 +415,7 @@ func givesReason(s string, predicate string, synonyms retrieval.Synonyms) bool {
 			i := strings.Index(s[offset:], w) + offset
 			offset = i + len(w)
 			if holdsPredicate(text.Terms(w), predicate, synonyms) {
-				if causedBy.MatchString(s[:i]) {
+				if causedBy.MatchString(s[:i]) || byMeans.MatchString(s[:i]) {
 					return true
 				}
 				from = offset
@@ -460,4 +514,34 @@ func askedThingsTerm(question string) string {
 		return ""
 	}
 	return t
+}
+
+// asksWhere is a question for a place: "Where did Xi and Trong meet?";
+// not "Where does China rank …?" nor "Where does Laos stand …?".
+var (
+	asksWhere = regexp.MustCompile(`(?i)^\W*(?:where|in\s+which\s+(?:city|country|place|town|province))\b`)
+	notPlace  = regexp.MustCompile(`(?i)\b(?:rank|ranks|ranked|stand|stands|place|placed|fit|fits)\b`)
+	placeLike = regexp.MustCompile(`\b(?:in|at|to|from|near|inside|outside|of|on)\s+(?:the\s+)?(\p{Lu}[\p{L}’'-]+)`)
+)
+
+// asksPlace reports whether a question asks where something happened.
+func asksPlace(question string) bool {
+	return asksWhere.MatchString(question) && !notPlace.MatchString(question)
+}
+
+// holdsPlace reports whether a sentence gives a place the question does
+// not name: "at the Great Hall of the People", "Biden's visit to
+// Cambodia".
+func holdsPlace(sentence, question string) bool {
+	asked := map[string]bool{}
+	for _, w := range text.Words(question) {
+		asked[w] = true
+	}
+	for _, m := range placeLike.FindAllStringSubmatch(sentence, -1) {
+		w := strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(m[1], "’s"), "'s"))
+		if !asked[w] && monthNumber(w) == 0 && !text.IsStopWord(w) {
+			return true
+		}
+	}
+	return false
 }

@@ -139,6 +139,9 @@ func TestHolderOfTheRoleIsNamed(t *testing.T) {
 		{"Who was Vietnam's prime minister then?", "They were greeted at the Hanoi airport by Vietnamese Prime Minister Pham Minh Chinh.", true},
 		{"Who was the U.S. Secretary of Defense that Vietnam hosted in 2018?", "Vietnam hosted the U.S. Secretary of Defense every year since 2018.", false},
 		{"Who was Vietnam's state president at the time?", "Vietnam's Communist Party leader, Nguyen Phu Trong, was the first state official to visit Beijing.", false},
+		{"Who is the director of the research center?", "The director of the China-ASEAN Maritime Security Research Center at Guangxi University for Nationalities, Ge Hongliang, said so.", true},
+		// An organisation or a post is no person.
+		{"Who was the director of the ministry's China department?", "He was previously Research Fellow and Assistant Director at the East Asian Institute of the National University of Singapore.", false},
 	}
 	for _, tt := range tests {
 		head := roleHead(tt.question, roleTerms(tt.question))
@@ -176,6 +179,7 @@ func TestAReasonIsGiven(t *testing.T) {
 		{"a reason for something before the verb", []string{"The visit was intended to fulfil a promise made after he suffered a stroke in April 2019."}, "suffer", false},
 		{"an announcement", []string{"Three years after that, President Barack Obama announced the end of the U.S. arms embargo against Vietnam."}, "end", false},
 		{"a cause before the verb", []string{"The Pentagon's decision on CAATSA has forced Indonesia and the Philippines to cancel big-ticket arms deals with Russia."}, "cancel", true},
+		{"the end of a means", []string{"Vietnam has adopted a porcupine strategy by rapidly upgrading its defensive capabilities."}, "upgrad", true},
 		{"the reason of another clause", []string{"A 2020 altercation where a coast guard vessel sunk a fishing ship or when it agreed to pay after it canceled their contracts due to Chinese pressure."}, "sink", false},
 		{"a next sentence about something else", []string{"Trong suffered a stroke in 2019.", "The visit reciprocated Xi's visit when Xi chose Vietnam to be the first destination."}, "suffer", false},
 	}
@@ -264,6 +268,34 @@ func TestThingsAsked(t *testing.T) {
 	for _, tt := range tests {
 		if got := askedThingsTerm(tt.question); got != tt.want {
 			t.Errorf("askedThingsTerm(%q) = %q, want %q", tt.question, got, tt.want)
+		}
+	}
+}
+
+// TestWhereAsksAPlace: "Where …?" is answered by a sentence that gives a
+// place the question does not name; "Where does China rank …?" asks no
+// place.
+func TestWhereAsksAPlace(t *testing.T) {
+	tests := []struct {
+		question, sentence string
+		want               bool
+	}{
+		{"Where did Xi and Trong meet in October 2022?", "Xi welcomes Trong prior to their meeting at the Great Hall of the People in Beijing.", true},
+		{"Where was the ASEAN-US Summit that Biden attended?", "It was a reassurance to China in view of Biden’s visit to Cambodia for the ASEAN-US Summit.", true},
+		{"Where were the 17 party workshops held?", "Since the early 2000s, they have held 17 workshops on a range of issues.", false},
+		{"Where did Xi land in Hanoi?", "Xi arrived in Hanoi in December.", false},
+	}
+	for _, tt := range tests {
+		if !asksPlace(tt.question) {
+			t.Fatalf("asksPlace(%q) = false", tt.question)
+		}
+		if got := holdsPlace(tt.sentence, tt.question); got != tt.want {
+			t.Errorf("holdsPlace(%q, %q) = %v, want %v", tt.sentence, tt.question, got, tt.want)
+		}
+	}
+	for _, q := range []string{"Where does China rank as a source of investment?", "Where does Laos stand on the talks?", "When did Xi arrive?"} {
+		if asksPlace(q) {
+			t.Errorf("asksPlace(%q) = true", q)
 		}
 	}
 }
