@@ -8,7 +8,7 @@ import (
 	"github.com/lectern/lectern/retrieval"
 )
 
-func wordNet(t *testing.T) retrieval.Synonyms {
+func wordNet(t testing.TB) retrieval.Synonyms {
 	t.Helper()
 	s, err := retrieval.WordNetSynonyms()
 	if err != nil {
