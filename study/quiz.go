@@ -148,6 +148,12 @@ func (g *Generator) findCandidates() {
 			if !g.anchored(i, j) {
 				continue // "Over _____ people lost their lives": where, when?
 			}
+			if f.kind == KindOrdinal && !ordinalCarriesMeaning(s.plain, f) {
+				continue // "the second annual forum": a minor detail
+			}
+			if g.missingReferent(s.plain[:f.start] + "_____" + s.plain[f.end:]) {
+				continue // "The two countries normalized relations in …": which?
+			}
 			if (f.kind == KindCountry || f.kind == KindPlace) && attributive(s.plain, f) {
 				continue // "the Ukraine war": another country is no war's name
 			}

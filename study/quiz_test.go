@@ -173,7 +173,7 @@ func TestQuestionsAreWhQuestionsWhereTheSentenceAllowsElseBlanks(t *testing.T) {
 
 func TestDistractorsAreOfTheSameKindFromElsewhereAndNotInTheSentence(t *testing.T) {
 	g := NewGenerator([]retrieval.Passage{passage("a.txt", retrieval.SourceInfo{Title: "A"},
-		"In 1979, the two neighbours fought a short war along the Red River.",
+		"In 1979, the two neighbours, China and Vietnam, fought a short war along the Red River.",
 		"The border treaty was finally signed in 1986 after long talks.",
 		"Relations were normalised in 1991 after a decade of tension between them.",
 		"A later agreement on the gulf followed in 1988 after more talks.",

@@ -235,24 +235,48 @@ func TestARoundLongerThanTheReadingListAllowsSaysSo(t *testing.T) {
 	}
 }
 
+// sampleSeeds is how many rounds (seeds 1, 2, …) the quality sample
+// gathers its questions from.
+const sampleSeeds = 20
+
+// quizSample is every distinct question the generator makes from the
+// passages: the questions of rounds of MaxCount of seeds 1 to
+// sampleSeeds, in the order they first appear, each fact of a sentence
+// once (the first question that asks it). Each round keeps its own rules; the sample is
+// judged one question at a time, so two of its questions may come from
+// one sentence.
+func quizSample(t testing.TB, g *Generator) []Question {
+	var sample []Question
+	seen := map[string]bool{}
+	for seed := uint64(1); seed <= sampleSeeds; seed++ {
+		round, err := g.Round(RoundOptions{Count: MaxCount, Seed: seed})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, q := range round.Questions {
+			if key := q.Citation.Quote + "\x00" + q.fact; !seen[key] {
+				seen[key] = true
+				sample = append(sample, q)
+			}
+		}
+	}
+	return sample
+}
+
 // TestWriteQuizSample writes the sample judged blind (see
-// testdata/quiz_rubric.md) when LECTERN_QUIZ_SAMPLE names a file: 40
-// questions of seed 1 as JSON Lines.
+// testdata/quiz_rubric.md) when LECTERN_QUIZ_SAMPLE names a file: every
+// distinct question of the seeds (see quizSample) as JSON Lines.
 func TestWriteQuizSample(t *testing.T) {
 	path := os.Getenv("LECTERN_QUIZ_SAMPLE")
 	if path == "" {
 		t.Skip("set LECTERN_QUIZ_SAMPLE=FILE to write the sample")
 	}
-	g := NewGenerator(seedStore(t).Passages(""))
-	round, err := g.Round(RoundOptions{Count: 40, Seed: 1})
-	if err != nil {
-		t.Fatal(err)
-	}
+	sample := quizSample(t, NewGenerator(seedStore(t).Passages("")))
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		t.Fatal(err)
 	}
 	var b strings.Builder
-	for i, q := range round.Questions {
+	for i, q := range sample {
 		line, _ := json.Marshal(map[string]any{"id": i + 1, "question": q.Question, "options": q.Options, "answer": q.Answer,
 			"kind": q.Kind, "quote": q.Citation.Quote, "source_title": q.Citation.Title})
 		b.Write(line)
@@ -261,7 +285,20 @@ func TestWriteQuizSample(t *testing.T) {
 	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	t.Logf("%d questions written to %s", len(round.Questions), path)
+	t.Logf("%d questions written to %s", len(sample), path)
+}
+
+// TestTheQuizSampleIsDeterministic: gathered twice, the sample is the same
+// questions with the same options.
+func TestTheQuizSampleIsDeterministic(t *testing.T) {
+	g := NewGenerator(seedStore(t).Passages(""))
+	first, second := quizSample(t, g), quizSample(t, g)
+	if !reflect.DeepEqual(first, second) {
+		t.Error("two samples of the same seeds differ")
+	}
+	if len(first) == 0 {
+		t.Error("empty sample")
+	}
 }
 
 // TestNoQuestionOfARoundGivesAwayAnother: in rounds of every seed, also

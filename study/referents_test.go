@@ -1,0 +1,86 @@
+package study
+
+import (
+	"testing"
+
+	"github.com/lectern/lectern/retrieval"
+)
+
+func TestAnOrdinalIsAskedOnlyWhereItCarriesMeaning(t *testing.T) {
+	tests := []struct {
+		sentence, ordinal string
+		asked             bool
+	}{
+		{"The party opened its 14th Congress in Hanoi in January 2026 with new leaders.", "14th", true},
+		{"The premier of Norway won a third term in office after the vote in Oslo.", "third", true},
+		{"Finland and Sweden marked the 30th anniversary of their treaty in Helsinki.", "30th", true},
+		{"By 2020, Norway had become the world’s fifth-largest exporter of gas to Europe.", "fifth", true},
+		{"Before Prime Minister Solberg attended the second annual Arctic forum, officials briefed the press in Oslo.", "second", false},
+		{"The White House will host a second Summit for Democracy with leaders from Europe.", "second", false},
+		{"The fourth round of talks between Norway and Russia ended in Oslo without a deal.", "fourth", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.sentence, func(t *testing.T) {
+			g := NewGenerator([]retrieval.Passage{passage("a.txt", retrieval.SourceInfo{Title: "A"}, tt.sentence)})
+			var f fact
+			for _, x := range g.facts[0] {
+				if x.text == tt.ordinal {
+					f = x
+				}
+			}
+			if f.text == "" {
+				t.Fatalf("no ordinal %q read in %q", tt.ordinal, tt.sentence)
+			}
+			if got := ordinalCarriesMeaning(tt.sentence, f); got != tt.asked {
+				t.Errorf("ordinalCarriesMeaning = %v, want %v", got, tt.asked)
+			}
+		})
+	}
+}
+
+func TestADescriptionOfCountriesNeedsItsReferentsInTheQuestion(t *testing.T) {
+	g := inventedArticle(t)
+	tests := []struct {
+		question string
+		missing  bool
+	}{
+		{"The two countries normalized relations in _____ despite Finland’s distrust of its larger neighbor.", true},
+		{"In _____, the two countries signed the Norway-Germany gas partnership and three years later opened a pipeline.", false},
+		{"In _____, the two nations signed a treaty on the Baltic Sea.", true},
+		{"Both countries, Sweden and Finland, joined NATO after _____.", false},
+		{"Norway sells gas to its southern neighbour through pipelines under the _____.", true},
+		{"Russia’s President arrived in Finland for the first time in _____ years to meet the leaders of the northern neighbour.", false},
+		{"The Riksdag approved the application of Sweden by a _____ majority.", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			if got := g.missingReferent(tt.question); got != tt.missing {
+				t.Errorf("missingReferent = %v, want %v", got, tt.missing)
+			}
+		})
+	}
+}
+
+// TestNoQuestionAsksForAMinorOrdinalOrLeansOnAnUnnamedPair: of a whole
+// article, no question is made of an ordinal of a minor detail or of a
+// sentence that names "the two countries" without naming them.
+func TestNoQuestionAsksForAMinorOrdinalOrLeansOnAnUnnamedPair(t *testing.T) {
+	g := NewGenerator([]retrieval.Passage{passage("a.txt", retrieval.SourceInfo{Title: "A"},
+		"Before Prime Minister Solberg attended the second annual Arctic forum in 2019, officials briefed the press in Oslo.",
+		"The two countries normalized relations in 1991 despite Finland’s distrust of its larger neighbor.",
+		"Norway won a third term on the Arctic Council in 2015 after a vote in Reykjavik.",
+		"Sweden joined NATO in 2024 after the Riksdag voted for membership.",
+		"Germany invaded Poland in 1939, and the war that followed redrew the map of the north.")})
+	asked := map[string]bool{}
+	for _, c := range g.candidates {
+		asked[g.facts[c.sent][c.fact].text+" / "+g.sents[c.sent].plain[:20]] = true
+	}
+	for _, no := range []string{"second / Before Prime Minister", "1991 / The two countries no"} {
+		if asked[no] {
+			t.Errorf("a question asks for %s", no)
+		}
+	}
+	if !asked["1939 / Germany invaded Pola"] {
+		t.Errorf("no question asks for 1939, which names its countries; asked: %v", asked)
+	}
+}
