@@ -123,12 +123,44 @@ var (
 var orgAliases = map[string]string{"Political Bureau": "Politburo"}
 
 // internationalAcronyms are organisations of states known by their acronym.
-var internationalAcronyms = wordList(`WTO ASEAN EU UN NATO IMF APEC WHO OECD SCO BRICS`)
+var internationalAcronyms = wordList(`WTO ASEAN EU UN NATO IMF APEC WHO OECD SCO BRICS AU SAARC GCC`)
+
+// organisationSorts sorts the organisations of states by what they are,
+// for distractors of the same sort: a regional bloc of states for a
+// regional bloc, not a military alliance or a global lender. A body of
+// two sorts (APEC: a regional forum on the economy) has both.
+var organisationSorts = map[string][]string{
+	"ASEAN": {"regional"}, "EU": {"regional"}, "AU": {"regional"}, "SAARC": {"regional"}, "GCC": {"regional"}, "SCO": {"regional"},
+	"European Union": {"regional"}, "African Union": {"regional"}, "Association of Southeast Asian Nations": {"regional"},
+	"APEC": {"regional", "economic"}, "BRICS": {"economic"}, "WTO": {"economic"}, "IMF": {"economic"}, "OECD": {"economic"},
+	"World Trade Organization": {"economic"}, "World Bank": {"economic"}, "International Monetary Fund": {"economic"},
+	"NATO": {"military"}, "UN": {"global"}, "WHO": {"global"}, "United Nations": {"global"},
+}
+
+// organisationSortsByKey are organisationSorts by the key of the fact
+// that names the organisation (its initials, whichever way it is written).
+var organisationSortsByKey = func() map[string][]string {
+	m := map[string][]string{}
+	for name, sorts := range organisationSorts {
+		m["organisation:"+initialsKey(name)] = sorts
+	}
+	return m
+}()
+
+// sameSortOfOrganisation reports whether d is an organisation of states of
+// a sort of answer's; any is, where the answer's sort is not known.
+func sameSortOfOrganisation(answer, d fact) bool {
+	want, known := organisationSortsByKey[answer.key]
+	if !known {
+		return true
+	}
+	return slices.ContainsFunc(organisationSortsByKey[d.key], func(s string) bool { return slices.Contains(want, s) })
+}
 
 // internationalOrganisations may stand for an organisation of states when
 // the reading list names too few: by acronym for an acronym, by name for a
 // name.
-var internationalOrganisations = []string{"WTO", "ASEAN", "APEC", "IMF", "NATO", "OECD", "World Trade Organization", "European Union", "United Nations", "World Bank", "African Union", "International Monetary Fund"}
+var internationalOrganisations = []string{"WTO", "ASEAN", "APEC", "IMF", "NATO", "OECD", "EU", "AU", "SAARC", "GCC", "SCO", "World Trade Organization", "European Union", "United Nations", "World Bank", "African Union", "International Monetary Fund"}
 
 func wordList(s string) map[string]bool {
 	m := map[string]bool{}

@@ -817,6 +817,9 @@ func (g *Generator) distractors(r ref, rng *rand.Rand) []string {
 		if !g.fitsTheSentence(r, answer, d) {
 			continue
 		}
+		if answer.class == "international" && !sameSortOfOrganisation(answer, d) {
+			continue // ASEAN, a regional bloc, takes no NATO or IMF
+		}
 		if d.kind == KindPerson { // the fullest form of the name
 			if full := strings.TrimPrefix(d.key, "person:"); full != d.text {
 				d.text, d.words = full, lowerWords(full)

@@ -1,6 +1,7 @@
 package study
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/lectern/lectern/retrieval"
@@ -82,5 +83,40 @@ func TestNoQuestionAsksForAMinorOrdinalOrLeansOnAnUnnamedPair(t *testing.T) {
 	}
 	if !asked["1939 / Germany invaded Pola"] {
 		t.Errorf("no question asks for 1939, which names its countries; asked: %v", asked)
+	}
+}
+
+func TestDistractorsOfAnOrganisationOfStatesAreOfItsSort(t *testing.T) {
+	g := NewGenerator([]retrieval.Passage{passage("a.txt", retrieval.SourceInfo{Title: "A"},
+		"The trade pact, which in addition to ASEAN countries includes Japan and Australia, was signed in Hanoi in 2020.",
+		"Finland joined NATO in 2023 after decades of military non-alignment.",
+		"Vietnam joined the WTO in 2007 after eleven years of talks in Geneva.",
+		"Norway borrowed nothing from the IMF during the crisis of 2009 in Europe.",
+		"Leaders of the EU met in Brussels in 2019 to discuss the budget.")})
+	tests := []struct {
+		answer  string
+		allowed []string
+	}{
+		{"ASEAN", []string{"EU", "AU", "SAARC", "GCC", "SCO", "APEC"}},
+		{"WTO", []string{"IMF", "OECD", "APEC", "BRICS"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.answer, func(t *testing.T) {
+			c, ok := candidateFor(t, g, "", tt.answer)
+			if !ok {
+				t.Fatalf("no question asks for %s", tt.answer)
+			}
+			for seed := uint64(1); seed <= 10; seed++ {
+				got := g.distractors(c.ref, newRand(seed))
+				if len(got) != 3 {
+					t.Fatalf("seed %d: distractors %q, want three", seed, got)
+				}
+				for _, d := range got {
+					if !slices.Contains(tt.allowed, d) {
+						t.Errorf("seed %d: %q offered for %s: not an organisation of its sort", seed, d, tt.answer)
+					}
+				}
+			}
+		})
 	}
 }
