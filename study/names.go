@@ -292,11 +292,21 @@ func newLexicon(sents []sentence) *lexicon {
 	}
 	for name, c := range cues {
 		full := name
-		if f, ok := lx.fullName[strings.Fields(name)[0]]; ok {
-			full = f
+		if f, ok := lx.fullName[name]; ok && len(strings.Fields(name)) == 1 {
+			full = f // "Trong" → "Nguyen Phu Trong", but "Le Hong Anh" is not "Le Thi Thu Hang"
 		}
 		if _, ok := lx.roles[full]; !ok || c.nationality != "" && lx.nationalities[full] == "" {
 			lx.roles[full], lx.nationalities[full] = c.role, c.nationality
+		}
+	}
+	for _, full := range lx.fullName { // the gazetteer says who the texts do not
+		if p, ok := knownPeople[full]; ok {
+			if lx.roles[full] == "" {
+				lx.roles[full] = p.role
+			}
+			if lx.roles[full] == p.role && lx.nationalities[full] == "" {
+				lx.nationalities[full] = p.country
+			}
 		}
 	}
 	return lx

@@ -94,3 +94,86 @@ func containsName(s, name string) bool {
 		i = start + 1
 	}
 }
+
+// cutAfterAbbreviation reports whether a sentence was cut after an
+// abbreviation inside a name: it ends in a hyphenated modifier whose last
+// part is an abbreviation ("… noted during the ASEAN-U.S." of "the
+// ASEAN-U.S. Summit"), which no sentence ends with.
+func cutAfterAbbreviation(s string) bool {
+	fields := strings.Fields(s)
+	if len(fields) == 0 {
+		return false
+	}
+	last := fields[len(fields)-1]
+	i := strings.LastIndex(last, "-")
+	if i < 0 || !strings.HasSuffix(last, ".") {
+		return false
+	}
+	tail := strings.TrimSuffix(last[i+1:], ".")
+	return strings.Contains(tail, ".") && isAcronym(tail)
+}
+
+// laterOffset matches a span of time told from the fact before it: "and
+// three years after that", "two years later".
+var laterOffset = regexp.MustCompile(`(?i)\b(\d{1,2}|one|two|a|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty) years? (?:after that|after|later|afterwards|on)\b`)
+
+// impliedLater is how many years after the fact asked a sentence tells
+// something else ("In 2013, … and three years after that, …": 3), or 0.
+func impliedLater(s string, f fact) float64 {
+	m := laterOffset.FindStringSubmatchIndex(s[f.end:])
+	if m == nil {
+		return 0
+	}
+	n := strings.ToLower(s[f.end+m[2] : f.end+m[3]])
+	switch n {
+	case "a", "one":
+		return 1
+	case "two":
+		return 2
+	}
+	if v, ok := numberWords[n]; ok {
+		return v
+	}
+	v := 0.0
+	for _, c := range n {
+		v = v*10 + float64(c-'0')
+	}
+	return v
+}
+
+// chronologyWindow is how many sentences either side of a question's
+// sentence tell the chronology it must keep.
+const chronologyWindow = 3
+
+// keepsTheChronology reports whether the year d, put in the place of the
+// answer, keeps what a sentence tells later from it ("three years after
+// that") on the same side of the years that sentence and the
+// chronologyWindow sentences either side of it in its source give as the
+// answer does, and no later than the
+// latest year of the reading list ("In 2013, … three years after that,
+// Obama ended the embargo. Since then, … every year since 2018" takes no
+// 2016).
+func (g *Generator) keepsTheChronology(r ref, answer, d fact) bool {
+	later := impliedLater(g.sents[r.sent].plain, answer)
+	if later == 0 || answer.kind != KindYear || d.kind != KindYear {
+		return true
+	}
+	a, b := answer.value+later, d.value+later
+	if b > g.latestYear {
+		return false
+	}
+	for i := r.sent - chronologyWindow; i <= r.sent+chronologyWindow; i++ {
+		if i < 0 || i >= len(g.sents) || g.sents[i].passage.Source != g.sents[r.sent].passage.Source {
+			continue
+		}
+		for k, o := range g.facts[i] {
+			if o.kind != KindYear || i == r.sent && k == r.fact {
+				continue
+			}
+			if (a < o.value) != (b < o.value) || (a > o.value) != (b > o.value) {
+				return false
+			}
+		}
+	}
+	return true
+}

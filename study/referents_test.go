@@ -120,3 +120,62 @@ func TestDistractorsOfAnOrganisationOfStatesAreOfItsSort(t *testing.T) {
 		})
 	}
 }
+
+func TestASentenceCutAfterAnAbbreviationIsNotAsked(t *testing.T) {
+	tests := []struct {
+		sentence string
+		cut      bool
+	}{
+		{"As Prime Minister Solberg noted during the EU-U.S.", true},
+		{"Norway signed a gas deal with the U.S.", false},
+		{"The talks were held in Washington D.C.", false},
+		{"The summit in Oslo was the first of the Nordic-Baltic group.", false},
+	}
+	for _, tt := range tests {
+		if got := cutAfterAbbreviation(tt.sentence); got != tt.cut {
+			t.Errorf("cutAfterAbbreviation(%q) = %v, want %v", tt.sentence, got, tt.cut)
+		}
+	}
+}
+
+func TestADistractorYearKeepsWhatTheSentenceTellsLaterInItsPlace(t *testing.T) {
+	g := NewGenerator([]retrieval.Passage{passage("a.txt", retrieval.SourceInfo{Title: "A"},
+		"In 2012, Norway and Germany signed a gas partnership, and three years after that, Chancellor Merkel opened the new pipeline.",
+		"The pipeline doubled its flow of gas in 2010 after a long dispute over prices.",
+		"Since then, Norway has hosted the German minister of energy every year since 2016.",
+		"A first pipeline to the United Kingdom had opened in 2007 under the North Sea.",
+		"Denmark built a terminal for liquefied gas in 2014 beside the harbour of Esbjerg.",
+		"Sweden joined the Nordic gas market in 2009 after a vote in the Riksdag.",
+		"Finland bought its first cargo of liquefied gas in 2018 from a Norwegian field.",
+		"The Baltic Sea states agreed on a common grid in 2011 after long talks.")})
+	c, ok := candidateFor(t, g, "three years after that", "2012")
+	if !ok {
+		t.Fatal("no question asks for 2012")
+	}
+	answer := g.facts[c.sent][c.fact]
+	tests := []struct {
+		year  float64
+		keeps bool
+	}{
+		{2011, true},  // 2014: before the 2016 of two sentences on
+		{2009, true},  // 2012
+		{2014, false}, // 2017: after 2016
+		{2018, false}, // 2021: after 2016, and after the reading list's latest year
+	}
+	for _, tt := range tests {
+		d := fact{kind: KindYear, value: tt.year, key: "year:x"}
+		if got := g.keepsTheChronology(c.ref, answer, d); got != tt.keeps {
+			t.Errorf("%v in place of 2012: keeps the chronology %v, want %v", tt.year, got, tt.keeps)
+		}
+	}
+	for seed := uint64(1); seed <= 10; seed++ {
+		for _, d := range g.distractors(c.ref, newRand(seed)) {
+			if d >= "2014" {
+				t.Errorf("seed %d: %s offered for 2012: three years after it is after 2016", seed, d)
+			}
+		}
+	}
+	if impliedLater("Sweden joined NATO in 2024 after the vote.", fact{end: len("Sweden joined NATO in 2024")}) != 0 {
+		t.Error("a sentence that tells nothing later implies an offset")
+	}
+}
