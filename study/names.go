@@ -127,12 +127,13 @@ var internationalAcronyms = wordList(`WTO ASEAN EU UN NATO IMF APEC WHO OECD SCO
 
 // organisationSorts sorts the organisations of states by what they are,
 // for distractors of the same sort: a regional bloc of states for a
-// regional bloc, not a military alliance or a global lender. A body of
-// two sorts (APEC: a regional forum on the economy) has both.
+// regional bloc (of Asia for one of Asia), not a military alliance or a
+// global lender. A body of two sorts (APEC: a regional forum on the
+// economy) has both.
 var organisationSorts = map[string][]string{
-	"ASEAN": {"regional"}, "EU": {"regional"}, "AU": {"regional"}, "SAARC": {"regional"}, "GCC": {"regional"}, "SCO": {"regional"},
-	"European Union": {"regional"}, "African Union": {"regional"}, "Association of Southeast Asian Nations": {"regional"},
-	"APEC": {"regional", "economic"}, "BRICS": {"economic"}, "WTO": {"economic"}, "IMF": {"economic"}, "OECD": {"economic"},
+	"ASEAN": {"regional", "asian"}, "SAARC": {"regional", "asian"}, "SCO": {"regional", "asian"}, "Association of Southeast Asian Nations": {"regional", "asian"},
+	"EU": {"regional"}, "AU": {"regional"}, "GCC": {"regional"}, "European Union": {"regional"}, "African Union": {"regional"},
+	"APEC": {"regional", "asian", "economic"}, "BRICS": {"economic"}, "WTO": {"economic"}, "IMF": {"economic"}, "OECD": {"economic"},
 	"World Trade Organization": {"economic"}, "World Bank": {"economic"}, "International Monetary Fund": {"economic"},
 	"NATO": {"military"}, "UN": {"global"}, "WHO": {"global"}, "United Nations": {"global"},
 }
@@ -148,13 +149,13 @@ var organisationSortsByKey = func() map[string][]string {
 }()
 
 // sameSortOfOrganisation reports whether d is an organisation of states of
-// a sort of answer's; any is, where the answer's sort is not known.
+// every sort of answer's; any is, where the answer's sort is not known.
 func sameSortOfOrganisation(answer, d fact) bool {
 	want, known := organisationSortsByKey[answer.key]
 	if !known {
 		return true
 	}
-	return slices.ContainsFunc(organisationSortsByKey[d.key], func(s string) bool { return slices.Contains(want, s) })
+	return !slices.ContainsFunc(want, func(s string) bool { return !slices.Contains(organisationSortsByKey[d.key], s) })
 }
 
 // internationalOrganisations may stand for an organisation of states when
