@@ -2,6 +2,7 @@ package answer
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -71,18 +72,27 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 	bestCoverage := -1.0
 	for i := range sents {
 		for n := 1; n <= window && i+n <= len(sents); n++ {
-			stretch := readPassage(strings.Join(sents[i:i+n], " "), c.synonyms)
+			body := strings.Join(sents[i:i+n], " ")
+			stretch := readPassage(body, c.synonyms)
 			missing := stretch.missingFacts(claim, titled)
 			coverage := stretch.coverage(claim, titled)
 			negated := claim.negated != stretch.negated && (claim.negated || stretch.deniesClaim(claim)) ||
 				claim.negated && stretch.negated && !stretch.deniesAnyOf(claim.denied)
-			if len(missing) == 0 && !negated && coverage >= minCoverage {
+			var overstated []string
+			if len(claim.strong) > 0 {
+				overstated = unlicensedStrength(claim.strong, strongWords(body, false, nil), c.synonyms)
+			}
+			hedged := hedgedClaim(claim, body)
+			if len(missing) == 0 && !negated && coverage >= minCoverage && len(overstated) == 0 && !hedged {
 				return supportVerdict{supported: true}
 			}
 			// Keep the explanation of the stretch that came closest.
 			score := coverage - float64(len(missing))
 			if negated {
 				score--
+			}
+			if len(overstated) > 0 || hedged {
+				score -= 0.5
 			}
 			if score > bestCoverage {
 				bestCoverage = score
@@ -91,6 +101,10 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 					best.why = "the passage does not mention " + strings.Join(missing, ", ")
 				case negated:
 					best.why = "the passage does not say this is not so"
+				case len(overstated) > 0 && coverage >= minCoverage:
+					best.why = "the passage does not say \"" + strings.Join(overstated, "\", \"") + "\""
+				case hedged && coverage >= minCoverage:
+					best.why = "the passage only says this may be so"
 				default:
 					best.why = "the passage does not say this (" + strconv.Itoa(int(coverage*100+0.5)) + "% of its words)"
 				}
@@ -133,6 +147,11 @@ type claim struct {
 	// bound are facts that must occur together: a month with its year
 	// ("month:april 2017"), a number with its unit of time ("six month").
 	bound []string
+	// strong are its words of quantity, degree, rank, time and certainty,
+	// which the passage must match (see strength.go).
+	strong []strongWord
+	// hedged: it says a thing may be so, or reports what someone said.
+	hedged bool
 }
 
 // fact is one number, month or name of a sentence: shown is how it was
@@ -177,7 +196,7 @@ var numberWords = map[string]string{
 	"eighty": "80", "ninety": "90", "hundred": "100", "thousand": "1000", "dozen": "12",
 	"second": "2", "third": "3", "fourth": "4", "fifth": "5", "sixth": "6", "seventh": "7",
 	"eighth": "8", "ninth": "9", "tenth": "10", "thirteenth": "13", "fifteenth": "15", "twentieth": "20",
-	"twice": "2", "double": "2", "triple": "3", "half": "50%",
+	"twice": "2", "double": "2", "triple": "3", "half": "50%", "millennium": "1000",
 }
 
 // months maps every way of writing a month to its name.
@@ -205,7 +224,8 @@ var nameForms = map[string][]string{
 	"communist": {"communism", "communists"}, "socialist": {"socialism"}, "western": {"west"}, "west": {"western"},
 	"european": {"europe", "eu"}, "eu": {"european", "europe"}, "indian": {"india"},
 	"beijing": {"china", "chinese"}, "hanoi": {"vietnam", "vietnamese"}, "washington": {"us", "america", "united"},
-	"moscow": {"russia", "russian"}, "ccp": {"cpc"}, "cpc": {"ccp"}, "cpv": {"vcp"}, "vcp": {"cpv"},
+	"moscow": {"russia", "russian"},
+	"east": {"eastern"}, "eastern": {"east"}, "north": {"northern"}, "northern": {"north"}, "south": {"southern"}, "southern": {"south"}, "ccp": {"cpc"}, "cpc": {"ccp"}, "cpv": {"vcp"}, "vcp": {"cpv"},
 }
 
 // titles are capitalised words that name a rank, not a person: a
@@ -226,10 +246,42 @@ func wordSet(s string) map[string]bool {
 var lightVerbs = wordSet("make makes made making come comes came coming get gets got take takes took taken go goes went gone put puts")
 
 // negations are the words that turn a claim into its opposite.
-var negations = wordSet("not no never neither nor none nobody nothing without cannot refused refuses refuse denied denies deny failed fails")
+var negations = wordSet("not no never neither nor none nobody nothing without cannot refused refuses refuse denied denies deny failed fails unlike missing missed hardly scarcely")
+
+// negatingPhrases are the phrases that negate as a word does, by their
+// first word and the words after it: "rather than", "instead of", "far
+// from", "a stretch to" (as in "it would be a stretch to consider this
+// … an allegiance").
+var negatingPhrases = map[string][]string{"rather": {"than"}, "instead": {"of"}, "far": {"from"}, "stretch": {"to"}}
+
+// negativeVerbs are the verbs a negation turns back into an affirmation:
+// "will not hesitate to voice" voices, "never failed to" did.
+var negativeVerbs = wordSet("hesitate hesitates hesitated hesitation fail fails failed cease ceased stop stopped forget forgot deny denied refuse refused doubt lack")
+
+// reportingWords say who says a claim, not what it is: "the author
+// argues", "according to the article". They are not content words.
+var reportingWords = wordSet("author authors writer writers article articles argue argues argued conclude concludes concluded note notes noted write writes wrote written according say says said explain explains explained add adds added observe observes observed")
+
+// compoundNumber is a number written in two words: "twenty-one".
+var compoundNumber = regexp.MustCompile(`(?i)\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](one|two|three|four|five|six|seven|eight|nine)\b`)
+
+// unitWords are the words for the numbers below ten that compoundNumber
+// joins to a multiple of ten.
+var unitWords = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+
+// withCompoundNumbers writes the numbers of text spelled in two words in
+// figures: "a twenty-one gun salute" is "a 21 gun salute".
+func withCompoundNumbers(text string) string {
+	return compoundNumber.ReplaceAllStringFunc(text, func(m string) string {
+		parts := compoundNumber.FindStringSubmatch(m)
+		tens, _ := strconv.Atoi(numberWords[strings.ToLower(parts[1])])
+		return strconv.Itoa(tens + unitWords[strings.ToLower(parts[2])])
+	})
+}
 
 // readClaim reads the facts, terms and polarity of a sentence.
 func readClaim(sentence string) claim {
+	sentence = withCompoundNumbers(sentence)
 	var c claim
 	seen := map[string]bool{}
 	addFact := func(shown string, name bool, forms ...string) {
@@ -260,20 +312,27 @@ func readClaim(sentence string) claim {
 		}
 	}
 	all := text.Words(sentence)
-	for i := range all {
-		if isNegation(all, i) {
+	clauses := clauseWords(sentence)
+	for i := range clauses {
+		if isNegation(clauses, i) {
 			c.negated = true
-			c.denied = append(c.denied, scopeOf(all, i)...)
+			c.denied = append(c.denied, scopeOf(clauses, i)...)
 		}
 	}
 	for _, w := range all {
-		if len(w) < 2 || text.IsStopWord(w) || factWords[w] || isDigits(w) || negations[w] || titles[w] || lightVerbs[w] {
+		if len(w) < 2 || text.IsStopWord(w) || factWords[w] || isDigits(w) || negations[w] || titles[w] || lightVerbs[w] || reportingWords[w] {
 			continue
 		}
 		c.terms = append(c.terms, text.Stem(foldSpelling(w)))
 	}
 	c.terms = distinct(c.terms)
 	c.bound = boundFacts(sentence)
+	c.strong = strongWords(sentence, true, nil)
+	for _, w := range all {
+		if claimHedges[w] {
+			c.hedged = true
+		}
+	}
 	if len(words) > 0 && words[0].capital {
 		c.first = text.Stem(lowerFolded(words[0].text))
 	}
@@ -293,6 +352,7 @@ var timeUnits = map[string]string{
 // before the month may be left out) and a number and its unit of time or
 // percent sign.
 func boundFacts(text string) []string {
+	text = thousandsComma.ReplaceAllString(text, "$1$2")
 	tokens := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
 		return unicode.IsSpace(r) || r == ',' || r == '-' || r == '–' || r == '(' || r == ')'
 	})
@@ -318,6 +378,9 @@ func boundFacts(text string) []string {
 		if value == "" || strings.HasSuffix(value, "%") {
 			continue
 		}
+		if atLeast(tokens, i) {
+			out = append(out, "more than "+value)
+		}
 		if strings.HasSuffix(tok, "%") {
 			out = append(out, value+" %")
 			continue
@@ -329,6 +392,61 @@ func boundFacts(text string) []string {
 		}
 	}
 	return out
+}
+
+// atLeast reports whether the number tokens[i] is given as a floor:
+// "more than 13", "over twenty", "at least 36". A sentence that gives a
+// floor needs a passage that gives one: "as many as 13" is not "more than
+// 13".
+func atLeast(tokens []string, i int) bool {
+	before := func(k int) string {
+		if i-k < 0 {
+			return ""
+		}
+		return strings.Trim(tokens[i-k], ".;:!?\"“”‘’'")
+	}
+	switch before(1) {
+	case "over", "above", "exceeding":
+		return true
+	case "than":
+		return before(2) == "more" || before(2) == "greater"
+	case "least":
+		return before(2) == "at"
+	case "of":
+		return before(2) == "upwards"
+	}
+	return false
+}
+
+// thousandsComma is a comma between the digits of a number: "1,000".
+var thousandsComma = regexp.MustCompile(`(\d),(\d{3})`)
+
+// spanInYears is the same span of time in years, or in decades or
+// centuries, as a bound fact ("2 decade" is "20 year"), with the number
+// it counts: "two decades" says 20 years, "20 years" two decades.
+func spanInYears(bound string) (other, number string) {
+	n, unit, ok := strings.Cut(bound, " ")
+	if !ok || !isDigits(n) {
+		return "", ""
+	}
+	v, err := strconv.Atoi(n)
+	if err != nil || v > 10000 {
+		return "", ""
+	}
+	switch unit {
+	case "decade":
+		return strconv.Itoa(v*10) + " year", strconv.Itoa(v * 10)
+	case "century":
+		return strconv.Itoa(v*100) + " year", strconv.Itoa(v * 100)
+	case "year":
+		if v%100 == 0 && v >= 100 {
+			return strconv.Itoa(v/100) + " century", strconv.Itoa(v / 100)
+		}
+		if v%10 == 0 && v >= 10 {
+			return strconv.Itoa(v/10) + " decade", strconv.Itoa(v / 10)
+		}
+	}
+	return "", ""
 }
 
 // namesOf lists the forms of a name: itself, its stem, its other forms.
@@ -358,6 +476,10 @@ func sentenceWords(sentence string) []word {
 	}) {
 		startsQuote := strings.ContainsAny(f[:min(len(f), 3)], "\"“‘'")
 		trimmed := strings.TrimFunc(f, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '.' })
+		if strings.ContainsAny(trimmed, "\"“”‘’'") {
+			// A quote closed before the stop: `Asians".` is Asians.
+			trimmed = strings.TrimRight(trimmed, ".,;:!?\"“”‘’'")
+		}
 		trimmed = strings.TrimSuffix(trimmed, "’s")
 		trimmed = strings.TrimSuffix(trimmed, "'s")
 		if trimmed == "U.S" || trimmed == "U.S." || trimmed == "US" {
@@ -409,9 +531,14 @@ func isDigits(s string) bool {
 
 // readPassage reads a stretch of passage for the support check.
 func readPassage(body string, synonyms retrieval.Synonyms) passageText {
+	body = withCompoundNumbers(body)
 	p := passageText{numbers: map[string]bool{}, words: map[string]bool{}, terms: termSet{}, stems: termSet{}, bound: map[string]bool{}}
 	for _, b := range boundFacts(body) {
 		p.bound[b] = true
+		if other, n := spanInYears(b); other != "" {
+			p.bound[other] = true
+			p.numbers[n] = true
+		}
 	}
 	for _, m := range numberToken.FindAllStringIndex(body, -1) {
 		n := normaliseNumber(body[m[0]:m[1]])
@@ -431,13 +558,18 @@ func readPassage(body string, synonyms retrieval.Synonyms) passageText {
 			p.words["month:"+m] = true
 		}
 	}
-	words := text.Words(body)
-	for i, w := range words {
-		p.words[w] = true
-		if isNegation(words, i) {
+	clauses := clauseWords(body)
+	for i := range clauses {
+		// A passage's "A rather than B, which …" says little that a claim
+		// about B could contradict; a claim's "rather than" needs a
+		// negation in the passage all the same.
+		if isNegation(clauses, i) && clauses[i] != "rather" && clauses[i] != "instead" {
 			p.negated = true
-			p.denied = append(p.denied, scopeOf(words, i)...)
+			p.denied = append(p.denied, scopeOf(clauses, i)...)
 		}
+	}
+	for _, w := range text.Words(body) {
+		p.words[w] = true
 		stem := text.Stem(w)
 		p.terms.add(text.Stem(foldSpelling(w)))
 		p.stems.add(text.Stem(foldSpelling(w)))
@@ -492,13 +624,33 @@ func (p passageText) coverage(c claim, title passageText) float64 {
 // "never", "no", "didn't" ("didn", "t"), but not "not only".
 func isNegation(words []string, i int) bool {
 	w := words[i]
-	if w == "t" && i > 0 && strings.HasSuffix(words[i-1], "n") {
-		return true
+	if after, ok := negatingPhrases[w]; ok {
+		if i+len(after) >= len(words) || !slices.Equal(words[i+1:i+1+len(after)], after) {
+			return false
+		}
+		return w != "stretch" || i > 0 && words[i-1] == "a"
 	}
-	if !negations[w] {
+	if !(w == "t" && i > 0 && strings.HasSuffix(words[i-1], "n")) && !negations[w] {
 		return false
 	}
-	return !(w == "not" && i+1 < len(words) && (words[i+1] == "only" || words[i+1] == "just"))
+	if w == "not" && i+1 < len(words) && (words[i+1] == "only" || words[i+1] == "just" || words[i+1] == "least") {
+		return false
+	}
+	// "not hesitate", "never failed to": an affirmation; and the "failed"
+	// of "not failed" is not a negation of its own.
+	for _, next := range words[i+1 : min(len(words), i+3)] {
+		if negativeVerbs[next] {
+			return false
+		}
+	}
+	if negativeVerbs[w] && i > 0 {
+		for _, before := range words[max(0, i-2):i] {
+			if negations[before] || before == "t" {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // pairReference reports whether the number word words[i] names a pair or
@@ -571,15 +723,39 @@ func foldSpelling(w string) string {
 	return w
 }
 
+// clauseBreak is punctuation that ends a clause.
+var clauseBreak = regexp.MustCompile(`[,;:()\[\]—–]|\s-\s`)
+
+// clauseWords are the words of text as text.Words reads them, with an
+// empty word where a clause ends (a comma, a bracket, a dash).
+func clauseWords(body string) []string {
+	var out []string
+	for i, clause := range clauseBreak.Split(body, -1) {
+		if i > 0 {
+			out = append(out, "")
+		}
+		out = append(out, text.Words(clause)...)
+	}
+	return out
+}
+
+// clauseNegations are the negations whose scope ends with their clause:
+// "rather than B, which …" denies B, not what the "which" says of it;
+// "(despite missing this year) and hosted" denies this year only. The
+// scope of a "not" runs on over commas, through its list: "will not use
+// force, join alliances, allow bases".
+var clauseNegations = wordSet("rather instead far stretch unlike missing missed")
+
 // scopeOf is the stems of the content words a negation at words[i] bears
-// on: up to negationScope of those after it.
+// on: up to negationScope of those after it (words as clauseWords reads
+// them).
 func scopeOf(words []string, i int) []string {
 	var out []string
 	for _, after := range words[i+1:] {
-		if len(out) == negationScope {
+		if len(out) == negationScope || after == "" && clauseNegations[words[i]] {
 			break
 		}
-		if !text.IsStopWord(after) {
+		if after != "" && !text.IsStopWord(after) {
 			out = append(out, text.Stem(foldSpelling(after)))
 		}
 	}
