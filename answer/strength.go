@@ -275,29 +275,35 @@ func sharesStem(a, b []string, synonyms retrieval.Synonyms) bool {
 	return false
 }
 
-// hedgedClaim reports whether the stretch only says may (a hedge bearing
-// on at least two of the claim's terms) what the claim, which has no
-// hedge of its own, says is.
-func hedgedClaim(c claim, stretchBody string) bool {
+// hedgedClaim reports whether the stretch (its sentences) only says may
+// — a hedge bearing on at least two of the claim's terms, and a third of
+// them — what the claim, which has no hedge of its own, says is.
+func hedgedClaim(c claim, stretch []string) bool {
 	if c.hedged {
 		return false
 	}
-	words := clauseWords(stretchBody)
 	terms := termSet{}
 	terms.add(c.terms...)
-	for i, w := range words {
-		if !hedges[w] {
-			continue
-		}
-		n := 0
-		for _, s := range contentAround(words, i+1, len(words)-1, nil, 8) {
-			if terms.has(s) {
-				n++
+	for _, sentence := range stretch {
+		words := clauseWords(sentence)
+		for i, w := range words {
+			if !hedges[w] {
+				continue
 			}
-		}
-		if n >= 2 {
-			return true
+			n := 0
+			for _, s := range contentAround(words, i+1, len(words)-1, nil, hedgeScope) {
+				if terms.has(s) {
+					n++
+				}
+			}
+			if n >= 2 && 3*n >= len(c.terms) {
+				return true
+			}
 		}
 	}
 	return false
 }
+
+// hedgeScope is how many content words after a hedge of a passage it
+// bears on, within its sentence.
+const hedgeScope = 8

@@ -20,8 +20,8 @@ import (
 // (stemmed, with their WordNet synonyms), and say "not" when the sentence
 // does. Measured on testdata/support.jsonl (see TestSupportCheckOnTheLabelledSet).
 const (
-	supportWindow      = 2
-	minSupportCoverage = 0.6
+	supportWindow      = 3
+	minSupportCoverage = 0.55
 )
 
 // supportVerdict is the support check's finding on one sentence.
@@ -82,8 +82,9 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 			if len(claim.strong) > 0 {
 				overstated = unlicensedStrength(claim.strong, strongWords(body, false, nil), c.synonyms)
 			}
-			hedged := hedgedClaim(claim, body)
-			if len(missing) == 0 && !negated && coverage >= minCoverage && len(overstated) == 0 && !hedged {
+			hedged := hedgedClaim(claim, sents[i:i+n])
+			swapped := swappedName(sentence, body)
+			if len(missing) == 0 && !negated && coverage >= minCoverage && len(overstated) == 0 && !hedged && swapped == "" {
 				return supportVerdict{supported: true}
 			}
 			// Keep the explanation of the stretch that came closest.
@@ -91,7 +92,7 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 			if negated {
 				score--
 			}
-			if len(overstated) > 0 || hedged {
+			if len(overstated) > 0 || hedged || swapped != "" {
 				score -= 0.5
 			}
 			if score > bestCoverage {
@@ -105,6 +106,8 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 					best.why = "the passage does not say \"" + strings.Join(overstated, "\", \"") + "\""
 				case hedged && coverage >= minCoverage:
 					best.why = "the passage only says this may be so"
+				case swapped != "" && coverage >= minCoverage:
+					best.why = "the passage names someone or somewhere else where the sentence has " + swapped
 				default:
 					best.why = "the passage does not say this (" + strconv.Itoa(int(coverage*100+0.5)) + "% of its words)"
 				}

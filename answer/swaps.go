@@ -1,0 +1,170 @@
+package answer
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/lectern/lectern/internal/text"
+)
+
+// A name put in another's place — "greeted by President Vo Van Thuong"
+// where the passage has "greeted by Prime Minister Pham Minh Chinh" and
+// names Vo Van Thuong a sentence later, "near the Spratly Islands" where
+// it has "near the Paracel Islands" and the Spratlys elsewhere — passes
+// the check that every name of a sentence is in its passage. So the
+// support check also compares where the names stand: a name of the
+// sentence whose place (the words just before and after it) the passage
+// gives to another name, and where the passage never puts this one, is
+// swapped.
+
+// nameToken is a word or a clause break ("") of a text, as read for
+// the places of its names.
+type nameToken struct {
+	lower   string // lower-cased, diacritics folded, "'s" removed
+	capital bool
+}
+
+// nameTokenPattern is a word, or punctuation that ends a clause.
+var nameTokenPattern = regexp.MustCompile(`(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:[’'][\p{L}]+)?|[.,;:!?()\[\]"“”—–]`)
+
+// nameTokens reads text for the places of its names.
+func nameTokens(body string) []nameToken {
+	var out []nameToken
+	for _, m := range nameTokenPattern.FindAllString(body, -1) {
+		r, _ := utf8.DecodeRuneInString(m)
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			out = append(out, nameToken{})
+			continue
+		}
+		m = strings.TrimSuffix(strings.TrimSuffix(m, "’s"), "'s")
+		m = strings.ReplaceAll(m, ".", "") // "U.S." is US
+		out = append(out, nameToken{lower: lowerFolded(m), capital: unicode.IsUpper(r)})
+	}
+	return out
+}
+
+// nameSpan is a run of capitalised words (a name, with any title before
+// it) and its place: the two tokens either side.
+type nameSpan struct {
+	words         []string // its words that are not titles
+	before, after [2]string
+}
+
+// nameSpans lists the runs of capitalised words of tokens that are not
+// stop words ("The", "In"), with their places. forClaim: tokens are one
+// sentence, whose first word is capitalised whether or not it is a name,
+// so that a run of one word there is left out ("Roughly half …").
+func nameSpans(tokens []nameToken, forClaim bool) []nameSpan {
+	var out []nameSpan
+	at := func(i int) string {
+		if i < 0 || i >= len(tokens) {
+			return ""
+		}
+		return tokens[i].lower
+	}
+	for i := 0; i < len(tokens); {
+		t := tokens[i]
+		if !t.capital || text.IsStopWord(t.lower) {
+			i++
+			continue
+		}
+		j := i
+		var words []string
+		for j < len(tokens) && tokens[j].capital && !text.IsStopWord(tokens[j].lower) {
+			if !titles[tokens[j].lower] {
+				words = append(words, tokens[j].lower)
+			}
+			j++
+		}
+		if len(words) > 0 && !(forClaim && i == 0 && j == 1) {
+			out = append(out, nameSpan{words: words, before: [2]string{at(i - 1), at(i - 2)}, after: [2]string{at(j), at(j + 1)}})
+		}
+		i = j
+	}
+	return out
+}
+
+// sameName reports whether two words of names name the same thing:
+// equal, of the same stem, or forms of each other ("Chinese", "China").
+func sameName(a, b string) bool {
+	if a == b || text.Stem(a) == text.Stem(b) {
+		return true
+	}
+	for _, f := range nameForms[a] {
+		if f == b {
+			return true
+		}
+	}
+	return false
+}
+
+// lacks reports whether some word of a is not a word of b.
+func lacks(a, b []string) bool {
+	for _, x := range a {
+		found := false
+		for _, y := range b {
+			if sameName(x, y) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return true
+		}
+	}
+	return false
+}
+
+// samePlace reports whether two spans stand in the same place: the two
+// words before them alike, or the two after, or the one before and the one
+// after, at least one of the alike words not a stop word.
+func samePlace(a, b nameSpan) bool {
+	alike := func(x, y string) bool { return x != "" && y != "" && (x == y || text.Stem(x) == text.Stem(y)) }
+	content := func(ws ...string) bool {
+		for _, w := range ws {
+			if !text.IsStopWord(w) {
+				return true
+			}
+		}
+		return false
+	}
+	switch {
+	case alike(a.before[0], b.before[0]) && alike(a.before[1], b.before[1]) && content(a.before[0], a.before[1]):
+		return true
+	case alike(a.after[0], b.after[0]) && alike(a.after[1], b.after[1]) && content(a.after[0], a.after[1]):
+		return true
+	case alike(a.before[0], b.before[0]) && alike(a.after[0], b.after[0]) && content(a.before[0], a.after[0]):
+		return true
+	}
+	return false
+}
+
+// swappedName returns a name of the sentence that the stretch puts
+// another name in the place of, and never puts in that place itself, or
+// "".
+func swappedName(sentence, stretch string) string {
+	claimed := nameSpans(nameTokens(sentence), true)
+	if len(claimed) == 0 {
+		return ""
+	}
+	given := nameSpans(nameTokens(stretch), false)
+	for _, c := range claimed {
+		swapped, kept := false, false
+		for _, p := range given {
+			if !samePlace(c, p) {
+				continue
+			}
+			if lacks(c.words, p.words) && lacks(p.words, c.words) {
+				swapped = true
+			} else {
+				kept = true
+			}
+		}
+		if swapped && !kept {
+			return strings.Join(c.words, " ")
+		}
+	}
+	return ""
+}
