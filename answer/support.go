@@ -162,19 +162,28 @@ type claim struct {
 type fact struct {
 	shown string
 	forms []string
-	name  bool // a capitalised name, which the whole passage may hold
+	// acronyms are those of the name it is part of ("coc" for "Code" of
+	// "Code of Conduct"), which a passage may give instead.
+	acronyms []string
+	name     bool // a capitalised name, which the whole passage may hold
 }
 
 // passageText is a stretch of a passage, read for the support check.
 type passageText struct {
-	numbers map[string]bool // normalised numbers, words for numbers included
-	words   map[string]bool // lower-cased words, with a name's forms
-	terms   termSet         // stems, and the stems of their synonyms
-	stems   termSet         // stems alone
-	negated bool
+	// acronyms are the acronyms of its names, lower-cased ("unclos").
+	acronyms map[string]bool
+	// capitals are its words written in capitals ("coc", "unclos").
+	capitals map[string]bool
+	numbers  map[string]bool // normalised numbers, words for numbers included
+	words    map[string]bool // lower-cased words, with a name's forms
+	terms    termSet         // stems, and the stems of their synonyms
+	stems    termSet         // stems alone
+	negated  bool
 	// denied are the stems that follow a negation, up to negationScope of
 	// them: what the stretch says is not so.
 	denied []string
+	// contrasted are the stems after its "rather than" and "instead of".
+	contrasted []string
 	// bound are the month-and-year and number-and-unit pairs of the stretch.
 	bound map[string]bool
 }
@@ -298,6 +307,7 @@ func readClaim(sentence string) claim {
 		addFact(sentence[m[0]:m[1]], false, n)
 	}
 	words := sentenceWords(sentence)
+	runs := nameRuns(words)
 	factWords := map[string]bool{}
 	for i, w := range words {
 		lower := lowerFolded(w.text)
@@ -311,6 +321,9 @@ func readClaim(sentence string) claim {
 			factWords[lower] = true
 		case w.capital && !w.first && !titles[lower] && !text.IsStopWord(lower):
 			addFact(w.text, true, namesOf(lower)...)
+			if f := &c.facts[len(c.facts)-1]; f.shown == w.text {
+				f.acronyms = runs[lower]
+			}
 			factWords[lower] = true
 		}
 	}
@@ -550,9 +563,15 @@ func readPassage(body string, synonyms retrieval.Synonyms) passageText {
 			p.numbers[n] = true
 		}
 	}
-	for _, w := range sentenceWords(body) {
+	words := sentenceWords(body)
+	p.acronyms = acronymsOf(words)
+	p.capitals = map[string]bool{}
+	for _, w := range words {
 		lower := lowerFolded(w.text)
 		p.words[lower] = true
+		if isAcronym(w.text) {
+			p.capitals[lower] = true
+		}
 		p.words["stem:"+text.Stem(lower)] = true
 		if n := numberWords[lower]; n != "" {
 			p.numbers[n] = true
@@ -563,11 +582,16 @@ func readPassage(body string, synonyms retrieval.Synonyms) passageText {
 	}
 	clauses := clauseWords(body)
 	for i := range clauses {
+		if !isNegation(clauses, i) {
+			continue
+		}
+		p.negated = true
 		// A passage's "A rather than B, which …" says little that a claim
-		// about B could contradict; a claim's "rather than" needs a
-		// negation in the passage all the same.
-		if isNegation(clauses, i) && clauses[i] != "rather" && clauses[i] != "instead" {
-			p.negated = true
+		// about B could contradict, but it does match a claim's "rather
+		// than B".
+		if clauses[i] == "rather" || clauses[i] == "instead" {
+			p.contrasted = append(p.contrasted, scopeOf(clauses, i)...)
+		} else {
 			p.denied = append(p.denied, scopeOf(clauses, i)...)
 		}
 	}
@@ -591,6 +615,16 @@ func (p passageText) missingFacts(c claim, title passageText) []string {
 			if p.numbers[form] || p.words[form] || f.name && title.words[form] {
 				found = true
 				break
+			}
+		}
+		// "UNCLOS" for "United Nations Convention on the Law of the Sea",
+		// "Code of Conduct" for "COC".
+		if !found && f.name && isAcronym(f.shown) && title.acronyms[strings.ToLower(f.shown)] {
+			found = true
+		}
+		for _, a := range f.acronyms {
+			if !found && title.capitals[a] {
+				found = true
 			}
 		}
 		if !found {
@@ -771,6 +805,7 @@ func scopeOf(words []string, i int) []string {
 func (p passageText) deniesAnyOf(stems []string) bool {
 	denied := termSet{}
 	denied.add(p.denied...)
+	denied.add(p.contrasted...)
 	for _, t := range stems {
 		if denied.has(t) {
 			return true

@@ -48,7 +48,9 @@ func nameTokens(body string) []nameToken {
 // nameSpan is a run of capitalised words (a name, with any title before
 // it) and its place: the two tokens either side.
 type nameSpan struct {
-	words         []string // its words that are not titles
+	words []string // its words that are not titles
+	// acronyms are those of the whole name and its parts.
+	acronyms      map[string]bool
 	before, after [2]string
 }
 
@@ -72,18 +74,47 @@ func nameSpans(tokens []nameToken, forClaim bool) []nameSpan {
 		}
 		j := i
 		var words []string
-		for j < len(tokens) && tokens[j].capital && !text.IsStopWord(tokens[j].lower) {
-			if !titles[tokens[j].lower] {
-				words = append(words, tokens[j].lower)
+		var written []word
+		for j < len(tokens) {
+			if tokens[j].capital && !text.IsStopWord(tokens[j].lower) {
+				if !titles[tokens[j].lower] {
+					words = append(words, tokens[j].lower)
+				}
+				written = append(written, word{text: tokens[j].lower, capital: true})
+				j++
+				continue
 			}
-			j++
+			// "Code of Conduct", "Rim of the Pacific": small words inside a
+			// name.
+			k := j
+			for k < len(tokens) && k-j < 2 && nameJoiners[tokens[k].lower] {
+				k++
+			}
+			if k == j || k >= len(tokens) || !tokens[k].capital || text.IsStopWord(tokens[k].lower) {
+				break
+			}
+			for ; j < k; j++ {
+				written = append(written, word{text: tokens[j].lower})
+			}
 		}
 		if len(words) > 0 && !(forClaim && i == 0 && j == 1) {
-			out = append(out, nameSpan{words: words, before: [2]string{at(i - 1), at(i - 2)}, after: [2]string{at(j), at(j + 1)}})
+			out = append(out, nameSpan{words: words, acronyms: acronymsOf(written), before: [2]string{at(i - 1), at(i - 2)}, after: [2]string{at(j), at(j + 1)}})
 		}
 		i = j
 	}
 	return out
+}
+
+// nameJoiners are the small words a name may hold: "Code of Conduct".
+var nameJoiners = wordSet("of the on for")
+
+// sameSpan reports whether two spans name the same thing: every word of
+// one is a word of the other, or one is the other's acronym.
+func sameSpan(a, b nameSpan) bool {
+	if len(a.words) == 1 && b.acronyms[a.words[0]] || len(b.words) == 1 && a.acronyms[b.words[0]] {
+		return true
+	}
+	return !lacks(a.words, b.words) || !lacks(b.words, a.words)
 }
 
 // sameName reports whether two words of names name the same thing:
@@ -156,7 +187,7 @@ func swappedName(sentence, stretch string) string {
 			if !samePlace(c, p) {
 				continue
 			}
-			if lacks(c.words, p.words) && lacks(p.words, c.words) {
+			if !sameSpan(c, p) {
 				swapped = true
 			} else {
 				kept = true
