@@ -77,7 +77,8 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 			missing := stretch.missingFacts(claim, titled)
 			coverage := stretch.coverage(claim, titled)
 			negated := claim.negated != stretch.negated && (claim.negated || stretch.deniesClaim(claim)) ||
-				claim.negated && stretch.negated && !stretch.deniesAnyOf(claim.denied)
+				claim.negated && stretch.negated && !stretch.deniesAnyOf(claim.denied) ||
+				!claim.negated && stretch.contradicts(claim) != ""
 			var overstated []string
 			if len(claim.strong) > 0 {
 				overstated = unlicensedStrength(claim.strong, strongWords(body, false, nil), c.synonyms)
@@ -147,6 +148,9 @@ type claim struct {
 	// with a capital and may be a name ("Vietnam follows …"): the title
 	// of the passage's document may hold it.
 	first string
+	// firstForms are the other forms of the first word when it is a
+	// country or a people ("Chinese FDI …": China).
+	firstForms []string
 	// bound are facts that must occur together: a month with its year
 	// ("month:april 2017"), a number with its unit of time ("six month").
 	bound []string
@@ -165,13 +169,18 @@ type fact struct {
 	// acronyms are those of the name it is part of ("coc" for "Code" of
 	// "Code of Conduct"), which a passage may give instead.
 	acronyms []string
-	name     bool // a capitalised name, which the whole passage may hold
+	// share is the percentage a fraction in words says ("three quarters"
+	// 75), or 0.
+	share float64
+	name  bool // a capitalised name, which the whole passage may hold
 }
 
 // passageText is a stretch of a passage, read for the support check.
 type passageText struct {
 	// acronyms are the acronyms of its names, lower-cased ("unclos").
 	acronyms map[string]bool
+	// fractions are its fractions in words, lower-cased, "|" between.
+	fractions string
 	// capitals are its words written in capitals ("coc", "unclos").
 	capitals map[string]bool
 	numbers  map[string]bool // normalised numbers, words for numbers included
@@ -189,7 +198,7 @@ type passageText struct {
 }
 
 // negationScope is how many content words after a "not" it bears on.
-const negationScope = 6
+const negationScope = 8
 
 var (
 	// numberToken is a number as prose writes it: "13", "1,000", "56.9",
@@ -208,7 +217,7 @@ var numberWords = map[string]string{
 	"eighty": "80", "ninety": "90", "hundred": "100", "thousand": "1000", "dozen": "12",
 	"second": "2", "third": "3", "fourth": "4", "fifth": "5", "sixth": "6", "seventh": "7",
 	"eighth": "8", "ninth": "9", "tenth": "10", "thirteenth": "13", "fifteenth": "15", "twentieth": "20",
-	"twice": "2", "double": "2", "triple": "3", "half": "50%", "millennium": "1000",
+	"twice": "2", "double": "2", "doubled": "2", "triple": "3", "tripled": "3", "half": "50%", "millennium": "1000",
 }
 
 // months maps every way of writing a month to its name.
@@ -293,7 +302,7 @@ func withCompoundNumbers(text string) string {
 
 // readClaim reads the facts, terms and polarity of a sentence.
 func readClaim(sentence string) claim {
-	sentence = withCompoundNumbers(sentence)
+	sentence = withPhrasalVerbs(withCompoundNumbers(sentence))
 	var c claim
 	seen := map[string]bool{}
 	addFact := func(shown string, name bool, forms ...string) {
@@ -302,6 +311,11 @@ func readClaim(sentence string) claim {
 			c.facts = append(c.facts, fact{shown: shown, forms: forms, name: name})
 		}
 	}
+	// A fraction in words ("three quarters") is one fact, a share.
+	for _, m := range fractionPattern.FindAllString(sentence, -1) {
+		c.facts = append(c.facts, fact{shown: m, forms: []string{strings.ToLower(m)}, share: fractionShare(m)})
+	}
+	sentence = fractionPattern.ReplaceAllString(sentence, "")
 	for _, m := range numberToken.FindAllStringIndex(sentence, -1) {
 		n := normaliseNumber(sentence[m[0]:m[1]])
 		addFact(sentence[m[0]:m[1]], false, n)
@@ -351,6 +365,7 @@ func readClaim(sentence string) claim {
 	}
 	if len(words) > 0 && words[0].capital {
 		c.first = text.Stem(lowerFolded(words[0].text))
+		c.firstForms = nameForms[lowerFolded(words[0].text)]
 	}
 	return c
 }
@@ -547,7 +562,7 @@ func isDigits(s string) bool {
 
 // readPassage reads a stretch of passage for the support check.
 func readPassage(body string, synonyms retrieval.Synonyms) passageText {
-	body = withCompoundNumbers(body)
+	body = withPhrasalVerbs(withCompoundNumbers(body))
 	p := passageText{numbers: map[string]bool{}, words: map[string]bool{}, terms: termSet{}, stems: termSet{}, bound: map[string]bool{}}
 	for _, b := range boundFacts(body) {
 		p.bound[b] = true
@@ -563,6 +578,10 @@ func readPassage(body string, synonyms retrieval.Synonyms) passageText {
 			p.numbers[n] = true
 		}
 	}
+	for _, y := range derivedYears(body) {
+		p.numbers[y] = true
+	}
+	p.fractions = strings.ToLower(strings.Join(fractionPattern.FindAllString(body, -1), "|"))
 	words := sentenceWords(body)
 	p.acronyms = acronymsOf(words)
 	p.capitals = map[string]bool{}
@@ -617,6 +636,9 @@ func (p passageText) missingFacts(c claim, title passageText) []string {
 				break
 			}
 		}
+		if !found && f.share > 0 && (nearShare(sharesOf(p.bound), f.share) || strings.Contains(p.fractions, f.forms[0])) {
+			found = true
+		}
 		// "UNCLOS" for "United Nations Convention on the Law of the Sea",
 		// "Code of Conduct" for "COC".
 		if !found && f.name && isAcronym(f.shown) && title.acronyms[strings.ToLower(f.shown)] {
@@ -650,11 +672,21 @@ func (p passageText) coverage(c claim, title passageText) float64 {
 	}
 	n := 0
 	for _, t := range c.terms {
-		if p.terms.has(t) || t == c.first && title.terms.has(t) || p.stems.hasAny(c.synonyms[t]) {
+		if p.terms.has(t) || t == c.first && (title.terms.has(t) || p.hasAnyWord(c.firstForms)) || p.stems.hasAny(c.synonyms[t]) {
 			n++
 		}
 	}
 	return float64(n) / float64(len(c.terms))
+}
+
+// hasAnyWord reports whether the stretch has one of words.
+func (p passageText) hasAnyWord(words []string) bool {
+	for _, w := range words {
+		if p.words[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // isNegation reports whether words[i] negates what follows: "not",

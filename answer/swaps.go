@@ -114,13 +114,13 @@ func sameSpan(a, b nameSpan) bool {
 	if len(a.words) == 1 && b.acronyms[a.words[0]] || len(b.words) == 1 && a.acronyms[b.words[0]] {
 		return true
 	}
-	return !lacks(a.words, b.words) || !lacks(b.words, a.words)
+	return !lacks(a.words, b.words, b.acronyms) || !lacks(b.words, a.words, a.acronyms)
 }
 
 // sameName reports whether two words of names name the same thing:
 // equal, of the same stem, or forms of each other ("Chinese", "China").
 func sameName(a, b string) bool {
-	if a == b || text.Stem(a) == text.Stem(b) {
+	if a == b || text.Stem(a) == text.Stem(b) || months[a] != "" && months[a] == months[b] {
 		return true
 	}
 	for _, f := range nameForms[a] {
@@ -131,10 +131,11 @@ func sameName(a, b string) bool {
 	return false
 }
 
-// lacks reports whether some word of a is not a word of b.
-func lacks(a, b []string) bool {
+// lacks reports whether some word of a is not a word of b, nor an
+// acronym of some of b's words ("UN" of "United Nations").
+func lacks(a, b []string, acronyms map[string]bool) bool {
 	for _, x := range a {
-		found := false
+		found := acronyms[x]
 		for _, y := range b {
 			if sameName(x, y) {
 				found = true
