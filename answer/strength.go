@@ -24,7 +24,8 @@ var strengthKinds = func() map[string]string {
 	m := map[string]string{}
 	for kind, words := range map[string]string{
 		"all":       "all every entire entirely whole wholly complete completely fully totally absolute absolutely utterly everything everyone everybody everywhere universal universally",
-		"always":    "always forever permanently permanent constantly invariably lifelong perpetual perpetually",
+		"always":    "always forever permanently permanent constantly invariably perpetual perpetually",
+		"life":      "lifelong indefinitely",
 		"only":      "only sole solely alone exclusively",
 		"most":      "majority mostly predominantly bulk",
 		"top":       "largest biggest greatest top main primary principal foremost highest",
@@ -97,7 +98,7 @@ const (
 // what the sentence's word bears on: a passage's "the entire region" does
 // not make "all of Russia's exports" true. A passage's "first" or
 // "certainly" licenses the sentence's anywhere in the stretch.
-var nearMatters = wordSet("all only most top always")
+var nearMatters = wordSet("all only most top always life")
 
 // strongWords lists the strong words of text as it states them: not
 // those a negation bears on ("not all"), not a superlative hedged ("one
@@ -131,7 +132,11 @@ func strongWords(body string, forClaim bool, skip map[string]bool) []strongWord 
 	// "for life": a strong phrase of two common words.
 	for i := 0; i+1 < len(words); i++ {
 		if words[i] == "for" && (words[i+1] == "life" || words[i+1] == "good") {
-			out = append(out, strongWord{kind: "always", word: "for " + words[i+1]})
+			var near []string
+			if forClaim {
+				near = contentAround(words, i-strengthNear, i-1, skip, 2)
+			}
+			out = append(out, strongWord{kind: "life", word: "for " + words[i+1], near: near})
 		}
 	}
 	return out
@@ -196,7 +201,7 @@ func strengthKind(words []string, i int) string {
 // negatedBefore reports whether a negation bears on words[i]: "not all",
 // "never the only".
 func negatedBefore(words []string, i int) bool {
-	for j := i - 1; j >= 0 && j >= i-3 && words[j] != ""; j-- {
+	for j := i - 1; j >= 0 && j >= i-3 && !isBreak(words[j]); j-- {
 		if isNegation(words, j) {
 			return true
 		}
@@ -215,7 +220,7 @@ func hedgedSuperlative(words []string, i int, kind string) bool {
 	if i > 0 && (ordinals[words[i-1]] || isDigits(words[i-1])) {
 		return true
 	}
-	for j := i - 1; j >= 0 && j >= i-5 && words[j] != ""; j-- {
+	for j := i - 1; j >= 0 && j >= i-5 && !isBreak(words[j]); j-- {
 		if words[j] == "among" || words[j] == "of" && j > 0 && (words[j-1] == "one" || numberWords[words[j-1]] != "" || isDigits(words[j-1])) {
 			return true
 		}
@@ -229,7 +234,7 @@ func contentAround(words []string, from, to int, skip map[string]bool, limit int
 	var out []string
 	for j := max(0, from); j <= to && j < len(words) && len(out) < limit; j++ {
 		w := words[j]
-		if w == "" || text.IsStopWord(w) || strengthKinds[w] != "" || skip[w] || isDigits(w) || len(w) < 2 {
+		if isBreak(w) || text.IsStopWord(w) || strengthKinds[w] != "" || skip[w] || isDigits(w) || len(w) < 2 {
 			continue
 		}
 		out = append(out, text.Stem(foldSpelling(w)))
@@ -277,7 +282,8 @@ func sharesStem(a, b []string, synonyms retrieval.Synonyms) bool {
 
 // hedgedClaim reports whether the stretch (its sentences) only says may
 // — a hedge bearing on at least two of the claim's terms, and a third of
-// them — what the claim, which has no hedge of its own, says is.
+// them, around it — what the claim, which has no hedge of its own, says
+// is.
 func hedgedClaim(c claim, stretch []string) bool {
 	if c.hedged {
 		return false
@@ -291,7 +297,7 @@ func hedgedClaim(c claim, stretch []string) bool {
 				continue
 			}
 			n := 0
-			for _, s := range contentAround(words, i+1, len(words)-1, nil, hedgeScope) {
+			for _, s := range contentAround(words, i-hedgeBefore, i+2*hedgeScope, nil, hedgeScope+hedgeBefore) {
 				if terms.has(s) {
 					n++
 				}
@@ -305,5 +311,9 @@ func hedgedClaim(c claim, stretch []string) bool {
 }
 
 // hedgeScope is how many content words after a hedge of a passage it
-// bears on, within its sentence.
-const hedgeScope = 8
+// bears on, within its sentence (at most twice as many words); with
+// hedgeBefore words before it, its subject ("factories may close").
+const (
+	hedgeScope  = 8
+	hedgeBefore = 4
+)
