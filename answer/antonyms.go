@@ -59,6 +59,9 @@ var playDown = regexp.MustCompile(`(?i)\b(play|plays|played|playing) down\b`)
 // withPhrasalVerbs writes a phrasal verb with an opposite as one word:
 // "played down" is "downplayed".
 func withPhrasalVerbs(body string) string {
+	if !strings.Contains(body, " down") && !strings.Contains(body, " Down") {
+		return body
+	}
 	return playDown.ReplaceAllStringFunc(body, func(m string) string {
 		verb, _, _ := strings.Cut(strings.ToLower(m), " ")
 		return "down" + verb

@@ -73,6 +73,9 @@ var relativeYear = regexp.MustCompile(`(?i)\b(\d+|a|one|two|three|four|five|six|
 // derivedYears lists the years body reaches by counting a span from the
 // year before it.
 func derivedYears(body string) []string {
+	if !strings.Contains(body, "year") && !strings.Contains(body, "decade") {
+		return nil
+	}
 	var out []string
 	for _, m := range relativeYear.FindAllStringSubmatchIndex(body, -1) {
 		years := yearPattern.FindAllString(body[:m[0]], -1)

@@ -100,15 +100,15 @@ const (
 // "certainly" licenses the sentence's anywhere in the stretch.
 var nearMatters = wordSet("all only most top always life")
 
-// strongWords lists the strong words of text as it states them: not
+// strongWords lists the strong words of text (as clauseWords reads it)
+// as it states them: not
 // those a negation bears on ("not all"), not a superlative hedged ("one
 // of the largest", "two of the most populous") or ranked
 // ("eighth-largest"). forClaim: read as a sentence (the words it bears
 // on are after it), else as a passage (the words around it). skip are
 // words not to count as what a strong word bears on (the sentence's
 // names and numbers).
-func strongWords(body string, forClaim bool, skip map[string]bool) []strongWord {
-	words := clauseWords(body)
+func strongWords(words []string, forClaim bool, skip map[string]bool) []strongWord {
 	var out []strongWord
 	for i, w := range words {
 		kind := strengthKind(words, i)
@@ -291,7 +291,7 @@ func hedgedClaim(c claim, stretch []string) bool {
 	terms := termSet{}
 	terms.add(c.terms...)
 	for _, sentence := range stretch {
-		words := clauseWords(sentence)
+		words := clauseWordsOf([]string{sentence})
 		for i, w := range words {
 			if !hedges[w] {
 				continue

@@ -65,7 +65,7 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 	}
 	// Names may be anywhere in the passage or its title: the stretch that
 	// states the claim may say "he" or "the country".
-	titled := readPassage(title+"\n\n"+passage, nil)
+	titled := readStretch([]string{title, passage}, nil, nil)
 	sentence = withoutMarkers(sentence)
 	claim := readClaim(sentence)
 	claim.synonyms = map[string][]string{}
@@ -81,33 +81,41 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 	}
 	// A sentence of the passage that says much the same with an opposite
 	// word contradicts the claim, whichever stretch would support it.
-	if !claim.negated {
-		for _, sent := range sents {
-			one := readPassage(sent, c.synonyms)
-			if t := one.contradicts(claim); t != "" && one.coverage(claim, titled) >= minContradictionCoverage {
-				return supportVerdict{why: "the passage says the opposite of " + t}
-			}
+	stems := map[string]string{}
+	singles := make([]passageText, len(sents))
+	for i, sent := range sents {
+		singles[i] = readStretch([]string{sent}, c.synonyms, stems)
+		if t := singles[i].contradicts(claim); !claim.negated && t != "" && singles[i].coverage(claim, titled) >= minContradictionCoverage {
+			return supportVerdict{why: "the passage says the opposite of " + t}
 		}
 	}
+	claimedNames := nameSpans(nameTokens(sentence), true)
 	best := supportVerdict{why: "the passage does not say this"}
 	bestCoverage := -1.0
 	for i := range sents {
 		for n := 1; n <= window && i+n <= len(sents); n++ {
 			body := strings.Join(sents[i:i+n], " ")
-			stretch := readPassage(body, c.synonyms)
+			stretch := singles[i]
+			if n > 1 {
+				stretch = readStretch(sents[i:i+n], c.synonyms, stems)
+			}
 			missing := stretch.missingFacts(claim, titled)
 			coverage := stretch.coverage(claim, titled)
 			negated := claim.negated != stretch.negated && (claim.negated || stretch.deniesClaim(claim)) ||
 				claim.negated && stretch.negated && !stretch.deniesAnyOf(claim.denied) ||
 				!claim.negated && stretch.contradicts(claim) != ""
+			// The costlier readings, only for a stretch that passes the others.
 			var overstated []string
-			if len(claim.strong) > 0 {
-				overstated = unlicensedStrength(claim.strong, strongWords(body, false, nil), c.synonyms)
-			}
-			hedged := hedgedClaim(claim, sents[i:i+n])
-			swapped := swappedName(sentence, body)
-			if len(missing) == 0 && !negated && coverage >= minCoverage && len(overstated) == 0 && !hedged && swapped == "" {
-				return supportVerdict{supported: true}
+			hedged, swapped := false, ""
+			if len(missing) == 0 && !negated && coverage >= minCoverage {
+				if len(claim.strong) > 0 {
+					overstated = unlicensedStrength(claim.strong, strongWords(clauseWordsOf(sents[i:i+n]), false, nil), c.synonyms)
+				}
+				hedged = hedgedClaim(claim, sents[i:i+n])
+				swapped = swappedName(claimedNames, body)
+				if len(overstated) == 0 && !hedged && swapped == "" {
+					return supportVerdict{supported: true}
+				}
 			}
 			// Keep the explanation of the stretch that came closest.
 			score := coverage - float64(len(missing))
@@ -314,6 +322,9 @@ var unitWords = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five"
 // withCompoundNumbers writes the numbers of text spelled in two words in
 // figures: "a twenty-one gun salute" is "a 21 gun salute".
 func withCompoundNumbers(text string) string {
+	if !strings.Contains(text, "ty-") && !strings.Contains(text, "ty ") {
+		return text
+	}
 	return compoundNumber.ReplaceAllStringFunc(text, func(m string) string {
 		parts := compoundNumber.FindStringSubmatch(m)
 		tens, _ := strconv.Atoi(numberWords[strings.ToLower(parts[1])])
@@ -378,7 +389,7 @@ func readClaim(sentence string) claim {
 	}
 	c.terms = distinct(c.terms)
 	c.bound = boundFacts(sentence)
-	c.strong = strongWords(sentence, true, nil)
+	c.strong = strongWords(clauses, true, nil)
 	for _, w := range all {
 		if claimHedges[w] {
 			c.hedged = true
@@ -583,7 +594,24 @@ func isDigits(s string) bool {
 
 // readPassage reads a stretch of passage for the support check.
 func readPassage(body string, synonyms retrieval.Synonyms) passageText {
-	body = withPhrasalVerbs(withCompoundNumbers(body))
+	return readStretch(splitSentences(body), synonyms, nil)
+}
+
+// readStretch reads consecutive sentences of a passage for the support
+// check; stems, when not nil, keeps the stems of words already stemmed.
+func readStretch(sents []string, synonyms retrieval.Synonyms, stems map[string]string) passageText {
+	stem := func(w string) string {
+		if stems == nil {
+			return text.Stem(w)
+		}
+		s, ok := stems[w]
+		if !ok {
+			s = text.Stem(w)
+			stems[w] = s
+		}
+		return s
+	}
+	body := withPhrasalVerbs(withCompoundNumbers(strings.Join(sents, " ")))
 	p := passageText{numbers: map[string]bool{}, words: map[string]bool{}, terms: termSet{}, stems: termSet{}, bound: map[string]bool{}}
 	for _, b := range boundFacts(body) {
 		p.bound[b] = true
@@ -602,7 +630,9 @@ func readPassage(body string, synonyms retrieval.Synonyms) passageText {
 	for _, y := range derivedYears(body) {
 		p.numbers[y] = true
 	}
-	p.fractions = strings.ToLower(strings.Join(fractionPattern.FindAllString(body, -1), "|"))
+	if strings.Contains(body, "quarter") || strings.Contains(body, "third") || strings.Contains(body, "fifth") {
+		p.fractions = strings.ToLower(strings.Join(fractionPattern.FindAllString(body, -1), "|"))
+	}
 	words := sentenceWords(body)
 	p.acronyms = acronymsOf(words)
 	p.capitals = map[string]bool{}
@@ -612,7 +642,7 @@ func readPassage(body string, synonyms retrieval.Synonyms) passageText {
 		if isAcronym(w.text) {
 			p.capitals[lower] = true
 		}
-		p.words["stem:"+text.Stem(lower)] = true
+		p.words["stem:"+stem(lower)] = true
 		if n := numberWords[lower]; n != "" {
 			p.numbers[n] = true
 		}
@@ -620,7 +650,11 @@ func readPassage(body string, synonyms retrieval.Synonyms) passageText {
 			p.words["month:"+m] = true
 		}
 	}
-	clauses := clauseWords(body)
+	phrased := make([]string, len(sents))
+	for i, sent := range sents {
+		phrased[i] = withPhrasalVerbs(sent)
+	}
+	clauses := clauseWordsOf(phrased)
 	for i := range clauses {
 		if !isNegation(clauses, i) {
 			continue
@@ -637,10 +671,10 @@ func readPassage(body string, synonyms retrieval.Synonyms) passageText {
 	}
 	for _, w := range text.Words(body) {
 		p.words[w] = true
-		stem := text.Stem(w)
-		p.terms.add(text.Stem(foldSpelling(w)))
-		p.stems.add(text.Stem(foldSpelling(w)))
-		p.terms.add(synonyms[stem]...)
+		folded := stem(foldSpelling(w))
+		p.terms.add(folded)
+		p.stems.add(folded)
+		p.terms.add(synonyms[stem(w)]...)
 	}
 	return p
 }
@@ -819,9 +853,12 @@ var clauseBreak = regexp.MustCompile(`[,;:()\[\]—–]|\s-\s`)
 // clauseWords are the words of text as text.Words reads them, with an
 // empty word where a clause ends (a comma, a bracket, a dash) and a
 // sentenceBreak where a sentence does.
-func clauseWords(body string) []string {
+func clauseWords(body string) []string { return clauseWordsOf(splitSentences(body)) }
+
+// clauseWordsOf is clauseWords of text already cut into sentences.
+func clauseWordsOf(sentences []string) []string {
 	var out []string
-	for si, sentence := range splitSentences(body) {
+	for si, sentence := range sentences {
 		if si > 0 {
 			out = append(out, sentenceBreak)
 		}

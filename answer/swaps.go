@@ -173,11 +173,10 @@ func samePlace(a, b nameSpan) bool {
 	return false
 }
 
-// swappedName returns a name of the sentence that the stretch puts
-// another name in the place of, and never puts in that place itself, or
-// "".
-func swappedName(sentence, stretch string) string {
-	claimed := nameSpans(nameTokens(sentence), true)
+// swappedName returns a name of the sentence (its spans, as nameSpans
+// reads it) that the stretch puts another name in the place of, and never
+// puts in that place itself, or "".
+func swappedName(claimed []nameSpan, stretch string) string {
 	if len(claimed) == 0 {
 		return ""
 	}
