@@ -51,6 +51,10 @@ var strengthKinds = func() map[string]string {
 	return m
 }()
 
+// superlativeKinds are the kinds of strong word that rank one thing above
+// all others, any of which licenses a sentence's "than any other".
+var superlativeKinds = wordSet("top fastest strongest closest oldest longest richest best worst smallest lowest superlative")
+
 // licenceOnly are words that license a strong word of the sentence but
 // are not strong enough in a sentence to need one: "the same" ideas
 // license "identical" ones.
@@ -183,6 +187,18 @@ func strengthKind(words []string, i int) string {
 		if prev == "above" || prev == "after" || prev == "at" || prev == "of" && i > 1 && words[i-2] == "first" || next == "but" {
 			return ""
 		}
+	case "first":
+		// "puts sovereignty first", "comes first": an order of priority,
+		// not a first time.
+		if next == "" || next == sentenceBreak {
+			return ""
+		}
+	case "any":
+		// "faster than any other": a superlative in other words.
+		if prev == "than" {
+			return "superlative"
+		}
+		return ""
 	case "only":
 		// "not only … but also" adds; "if only" wishes.
 		if prev == "not" || prev == "if" {
@@ -214,7 +230,7 @@ func negatedBefore(words []string, i int) bool {
 // biggest") or ranked ("second-largest"), which says less than "the
 // largest".
 func hedgedSuperlative(words []string, i int, kind string) bool {
-	if kind == "all" || kind == "always" || kind == "only" || kind == "most" || kind == "certain" || kind == "exact" || kind == "identical" || strings.HasPrefix(kind, "licence:") {
+	if kind == "all" || kind == "always" || kind == "only" || kind == "most" || kind == "certain" || kind == "exact" || kind == "identical" || kind == "superlative" || strings.HasPrefix(kind, "licence:") {
 		return false
 	}
 	if i > 0 && (ordinals[words[i-1]] || isDigits(words[i-1])) {
@@ -253,7 +269,7 @@ func unlicensedStrength(claimed, stretch []strongWord, synonyms retrieval.Synony
 		}
 		licensed := false
 		for _, p := range stretch {
-			if p.kind != c.kind && p.kind != "licence:"+c.kind {
+			if p.kind != c.kind && p.kind != "licence:"+c.kind && !(c.kind == "superlative" && superlativeKinds[p.kind]) {
 				continue
 			}
 			if len(c.near) == 0 || sharesStem(c.near, p.near, synonyms) {

@@ -296,7 +296,7 @@ func wordSet(s string) map[string]bool {
 var lightVerbs = wordSet("make makes made making come comes came coming get gets got take takes took taken go goes went gone put puts")
 
 // negations are the words that turn a claim into its opposite.
-var negations = wordSet("not no never neither nor none nobody nothing without cannot refused refuses refuse denied denies deny failed fails unlike missing missed hardly scarcely")
+var negations = wordSet("not no never neither nor none nobody nothing without cannot refused refuses refuse denied denies deny failed fails unlike missing missed hardly scarcely hesitate hesitates hesitated doubt doubts doubted ceased lacks lacked")
 
 // negatingPhrases are the phrases that negate as a word does, by their
 // first word and the words after it: "rather than", "instead of", "far

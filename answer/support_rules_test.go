@@ -39,7 +39,8 @@ func TestSupportCheckStrength(t *testing.T) {
 		"The two parties have always held an annual meeting. " +
 		"The minister appears confident that the talks will succeed. " +
 		"Only Laos signed the declaration. " +
-		"The visit produced as many as 13 agreements."
+		"The visit produced as many as 13 agreements. " +
+		"Vietnam's statecraft prioritizes sovereignty."
 	checkSupportCases(t, passage, []supportCase{
 		{"one of the largest, as the passage says", "Vietnam is one of the region's largest rice exporters.", true},
 		{"one of the largest made the largest", "Vietnam is the region's largest rice exporter.", false},
@@ -60,6 +61,9 @@ func TestSupportCheckStrength(t *testing.T) {
 		{"as many as made more than", "The visit produced more than 13 agreements.", false},
 		{"as many as left out", "The visit produced 13 agreements.", true},
 		{"exactly for as many as", "The visit produced exactly 13 agreements.", false},
+		{"one of the largest made larger than any other", "Vietnam exports more rice than any other country in the region.", false},
+		{"an order of priority is not a first time", "Vietnam's statecraft puts sovereignty first.", true},
+		{"a first time the passage does not give", "Vietnam's statecraft was the first to prioritize sovereignty.", false},
 	})
 }
 
@@ -105,6 +109,8 @@ func TestSupportCheckNegationsInOtherWords(t *testing.T) {
 		{"what 'a stretch to' denies", "The meeting was an alliance.", false},
 		{"what 'a stretch to' denies, denied", "The meeting was not an alliance.", true},
 		{"a negation the 'missing' of another clause does not make", "Vietnam did not take part in the naval exercises.", false},
+		{"a hesitation the passage denies", "The country will hesitate to defend its interests.", false},
+		{"a doubt the passage does not voice", "Trong doubted the tradition of independence.", false},
 	})
 }
 
