@@ -3,6 +3,7 @@ package answer
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/lectern/lectern/internal/text"
 )
@@ -13,40 +14,58 @@ import (
 // side's acronym is the other's name written out.
 
 // maxAcronymWords is the longest name (in words, small words included)
-// read for its acronym.
-const maxAcronymWords = 10
+// read for an acronym, and maxAcronym the longest acronym.
+const (
+	maxAcronymWords = 10
+	maxAcronym      = 12
+)
 
-// acronymsOf lists, lower-cased, the acronyms of the names of words: the
-// initials of each run of capitalised words, the small words inside it
-// ("on the", "of") counted or not.
-func acronymsOf(words []word) map[string]bool {
-	out := map[string]bool{}
-	for i := range words {
-		if !words[i].capital {
-			continue
-		}
-		var grow func(j int, initials string)
-		grow = func(j int, initials string) {
-			// An acronym ends with a capitalised word: j-1 is one.
-			if len(initials) >= 2 && words[j-1].capital {
-				out[initials] = true
-			}
-			if j >= len(words) || j-i >= maxAcronymWords {
-				return
-			}
-			w := words[j]
-			initial := strings.ToLower(string([]rune(w.text)[0]))
-			switch {
-			case w.capital:
-				grow(j+1, initials+initial)
-			case text.IsStopWord(strings.ToLower(w.text)) && j+1 < len(words):
-				grow(j+1, initials+initial)
-				grow(j+1, initials)
-			}
-		}
-		grow(i, "")
+// hasAcronym reports whether acronym (lower-cased) is the initials of a
+// run of words of words that starts and ends with a capitalised word,
+// with capitalised words between them and small words ("on the", "of")
+// whose initials count or not.
+func hasAcronym(words []word, acronym string) bool {
+	if len(acronym) < 2 || len(acronym) > maxAcronym {
+		return false
 	}
-	return out
+	for _, r := range acronym {
+		if r < 'a' || r > 'z' {
+			return false
+		}
+	}
+	initial := func(w word) byte {
+		r, _ := utf8.DecodeRuneInString(lowerFolded(w.text))
+		if r >= utf8.RuneSelf {
+			return 0
+		}
+		return byte(r)
+	}
+	// match reports whether words[j:] (j-start words into the run so far)
+	// spell acronym[k:]; seen keeps the pairs already tried.
+	var match func(start, j, k int, seen map[[2]int]bool) bool
+	match = func(start, j, k int, seen map[[2]int]bool) bool {
+		if k == len(acronym) {
+			return words[j-1].capital
+		}
+		if j >= len(words) || j-start >= maxAcronymWords || seen[[2]int{j, k}] {
+			return false
+		}
+		seen[[2]int{j, k}] = true
+		w := words[j]
+		switch {
+		case w.capital:
+			return initial(w) == acronym[k] && match(start, j+1, k+1, seen)
+		case text.IsStopWord(strings.ToLower(w.text)):
+			return initial(w) == acronym[k] && match(start, j+1, k+1, seen) || match(start, j+1, k, seen)
+		}
+		return false
+	}
+	for i, w := range words {
+		if w.capital && initial(w) == acronym[0] && match(i, i, 0, map[[2]int]bool{}) {
+			return true
+		}
+	}
+	return false
 }
 
 // isAcronym reports whether w is written as an acronym: two or more
@@ -64,15 +83,14 @@ func isAcronym(w string) bool {
 }
 
 // nameRuns maps each capitalised word of words (lower-cased, diacritics
-// folded) to the acronyms of the runs of capitalised words it is part of
-// ("code" and "conduct" to "coc" in "Code of Conduct").
-func nameRuns(words []word) map[string][]string {
-	out := map[string][]string{}
+// folded) to the run of capitalised words, with small words between them,
+// it is part of ("code" and "conduct" to "Code of Conduct").
+func nameRuns(words []word) map[string][]word {
+	out := map[string][]word{}
 	for i := 0; i < len(words); i++ {
 		if !words[i].capital {
 			continue
 		}
-		// The run: capitalised words, with small words between them.
 		j, last := i, i
 		for j < len(words) && j-i < maxAcronymWords && (words[j].capital || text.IsStopWord(strings.ToLower(words[j].text))) {
 			if words[j].capital {
@@ -84,13 +102,9 @@ func nameRuns(words []word) map[string][]string {
 			continue
 		}
 		run := words[i : last+1]
-		acronyms := acronymsOf(run)
 		for _, w := range run {
 			if w.capital {
-				lower := lowerFolded(w.text)
-				for a := range acronyms {
-					out[lower] = append(out[lower], a)
-				}
+				out[lowerFolded(w.text)] = run
 			}
 		}
 		i = last

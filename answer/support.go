@@ -180,6 +180,9 @@ type claim struct {
 	// firstForms are the other forms of the first word when it is a
 	// country or a people ("Chinese FDI …": China).
 	firstForms []string
+	// firstAcronym is the first word, lower-cased, when it is written as
+	// an acronym ("FDI rose …").
+	firstAcronym string
 	// bound are facts that must occur together: a month with its year
 	// ("month:april 2017"), a number with its unit of time ("six month").
 	bound []string
@@ -195,9 +198,9 @@ type claim struct {
 type fact struct {
 	shown string
 	forms []string
-	// acronyms are those of the name it is part of ("coc" for "Code" of
-	// "Code of Conduct"), which a passage may give instead.
-	acronyms []string
+	// run is the name it is part of ("Code of Conduct" for "Code"), whose
+	// acronym a passage may give instead.
+	run []word
 	// share is the percentage a fraction in words says ("three quarters"
 	// 75), or 0.
 	share float64
@@ -206,8 +209,8 @@ type fact struct {
 
 // passageText is a stretch of a passage, read for the support check.
 type passageText struct {
-	// acronyms are the acronyms of its names, lower-cased ("unclos").
-	acronyms map[string]bool
+	// written are its words as written, for the acronyms of its names.
+	written []word
 	// fractions are its fractions in words, lower-cased, "|" between.
 	fractions string
 	// capitals are its words written in capitals ("coc", "unclos").
@@ -368,7 +371,7 @@ func readClaim(sentence string) claim {
 		case w.capital && !w.first && !titles[lower] && !text.IsStopWord(lower):
 			addFact(w.text, true, namesOf(lower)...)
 			if f := &c.facts[len(c.facts)-1]; f.shown == w.text {
-				f.acronyms = runs[lower]
+				f.run = runs[lower]
 			}
 			factWords[lower] = true
 		}
@@ -398,6 +401,9 @@ func readClaim(sentence string) claim {
 	if len(words) > 0 && words[0].capital {
 		c.first = text.Stem(lowerFolded(words[0].text))
 		c.firstForms = nameForms[lowerFolded(words[0].text)]
+		if isAcronym(words[0].text) {
+			c.firstAcronym = strings.ToLower(words[0].text)
+		}
 	}
 	return c
 }
@@ -634,7 +640,7 @@ func readStretch(sents []string, synonyms retrieval.Synonyms, stems map[string]s
 		p.fractions = strings.ToLower(strings.Join(fractionPattern.FindAllString(body, -1), "|"))
 	}
 	words := sentenceWords(body)
-	p.acronyms = acronymsOf(words)
+	p.written = words
 	p.capitals = map[string]bool{}
 	for _, w := range words {
 		lower := lowerFolded(w.text)
@@ -696,11 +702,11 @@ func (p passageText) missingFacts(c claim, title passageText) []string {
 		}
 		// "UNCLOS" for "United Nations Convention on the Law of the Sea",
 		// "Code of Conduct" for "COC".
-		if !found && f.name && isAcronym(f.shown) && title.acronyms[strings.ToLower(f.shown)] {
+		if !found && f.name && isAcronym(f.shown) && hasAcronym(title.written, strings.ToLower(f.shown)) {
 			found = true
 		}
-		for _, a := range f.acronyms {
-			if !found && title.capitals[a] {
+		for a := range title.capitals {
+			if !found && len(f.run) > 0 && hasAcronym(f.run, a) {
 				found = true
 			}
 		}
@@ -727,7 +733,7 @@ func (p passageText) coverage(c claim, title passageText) float64 {
 	}
 	n := 0
 	for _, t := range c.terms {
-		if p.terms.has(t) || t == c.first && (title.terms.has(t) || p.hasAnyWord(c.firstForms) || title.acronyms[t]) || p.stems.hasAny(c.synonyms[t]) {
+		if p.terms.has(t) || t == c.first && (title.terms.has(t) || p.hasAnyWord(c.firstForms) || c.firstAcronym != "" && hasAcronym(title.written, c.firstAcronym)) || p.stems.hasAny(c.synonyms[t]) {
 			n++
 		}
 	}

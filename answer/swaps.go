@@ -49,8 +49,8 @@ func nameTokens(body string) []nameToken {
 // it) and its place: the two tokens either side.
 type nameSpan struct {
 	words []string // its words that are not titles
-	// acronyms are those of the whole name and its parts.
-	acronyms      map[string]bool
+	// written is the whole name, small words included, for its acronyms.
+	written       []word
 	before, after [2]string
 }
 
@@ -98,7 +98,7 @@ func nameSpans(tokens []nameToken, forClaim bool) []nameSpan {
 			}
 		}
 		if len(words) > 0 && !(forClaim && i == 0 && j == 1) {
-			out = append(out, nameSpan{words: words, acronyms: acronymsOf(written), before: [2]string{at(i - 1), at(i - 2)}, after: [2]string{at(j), at(j + 1)}})
+			out = append(out, nameSpan{words: words, written: written, before: [2]string{at(i - 1), at(i - 2)}, after: [2]string{at(j), at(j + 1)}})
 		}
 		i = j
 	}
@@ -111,10 +111,10 @@ var nameJoiners = wordSet("of the on for")
 // sameSpan reports whether two spans name the same thing: every word of
 // one is a word of the other, or one is the other's acronym.
 func sameSpan(a, b nameSpan) bool {
-	if len(a.words) == 1 && b.acronyms[a.words[0]] || len(b.words) == 1 && a.acronyms[b.words[0]] {
+	if len(a.words) == 1 && hasAcronym(b.written, a.words[0]) || len(b.words) == 1 && hasAcronym(a.written, b.words[0]) {
 		return true
 	}
-	return !lacks(a.words, b.words, b.acronyms) || !lacks(b.words, a.words, a.acronyms)
+	return !lacks(a.words, b.words, b.written) || !lacks(b.words, a.words, a.written)
 }
 
 // sameName reports whether two words of names name the same thing:
@@ -133,9 +133,9 @@ func sameName(a, b string) bool {
 
 // lacks reports whether some word of a is not a word of b, nor an
 // acronym of some of b's words ("UN" of "United Nations").
-func lacks(a, b []string, acronyms map[string]bool) bool {
+func lacks(a, b []string, written []word) bool {
 	for _, x := range a {
-		found := acronyms[x]
+		found := hasAcronym(written, x)
 		for _, y := range b {
 			if sameName(x, y) {
 				found = true
