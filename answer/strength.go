@@ -309,7 +309,7 @@ func hedgedClaim(c claim, stretch []string) bool {
 	for _, sentence := range stretch {
 		words := clauseWordsOf([]string{sentence})
 		for i, w := range words {
-			if !hedges[w] {
+			if !hedges[w] || w == "may" && isMonth(words, i) {
 				continue
 			}
 			n := 0
@@ -324,6 +324,15 @@ func hedgedClaim(c claim, stretch []string) bool {
 		}
 	}
 	return false
+}
+
+// isMonth reports whether the "may" at words[i] is the month: before or
+// after a number ("May 2015", "12 May"), or after "in", "since", "until".
+func isMonth(words []string, i int) bool {
+	if i+1 < len(words) && isDigits(words[i+1]) || i > 0 && isDigits(words[i-1]) {
+		return true
+	}
+	return i > 0 && (words[i-1] == "in" || words[i-1] == "since" || words[i-1] == "until" || words[i-1] == "early" || words[i-1] == "late")
 }
 
 // hedgeScope is how many content words after a hedge of a passage it

@@ -37,6 +37,7 @@ func TestSupportCheckStrength(t *testing.T) {
 		"More than half of the province's factories may close by 2030, officials said. " +
 		"Several Chinese firms have moved some of their production to Hanoi. " +
 		"The two parties have always held an annual meeting. " +
+		"In May 2015 the two parties held their annual meeting in Hanoi. " +
 		"The minister appears confident that the talks will succeed. " +
 		"Only Laos signed the declaration. " +
 		"The visit produced as many as 13 agreements. " +
@@ -50,6 +51,7 @@ func TestSupportCheckStrength(t *testing.T) {
 		{"more than half as most", "Most of the province's factories may close by 2030.", true},
 		{"may made will", "More than half of the province's factories will close by 2030.", false},
 		{"may, reported", "Officials said more than half of the province's factories could close by 2030.", true},
+		{"the month May is no hedge", "The two parties held their annual meeting in Hanoi in 2015.", true},
 		{"several made every", "Every Chinese firm has moved its production to Hanoi.", false},
 		{"several made most", "Most Chinese firms have moved some of their production to Hanoi.", false},
 		{"several, as the passage says", "Several Chinese firms have moved some of their production to Hanoi.", true},
