@@ -72,6 +72,9 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 	claim.synonyms = map[string][]string{}
 	for _, t := range claim.terms {
 		claim.synonyms[t] = c.synonyms[t]
+		if plain, ok := claim.unfolded[t]; ok {
+			claim.synonyms[t] = append(append([]string{plain}, c.synonyms[t]...), c.synonyms[plain]...)
+		}
 	}
 	if len(claim.terms) == 0 && len(claim.facts) == 0 {
 		return supportVerdict{why: "it states nothing the passage could support"}
@@ -172,6 +175,9 @@ type claim struct {
 	// synonyms are the synonyms of its terms, which a passage may use
 	// instead.
 	synonyms map[string][]string
+	// unfolded maps a term whose spelling was folded (foldSpelling) to its
+	// stem as written, under which the synonym table lists it.
+	unfolded map[string]string
 	// denied are the stems in the scope of the sentence's negations.
 	denied []string
 	// first is the stem of the sentence's first word when it is written
@@ -389,7 +395,16 @@ func readClaim(sentence string) claim {
 		if len(w) < 2 || text.IsStopWord(w) || factWords[w] || isDigits(w) || negations[w] || titles[w] || lightVerbs[w] || reportingWords[w] {
 			continue
 		}
-		c.terms = append(c.terms, text.Stem(foldSpelling(w)))
+		folded := text.Stem(foldSpelling(w))
+		c.terms = append(c.terms, folded)
+		if plain := text.Stem(w); plain != folded {
+			// "raised" is folded to "raized" to meet "raized"; its
+			// synonyms ("upgrade") are listed under "rais".
+			if c.unfolded == nil {
+				c.unfolded = map[string]string{}
+			}
+			c.unfolded[folded] = plain
+		}
 	}
 	c.terms = distinct(c.terms)
 	c.bound = boundFacts(sentence)

@@ -157,3 +157,15 @@ func TestSupportCheckAcronyms(t *testing.T) {
 		{"an acronym the passage does not spell out", "Any final code must follow UNESCO.", false},
 	})
 }
+
+// TestSupportCheckFoldedSpellings: a word whose spelling the check folds
+// ("raised", "organised") still has its synonyms.
+func TestSupportCheckFoldedSpellings(t *testing.T) {
+	const passage = "The two countries upgraded their partnership during the visit. " +
+		"The summit was organized by the foreign ministry."
+	checkSupportCases(t, passage, []supportCase{
+		{"raised for upgraded", "The two countries raised their partnership during the visit.", true},
+		{"British spelling", "The summit was organised by the foreign ministry.", true},
+		{"a thing the passage does not say", "The two countries signed a treaty on fisheries during the visit.", false},
+	})
+}
