@@ -34,7 +34,9 @@ legal lawful | illegal unlawful
 positive | negative
 warm warmer | cold colder
 close closer | distant
-similar similarities | different differences`
+similar similarities | different differences
+sign signs signed ratify ratified launch launched fund funds funded | cancel cancels cancelled canceled scrap scraps scrapped abandon abandons abandoned
+maintain maintains maintained keep keeps kept pursue pursues pursued | abandon abandons abandoned drop drops dropped`
 
 // antonyms maps the stem of each word of antonymPairs to the stems of its
 // opposites.

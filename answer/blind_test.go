@@ -17,9 +17,9 @@ import (
 const (
 	// The support check was then tuned with this set among others (its
 	// figures were 41 of 50 and 8 of 50 when first run): now 49 of 50
-	// caught, 2 of 50 dropped.
+	// caught, 1 of 50 dropped.
 	blindMinCaught         = 0.98 // unfaithful sentences caught (target 0.95)
-	blindMaxWronglyDropped = 0.04 // faithful sentences dropped (target 0.05)
+	blindMaxWronglyDropped = 0.02 // faithful sentences dropped (target 0.05)
 	blindMinTurnedAway     = 0.73 // unanswerable questions not answered: 22 of 30 (target 0.90)
 	blindMinAnswered       = 15   // of the 20 answerable questions (11 with an expected phrase)
 )

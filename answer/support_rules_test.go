@@ -100,13 +100,16 @@ func TestSupportCheckNegationsInOtherWords(t *testing.T) {
 		"The country will not hesitate to defend its interests. " +
 		"China actively advocates Vietnam's inclusion in the Digital Silk Road. " +
 		"It would be a stretch to call the meeting an alliance. " +
-		"Trong emphasized the tradition of independence."
+		"Trong emphasized the tradition of independence. " +
+		"The two sides signed 13 agreements."
 	checkSupportCases(t, passage, []supportCase{
 		{"the end of a list a 'not' bears on", "Hanoi will allow foreign bases on its soil.", false},
 		{"the end of the list, denied", "Hanoi will not allow foreign bases on its soil.", true},
 		{"an opposite", "China opposes Vietnam's inclusion in the Digital Silk Road.", false},
 		{"the same, in other words", "China supports Vietnam's inclusion in the Digital Silk Road.", true},
 		{"a phrasal opposite", "Trong played down the tradition of independence.", false},
+		{"an undoing for a doing", "The two sides cancelled 13 agreements.", false},
+		{"the doing", "The two sides signed 13 agreements.", true},
 		{"a 'not' that affirms", "The country will defend its interests.", true},
 		{"what 'a stretch to' denies", "The meeting was an alliance.", false},
 		{"what 'a stretch to' denies, denied", "The meeting was not an alliance.", true},
