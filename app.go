@@ -238,7 +238,9 @@ func (e *env) open(ctx context.Context, who audience) (*app, error) {
 		Embedder:  embedder,
 		Logger:    logger,
 		Synonyms:  synonyms,
-		Load:      retrieval.LoadOptions{Limits: limits},
+		// What was extracted from PDFs and the like is read back by the
+		// next reindex while the file and the program are unchanged.
+		Load: retrieval.LoadOptions{Limits: limits, Cache: retrieval.NewExtractCache(filepath.Join(cfg.DataDir, "cache", "extracted"))},
 	})
 	if err != nil {
 		return nil, err

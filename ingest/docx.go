@@ -10,9 +10,10 @@ import (
 
 // extractDOCX reads a Word document: the paragraphs of
 // word/document.xml in order (tables' cells as paragraphs; deleted
-// revisions, field codes and drawings left out), the paragraphs whose
+// revisions, field codes and pictures left out, text boxes kept), then
+// its footnotes and endnotes under a "Notes" heading; the paragraphs whose
 // style is a heading (Heading 1–9 or Title, by style id, by the style's
-// name in word/styles.xml, or by an outline level) as Sections, and the
+// name in word/styles.xml, or by an outline level) as Sections; and the
 // title, creator and creation date of docProps/core.xml.
 func extractDOCX(ctx context.Context, data []byte, lim Limits) (Document, error) {
 	z, err := openZip(data, lim)
@@ -40,6 +41,9 @@ func extractDOCX(ctx context.Context, data []byte, lim Limits) (Document, error)
 	if err := docxParagraphs(ctx, raw, lim, headingStyles, &out); err != nil {
 		return Document{}, fmt.Errorf("read word/document.xml: %w", err)
 	}
+	if err := docxNotes(ctx, z, lim, &out); err != nil && ctx.Err() != nil {
+		return Document{}, err
+	} // broken notes cost the notes, not the document
 	var meta Metadata
 	if z.has("docProps/core.xml") {
 		raw, err := z.read(ctx, "docProps/core.xml")
@@ -104,16 +108,27 @@ func xmlAttr(t xml.StartElement, local string) string {
 	return ""
 }
 
-// docxParagraphs writes the paragraphs of document.xml to out.
+// docxParagraphs writes the paragraphs of document.xml (or of
+// footnotes.xml, endnotes.xml) to out. Inside a drawing only its text
+// boxes are read; the fallback copy of a drawing (mc:Fallback) and the
+// separators of the notes are left out.
 func docxParagraphs(ctx context.Context, raw []byte, lim Limits, headingStyles map[string]bool, out *textBuilder) error {
 	var para strings.Builder
 	inPara, inText, heading := false, false, false
-	skip := 0 // depth of an element whose text is not the document's (w:del, w:instrText, …), or 0
+	skip := 0    // depth of an element whose text is not the document's (w:del, w:instrText, …), or 0
+	drawing := 0 // depth of the drawing being read, or 0
+	box := 0     // depth of the text box being read in that drawing, or 0
 	return xmlTokens(ctx, raw, lim.MaxDepth, func(tok xml.Token, depth int) error {
 		switch t := tok.(type) {
 		case xml.StartElement:
 			if skip > 0 {
 				return nil
+			}
+			if drawing > 0 && box == 0 {
+				if t.Name.Local == "txbxContent" {
+					box = depth
+				}
+				return nil // a picture, a shape: no text of the document
 			}
 			switch t.Name.Local {
 			case "p":
@@ -134,7 +149,15 @@ func docxParagraphs(ctx context.Context, raw []byte, lim Limits, headingStyles m
 				para.WriteByte(' ')
 			case "br", "cr":
 				para.WriteByte(' ')
-			case "del", "delText", "instrText", "drawing", "pict", "object", "footnoteReference", "endnoteReference", "commentReference", "fldData":
+			case "drawing", "pict":
+				if drawing == 0 {
+					drawing = depth
+				}
+			case "footnote", "endnote":
+				if kind := xmlAttr(t, "type"); kind != "" && kind != "normal" {
+					skip = depth // the separator line above the notes
+				}
+			case "del", "delText", "instrText", "Fallback", "object", "footnoteReference", "endnoteReference", "commentReference", "fldData":
 				skip = depth
 			}
 		case xml.EndElement:
@@ -143,6 +166,17 @@ func docxParagraphs(ctx context.Context, raw []byte, lim Limits, headingStyles m
 					skip = 0
 				}
 				return nil
+			}
+			if drawing > 0 {
+				if box > 0 && depth < box {
+					box = 0
+				}
+				if box == 0 {
+					if depth < drawing {
+						drawing = 0
+					}
+					return nil
+				}
 			}
 			switch t.Name.Local {
 			case "t":
@@ -154,12 +188,42 @@ func docxParagraphs(ctx context.Context, raw []byte, lim Limits, headingStyles m
 				docxFlush(out, &para, false)
 			}
 		case xml.CharData:
-			if inText && skip == 0 {
+			if inText && skip == 0 && (drawing == 0 || box > 0) {
 				para.Write(t)
 			}
 		}
 		return nil
 	})
+}
+
+// docxNotesHeading is the section the footnotes and endnotes of a Word
+// document are read into, after its body.
+const docxNotesHeading = "Notes"
+
+// docxNotes writes the footnotes and endnotes, if any, under a Notes
+// heading: a note is part of what the reading says, and a quote from one
+// is cited as from the Notes. Nothing is written when a part is broken.
+func docxNotes(ctx context.Context, z *zipArchive, lim Limits, out *textBuilder) error {
+	var notes textBuilder
+	for _, part := range []string{"word/footnotes.xml", "word/endnotes.xml"} {
+		if !z.has(part) {
+			continue
+		}
+		raw, err := z.read(ctx, part)
+		if err != nil {
+			return err
+		}
+		if err := docxParagraphs(ctx, raw, lim, nil, &notes); err != nil {
+			return fmt.Errorf("read %s: %w", part, err)
+		}
+	}
+	if text := strings.TrimSpace(notes.document(Metadata{}).Text); text != "" {
+		out.heading(docxNotesHeading)
+		for para := range strings.SplitSeq(text, "\n\n") {
+			out.paragraph(para)
+		}
+	}
+	return nil
 }
 
 // docxFlush writes the paragraph collected in para.

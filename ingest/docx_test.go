@@ -131,3 +131,59 @@ func FuzzDOCXParagraphs(f *testing.F) {
 		}
 	})
 }
+
+func TestExtractDOCXReadsTextBoxesAndNotes(t *testing.T) {
+	const ns = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" xmlns:v="urn:schemas-microsoft-com:vml" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"`
+	// A text box as Word 2010 and later write it: the shape in mc:Choice,
+	// the same text again as VML in mc:Fallback for older readers.
+	const textBox = `<w:p><w:r><w:t>Before the box.</w:t></w:r><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor xmlns:wp="x"><a:graphic><a:graphicData><wps:wsp><wps:txbx><w:txbxContent><w:p><w:r><w:t>The boatmen paid 12 coins.</w:t></w:r></w:p></w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic><a:t>shape label</a:t></wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent><w:p><w:r><w:t>The boatmen paid 12 coins.</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r><w:r><w:t>After the box.</w:t></w:r></w:p>`
+	// An old document's text box: VML alone.
+	const vmlBox = `<w:p><w:r><w:pict><v:shape><v:textbox><w:txbxContent><w:p><w:r><w:t>An older box.</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></w:r></w:p>`
+	const body = `<w:p><w:r><w:t>The guild met in 1820.</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r></w:p>`
+	const footnotes = `<?xml version="1.0"?><w:footnotes ` + ns + `><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/><w:t>sep</w:t></w:r></w:p></w:footnote><w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote><w:footnote w:id="1"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> The minutes of that meeting are lost.</w:t></w:r></w:p></w:footnote></w:footnotes>`
+	const endnotes = `<?xml version="1.0"?><w:endnotes ` + ns + `><w:endnote w:type="separator" w:id="-1"><w:p/></w:endnote><w:endnote w:id="1"><w:p><w:r><w:endnoteRef/></w:r><w:r><w:t>See the harbour records.</w:t></w:r></w:p></w:endnote></w:endnotes>`
+	document := func(body string) zipEntry {
+		return zipEntry{name: "word/document.xml", data: `<?xml version="1.0"?><w:document ` + ns + `><w:body>` + body + `</w:body></w:document>`}
+	}
+	tests := []struct {
+		name     string
+		entries  []zipEntry
+		text     string
+		sections []string
+	}{
+		{name: "a text box is read once, in its place, not the shape's own label",
+			entries: []zipEntry{document(textBox)},
+			text:    "Before the box.\n\nThe boatmen paid 12 coins.\n\nAfter the box."},
+		{name: "a VML text box alone is read",
+			entries: []zipEntry{document(vmlBox)},
+			text:    "An older box."},
+		{name: "footnotes and endnotes follow the body under Notes, without separators",
+			entries:  []zipEntry{document(body), {name: "word/footnotes.xml", data: footnotes}, {name: "word/endnotes.xml", data: endnotes}},
+			text:     "The guild met in 1820.\n\nNotes\n\nThe minutes of that meeting are lost.\n\nSee the harbour records.",
+			sections: []string{"Notes"}},
+		{name: "notes holding only separators add nothing",
+			entries: []zipEntry{document(body), {name: "word/footnotes.xml", data: `<w:footnotes ` + ns + `><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:t>sep</w:t></w:r></w:p></w:footnote></w:footnotes>`}},
+			text:    "The guild met in 1820."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := Extract(context.Background(), "d.docx", buildZip(t, tt.entries), DefaultLimits())
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkDocument(t, doc)
+			if doc.Text != tt.text {
+				t.Errorf("text =\n%q\nwant\n%q", doc.Text, tt.text)
+			}
+			if got := sectionHeadings(doc); !slices.Equal(got, tt.sections) {
+				t.Errorf("sections = %q, want %q", got, tt.sections)
+			}
+		})
+	}
+	t.Run("broken notes cost the notes, not the document", func(t *testing.T) {
+		doc, err := Extract(context.Background(), "d.docx", buildZip(t, []zipEntry{document(body), {name: "word/footnotes.xml", data: "<w:footnotes><w:p>"}, {name: "word/endnotes.xml", data: endnotes}}), DefaultLimits())
+		if err != nil || doc.Text != "The guild met in 1820." {
+			t.Errorf("text %q, err %v: want the body alone", doc.Text, err)
+		}
+	})
+}

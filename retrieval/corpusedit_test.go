@@ -246,12 +246,9 @@ func TestRemoveManifestEntryKeepsTheRest(t *testing.T) {
 	}
 }
 
-// BenchmarkAddToAHundredDocuments adds one document to a corpus of 100
-// (the seeds 20 times over, each copy made distinct) and takes it out
-// again: embedded/op is how many texts Add sent to the embedder, which
-// must be the new document's chunks and no more.
-func BenchmarkAddToAHundredDocuments(b *testing.B) {
-	ctx := context.Background()
+// hundredDocuments writes a corpus of 100 documents: the seeds 20 times
+// over, each copy made distinct.
+func hundredDocuments(b *testing.B) string {
 	corpus := b.TempDir()
 	entries, err := os.ReadDir("../seeds")
 	if err != nil {
@@ -274,8 +271,46 @@ func BenchmarkAddToAHundredDocuments(b *testing.B) {
 			n++
 		}
 	}
+	if n != 100 {
+		b.Fatalf("wrote %d documents, want 100", n)
+	}
+	return corpus
+}
+
+// BenchmarkOpenAHundredDocuments opens the index of 100 documents, as
+// every `lectern ask` and a restarted bot do.
+func BenchmarkOpenAHundredDocuments(b *testing.B) {
+	ctx := context.Background()
+	corpus, data := hundredDocuments(b), b.TempDir()
+	cfg := StoreConfig{DataDir: data, CorpusDir: corpus, Embedder: NewLocalEmbedder(), Logger: quietLogger()}
+	s, err := OpenStore(ctx, cfg)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := s.Reindex(ctx, nil); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		s, err := OpenStore(ctx, cfg)
+		if err != nil || s.IndexName() == "" {
+			b.Fatalf("open the index: %v", err)
+		}
+	}
+}
+
+// BenchmarkAddToAHundredDocuments adds one document to a corpus of 100
+// (the seeds 20 times over, each copy made distinct) and takes it out
+// again: embedded/op is how many texts Add sent to the embedder, which
+// must be the new document's chunks and no more.
+func BenchmarkAddToAHundredDocuments(b *testing.B) {
+	ctx := context.Background()
+	corpus := hundredDocuments(b)
+	n := 100
 	emb := &countingEmbedder{inner: NewLocalEmbedder()}
-	s, err := OpenStore(ctx, StoreConfig{DataDir: b.TempDir(), CorpusDir: corpus, Embedder: emb, Logger: quietLogger()})
+	data := b.TempDir()
+	// With the extraction cache, as lectern sets it.
+	load := LoadOptions{Cache: NewExtractCache(filepath.Join(data, "cache", "extracted"))}
+	s, err := OpenStore(ctx, StoreConfig{DataDir: data, CorpusDir: corpus, Embedder: emb, Logger: quietLogger(), Load: load})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -43,10 +43,14 @@ type index struct {
 // indexMeta describes a build; it is written last, so a folder without it
 // is an unfinished build.
 type indexMeta struct {
-	EmbedderID string        `json:"embedder_id"`
-	BuiltAt    time.Time     `json:"built_at"`
-	Sources    []SourceStats `json:"sources"`
-	Report     Report        `json:"report"`
+	EmbedderID string    `json:"embedder_id"`
+	BuiltAt    time.Time `json:"built_at"`
+	// Build identifies the program that built the index (its executable's
+	// hash): a reindex by the same build reuses the windows of unchanged
+	// chunks.
+	Build   string        `json:"build,omitempty"`
+	Sources []SourceStats `json:"sources"`
+	Report  Report        `json:"report"`
 }
 
 // storedChunk is a chunk with the text that is searched for it.
@@ -68,7 +72,13 @@ type storedChunk struct {
 const (
 	metaFile   = "meta.json"
 	chunksFile = "chunks.json"
-	dbFolder   = "vectors"
+	// vectorsFile holds the chromem-go collection, exported whole: one
+	// file written at once, where a persistent chromem-go DB writes a file
+	// for every chunk (most of a reindex's time at a hundred documents).
+	vectorsFile = "vectors.gob"
+	// dbFolder is where indexes built before vectorsFile kept their
+	// collection, a persistent chromem-go DB; they are still read.
+	dbFolder = "vectors"
 )
 
 // embeddingFunc adapts an Embedder to chromem-go, so that the collection's
@@ -97,15 +107,7 @@ func newIndex(ctx context.Context, dir string, embedder Embedder, chunks []store
 	if len(chunks) != len(vectors) {
 		return nil, fmt.Errorf("build index: %d chunks but %d vectors", len(chunks), len(vectors))
 	}
-	var db *chromem.DB
-	if dir == "" {
-		db = chromem.NewDB()
-	} else {
-		var err error
-		if db, err = chromem.NewPersistentDB(filepath.Join(dir, dbFolder), false); err != nil {
-			return nil, fmt.Errorf("create vector store in %s: %w", dir, err)
-		}
-	}
+	db := chromem.NewDB()
 	collection, err := db.CreateCollection(collectionName, nil, embeddingFunc(embedder))
 	if err != nil {
 		return nil, fmt.Errorf("create collection: %w", err)
@@ -121,6 +123,10 @@ func newIndex(ctx context.Context, dir string, embedder Embedder, chunks []store
 	}
 	ix := assemble(meta, chunks, collection)
 	if dir != "" {
+		path := filepath.Join(dir, vectorsFile)
+		if err := db.ExportToFile(path, false, ""); err != nil {
+			return nil, fmt.Errorf("write vector store %s: %w", path, err)
+		}
 		if err := writeJSON(filepath.Join(dir, chunksFile), withoutRepeatedText(chunks)); err != nil {
 			return nil, err
 		}
@@ -160,9 +166,9 @@ func loadIndex(dir string, embedder Embedder) (*index, error) {
 		}
 		chunks[i].Chunk.Breaks = chunks[i].Breaks
 	}
-	db, err := chromem.NewPersistentDB(filepath.Join(dir, dbFolder), false)
+	db, err := openVectors(dir)
 	if err != nil {
-		return nil, fmt.Errorf("open vector store in %s: %w", dir, err)
+		return nil, err
 	}
 	collection := db.GetCollection(collectionName, embeddingFunc(embedder))
 	if collection == nil {
@@ -172,6 +178,24 @@ func loadIndex(dir string, embedder Embedder) (*index, error) {
 		return nil, fmt.Errorf("open index %s: %d vectors for %d chunks", dir, collection.Count(), len(chunks))
 	}
 	return assemble(meta, chunks, collection), nil
+}
+
+// openVectors reads the vector store of the index in dir: its
+// vectorsFile, or the persistent chromem-go DB of an older index.
+func openVectors(dir string) (*chromem.DB, error) {
+	path := filepath.Join(dir, vectorsFile)
+	if _, err := os.Stat(path); err != nil {
+		db, err := chromem.NewPersistentDB(filepath.Join(dir, dbFolder), false)
+		if err != nil {
+			return nil, fmt.Errorf("open vector store in %s: %w", dir, err)
+		}
+		return db, nil
+	}
+	db := chromem.NewDB()
+	if err := db.ImportFromFile(path, ""); err != nil {
+		return nil, fmt.Errorf("read vector store %s: %w", path, err)
+	}
+	return db, nil
 }
 
 // assemble derives the in-memory lookups of an index.

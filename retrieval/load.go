@@ -52,6 +52,9 @@ type LoadOptions struct {
 	// (tests put a fake extractor here).
 	Extract   func(ctx context.Context, name string, data []byte, lim ingest.Limits) (ingest.Document, error)
 	Supported func(name string) bool
+	// Cache, if not nil, keeps what was extracted from the files that are
+	// slow to read (PDF, EPUB, DOCX, HTML) for the next load.
+	Cache *ExtractCache
 }
 
 // withDefaults fills the zero fields of o.
@@ -89,6 +92,8 @@ func LoadCorpus(ctx context.Context, dir string) ([]Document, []Skipped, error) 
 	return LoadCorpusWith(ctx, dir, LoadOptions{})
 }
 
+// LoadCorpusWith reads every supported file directly in dir as LoadCorpus
+// does, with the limits, extractor and cache of opts.
 func LoadCorpusWith(ctx context.Context, dir string, opts LoadOptions) ([]Document, []Skipped, error) {
 	opts = opts.withDefaults()
 	root, err := filepath.Abs(dir)
@@ -106,6 +111,7 @@ func LoadCorpusWith(ctx context.Context, dir string, opts LoadOptions) ([]Docume
 	}
 	infos, skipped := readManifest(filepath.Join(root, ManifestFile))
 	present := map[string]bool{}
+	used := map[string]bool{} // the cache entries this corpus still needs
 	var docs []Document
 	for _, e := range entries {
 		if err := ctx.Err(); err != nil {
@@ -123,7 +129,7 @@ func LoadCorpusWith(ctx context.Context, dir string, opts LoadOptions) ([]Docume
 			skipped = append(skipped, Skipped{Path: name, Reason: "only " + supportedKinds() + " files are read"})
 			continue
 		}
-		doc, reason := loadFile(ctx, root, name, opts)
+		doc, reason := loadFile(ctx, root, name, opts, used)
 		if reason != "" {
 			skipped = append(skipped, Skipped{Path: name, Reason: reason})
 			continue
@@ -139,6 +145,9 @@ func LoadCorpusWith(ctx context.Context, dir string, opts LoadOptions) ([]Docume
 		if !present[file] {
 			skipped = append(skipped, Skipped{Path: file, Reason: "listed in " + ManifestFile + " but not in the corpus folder"})
 		}
+	}
+	if opts.Cache != nil {
+		opts.Cache.keepOnly(used)
 	}
 	slices.SortFunc(docs, func(a, b Document) int { return strings.Compare(a.Info.Source, b.Info.Source) })
 	return docs, skipped, nil
@@ -159,16 +168,29 @@ func isPlainText(name string) bool {
 }
 
 // loadFile reads, extracts and cleans one file, or says why it cannot be
-// used. Its Info holds what the document says about itself.
-func loadFile(ctx context.Context, root, name string, opts LoadOptions) (Document, string) {
+// used. Its Info holds what the document says about itself. A document
+// found in opts.Cache is not extracted again; the key of every cache entry
+// read or written is added to used.
+func loadFile(ctx context.Context, root, name string, opts LoadOptions, used map[string]bool) (Document, string) {
 	data, reason := readCorpusFile(root, name, opts.Limits.MaxBytes)
 	if reason != "" {
 		return Document{}, reason
 	}
+	cache := opts.Cache
+	if !cache.cacheable(name) {
+		return ExtractDocument(ctx, name, data, opts)
+	}
+	key := cache.key(name, data, opts)
+	if doc, ok := cache.get(key); ok {
+		used[key] = true
+		return doc, ""
+	}
 	doc, reason := ExtractDocument(ctx, name, data, opts)
 	if reason != "" {
-		return Document{}, reason
+		return Document{}, reason // a broken file is tried again next time
 	}
+	cache.put(key, doc)
+	used[key] = true
 	return doc, ""
 }
 

@@ -66,7 +66,7 @@ func (s *Store) Reindex(ctx context.Context, progress func(Progress)) (Report, e
 	defer lock.release()
 	p.Stage = "storing" // in the build folder, which is locked by now
 	progress(p)
-	meta := indexMeta{EmbedderID: s.cfg.Embedder.ID(), BuiltAt: time.Now().UTC(), Sources: sources, Report: report}
+	meta := indexMeta{EmbedderID: s.cfg.Embedder.ID(), BuiltAt: time.Now().UTC(), Build: s.build(), Sources: sources, Report: report}
 	ix, err := newIndex(ctx, dir, s.cfg.Embedder, chunks, vectors, meta)
 	if err != nil {
 		lock.release()
@@ -98,6 +98,7 @@ func (s *Store) chunkAll(docs []Document) ([]storedChunk, []SourceStats) {
 	var chunks []storedChunk
 	sources := make([]SourceStats, 0, len(docs))
 	seen := map[string]bool{}
+	known := s.knownWindows()
 	for _, doc := range docs {
 		n := 0
 		if b, ok := bylineChunk(doc.Info); ok {
@@ -109,12 +110,33 @@ func (s *Store) chunkAll(docs []Document) ([]storedChunk, []SourceStats) {
 				continue // the same text twice in one file: once is enough
 			}
 			seen[c.ID] = true
-			chunks = append(chunks, storedChunk{Chunk: c, SearchText: c.Text, Windows: sentenceWindows(c.Text), Breaks: c.Breaks})
+			windows, ok := known[c.Text]
+			if !ok {
+				windows = sentenceWindows(c.Text)
+			}
+			chunks = append(chunks, storedChunk{Chunk: c, SearchText: c.Text, Windows: windows, Breaks: c.Breaks})
 			n++
 		}
 		sources = append(sources, SourceStats{SourceInfo: doc.Info, Chunks: n, Pages: len(doc.Pages), Sections: len(doc.Sections)})
 	}
 	return chunks, sources
+}
+
+// knownWindows returns the search windows of the chunks of the index in
+// use, by their text, when this same build of the program made it:
+// splitting every chunk into sentences again is a third of a reindex.
+func (s *Store) knownWindows() map[string][]text.Span {
+	ix := s.current.Load()
+	if ix == nil || ix.meta.Build == "" || ix.meta.Build != s.build() {
+		return nil
+	}
+	known := make(map[string][]text.Span, len(ix.chunks))
+	for _, c := range ix.chunks {
+		if !c.Byline && c.SearchText == c.Text {
+			known[c.Text] = c.Windows
+		}
+	}
+	return known
 }
 
 // bylineChunk makes a short passage that states a document's title, authors,

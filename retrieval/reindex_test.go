@@ -350,9 +350,60 @@ func TestCrashLoopLeavesOnlyTheIndexInUse(t *testing.T) {
 	}
 }
 
-func writeTestFile(t *testing.T, path, text string) {
+func writeTestFile(t testing.TB, path, text string) {
 	t.Helper()
 	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestAReindexReusesTheWindowsOfUnchangedChunks: a reindex by the same
+// build takes the search windows of unchanged chunks from the index in
+// use, and they are the windows a fresh split gives; an index made by
+// another build lends none.
+func TestAReindexReusesTheWindowsOfUnchangedChunks(t *testing.T) {
+	corpus := copySeeds(t)
+	s := openTestStore(t, t.TempDir(), corpus, NewLocalEmbedder())
+	if known := s.knownWindows(); known != nil {
+		t.Errorf("with no index, %d known windows", len(known))
+	}
+	if _, err := s.Reindex(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+	known := s.knownWindows()
+	if len(known) < 50 {
+		t.Fatalf("%d chunks lend their windows, want every chunk of the seeds", len(known))
+	}
+	entries, err := os.ReadDir(corpus)
+	if err != nil {
+		t.Fatal(err)
+	}
+	changed := filepath.Join(corpus, entries[0].Name())
+	original, err := os.ReadFile(changed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeTestFile(t, changed, strings.ReplaceAll(string(original), "Vietnam", "Viet Nam"))
+	if _, err := s.Reindex(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+	reused := 0
+	for _, c := range s.current.Load().chunks {
+		if c.Byline {
+			continue
+		}
+		if _, ok := known[c.Text]; ok {
+			reused++
+		}
+		if fresh := sentenceWindows(c.Text); !slices.Equal(c.Windows, fresh) {
+			t.Errorf("chunk %s has windows %v, a fresh split gives %v", c.ID, c.Windows, fresh)
+		}
+	}
+	if reused == 0 || reused == len(known) {
+		t.Errorf("%d of %d chunks reused their windows, want all but the changed file's", reused, len(known))
+	}
+	s.build = func() string { return "another build" }
+	if known := s.knownWindows(); known != nil {
+		t.Errorf("another build's index lends %d windows, want none", len(known))
 	}
 }

@@ -46,6 +46,9 @@ type Store struct {
 	notReady    atomic.Pointer[error] // why there is no current index, when there is none
 	reindexMu   sync.Mutex
 	editMu      sync.Mutex // one Add or Remove at a time
+	// build identifies this program (executableVersion), read at the first
+	// reindex; "" when unknown.
+	build func() string
 }
 
 // Files and folders under the data directory.
@@ -69,7 +72,10 @@ func OpenStore(ctx context.Context, cfg StoreConfig) (*Store, error) {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
-	s := &Store{cfg: cfg, log: cfg.Logger}
+	s := &Store{cfg: cfg, log: cfg.Logger, build: sync.OnceValue(func() string {
+		v, _ := executableVersion()
+		return v
+	})}
 	if err := os.MkdirAll(cfg.DataDir, 0o755); err != nil {
 		return nil, fmt.Errorf("open store: create data directory: %w", err)
 	}

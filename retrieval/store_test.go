@@ -13,6 +13,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/philippgille/chromem-go"
 )
 
 // countingEmbedder wraps the local embedder, counts the texts it embeds and
@@ -314,6 +316,42 @@ func TestARestartedStoreSearchesAsBefore(t *testing.T) {
 				t.Errorf("%q: passage %d after a restart is %s (%.4f), before %s (%.4f)", q, i+1, got[i].ID, got[i].Score, want[i].ID, want[i].Score)
 			}
 		}
+	}
+}
+
+// TestAnIndexOfAnEarlierVersionStillLoads: indexes built before the
+// vectors were exported to one file kept them in a persistent chromem-go
+// DB, a file per chunk; they load and rank as before, and a damaged
+// vectors file is an error naming it, not a panic.
+func TestAnIndexOfAnEarlierVersionStillLoads(t *testing.T) {
+	corpus, data := copySeeds(t), t.TempDir()
+	built := openTestStore(t, data, corpus, NewLocalEmbedder())
+	if _, err := built.Reindex(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(data, indexesFolder, currentBuild(t, data))
+	// Rewrite the index as the earlier version left it.
+	old, err := chromem.NewPersistentDB(filepath.Join(dir, dbFolder), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := old.ImportFromFile(filepath.Join(dir, vectorsFile), ""); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(filepath.Join(dir, vectorsFile)); err != nil {
+		t.Fatal(err)
+	}
+	loaded := openTestStore(t, data, corpus, NewLocalEmbedder())
+	for _, q := range []string{"What are the Three Nos?", "twenty-one gun salute"} {
+		want, got := mustSearch(t, built, q), mustSearch(t, loaded, q)
+		if len(got) != len(want) || len(got) == 0 || got[0].ID != want[0].ID || got[0].Score != want[0].Score {
+			t.Errorf("%q: the earlier index ranks %d passages differently from the one built", q, len(got))
+		}
+	}
+
+	writeTestFile(t, filepath.Join(dir, vectorsFile), "not a gob")
+	if _, err := loadIndex(dir, NewLocalEmbedder()); err == nil || !strings.Contains(err.Error(), vectorsFile) {
+		t.Errorf("loading a damaged vectors file: %v, want an error naming %s", err, vectorsFile)
 	}
 }
 
