@@ -98,7 +98,6 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 	bestCoverage := -1.0
 	for i := range sents {
 		for n := 1; n <= window && i+n <= len(sents); n++ {
-			body := strings.Join(sents[i:i+n], " ")
 			stretch := singles[i]
 			if n > 1 {
 				stretch = readStretch(sents[i:i+n], c.synonyms, stems)
@@ -116,7 +115,7 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 					overstated = unlicensedStrength(claim.strong, strongWords(clauseWordsOf(sents[i:i+n]), false, nil), c.synonyms)
 				}
 				hedged = hedgedClaim(claim, sents[i:i+n])
-				swapped = swappedName(claimedNames, body)
+				swapped = swappedName(claimedNames, sents[i:i+n])
 				if len(overstated) == 0 && !hedged && swapped == "" {
 					return supportVerdict{supported: true}
 				}

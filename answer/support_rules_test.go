@@ -77,8 +77,14 @@ func TestSupportCheckNameSwaps(t *testing.T) {
 		"He was greeted at the airport by Prime Minister Pham Minh Chinh. " +
 		"Later he met President Vo Van Thuong. " +
 		"A Chinese vessel sank a fishing boat near the Paracel Islands, while China built outposts in the Spratly Islands. " +
-		"Trong said that Vietnam sees relations with China as a top priority."
+		"Trong said that Vietnam sees relations with China as a top priority. " +
+		"Vietnam invaded Cambodia in 1978 to remove the Khmer Rouge. China responded by invading Vietnam in 1979. " +
+		"In the survey 56.9 percent chose the United States, while only 11.8 percent picked China."
 	checkSupportCases(t, passage, []supportCase{
+		{"a year of the passage put in another's place", "Vietnam invaded Cambodia in 1979 to remove the Khmer Rouge.", false},
+		{"the year in its place", "Vietnam invaded Cambodia in 1978 to remove the Khmer Rouge.", true},
+		{"the other year in its place", "China invaded Vietnam in 1979.", true},
+		{"two numbers of one sentence, which the check cannot tell apart", "In the survey 11.8 percent chose China.", true},
 		{"the one who greeted him", "Xi was greeted at the airport by Prime Minister Pham Minh Chinh.", true},
 		{"the one who greeted him, without his title", "Xi was greeted at the airport by Pham Minh Chinh.", true},
 		{"someone named later put in his place", "Xi was greeted at the airport by President Vo Van Thuong.", false},

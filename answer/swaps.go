@@ -24,10 +24,11 @@ import (
 type nameToken struct {
 	lower   string // lower-cased, diacritics folded, "'s" removed
 	capital bool
+	number  bool // a number in figures ("1979", "3,200", "56.9")
 }
 
 // nameTokenPattern is a word, or punctuation that ends a clause.
-var nameTokenPattern = regexp.MustCompile(`(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:[’'][\p{L}]+)?|[.,;:!?()\[\]"“”—–]`)
+var nameTokenPattern = regexp.MustCompile(`(?:\p{Lu}\.){2,}|\d+(?:[.,]\d+)*|[\p{L}\p{N}]+(?:[’'][\p{L}]+)?|[.,;:!?()\[\]"“”—–]`)
 
 // nameTokens reads text for the places of its names.
 func nameTokens(body string) []nameToken {
@@ -36,6 +37,10 @@ func nameTokens(body string) []nameToken {
 		r, _ := utf8.DecodeRuneInString(m)
 		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 			out = append(out, nameToken{})
+			continue
+		}
+		if unicode.IsDigit(r) {
+			out = append(out, nameToken{lower: normaliseNumber(m), number: isDigits(strings.NewReplacer(".", "", ",", "").Replace(m))})
 			continue
 		}
 		m = strings.TrimSuffix(strings.TrimSuffix(m, "’s"), "'s")
@@ -49,6 +54,11 @@ func nameTokens(body string) []nameToken {
 // it) and its place: the two tokens either side.
 type nameSpan struct {
 	words []string // its words that are not titles
+	// number: the span is a number in figures, which only the same
+	// number is.
+	number bool
+	// sentence is the index of the passage's sentence it is in.
+	sentence int
 	// written is the whole name, small words included, for its acronyms.
 	written       []word
 	before, after [2]string
@@ -68,6 +78,11 @@ func nameSpans(tokens []nameToken, forClaim bool) []nameSpan {
 	}
 	for i := 0; i < len(tokens); {
 		t := tokens[i]
+		if t.number {
+			out = append(out, nameSpan{words: []string{t.lower}, number: true, before: [2]string{at(i - 1), at(i - 2)}, after: [2]string{at(i + 1), at(i + 2)}})
+			i++
+			continue
+		}
 		if !t.capital || text.IsStopWord(t.lower) {
 			i++
 			continue
@@ -105,12 +120,25 @@ func nameSpans(tokens []nameToken, forClaim bool) []nameSpan {
 	return out
 }
 
+// inSentence reports whether the span c is in the sentence of given.
+func inSentence(given []nameSpan, c nameSpan, sentence int) bool {
+	for _, p := range given {
+		if p.sentence == sentence && sameSpan(c, p) {
+			return true
+		}
+	}
+	return false
+}
+
 // nameJoiners are the small words a name may hold: "Code of Conduct".
 var nameJoiners = wordSet("of the on for")
 
 // sameSpan reports whether two spans name the same thing: every word of
 // one is a word of the other, or one is the other's acronym.
 func sameSpan(a, b nameSpan) bool {
+	if a.number || b.number {
+		return a.number && b.number && a.words[0] == b.words[0]
+	}
 	if len(a.words) == 1 && hasAcronym(b.written, a.words[0]) || len(b.words) == 1 && hasAcronym(a.written, b.words[0]) {
 		return true
 	}
@@ -173,24 +201,35 @@ func samePlace(a, b nameSpan) bool {
 	return false
 }
 
-// swappedName returns a name of the sentence (its spans, as nameSpans
-// reads it) that the stretch puts another name in the place of, and never
-// puts in that place itself, or "".
-func swappedName(claimed []nameSpan, stretch string) string {
+// swappedName returns a name or number of the sentence (its spans, as
+// nameSpans reads it) that the stretch (its sentences) puts another name
+// or number in the place of, and never puts in that place itself, or "".
+func swappedName(claimed []nameSpan, stretch []string) string {
 	if len(claimed) == 0 {
 		return ""
 	}
-	given := nameSpans(nameTokens(stretch), false)
+	var given []nameSpan
+	for i, sentence := range stretch {
+		for _, p := range nameSpans(nameTokens(sentence), false) {
+			p.sentence = i
+			given = append(given, p)
+		}
+	}
 	for _, c := range claimed {
 		swapped, kept := false, false
 		for _, p := range given {
 			if !samePlace(c, p) {
 				continue
 			}
-			if !sameSpan(c, p) {
-				swapped = true
-			} else {
+			switch {
+			case sameSpan(c, p):
 				kept = true
+			case c.number && p.number && inSentence(given, c, p.sentence):
+				// Two numbers of one sentence ("56.9 percent chose the
+				// United States, only 11.8 percent China"): which is which
+				// is past this check.
+			case c.number == p.number:
+				swapped = true
 			}
 		}
 		if swapped && !kept {
