@@ -90,7 +90,7 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 	for i, sent := range sents {
 		singles[i] = readStretch([]string{sent}, c.synonyms, stems)
 		if t := singles[i].contradicts(claim); !claim.negated && t != "" && singles[i].coverage(claim, titled) >= minContradictionCoverage {
-			return supportVerdict{why: "the passage says the opposite of " + t}
+			return supportVerdict{why: "the passage says the opposite of \"" + claim.written[t] + "\""}
 		}
 	}
 	claimedNames := nameSpans(nameTokens(sentence), true)
@@ -140,7 +140,7 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 				case hedged && coverage >= minCoverage:
 					best.why = "the passage only says this may be so"
 				case swapped != "" && coverage >= minCoverage:
-					best.why = "the passage names someone or somewhere else where the sentence has " + swapped
+					best.why = "the passage has another name or number where the sentence has " + swapped
 				default:
 					best.why = "the passage does not say this (" + strconv.Itoa(int(coverage*100+0.5)) + "% of its words)"
 				}
@@ -177,6 +177,9 @@ type claim struct {
 	// unfolded maps a term whose spelling was folded (foldSpelling) to its
 	// stem as written, under which the synonym table lists it.
 	unfolded map[string]string
+	// written maps each term to the word of the sentence it was read from
+	// ("oppos" to "opposes"), for saying why a sentence was dropped.
+	written map[string]string
 	// denied are the stems in the scope of the sentence's negations.
 	denied []string
 	// first is the stem of the sentence's first word when it is written
@@ -396,6 +399,12 @@ func readClaim(sentence string) claim {
 		}
 		folded := text.Stem(foldSpelling(w))
 		c.terms = append(c.terms, folded)
+		if c.written == nil {
+			c.written = map[string]string{}
+		}
+		if _, ok := c.written[folded]; !ok {
+			c.written[folded] = w
+		}
 		if plain := text.Stem(w); plain != folded {
 			// "raised" is folded to "raized" to meet "raized"; its
 			// synonyms ("upgrade") are listed under "rais".

@@ -22,6 +22,7 @@ import (
 // nameToken is a word or a clause break ("") of a text, as read for
 // the places of its names.
 type nameToken struct {
+	text    string // as written
 	lower   string // lower-cased, diacritics folded, "'s" removed
 	capital bool
 	number  bool // a number in figures ("1979", "3,200", "56.9")
@@ -40,12 +41,12 @@ func nameTokens(body string) []nameToken {
 			continue
 		}
 		if unicode.IsDigit(r) {
-			out = append(out, nameToken{lower: normaliseNumber(m), number: isDigits(strings.NewReplacer(".", "", ",", "").Replace(m))})
+			out = append(out, nameToken{text: m, lower: normaliseNumber(m), number: isDigits(strings.NewReplacer(".", "", ",", "").Replace(m))})
 			continue
 		}
 		m = strings.TrimSuffix(strings.TrimSuffix(m, "’s"), "'s")
 		m = strings.ReplaceAll(m, ".", "") // "U.S." is US
-		out = append(out, nameToken{lower: lowerFolded(m), capital: unicode.IsUpper(r)})
+		out = append(out, nameToken{text: m, lower: lowerFolded(m), capital: unicode.IsUpper(r)})
 	}
 	return out
 }
@@ -54,6 +55,7 @@ func nameTokens(body string) []nameToken {
 // it) and its place: the two tokens either side.
 type nameSpan struct {
 	words []string // its words that are not titles
+	shown string   // as written
 	// number: the span is a number in figures, which only the same
 	// number is.
 	number bool
@@ -79,7 +81,7 @@ func nameSpans(tokens []nameToken, forClaim bool) []nameSpan {
 	for i := 0; i < len(tokens); {
 		t := tokens[i]
 		if t.number {
-			out = append(out, nameSpan{words: []string{t.lower}, number: true, before: [2]string{at(i - 1), at(i - 2)}, after: [2]string{at(i + 1), at(i + 2)}})
+			out = append(out, nameSpan{words: []string{t.lower}, shown: t.text, number: true, before: [2]string{at(i - 1), at(i - 2)}, after: [2]string{at(i + 1), at(i + 2)}})
 			i++
 			continue
 		}
@@ -113,11 +115,20 @@ func nameSpans(tokens []nameToken, forClaim bool) []nameSpan {
 			}
 		}
 		if len(words) > 0 && !(forClaim && i == 0 && j == 1) {
-			out = append(out, nameSpan{words: words, written: written, before: [2]string{at(i - 1), at(i - 2)}, after: [2]string{at(j), at(j + 1)}})
+			out = append(out, nameSpan{words: words, shown: shownOf(tokens[i:j]), written: written, before: [2]string{at(i - 1), at(i - 2)}, after: [2]string{at(j), at(j + 1)}})
 		}
 		i = j
 	}
 	return out
+}
+
+// shownOf is tokens as written, a space between.
+func shownOf(tokens []nameToken) string {
+	parts := make([]string, len(tokens))
+	for i, t := range tokens {
+		parts[i] = t.text
+	}
+	return strings.Join(parts, " ")
 }
 
 // inSentence reports whether the span c is in the sentence of given.
@@ -233,7 +244,7 @@ func swappedName(claimed []nameSpan, stretch []string) string {
 			}
 		}
 		if swapped && !kept {
-			return strings.Join(c.words, " ")
+			return c.shown
 		}
 	}
 	return ""
