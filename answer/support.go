@@ -177,6 +177,9 @@ type claim struct {
 	// unfolded maps a term whose spelling was folded (foldSpelling) to its
 	// stem as written, under which the synonym table lists it.
 	unfolded map[string]string
+	// compounds are its words written with a hyphen ("long-standing"),
+	// which a passage may write as one ("longstanding").
+	compounds []compound
 	// written maps each term to the word of the sentence it was read from
 	// ("oppos" to "opposes"), for saying why a sentence was dropped.
 	written map[string]string
@@ -201,6 +204,16 @@ type claim struct {
 	// hedged: it says a thing may be so, or reports what someone said.
 	hedged bool
 }
+
+// compound is a word written with a hyphen: the stem of its parts written
+// as one word, and the stems of its parts.
+type compound struct {
+	joined string
+	parts  [2]string
+}
+
+// hyphenated is a word of two lower-case parts joined by a hyphen.
+var hyphenated = regexp.MustCompile(`\b([a-z]{2,})-([a-z]{2,})\b`)
 
 // fact is one number, month or name of a sentence: shown is how it was
 // written, forms what in a passage counts as it.
@@ -415,6 +428,12 @@ func readClaim(sentence string) claim {
 		}
 	}
 	c.terms = distinct(c.terms)
+	for _, m := range hyphenated.FindAllStringSubmatch(strings.ToLower(text.Fold(sentence)), -1) {
+		c.compounds = append(c.compounds, compound{
+			joined: text.Stem(foldSpelling(m[1] + m[2])),
+			parts:  [2]string{text.Stem(foldSpelling(m[1])), text.Stem(foldSpelling(m[2]))},
+		})
+	}
 	c.bound = boundFacts(sentence)
 	c.strong = strongWords(clauses, true, nil)
 	for i, w := range clauses {
@@ -699,6 +718,12 @@ func readStretch(sents []string, synonyms retrieval.Synonyms, stems map[string]s
 			p.denied = append(p.denied, scopeOf(clauses, i)...)
 		}
 	}
+	// "long-standing" is also "longstanding".
+	for _, m := range hyphenated.FindAllStringSubmatch(strings.ToLower(text.Fold(body)), -1) {
+		joined := stem(foldSpelling(m[1] + m[2]))
+		p.terms.add(joined)
+		p.stems.add(joined)
+	}
 	for _, w := range text.Words(body) {
 		p.words[w] = true
 		folded := stem(foldSpelling(w))
@@ -755,9 +780,16 @@ func (p passageText) coverage(c claim, title passageText) float64 {
 	if len(c.terms) == 0 {
 		return 1
 	}
+	// The parts of "long-standing" are there when "longstanding" is.
+	joined := map[string]bool{}
+	for _, cp := range c.compounds {
+		if p.terms.has(cp.joined) {
+			joined[cp.parts[0]], joined[cp.parts[1]] = true, true
+		}
+	}
 	n := 0
 	for _, t := range c.terms {
-		if p.terms.has(t) || t == c.first && (title.terms.has(t) || p.hasAnyWord(c.firstForms) || c.firstAcronym != "" && hasAcronym(title.written, c.firstAcronym)) || p.stems.hasAny(c.synonyms[t]) {
+		if joined[t] || p.terms.has(t) || t == c.first && (title.terms.has(t) || p.hasAnyWord(c.firstForms) || c.firstAcronym != "" && hasAcronym(title.written, c.firstAcronym)) || p.stems.hasAny(c.synonyms[t]) {
 			n++
 		}
 	}
