@@ -105,14 +105,12 @@ const (
 var nearMatters = wordSet("all only most top always life")
 
 // strongWords lists the strong words of text (as clauseWords reads it)
-// as it states them: not
-// those a negation bears on ("not all"), not a superlative hedged ("one
-// of the largest", "two of the most populous") or ranked
-// ("eighth-largest"). forClaim: read as a sentence (the words it bears
-// on are after it), else as a passage (the words around it). skip are
-// words not to count as what a strong word bears on (the sentence's
-// names and numbers).
-func strongWords(words []string, forClaim bool, skip map[string]bool) []strongWord {
+// as it states them: not those a negation bears on ("not all"), not a
+// superlative hedged ("one of the largest", "two of the most populous")
+// or ranked ("eighth-largest"). forClaim: read as a sentence (the words a
+// strong word bears on are after it), else as a passage (the words
+// around it).
+func strongWords(words []string, forClaim bool) []strongWord {
 	var out []strongWord
 	for i, w := range words {
 		kind := strengthKind(words, i)
@@ -124,12 +122,12 @@ func strongWords(words []string, forClaim bool, skip map[string]bool) []strongWo
 		}
 		var near []string
 		if forClaim && nearMatters[kind] {
-			near = contentAround(words, i+1, i+strengthNear, skip, 2)
+			near = contentAround(words, i+1, i+strengthNear, 2)
 			if len(near) == 0 {
-				near = contentAround(words, i-strengthNear, i-1, skip, 2)
+				near = contentAround(words, i-strengthNear, i-1, 2)
 			}
 		} else if !forClaim {
-			near = contentAround(words, i-strengthPassageNear, i+strengthPassageNear, nil, 4*strengthPassageNear)
+			near = contentAround(words, i-strengthPassageNear, i+strengthPassageNear, 4*strengthPassageNear)
 		}
 		out = append(out, strongWord{kind: kind, word: w, near: near})
 	}
@@ -138,7 +136,7 @@ func strongWords(words []string, forClaim bool, skip map[string]bool) []strongWo
 		if words[i] == "for" && (words[i+1] == "life" || words[i+1] == "good") {
 			var near []string
 			if forClaim {
-				near = contentAround(words, i-strengthNear, i-1, skip, 2)
+				near = contentAround(words, i-strengthNear, i-1, 2)
 			}
 			out = append(out, strongWord{kind: "life", word: "for " + words[i+1], near: near})
 		}
@@ -245,12 +243,12 @@ func hedgedSuperlative(words []string, i int, kind string) bool {
 }
 
 // contentAround lists up to limit stems of content words of words[from..to]
-// (bounds clipped), leaving out stop words, strong words and skip.
-func contentAround(words []string, from, to int, skip map[string]bool, limit int) []string {
+// (bounds clipped), leaving out stop words, strong words and numbers.
+func contentAround(words []string, from, to int, limit int) []string {
 	var out []string
 	for j := max(0, from); j <= to && j < len(words) && len(out) < limit; j++ {
 		w := words[j]
-		if isBreak(w) || text.IsStopWord(w) || strengthKinds[w] != "" || skip[w] || isDigits(w) || len(w) < 2 {
+		if isBreak(w) || text.IsStopWord(w) || strengthKinds[w] != "" || isDigits(w) || len(w) < 2 {
 			continue
 		}
 		out = append(out, text.Stem(foldSpelling(w)))
@@ -313,7 +311,7 @@ func hedgedClaim(c claim, stretch []string) bool {
 				continue
 			}
 			n := 0
-			for _, s := range contentAround(words, i-hedgeBefore, i+2*hedgeScope, nil, hedgeScope+hedgeBefore) {
+			for _, s := range contentAround(words, i-hedgeBefore, i+2*hedgeScope, hedgeScope+hedgeBefore) {
 				if terms.has(s) {
 					n++
 				}

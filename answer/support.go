@@ -112,7 +112,7 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 			hedged, swapped := false, ""
 			if len(missing) == 0 && !negated && coverage >= minCoverage {
 				if len(claim.strong) > 0 {
-					overstated = unlicensedStrength(claim.strong, strongWords(clauseWordsOf(sents[i:i+n]), false, nil), c.synonyms)
+					overstated = unlicensedStrength(claim.strong, strongWords(clauseWordsOf(sents[i:i+n]), false), c.synonyms)
 				}
 				hedged = hedgedClaim(claim, sents[i:i+n])
 				swapped = swappedName(claimedNames, sents[i:i+n])
@@ -435,7 +435,7 @@ func readClaim(sentence string) claim {
 		})
 	}
 	c.bound = boundFacts(sentence)
-	c.strong = strongWords(clauses, true, nil)
+	c.strong = strongWords(clauses, true)
 	for i, w := range clauses {
 		if claimHedges[w] && !(w == "may" && isMonth(clauses, i)) {
 			c.hedged = true
