@@ -24,9 +24,9 @@ import (
 // may be written otherwise ("two decades", "twenty-one", "three years
 // after that", "three quarters" for 73.6 %: derived.go), names as
 // acronyms (acronyms.go). Measured on testdata/support.jsonl,
-// support_blind.jsonl and support_extra.jsonl (see
+// support_blind.jsonl, support_extra.jsonl and support_extra2.jsonl (see
 // TestSupportCheckOnTheLabelledSet and BENCHMARKS.md); the window and
-// coverage were swept on all three.
+// coverage were swept on all four.
 const (
 	supportWindow      = 3
 	minSupportCoverage = 0.6
@@ -299,8 +299,8 @@ var nameForms = map[string][]string{
 	"communist": {"communism", "communists"}, "socialist": {"socialism"}, "western": {"west"}, "west": {"western"},
 	"european": {"europe", "eu"}, "eu": {"european", "europe"}, "indian": {"india"},
 	"beijing": {"china", "chinese"}, "hanoi": {"vietnam", "vietnamese"}, "washington": {"us", "america", "united"},
-	"moscow": {"russia", "russian"},
-	"east":   {"eastern"}, "eastern": {"east"}, "north": {"northern"}, "northern": {"north"}, "south": {"southern"}, "southern": {"south"}, "ccp": {"cpc"}, "cpc": {"ccp"}, "cpv": {"vcp"}, "vcp": {"cpv"},
+	"moscow": {"russia", "russian"}, "ccp": {"cpc"}, "cpc": {"ccp"}, "cpv": {"vcp"}, "vcp": {"cpv"},
+	"east": {"eastern"}, "eastern": {"east"}, "north": {"northern"}, "northern": {"north"}, "south": {"southern"}, "southern": {"south"},
 }
 
 // titles are capitalised words that name a rank, not a person: a
