@@ -79,12 +79,14 @@ func TestSupportCheckNameSwaps(t *testing.T) {
 		"A Chinese vessel sank a fishing boat near the Paracel Islands, while China built outposts in the Spratly Islands. " +
 		"Trong said that Vietnam sees relations with China as a top priority. " +
 		"Vietnam invaded Cambodia in 1978 to remove the Khmer Rouge. China responded by invading Vietnam in 1979. " +
-		"In the survey 56.9 percent chose the United States, while only 11.8 percent picked China."
+		"In the survey 56.9 percent chose the United States, while only 11.8 percent picked China. " +
+		"Trong was re-elected at the CPV's 13th National Congress. Xi was re-elected at the 20th CPC National Congress."
 	checkSupportCases(t, passage, []supportCase{
 		{"a year of the passage put in another's place", "Vietnam invaded Cambodia in 1979 to remove the Khmer Rouge.", false},
 		{"the year in its place", "Vietnam invaded Cambodia in 1978 to remove the Khmer Rouge.", true},
 		{"the other year in its place", "China invaded Vietnam in 1979.", true},
 		{"two numbers of one sentence, which the check cannot tell apart", "In the survey 11.8 percent chose China.", true},
+		{"an ordinal is one word", "Trong was re-elected at the 13th Congress and Xi at the 20th.", true},
 		{"the one who greeted him", "Xi was greeted at the airport by Prime Minister Pham Minh Chinh.", true},
 		{"the one who greeted him, without his title", "Xi was greeted at the airport by Pham Minh Chinh.", true},
 		{"someone named later put in his place", "Xi was greeted at the airport by President Vo Van Thuong.", false},

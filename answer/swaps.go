@@ -29,7 +29,7 @@ type nameToken struct {
 }
 
 // nameTokenPattern is a word, or punctuation that ends a clause.
-var nameTokenPattern = regexp.MustCompile(`(?:\p{Lu}\.){2,}|\d+(?:[.,]\d+)*|[\p{L}\p{N}]+(?:[’'][\p{L}]+)?|[.,;:!?()\[\]"“”—–]`)
+var nameTokenPattern = regexp.MustCompile(`(?:\p{Lu}\.){2,}|\d+(?:[.,]\d+)*(?:st|nd|rd|th)?\b|[\p{L}\p{N}]+(?:[’'][\p{L}]+)?|[.,;:!?()\[\]"“”—–]`)
 
 // nameTokens reads text for the places of its names.
 func nameTokens(body string) []nameToken {
@@ -41,7 +41,9 @@ func nameTokens(body string) []nameToken {
 			continue
 		}
 		if unicode.IsDigit(r) {
-			out = append(out, nameToken{text: m, lower: normaliseNumber(m), number: isDigits(strings.NewReplacer(".", "", ",", "").Replace(m))})
+			// "13th" is 13, an ordinal of the same number.
+			n := normaliseNumber(strings.TrimRight(m, "stndrh"))
+			out = append(out, nameToken{text: m, lower: n, number: isDigits(strings.ReplaceAll(n, ".", ""))})
 			continue
 		}
 		m = strings.TrimSuffix(strings.TrimSuffix(m, "’s"), "'s")
