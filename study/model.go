@@ -134,7 +134,7 @@ func (s *Studier) Round(ctx context.Context, passages []retrieval.Passage, opts 
 			s.log.Info("dropped a question of the language model", "item", i, "problems", problems)
 			continue
 		}
-		if len(round.Questions) < count {
+		if len(round.Questions) < count && !givesAway(round.Questions, q) {
 			round.Questions = append(round.Questions, q)
 		}
 	}
@@ -142,7 +142,9 @@ func (s *Studier) Round(ctx context.Context, passages []retrieval.Passage, opts 
 		if len(round.Questions) == count {
 			break
 		}
-		round.Questions = append(round.Questions, q)
+		if !givesAway(round.Questions, q) {
+			round.Questions = append(round.Questions, q)
+		}
 	}
 	if len(round.Questions) == 0 {
 		return fallback, err

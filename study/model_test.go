@@ -65,6 +65,8 @@ func TestTheModelsQuestionsAreCheckedAndTheRoundFilledWithoutIt(t *testing.T) {
 		{"three options", jsonOf(map[string]any{"questions": []any{with(map[string]any{"options": []string{"1975", "1979", "1986"}})}}), 0},
 		{"the answer in the question", jsonOf(map[string]any{"questions": []any{with(map[string]any{"question": "Did China invade Vietnam in 1979?"})}}), 0},
 		{"one valid, one invalid", jsonOf(map[string]any{"questions": []any{valid, with(map[string]any{"passage": 0})}}), 1},
+		{"a second question that gives the first's answer away", jsonOf(map[string]any{"questions": []any{valid, with(map[string]any{
+			"question": "How many years after the war of 1979 did the two countries normalize relations?", "options": []string{"twelve", "ten", "eight", "fifteen"}, "answer": 0, "kind": "number", "evidence": evidence})}}), 1},
 		{"unparseable JSON", `{"questions": [{"question": "In which year`, 0},
 		{"no JSON at all", "I cannot write questions about that.", 0},
 	}
@@ -90,6 +92,11 @@ func TestTheModelsQuestionsAreCheckedAndTheRoundFilledWithoutIt(t *testing.T) {
 				}
 				if p := Problems(q); len(p) > 0 {
 					t.Errorf("%q breaks rules: %q", q.Question, p)
+				}
+			}
+			for i, q := range round.Questions {
+				if givesAway(round.Questions[:i], q) {
+					t.Errorf("%q and a question before it give each other's answers away", q.Question)
 				}
 			}
 			if fromModel != tt.fromModel {

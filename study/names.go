@@ -18,8 +18,8 @@ const (
 	east-asia: China|PRC|People’s Republic of China|People's Republic of China; Japan; Mongolia; North Korea; South Korea|Korea; Taiwan
 	south-asia: Afghanistan; Bangladesh; India; Nepal; Pakistan; Sri Lanka
 	oceania: Australia; New Zealand; Papua New Guinea
-	europe: Austria; Belgium; Finland; France; Germany; Greece; Italy; Netherlands; Norway; Poland; Portugal; Russia|Russian Federation; Spain; Sweden; Switzerland; Ukraine; United Kingdom|Britain|UK|U.K.
-	americas: Argentina; Brazil; Canada; Chile; Colombia; Cuba; Mexico; Peru; United States|U.S.|US|USA|U.S.A.|America|United States of America; Venezuela
+	europe: Austria; Belgium; Finland; France; Germany; Greece; Italy; Netherlands|the Netherlands; Norway; Poland; Portugal; Russia|Russian Federation; Spain; Sweden; Switzerland; Ukraine; United Kingdom|the United Kingdom|Britain|UK|U.K.
+	americas: Argentina; Brazil; Canada; Chile; Colombia; Cuba; Mexico; Peru; United States|the United States|U.S.|US|USA|U.S.A.|America|United States of America; Venezuela
 	middle-east: Egypt; Iran; Iraq; Israel; Saudi Arabia; Turkey
 	africa: Congo|Democratic Republic of Congo; Ethiopia; Kenya; Nigeria; South Africa`
 	capitalList = `Bangkok:Thailand; Beijing:China; Berlin:Germany; Canberra:Australia; Hanoi:Vietnam; Jakarta:Indonesia; Kuala Lumpur:Malaysia; Kyiv|Kiev:Ukraine;
@@ -27,8 +27,9 @@ const (
 	Vientiane:Laos; Washington|Washington D.C.|Washington DC|DC|D.C.:United States; Singapore City:Singapore`
 	cityList   = `Brussels; Da Nang; Geneva; Guangzhou; Haiphong; Ho Chi Minh City|Saigon; Hong Kong; Nanning; New York; Shanghai; Shenzhen; The Hague|Hague; Trento`
 	regionList = `continent: Africa; Asia; Europe; Latin America
-	region: Asia-Pacific; Central Asia; East Asia; Indo-Pacific; Middle East; South Asia; Southeast Asia; Guangxi; Tibet; Xinjiang; Yunnan
-	water: East China Sea; Indian Ocean; Pacific; South China Sea; Mekong
+	region: Asia-Pacific|the Asia-Pacific; Central Asia; East Asia; Indo-Pacific|the Indo-Pacific; Middle East|the Middle East; South Asia; Southeast Asia; Guangxi; Tibet; Xinjiang; Yunnan
+	water: East China Sea; Indian Ocean; Pacific|the Pacific; South China Sea; Philippine Sea; Yellow Sea
+	river: Mekong|the Mekong; Yangtze|the Yangtze
 	islands: Paracel Islands|Paracels|Paracel; Spratly Islands|Spratlys|Spratly
 	site: Dien Bien Phu; Pearl River Delta`
 	demonymList = `American:United States; Australian:Australia; British:United Kingdom; Cambodian:Cambodia; Chinese:China; Sino:China; Filipino:Philippines; French:France; Indian:India;
@@ -52,15 +53,22 @@ type place struct {
 type gazetteer struct {
 	places   map[string]place
 	demonyms map[string]string
+	// withThe holds the names written after "the" (an alias "the X").
+	withThe map[string]bool
 }
 
 func newGazetteer() gazetteer {
-	g := gazetteer{places: map[string]place{}, demonyms: map[string]string{}}
+	g := gazetteer{places: map[string]place{}, demonyms: map[string]string{}, withThe: map[string]bool{}}
 	add := func(entry string, p place) {
 		names := strings.Split(strings.TrimSpace(entry), "|")
 		p.name = strings.TrimSpace(names[0])
 		for _, n := range names {
-			g.places[strings.TrimSpace(n)] = p
+			n = strings.TrimSpace(n)
+			if rest, ok := strings.CutPrefix(n, "the "); ok {
+				g.withThe[p.name] = true
+				n = rest
+			}
+			g.places[n] = p
 		}
 	}
 	grouped := func(list string, kind Kind) {
@@ -103,6 +111,10 @@ var (
 		"Association": "international", "Union": "international", "Nations": "international", "Council": "international", "Forum": "international", "Organization": "international", "Organisation": "international", "Bank": "international",
 		"Summit": "summit", "Summits": "summit", "Magazine": "press", "Times": "press", "News": "press", "Company": "company", "Corporation": "company", "Group": "company"}
 	placeHeads = wordList(`Sea Island Islands River Delta Strait Gulf Bay Ocean Peninsula Province City Mountains`)
+	// placeHeadClass sorts the places a head word names as the gazetteer
+	// does: a sea is one of the waters, not a region.
+	placeHeadClass = map[string]string{"Sea": "water", "Ocean": "water", "Gulf": "water", "Bay": "water", "Strait": "water", "River": "river",
+		"Island": "islands", "Islands": "islands", "Delta": "region", "Peninsula": "region", "Province": "region", "City": "city", "Mountains": "region"}
 	// notNames are capitalised words that name nothing a question asks for.
 	notNames = wordList(`I II III COVID COVID-19 BC AD AM PM CEO GDP OK Mr Tuesday Monday Wednesday Thursday Friday Saturday Sunday West East North South Cold War Western Eastern`)
 )
@@ -302,7 +314,9 @@ func (lx *lexicon) nameFacts(s string) []fact {
 	var out []fact
 	for _, span := range nameSpans(s, lx.common) {
 		for _, part := range lx.splitSpan(span) {
-			out = append(out, lx.typeSpan(s, part)...)
+			if len(part) > 0 { // "The and A": nothing before the "and"
+				out = append(out, lx.typeSpan(s, part)...)
+			}
 		}
 	}
 	return out
@@ -417,7 +431,7 @@ func (lx *lexicon) typeSpan(s string, span []token) []fact {
 	}
 	for _, t := range span {
 		if placeHeads[t.text] && len(span) > 1 {
-			return []fact{mk(KindPlace, "region", strings.ToLower(text), span)}
+			return []fact{mk(KindPlace, placeHeadClass[t.text], strings.ToLower(text), span)}
 		}
 	}
 	if len(span) <= 4 && allNameWords(span) && !slices.ContainsFunc(span, func(t token) bool { return lx.isTypedWord(t.text) }) &&

@@ -34,6 +34,7 @@ func FuzzGenerator(f *testing.F) {
 	f.Add("President Xi Jinping met Prime Minister Pham Minh Chinh in Hanoi on December 12, 2023, and signed 36 agreements.")
 	f.Add("About the Author:\n\nJane Roe wrote this in 2020 for the Belt and Road Initiative (BRI) forum.")
 	f.Add("U.S.-Vietnam ties (Smith, 2022) rose 56.9 percent; $60 million (US$10 billion) in aid came on October 30th.")
+	f.Add("Germany invaded Poland in 1939, and the war followed.\n\nRussia invaded Ukraine in 2022.\n\nWhen Finland joined NATO in 2023 after years of talks, Sweden waited.\n\nIn its report, the agency counted 14 pipelines.\n\nDuring the visit, Norway and Italy signed at least 36 agreements in Rome.")
 	f.Fuzz(func(t *testing.T, text string) {
 		p := passage("f.txt", retrieval.SourceInfo{Title: "F", Authors: []string{"Jane Roe"}}, text)
 		g := NewGenerator([]retrieval.Passage{p})

@@ -41,6 +41,10 @@ type Generator struct {
 	// nameSources counts the sources that write each capitalised word.
 	nameSources map[string]int
 	// gazetteerCache keeps gazetteerFacts by answer (rounds run at once).
+	// latestYear is the latest year the reading list writes.
+	latestYear float64
+	// usage is how the reading list uses each name.
+	usage          *usage
 	gazetteerMu    sync.Mutex
 	gazetteerCache map[string][]fact
 }
@@ -76,8 +80,12 @@ func NewGenerator(passages []retrieval.Passage) *Generator {
 		}
 		for j := range fs {
 			g.byKind[fs[j].kind] = append(g.byKind[fs[j].kind], ref{i, j})
+			if fs[j].kind == KindYear {
+				g.latestYear = max(g.latestYear, fs[j].value)
+			}
 		}
 	}
+	g.usage = g.newUsage()
 	g.findCandidates()
 	return g
 }
@@ -127,7 +135,7 @@ func (g *Generator) findCandidates() {
 		}
 	}
 	for i, s := range g.sents {
-		if !s.usable || danglingStart(s.plain) || leansOnContext(s.plain) {
+		if !s.usable || danglingOpening(s.plain) || !formerLatterResolved(s.plain) || leansOnContext(s.plain) || unresolvedPronoun(s.plain) {
 			continue
 		}
 		for j, f := range g.facts[i] {
@@ -144,6 +152,11 @@ func (g *Generator) findCandidates() {
 				continue // "the Ukraine war": another country is no war's name
 			}
 			q, proper := makeQuestion(s.plain, f)
+			if !proper {
+				if p := properQuestion(s.plain, f, g.known); p != "" {
+					q, proper = p, true
+				}
+			}
 			if q == "" {
 				continue
 			}
@@ -239,6 +252,12 @@ func (g *Generator) bareName(i, except int) bool {
 			continue
 		}
 		t := span[0]
+		if g.lx.isTypedWord(t.text) || g.lx.isTypedWord(strings.TrimSuffix(t.text, "s")) || monthNumber[t.text] > 0 {
+			continue // "the 20th Congress", "in April 2015", "the Americans": no one's name
+		}
+		if strings.Contains(t.text, "-") || g.lx.lower[strings.ToLower(t.text)] {
+			continue // "the Trong-Xi meeting", "heads of State": a modifier, a common word
+		}
 		if except >= 0 && t.start >= g.facts[i][except].start && t.end <= g.facts[i][except].end {
 			continue
 		}
@@ -289,7 +308,14 @@ var pronounStarts = wordList(`it its this that these those they them their he hi
 // pointer to what came before ("the latter"), or it asks a question.
 func danglingStart(s string) bool {
 	lower := strings.ToLower(s)
-	if strings.Contains(lower, "the latter") || strings.Contains(lower, "the former") || strings.ContainsAny(s, "?") {
+	return strings.Contains(lower, "the latter") || strings.Contains(lower, "the former") || danglingOpening(s)
+}
+
+// danglingOpening is danglingStart but for "the former" and "the latter"
+// after the opening: a question may keep them where the sentence says
+// what they choose from (see formerLatterResolved).
+func danglingOpening(s string) bool {
+	if strings.ContainsAny(s, "?") {
 		return true
 	}
 	words := text.Words(s)
@@ -303,6 +329,72 @@ func danglingStart(s string) bool {
 	}
 	first := strings.TrimLeft(s, "“\"‘'")
 	return first != s // a quotation: whose words they are is in the sentence before
+}
+
+// formerLatterResolved reports whether every "the former" or "the
+// latter" of a sentence has the pair it chooses from before it in the
+// sentence: two names, or two capitalised words at least ("In 1979,
+// Hanoi and Beijing fought when the former invaded Cambodia").
+func formerLatterResolved(s string) bool {
+	lower := strings.ToLower(s)
+	for _, w := range []string{"the former", "the latter"} {
+		for at := 0; ; {
+			j := strings.Index(lower[at:], w)
+			if j < 0 {
+				break
+			}
+			names := 0
+			for _, t := range tokens(s[:at+j]) {
+				if isCapitalised(t.text) && !isStop(strings.ToLower(t.text)) {
+					names++
+				}
+			}
+			if names < 2 {
+				return false
+			}
+			at += j + len(w)
+		}
+	}
+	return true
+}
+
+// known reports whether a word is written in lower case in the reading
+// list.
+func (g *Generator) known(w string) bool { return g.lx.lower[w] }
+
+// thirdPersonPronouns stand for a name said elsewhere.
+var thirdPersonPronouns = wordList(`it its itself they their them themselves he his him himself she her herself`)
+
+// unresolvedPronoun reports whether a sentence uses a pronoun before
+// anything it could stand for: no name and no noun after a determiner
+// comes before it, and it is not in an opening phrase whose main clause,
+// after the comma, starts with a name ("Despite its reliance on trade,
+// Hanoi has …" is fine; "In its most recent survey in 2022, when asked …"
+// is not: whose survey?).
+func unresolvedPronoun(s string) bool {
+	toks := tokens(s)
+	for n, t := range toks {
+		if !thirdPersonPronouns[strings.ToLower(t.text)] {
+			continue
+		}
+		for m := 0; m < n; m++ {
+			w := toks[m].text
+			if m > 0 && isCapitalised(w) || m == 0 && isCapitalised(w) && !isStop(strings.ToLower(w)) && !subordinators[strings.ToLower(w)] {
+				return false // a name before it
+			}
+			if m > 0 && !isStop(strings.ToLower(w)) && determiners[strings.ToLower(toks[m-1].text)] {
+				return false // "the two countries … their"
+			}
+		}
+		if i := strings.Index(s[t.end:], ", "); i >= 0 {
+			rest := strings.TrimSpace(s[t.end+i+2:])
+			if next := tokens(rest); len(next) > 0 && isCapitalised(next[0].text) {
+				return false // "Despite its reliance on trade, Hanoi …"
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // whWords name the kind of the answer in a question about a subject.
@@ -333,6 +425,27 @@ func whWord(f fact) string {
 	return ""
 }
 
+// cutSecondClause drops a second clause joined by ", and" or ", but"
+// from the predicate of a wh-question on the subject: "Which country
+// invaded Poland in 1939, and the war that followed redrew the map?"
+// asks one thing. A clause is told by a verb in its first words; a list
+// ("…, and New Zealand") stays.
+func cutSecondClause(predicate string) string {
+	for _, c := range []string{", and ", ", but "} {
+		i := strings.Index(predicate, c)
+		if i < 0 {
+			continue
+		}
+		words := text.Words(predicate[i+len(c):])
+		for _, w := range words[:min(len(words), 6)] {
+			if auxiliaries[w] || pastVerbs[w] || strings.HasSuffix(w, "ed") && len(w) > 4 {
+				return predicate[:i]
+			}
+		}
+	}
+	return predicate
+}
+
 // auxiliaries are verbs that may follow a subject.
 var auxiliaries = wordList(`has have had is are was were will would can could may might must should shall did does do also`)
 
@@ -361,7 +474,7 @@ func makeQuestion(s string, f fact) (string, bool) {
 		prefix := s[:f.start]
 		subject := prefix == "" || strings.HasSuffix(prefix, ", ") && !strings.Contains(strings.TrimSuffix(prefix, ", "), ",") && len(text.Words(prefix)) <= 8
 		if subject && len(next) > 3 && looksLikeVerb(next[0]) && !isCapitalised(strings.TrimSpace(after)) && f.class != "city" && f.class != "capital" {
-			body := strings.TrimSpace(after)
+			body := strings.TrimSpace(cutSecondClause(after))
 			body = strings.TrimRight(body, ". ")
 			if strings.HasSuffix(body, ".”") {
 				body = strings.TrimSuffix(body, ".”") + "”"
@@ -432,22 +545,27 @@ func (g *Generator) Round(opts RoundOptions) (Round, error) {
 	usedFact, usedSent := map[string]bool{}, map[int]bool{}
 	bySource, byKind := map[string]int{}, map[Kind]int{}
 	tried := map[int]bool{}
-	for pass := 0; pass < 2 && len(round.Questions) < count; pass++ {
+	sentAsked := map[int]int{}
+	// Pass 0 spreads the round over the sources and kinds, pass 1 fills it
+	// with a fact of a sentence not asked yet, pass 2 with another fact of
+	// a sentence asked already (maxPerSentence at most).
+	for pass := 0; pass < 3 && len(round.Questions) < count; pass++ {
 		for i, c := range pool {
 			if len(round.Questions) == count {
 				break
 			}
 			f := g.facts[c.sent][c.fact]
 			src := g.sents[c.sent].passage.Source
-			if tried[i] || usedFact[f.key] || usedSent[c.sent] || pass == 0 && (bySource[src] >= perSource || byKind[f.kind] >= perKind) {
+			if tried[i] || usedFact[f.key] || usedSent[c.sent] && pass < 2 || sentAsked[c.sent] >= maxPerSentence || pass == 0 && (bySource[src] >= perSource || byKind[f.kind] >= perKind) {
 				continue
 			}
 			tried[i] = true
 			q, ok := g.question(c.candidate, rng)
-			if !ok {
+			if !ok || givesAway(round.Questions, q) {
 				continue
 			}
 			usedFact[f.key], usedSent[c.sent] = true, true
+			sentAsked[c.sent]++
 			bySource[src]++
 			byKind[f.kind]++
 			round.Questions = append(round.Questions, q)
@@ -462,13 +580,31 @@ func (g *Generator) Round(opts RoundOptions) (Round, error) {
 	return round, nil
 }
 
+// givesAway reports whether q and a question of asked would give away
+// each other's answers: the text of one holds the answer of the other
+// (two facts of one sentence, or one fact told in two).
+func givesAway(asked []Question, q Question) bool {
+	question, answer := strings.ToLower(q.Question), strings.ToLower(q.Correct())
+	for _, other := range asked {
+		if strings.Contains(question, strings.ToLower(other.Correct())) || strings.Contains(strings.ToLower(other.Question), answer) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxPerSentence is how many facts of one sentence a round may ask, when
+// it has no other sentences left ("three visits in April 2015, January
+// 2017 and October 2022").
+const maxPerSentence = 3
+
 // question finishes a candidate: three distractors chosen, options
 // shuffled. It fails when the reading list has too few facts of the kind.
 func (g *Generator) question(c candidate, rng *rand.Rand) (Question, bool) {
 	s := g.sents[c.sent]
 	f := g.facts[c.sent][c.fact]
 	distractors := g.distractors(c.ref, rng)
-	if len(distractors) < optionsPerQuestion-1 {
+	if len(distractors) < optionsPerQuestion-1 || g.givenAway(c.ref, distractors) {
 		return Question{}, false
 	}
 	options := append([]string{f.text}, distractors...)
@@ -483,6 +619,149 @@ func (g *Generator) question(c candidate, rng *rand.Rand) (Question, bool) {
 	return q, true
 }
 
+// roleFree are the sorts of place any other of the sort may stand for,
+// whatever the sentence says of it: a sea for a sea, islands for islands.
+// An organisation of states is one for another too.
+var roleFree = map[string]bool{"water": true, "river": true, "islands": true, "region": true, "continent": true, "site": true, "international": true}
+
+// anyOfItsSort reports whether any other name of the answer's sort may
+// stand for it, whatever the sentence says of it (see roleFree): for
+// organisations of states, only those known by their acronyms ("joining
+// the WTO", "APEC countries"); one named in full may be a union of
+// states or a bank, and must fit the sentence as a person must.
+func (g *Generator) anyOfItsSort(answer fact) bool {
+	if answer.class == "international" {
+		return isAcronym(answer.text)
+	}
+	return roleFree[answer.class]
+}
+
+// bestFitting is how many of the names that fit the answer's place best
+// the three distractors are drawn from.
+const bestFitting = 5
+
+// fitsTheArticle reports whether a place fits the article before the
+// blank: after "the", a name written with "the" ("the Philippines");
+// with no article or other determiner, one written without, unless the
+// answer itself is written so.
+func (g *Generator) fitsTheArticle(article string, answer, d fact) bool {
+	name := strings.TrimPrefix(strings.TrimPrefix(d.key, "place:"), "country:")
+	if article == "the" {
+		return g.takesThe(d.key, name)
+	}
+	answerName := strings.TrimPrefix(strings.TrimPrefix(answer.key, "place:"), "country:")
+	return determiners[article] || !g.takesThe(d.key, name) || g.takesThe(answer.key, answerName)
+}
+
+// anchorsOf are the names written in a question's sentence besides its
+// answer that say what the sentence is about: no demonym, no commonplace
+// of the reading list, none that more than a quarter of its sentences
+// write ("Cambodia", "Pol Pot", not "China" in a list about China).
+func (g *Generator) anchorsOf(r ref) []string {
+	answer := g.facts[r.sent][r.fact]
+	s := g.sents[r.sent].plain
+	seen := map[string]bool{}
+	var out []string
+	for _, span := range g.names(s) {
+		key := "name:" + spanText(s, span)
+		if span[0].start < answer.end && answer.start < span[len(span)-1].end || seen[key] {
+			continue
+		}
+		seen[key] = true
+		if _, demonym := g.lx.gaz.demonyms[span[0].text]; demonym && len(span) == 1 {
+			continue // "Vietnamese": a people, not a thing a sentence is about
+		}
+		if typed := g.lx.typeSpan(s, span); len(typed) > 0 && g.common[typed[0].key] {
+			continue // the reading list's commonplaces ("the United States")
+		}
+		if 4*len(g.usage.sentences[key]) <= len(g.sents) {
+			out = append(out, key)
+		}
+	}
+	return out
+}
+
+// sharesAnAnchor reports whether a sentence names two of the anchors of
+// a question's: its year or number may then be the answer as another
+// source tells it ("Vietnam invaded Cambodia in 1978 to remove Pol Pot"
+// and "in 1979 … the former invaded Cambodia, ending the dictatorship of
+// Pol Pot"), no distractor.
+func (g *Generator) sharesAnAnchor(sent int, anchors []string) bool {
+	shared := 0
+	for _, a := range anchors {
+		if g.usage.sentences[a][sent] {
+			shared++
+		}
+	}
+	return shared >= 2
+}
+
+// toldAlike reports whether a fact of another sentence is told as the
+// answer is: the two sentences share two names (commonplaces too), and
+// a word near the answer and one around the other fact are of one family ("Xi had previously visited
+// Vietnam in November 2015" and "Xi Jinping’s visit to Vietnam in
+// November 2017").
+func (g *Generator) toldAlike(r, o ref) bool {
+	a, b := g.sents[r.sent].plain, g.sents[o.sent].plain
+	shared := 0
+	for name := range g.usage.namesIn[r.sent] {
+		if g.usage.namesIn[o.sent][name] {
+			shared++
+		}
+	}
+	if shared < 2 {
+		return false
+	}
+	fa, fb := g.facts[r.sent][r.fact], g.facts[o.sent][o.fact]
+	near := contextStems(b, tokens(b), fb.start, fb.end)
+	for stem, w := range contextStems(a, tokens(a), fa.start, fa.end) {
+		if w < 2 {
+			continue
+		}
+		for other := range near {
+			if sameFamily(stem, other) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// givenAway reports whether the names in the rest of the question point
+// at the answer rather than at the distractors (see usage.givesAway).
+func (g *Generator) givenAway(r ref, distractors []string) bool {
+	answer := g.facts[r.sent][r.fact]
+	if !nameKinds[answer.kind] {
+		return false
+	}
+	s := g.sents[r.sent].plain
+	var names []string
+	for k, f := range g.facts[r.sent] {
+		if k != r.fact && nameKinds[f.kind] && !g.common[f.key] {
+			names = append(names, f.key)
+		}
+	}
+	for _, span := range g.names(s) {
+		if span[0].start < answer.end && answer.start < span[len(span)-1].end {
+			continue
+		}
+		names = append(names, "name:"+spanText(s, span))
+	}
+	var keys []string
+	for _, d := range distractors {
+		for _, f := range g.typed(d) {
+			keys = append(keys, f.key)
+		}
+	}
+	return g.usage.givesAway(r.sent, names, answer.key, keys)
+}
+
+// typed is how the typer reads an option on its own, inside a sentence
+// (a first word may be taken for a common word: "South China Sea").
+func (g *Generator) typed(option string) []fact {
+	return append(numericFacts(option), g.lx.nameFacts("In "+option)...)
+}
+
 // closeCandidates is how many of the nearest distractors (by value, for
 // numbers and dates) the three are drawn from.
 const closeCandidates = 7
@@ -495,6 +774,9 @@ func (g *Generator) distractors(r ref, rng *rand.Rand) []string {
 	answer := g.facts[r.sent][r.fact]
 	s := g.sents[r.sent]
 	lowerSentence := strings.ToLower(s.text)
+	// The sentence but the answer: "East China Sea" may stand for "South
+	// China Sea", not for "Chinese waters off the China coast".
+	lowerRest := strings.ToLower(s.plain[:answer.start] + " " + s.plain[answer.end:])
 	type option struct {
 		f    fact
 		text string
@@ -504,13 +786,26 @@ func (g *Generator) distractors(r ref, rng *rand.Rand) []string {
 	article := lastWord(s.plain[:answer.start])
 	sentenceWords := tokens(lowerSentence)
 	pool := g.gazetteerFacts(answer)
-	for _, o := range g.byKind[answer.kind] {
-		if o.sent != r.sent {
-			pool = append(pool, g.facts[o.sent][o.fact])
+	// Another source's telling of the answer: the facts of the kind of
+	// sentences about the same things ("Vietnam invaded Cambodia in 1978"
+	// and "in 1979 … the former invaded Cambodia").
+	told := map[string]bool{}
+	if !nameKinds[answer.kind] {
+		anchors := g.anchorsOf(r)
+		for _, o := range g.byKind[answer.kind] {
+			if o.sent != r.sent && (g.sharesAnAnchor(o.sent, anchors) || g.toldAlike(r, o)) {
+				told[g.facts[o.sent][o.fact].key] = true
+			}
 		}
 	}
+	for _, o := range g.byKind[answer.kind] {
+		if d := g.facts[o.sent][o.fact]; o.sent != r.sent && !told[d.key] {
+			pool = append(pool, d)
+		}
+	}
+	byRole := nameKinds[answer.kind] && !g.anyOfItsSort(answer)
 	for _, d := range pool {
-		if g.common[d.key] || !sameClass(answer, d) || equivalent(answer, d) || slices.ContainsFunc(g.facts[r.sent], func(x fact) bool { return equivalent(x, d) }) {
+		if g.common[d.key] && !byRole || !sameClass(answer, d) && !(byRole && sameRole(answer, d)) || equivalent(answer, d) || slices.ContainsFunc(g.facts[r.sent], func(x fact) bool { return equivalent(x, d) }) {
 			continue
 		}
 		if !g.fitsTheSentence(r, answer, d) {
@@ -528,12 +823,15 @@ func (g *Generator) distractors(r ref, rng *rand.Rand) []string {
 		}
 		if d.kind == KindPlace || d.kind == KindCountry {
 			d.text = strings.TrimPrefix(strings.TrimPrefix(d.key, "place:"), "country:") // "The Hague", not "Hague"
+			if !g.fitsTheArticle(article, answer, d) {
+				continue // "as the _____ found out" takes no "Myanmar"
+			}
 		}
 		text := render(d, answer)
 		if (article == "a" || article == "an") && startsWithVowel(text) != startsWithVowel(answer.text) {
 			continue // "a _____" takes no "Operations", "an _____" no "Partnership"
 		}
-		if text == "" || containsWord(lowerSentence, strings.ToLower(text)) || slices.ContainsFunc(d.words, func(w string) bool { return len(w) > 2 && containsWord(lowerSentence, w) }) {
+		if text == "" || containsWord(lowerSentence, strings.ToLower(text)) || slices.ContainsFunc(d.words, func(w string) bool { return len(w) > 2 && containsWord(lowerRest, w) }) {
 			continue
 		}
 		if startsAWordOf(sentenceWords, lowerWords(text)) { // "Paracel" beside "Paracelso islands"
@@ -545,7 +843,20 @@ func (g *Generator) distractors(r ref, rng *rand.Rand) []string {
 		if slices.ContainsFunc(options, func(x option) bool { return equivalent(x.f, d) || strings.EqualFold(x.text, text) }) {
 			continue
 		}
-		options = append(options, option{d, text, distance(answer, d)})
+		dist := distance(answer, d)
+		if byRole {
+			fit := g.usage.fit(s.plain, answer, d.key)
+			if fit < minFit {
+				continue // "Russia’s invasion of _____" takes no Switzerland
+			}
+			dist = -fit
+		}
+		options = append(options, option{d, text, dist})
+	}
+	if byRole {
+		// The names that fit best, in an order of the round's own.
+		slices.SortStableFunc(options, func(a, b option) int { return cmp.Compare(a.dist, b.dist) })
+		options = options[:min(len(options), bestFitting)]
 	}
 	if answer.value != 0 || answer.kind == KindYear {
 		slices.SortStableFunc(options, func(a, b option) int { return cmp.Compare(a.dist, b.dist) })
@@ -632,7 +943,9 @@ func (g *Generator) fitsTheSentence(r ref, answer, d fact) bool {
 		if at == 0 || dt == 0 {
 			return answer.kind == KindDate && answer.class != "month" // a day and month: no year to compare
 		}
-		window := 15.0 * 10000
+		// Within 15 years, or half the time back from the reading list's
+		// latest year for older ones (1883 may take 1949, 2016 no 1975).
+		window := max(15, (g.latestYear-math.Min(at, dt)/10000)/2) * 10000
 		if math.Abs(at-dt) > window {
 			return false
 		}
@@ -647,10 +960,19 @@ func (g *Generator) fitsTheSentence(r ref, answer, d fact) bool {
 		}
 	case KindNumber, KindPercent, KindAmount, KindOrdinal:
 		band := 2.5
+		if answer.kind == KindNumber {
+			band = 3 // "at least 36 agreements" may take 13
+		}
 		if answer.kind == KindPercent {
 			band = 1.6 // "as high as 70%" takes no 30%
 		}
-		if answer.value <= 0 || d.value <= 0 || math.Abs(math.Log(answer.value/d.value)) > math.Log(band) {
+		if answer.value <= 0 || d.value <= 0 {
+			return false
+		}
+		if answer.kind == KindOrdinal && answer.value < 10 && d.value < 10 {
+			break // "the second forum": any of the first ten may be believed
+		}
+		if math.Abs(math.Log(answer.value/d.value)) > math.Log(band) {
 			return false
 		}
 	case KindOrganisation, KindAgreement:
@@ -755,6 +1077,17 @@ func (g *Generator) demonymIn(country fact, text string) bool {
 		}
 	}
 	return false
+}
+
+// sameRole reports whether d may stand for answer in a role the reading
+// list shows it in (see usage.fit), whatever its sort: any country for a
+// country, a city for a capital.
+func sameRole(answer, d fact) bool {
+	if answer.kind != d.kind {
+		return false
+	}
+	city := func(f fact) bool { return f.class == "city" || f.class == "capital" }
+	return answer.kind == KindCountry || answer.kind == KindPlace && city(answer) && city(d)
 }
 
 // sameClass reports whether d can stand as a distractor for answer: the

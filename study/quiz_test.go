@@ -289,6 +289,7 @@ func TestAQuestionCitesThePageOfItsPassage(t *testing.T) {
 	} {
 		p := passage("book.pdf", retrieval.SourceInfo{Title: "A history"}, text)
 		p.ID = fmt.Sprint("p", page)
+		p.Start, p.End = page*1000, page*1000+len(text) // four pages, not one page four times
 		p.Location = retrieval.Location{Page: page + 1}
 		passages = append(passages, p)
 	}

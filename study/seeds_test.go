@@ -18,11 +18,6 @@ func seedStore(t testing.TB) *retrieval.Store {
 	return seedtest.Store(t, "../seeds")
 }
 
-// typed is how the generator's typer reads an option on its own.
-func (g *Generator) typed(option string) []fact {
-	return append(numericFacts(option), g.lx.nameFacts(option)...)
-}
-
 // TestEveryQuestionFromTheSeedsKeepsTheRules runs the automatic rules on
 // every question of 30 rounds of every length the generator makes from
 // the seeds: Problems finds nothing; the quote is verbatim in a passage of
@@ -85,6 +80,7 @@ func TestEveryQuestionFromTheSeedsKeepsTheRules(t *testing.T) {
 				t.Errorf("seed %d: the fact %s is asked twice", seed, q.fact)
 			}
 			facts[q.fact] = true
+			checkTheRoundRules(t, g, seed, q)
 			answerFacts := g.typed(q.Correct())
 			for i, o := range q.Options {
 				if i == q.Answer {
@@ -102,6 +98,77 @@ func TestEveryQuestionFromTheSeedsKeepsTheRules(t *testing.T) {
 		}
 	}
 	t.Logf("%d questions checked", checked)
+}
+
+// checkTheRoundRules checks a question against the rules of issue 9's
+// third round: a blank after "the" only offers places written with "the";
+// the sentence uses no pronoun before its referent; a question proper
+// has no blank and ends with a question mark; a name's distractors fit
+// the role the sentence gives the answer (or are of a sort where any
+// other of the sort fits).
+func checkTheRoundRules(t *testing.T, g *Generator, seed uint64, q Question) {
+	t.Helper()
+	quote := withoutReferences(q.Citation.Quote)
+	if unresolvedPronoun(quote) {
+		t.Errorf("seed %d: %q: a pronoun before anything it could stand for", seed, q.Question)
+	}
+	blank := strings.Contains(q.Question, "_____")
+	if blank != strings.HasPrefix(q.Question, "Fill in the blank: ") || !blank && !strings.HasSuffix(q.Question, "?") {
+		t.Errorf("seed %d: %q is neither a blank nor a question proper", seed, q.Question)
+	}
+	answer := g.typed(q.Correct())
+	if len(answer) == 0 || !nameKinds[q.Kind] {
+		return
+	}
+	if before, _, ok := strings.Cut(q.Question, "_____"); ok && lastWord(before) == "the" && (q.Kind == KindCountry || q.Kind == KindPlace) {
+		for _, o := range q.Options {
+			for _, f := range g.typed(o) {
+				if !g.takesThe(f.key, strings.TrimPrefix(strings.TrimPrefix(f.key, "place:"), "country:")) {
+					t.Errorf("seed %d: %q offers “the %s”", seed, q.Question, o)
+				}
+			}
+		}
+	}
+	if g.anyOfItsSort(answer[0]) {
+		return
+	}
+	i := strings.Index(quote, q.Correct())
+	if i < 0 {
+		return // the answer is written otherwise in the quote; Problems saw to it
+	}
+	slot := fact{start: i, end: i + len(q.Correct())}
+	for k, o := range q.Options {
+		if k == q.Answer {
+			continue
+		}
+		for _, f := range g.typed(o) {
+			if fit := g.usage.fit(quote, slot, f.key); fit < minFit {
+				t.Errorf("seed %d: %q: the distractor %q fits the answer's place by %.2f only", seed, q.Question, o, fit)
+			}
+		}
+	}
+}
+
+func TestEveryQuestionFromAnInventedArticleKeepsTheRules(t *testing.T) {
+	g := inventedArticle(t)
+	if g.Len() == 0 {
+		t.Fatal("no question from the invented article")
+	}
+	asked := 0
+	for seed := uint64(1); seed <= 20; seed++ {
+		round, err := g.Round(RoundOptions{Count: MaxCount, Seed: seed})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, q := range round.Questions {
+			asked++
+			for _, p := range Problems(q) {
+				t.Errorf("seed %d: %q: %s", seed, q.Question, p)
+			}
+			checkTheRoundRules(t, g, seed, q)
+		}
+	}
+	t.Logf("%d questions checked", asked)
 }
 
 func TestRoundsAreTheSameForASeedAndVaryAcrossSeeds(t *testing.T) {
@@ -195,4 +262,37 @@ func TestWriteQuizSample(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("%d questions written to %s", len(round.Questions), path)
+}
+
+// TestNoQuestionOfARoundGivesAwayAnother: in rounds of every seed, also
+// those kept to one source (where a sentence may be asked for a second
+// fact), no question's text holds the answer of another question of its
+// round.
+func TestNoQuestionOfARoundGivesAwayAnother(t *testing.T) {
+	passages := seedStore(t).Passages("")
+	g := NewGenerator(passages)
+	sources := map[string]bool{"": true}
+	for _, p := range passages {
+		sources[p.Source] = true
+	}
+	rounds := 0
+	for source := range sources {
+		for seed := uint64(1); seed <= 20; seed++ {
+			round, err := g.Round(RoundOptions{Count: MaxCount, Seed: seed, Source: source})
+			if err != nil {
+				t.Fatal(err)
+			}
+			rounds++
+			for i, q := range round.Questions {
+				for j, other := range round.Questions {
+					if i != j && strings.Contains(strings.ToLower(q.Question), strings.ToLower(other.Correct())) {
+						t.Errorf("source %q seed %d: %q gives away the answer %q of %q", source, seed, q.Question, other.Correct(), other.Question)
+					}
+				}
+			}
+		}
+	}
+	if rounds < 100 {
+		t.Errorf("%d rounds checked", rounds)
+	}
 }
