@@ -129,7 +129,8 @@ func (a *Answerer) Ask(ctx context.Context, req Request, onPartial func(text str
 		return Answer{}, fmt.Errorf("search the reading list for %q: %w", query, err)
 	}
 	if a.client == nil {
-		return withLocations(a.extractive(question, query, passages), passages), nil
+		ans := a.confirmNotMentioned(ctx, question, a.extractive(question, query, passages))
+		return withLocations(ans, passages), nil
 	}
 	sents := a.candidates(passages, questionCue(question) == cueAuthor)
 	rel := relevance(query, passages, sents)
@@ -141,7 +142,7 @@ func (a *Answerer) Ask(ctx context.Context, req Request, onPartial func(text str
 	var down *EndpointError
 	if errors.As(err, &down) && ctx.Err() == nil {
 		// The model is down, but the reading list can still answer.
-		ans = a.extractive(question, query, passages)
+		ans = a.confirmNotMentioned(ctx, question, a.extractive(question, query, passages))
 		ans.ModelDown = down
 		return withLocations(ans, passages), nil
 	}
@@ -157,7 +158,7 @@ func (a *Answerer) extractive(question, query string, passages []retrieval.Passa
 	f := readFocus(question)
 	texts := make([]focusText, len(passages))
 	for i, p := range passages {
-		texts[i] = readFocusText(p.Text + "\n\n" + passageTitle(p))
+		texts[i] = readFocusText(p.Text + "\n\n" + documentLine(p))
 	}
 	if what := f.unmentioned(texts); what != "" {
 		a.log.Debug("the question's focus is in no passage", "focus", what)

@@ -151,13 +151,18 @@ var paraphrases = map[string][]string{
 	"gave":   {"provid", "award", "present", "offer"},
 	"meet":   {"met", "talk"},
 	"met":    {"meet", "talk"},
+	"member": {"join"},
+	"becom":  {"join", "appoint", "elect", "name", "sworn"},
+	"kill":   {"live", "death", "dead"},
+	"die":    {"live", "death", "dead"},
 }
 
 // credit is how much of term t a sentence with these terms carries: 1 for
-// the term, paraphraseCredit for a paraphrase of it, else 0.
+// the term or its irregular past, paraphraseCredit for a paraphrase of
+// it, else 0.
 func credit(have termSet, t string) float64 {
-	if have.has(t) {
-		return 1
+	if have.has(t) || slices.ContainsFunc(pastForms[t], have.has) {
+		return 1 // "became" for "become"
 	}
 	for _, p := range paraphrases[t] {
 		if _, ok := have[p]; ok {
@@ -252,7 +257,7 @@ func questionCue(question string) cue {
 	words := text.Words(question)
 	for i, w := range words {
 		switch {
-		case w == "when" || w == "year" || w == "date":
+		case w == "when" && asksWhen(question), w == "year" || w == "date":
 			return cueWhen
 		case w == "percentage" || w == "percent" || w == "many" && i > 0 && words[i-1] == "how" || w == "much" && i > 0 && words[i-1] == "how":
 			return cueNumber
@@ -261,6 +266,21 @@ func questionCue(question string) cue {
 		}
 	}
 	return cueNone
+}
+
+// Where "when" asks when: opening the question ("When did …?", not "When
+// Xi arrived, how long …?"), or after "since", "and" or a comma ("…, and
+// when?"). Elsewhere it says when something else happened: "Who greeted
+// Xi when he landed?".
+var (
+	whenOpens       = regexp.MustCompile(`(?i)^\W*when\b`)
+	whenSubordinate = regexp.MustCompile(`(?i)^\W*when\b[^,?]*,\s*(?:how|what|who|whom|which|where|why|did|does|do|is|was|were|has|have|had)\b`)
+	whenAsked       = regexp.MustCompile(`(?i)(?:,|\band|\bor|\bsince|\buntil|\broughly|\bexactly)\s+when\b`)
+)
+
+// asksWhen reports whether a question with "when" asks when.
+func asksWhen(question string) bool {
+	return whenOpens.MatchString(question) && !whenSubordinate.MatchString(question) || whenAsked.MatchString(question)
 }
 
 func (c cue) matches(text string) bool {
@@ -359,7 +379,7 @@ func coversNew(s sentence, picked []sentence, q query) bool {
 func (a *Answerer) extract(question, query string, passages []retrieval.Passage, sents []sentence) Answer {
 	q := newQuery(question, strings.TrimPrefix(query, question))
 	scoreSentences(sents, q, len(passages), questionCue(question))
-	keepAnswering(sents, passages, question)
+	keepAnswering(sents, passages, question, a.synonyms())
 	picked := pickSentences(sents, q)
 	if len(picked) == 0 {
 		return notFound()

@@ -1,7 +1,9 @@
 package answer
 
 import (
+	"context"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -24,10 +26,25 @@ type focus struct {
 type nameGroup struct {
 	shown string
 	words [][]string
+	// when is set for a name that only says when: "during Trong's
+	// visit", "after the Trong–Xi talks".
+	when bool
+	// acronym is the initials of a name of several words ("wto" for
+	// "World Trade Organization"), which a text may write instead.
+	acronym string
+	// joined is its words written as one ("vietnam" for "Việt Nam",
+	// "hanoi" for "Hà Nội").
+	joined string
 }
+
+// timeAdjunct are the words before a name that make it say when.
+var timeAdjunct = wordSet("during after before since following")
 
 // yearLike is a year of a question.
 var yearLike = regexp.MustCompile(`\b(1[0-9]{3}|20[0-9]{2})\b`)
+
+// possessive is a word with its "'s".
+var possessive = regexp.MustCompile(`\p{L}['’]s\b`)
 
 // questionWords start a question; written with a capital they are no name.
 var questionWords = wordSet("what who whom whose when where why how which is are was were do does did can could would should will has have had tell name give list describe explain according in on at for to and")
@@ -43,8 +60,11 @@ func readFocus(question string) focus {
 			f.numbers = append(f.numbers, n)
 		}
 	}
-	words := sentenceWords(question)
+	// A possessive ends a name: "Brunei's South China Sea claims" names
+	// Brunei and the South China Sea, not one thing.
+	words := sentenceWords(possessive.ReplaceAllString(question, "$0 of"))
 	var group []word
+	lead := "" // the word before a name, titles and articles left out
 	flush := func() {
 		if len(group) > 0 {
 			g := nameGroup{}
@@ -52,9 +72,21 @@ func readFocus(question string) focus {
 			for _, w := range group {
 				lower := lowerFolded(w.text)
 				shown = append(shown, w.text)
-				g.words = append(g.words, namesOf(lower))
+				forms := namesOf(lower)
+				if base := demonymBase(lower); base != "" {
+					forms = append(forms, base)
+				}
+				g.words = append(g.words, forms)
 			}
 			g.shown = strings.Join(shown, " ")
+			g.when = timeAdjunct[lead]
+			if len(group) >= 2 {
+				for _, w := range group {
+					r, _ := utf8.DecodeRuneInString(lowerFolded(w.text))
+					g.acronym += string(r)
+					g.joined += lowerFolded(w.text)
+				}
+			}
 			if g.shown == "us" {
 				g.shown = "the U.S."
 			}
@@ -70,6 +102,9 @@ func readFocus(question string) focus {
 		}
 		if !isName {
 			flush()
+			if !titles[lower] && lower != "the" && lower != "a" {
+				lead = lower
+			}
 			continue
 		}
 		group = append(group, w)
@@ -78,16 +113,70 @@ func readFocus(question string) focus {
 	return f
 }
 
-// mentionedIn reports whether a text (its words) mentions a name: at least half of its words
-// ("Biden" for "Joe Biden"), each in any of its forms.
+// mentionedIn reports whether a text (its words) mentions a name: all of
+// its words, or at least half of them written with a capital ("Biden" for
+// "Joe Biden"), each in any of its forms, or its acronym.
 func (g nameGroup) mentionedIn(have map[string]bool) bool {
+	return g.mentionedBy(func(k string) bool { return have[k] })
+}
+
+// mentionedBy is mentionedIn for a text whose words has reports.
+func (g nameGroup) mentionedBy(has func(string) bool) bool {
+	if g.acronym != "" && has(g.acronym) || g.joined != "" && has(g.joined) {
+		return true
+	}
+	n, capital, own, ownCapital := 0, 0, 0, 0
+	for _, forms := range g.words {
+		generic := genericNameWords[forms[0]]
+		if !generic {
+			own++
+		}
+		if slices.ContainsFunc(forms, has) {
+			n++
+		}
+		if slices.ContainsFunc(forms, func(form string) bool { return has("cap:"+form) || strings.HasPrefix(form, "stem:") && has(form) }) {
+			capital++
+			if !generic {
+				ownCapital++
+			}
+		}
+	}
+	// All of a name's words, or half of them written with a capital: the
+	// "new" of "a new milestone" is no half of New Zealand. Of a name with
+	// words many names share ("National Assembly", "New Zealand"), half
+	// of its own words: the "National" of "National Congress" is none.
+	if n == len(g.words) {
+		return true
+	}
+	if own > 0 && own < len(g.words) {
+		return 2*ownCapital >= own && ownCapital > 0
+	}
+	return 2*capital >= len(g.words) && capital > 0
+}
+
+// genericNameWords are words many names share: half a name is not
+// mentioned by them alone.
+var genericNameWords = wordSet("national new united north south east west central people peoples republic democratic socialist communist party committee ministry foreign affairs institute university sea islands island river organization association union federation agency commission state states city")
+
+// focusTexts are texts read together, without merging them.
+type focusTexts []focusText
+
+// has reports whether one of the texts has a word (or form).
+func (ts focusTexts) has(k string) bool {
+	return slices.ContainsFunc(ts, func(t focusText) bool { return t.words[k] })
+}
+
+// mentionedLoosely reports whether a text mentions half of a name's
+// words, in any case: before saying the reading list does not mention
+// New Zealand, make sure no passage has "new" and "Zealand".
+func (g nameGroup) mentionedLoosely(have map[string]bool) bool {
+	if g.acronym != "" && have[g.acronym] || g.joined != "" && have[g.joined] {
+		return true
+	}
 	n := 0
 	for _, forms := range g.words {
-		for _, form := range forms {
-			if have[form] {
-				n++
-				break
-			}
+		if slices.ContainsFunc(forms, func(form string) bool { return have[form] }) {
+			n++
 		}
 	}
 	return 2*n >= len(g.words) && n > 0
@@ -135,7 +224,12 @@ func (r focusReader) read(body string) focusText {
 		// Names are matched by their stems too; only capitalised words
 		// are stemmed, which keeps this cheap.
 		if w.capital {
+			ft.words["cap:"+lower] = true
 			ft.words["stem:"+r.stem(lower)] = true
+			if base := demonymBase(lower); base != "" {
+				ft.words[base] = true
+				ft.words["cap:"+base] = true
+			}
 		}
 		if strings.ContainsAny(lower, ".'’") {
 			for _, part := range text.Words(lower) {
@@ -164,7 +258,7 @@ func merged(texts ...focusText) focusText {
 // texts mentions, or "".
 func (f focus) unmentioned(texts []focusText) string {
 	for _, g := range f.names {
-		if !anyText(texts, g.mentionedIn) {
+		if !anyText(texts, g.mentionedLoosely) {
 			return g.shown
 		}
 	}
@@ -219,13 +313,25 @@ func startsWithCapital(s string) bool {
 }
 
 // keepAnswering zeroes the score of every sentence that cannot answer the
-// question: one without the question's years and numbers, and, for a
-// question that asks for a date or an amount, one that holds none (an
-// amount other than the question's own numbers).
-func keepAnswering(sents []sentence, passages []retrieval.Passage, question string) {
+// question: one without the question's years and numbers; one that does
+// not name (nor follow, in its passage, a name of) the question's
+// distinctive names; for a question that asks for a date, an amount, a
+// share, a length or a span, one that holds none, or holds one of
+// something else (too few of the asked words, or not the event's verb);
+// for "What did X say …?", one that does not report X's words; for "Who
+// was X's ambassador?", one without the role; and one whose passage lacks
+// a phrase the question quotes (see asked.go).
+func keepAnswering(sents []sentence, passages []retrieval.Passage, question string, synonyms retrieval.Synonyms) {
 	f := readFocus(question)
 	c := questionCue(question)
-	if len(f.names) == 0 && len(f.years) == 0 && len(f.numbers) == 0 && c != cueWhen && c != cueNumber && !asksMoney(question) {
+	m := askedMeasure(question)
+	var role []string
+	if c != cueAuthor {
+		role = roleTerms(question)
+	}
+	event := eventWord(question)
+	quoted := quotedPhrases(question)
+	if len(f.names) == 0 && len(f.years) == 0 && len(f.numbers) == 0 && c != cueWhen && c != cueNumber && m == measureNone && len(role) == 0 && len(quoted) == 0 && !asksMoney(question) {
 		return
 	}
 	// Each sentence is read once; the sentence before it, its title and
@@ -251,11 +357,30 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 		return whole[pi]
 	}
 	subject := askedSubject(question)
+	asked := askedByClause(question, f)
+	for pi := range passages {
+		titles[pi] = reader.read(documentLine(passages[pi]))
+	}
+	// upTo is what a passage says up to and with a sentence, and its
+	// document's title: a name given earlier is what "the two leaders" or
+	// "he" refer to.
+	upTo := func(pi, pos int) focusTexts {
+		ts := focusTexts{titles[pi]}
+		for p := 0; p <= pos; p++ {
+			if t, ok := read[[2]int{pi, p}]; ok {
+				ts = append(ts, t)
+			}
+		}
+		return ts
+	}
+	// Each question of a question ("What are the Three Nos? Is the U.S. a
+	// hedge?") has its own distinctive names.
+	var distinctive [][]nameGroup
+	for _, part := range questionParts(question) {
+		distinctive = append(distinctive, readFocus(part).distinctiveNames(passages, func(pi int) focusTexts { return focusTexts{wholeOf(pi), titles[pi]} }))
+	}
 	for i := range sents {
 		pi := sents[i].passage
-		if _, ok := titles[pi]; !ok {
-			titles[pi] = reader.read(passageTitle(passages[pi]))
-		}
 		text := withoutReferences(sents[i].text)
 		ft := read[[2]int{pi, sents[i].pos}]
 		prev := read[[2]int{pi, sents[i].pos - 1}]
@@ -266,10 +391,28 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 		switch {
 		case !f.holds(merged(withRefs, prev)) && !f.holds(merged(wholeOf(pi), reader.read(passages[pi].Info.Date))):
 			sents[i].score = 0
+		case !slices.ContainsFunc(distinctive, func(names []nameGroup) bool {
+			return allMentioned(names, upTo(pi, sents[i].pos))
+		}):
+			sents[i].score = 0 // "When did Vo Van Thuong take office?" needs him
 		case len(f.names) >= 2 && !f.namesMostlyIn(ft, merged(titles[pi], prev)) && !f.allNamesIn(wholeOf(pi)):
 			sents[i].score = 0
-		case subject != nil && !subject.mentionedIn(merged(ft, prev).words):
+		case subject != nil && !subject.mentionedIn(ft.words) && !(personalPronoun.MatchString(text) && subject.mentionedIn(prev.words)):
 			sents[i].score = 0 // "What did Taiwan say …?" needs Taiwan saying it
+		case subject != nil && !reportsStance(text, *subject):
+			sents[i].score = 0 // nor by a sentence that only names Taiwan
+		case slices.ContainsFunc(quoted, func(p []string) bool { return !holdsPhrase(passages[pi].Text+"\n"+passageTitle(passages[pi]), p) }):
+			sents[i].score = 0 // a phrase the question quotes is the passage's own
+		case event != "" && !holdsEvent(sents[i].terms, asked, event, synonyms):
+			sents[i].score = 0 // "When did Mao die?" is not dated by what Mao founded
+		case !holdsAny(sents[i].terms, role, synonyms):
+			sents[i].score = 0 // "Who was Vietnam's ambassador …?" needs an ambassador
+		case !m.holds(text):
+			sents[i].score = 0 // "What share …?" needs a share
+		case (c == cueWhen || c == cueNumber || m != measureNone) && !slices.ContainsFunc(asked, func(terms []string) bool {
+			return holdsAsked(sents[i].terms, termsBefore(sents, i), terms, synonyms)
+		}):
+			sents[i].score = 0 // a date or a number of something else
 		case c == cueWhen && !dateLike.MatchString(text) && !eraYear.MatchString(text) && !relativeTime.MatchString(text):
 			sents[i].score = 0
 		case c == cueNumber && !holdsCount(text, question, f):
@@ -281,6 +424,10 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 		}
 	}
 }
+
+// personalPronoun refers a sentence to a person or people the sentence
+// before it names.
+var personalPronoun = regexp.MustCompile(`(?i)\b(?:he|she|they|his|her|their|him|them)\b`)
 
 // eraYear is a year written with its era: "111BC", "AD 939".
 var eraYear = regexp.MustCompile(`\b\d{1,4}\s?(?:BC|BCE|AD|CE)\b|\b(?:AD|CE)\s?\d{1,4}\b`)
@@ -390,7 +537,13 @@ func countedNoun(question string) string {
 // unless the question counts days, months or years, not a span of time
 // ("six years").
 func holdsCount(sentence, question string, f focus) bool {
-	countsTime := timeUnits[countedWord(question)] != ""
+	counted := countedWord(question)
+	countsTime := timeUnits[counted] != ""
+	if counted != "" && !moneyWords[counted] && timeUnits[counted] != "%" {
+		// A sum or a share counts no things: "How many aircraft carriers
+		// …?" is not answered by "$60 million in security assistance".
+		sentence = sumOrShare.ReplaceAllString(sentence, " ")
+	}
 	words := text.Words(namedNumber.ReplaceAllString(sentence, " "))
 	given := map[string]bool{}
 	for _, g := range append(append([]string{}, f.years...), f.numbers...) {
@@ -418,6 +571,10 @@ func holdsCount(sentence, question string, f focus) bool {
 	}
 	return false
 }
+
+// sumOrShare is a sum of money or a share in a sentence: "US$10
+// billion", "$60 million", "56.9 percent", "70%".
+var sumOrShare = regexp.MustCompile(`(?i)(?:US)?\$\s?\d[\d,.]*(?:\s?(?:million|billion|trillion))?|\d[\d,.]*\s?(?:%|percent\b|per cent\b)`)
 
 // namedNumber is a number that is part of a name: "COVID-19", "G-20".
 var namedNumber = regexp.MustCompile(`\p{L}+-\d+`)
@@ -454,7 +611,10 @@ func asksHowMuch(question string) bool {
 // "How did the Philippines respond to …?", "What was Japan's reaction to
 // …?").
 var (
-	askedWhatSubject = regexp.MustCompile(`^(?i:what|how)\s+(?i:did|does|do|has|have|had|would|will)\s+(?:the\s+)?(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*)\s+(?i:say|said|think|feel|react|respond|reply|view|see|make|claim|argue|announce|propose|want|do)\b`)
+	askedWhatSubject = regexp.MustCompile(`^(?i:what|how)\s+(?i:did|does|do|has|have|had|would|will)\s+(?:the\s+)?(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*?)(?:['’]s(?:\s+\p{Ll}+){1,2})?\s+(?i:say|said|think|thought|feel|felt|react(?:ed)?|respond(?:ed)?|repl(?:y|ied)|view(?:ed)?|see|seen|make|made|claim(?:ed)?|argue(?:d)?|announce(?:d)?|propose(?:d)?|want(?:ed)?|do|done)\b`)
+	// "Did Malaysia say anything about …?", "Has Thailand commented on …?",
+	// "Where does Laos stand on …?"
+	askedDidSubject  = regexp.MustCompile(`^(?:(?i:did|does|do|has|have|had)|(?i:where)\s+(?i:does|do|did))\s+(?:the\s+)?(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*?)(?:['’]s(?:\s+\p{Ll}+){1,2})?\s+(?i:say|said|comment(?:ed)?|react(?:ed)?|respond(?:ed)?|criticiz(?:e|ed)|criticis(?:e|ed)|condemn(?:ed)?|welcome(?:d)?|protest(?:ed)?|object(?:ed)?|complain(?:ed)?|endorse(?:d)?|praise(?:d)?|stand|voice(?:d)?|express(?:ed)?)\b`)
 	askedWhoseStance = regexp.MustCompile(`^(?i:what)\s+(?i:was|is|were|are)\s+(?:the\s+)?(\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*)*)(?:'s|’s|')\s+(?i:reaction|response|position|view|views|stance|opinion|attitude|answer)\b`)
 )
 
@@ -462,7 +622,7 @@ var (
 // for, or nil.
 func askedSubject(question string) *nameGroup {
 	question = strings.TrimSpace(question)
-	for _, re := range []*regexp.Regexp{askedWhatSubject, askedWhoseStance} {
+	for _, re := range []*regexp.Regexp{askedWhatSubject, askedDidSubject, askedWhoseStance} {
 		if m := re.FindStringSubmatch(question); m != nil {
 			f := readFocus("Ask " + m[1])
 			if len(f.names) == 1 {
@@ -471,4 +631,134 @@ func askedSubject(question string) *nameGroup {
 		}
 	}
 	return nil
+}
+
+// distinctiveNames are the names of the question that at most half of the
+// passages mention: what the question is about, beside the names of the
+// reading list's topic ("Vietnam", "China") that nearly every passage
+// has. A sentence that answers the question names them, or its passage
+// does before it (what "he" or "the two leaders" refer to), or its
+// document's title, publisher or authors do.
+func (f focus) distinctiveNames(passages []retrieval.Passage, textOf func(pi int) focusTexts) []nameGroup {
+	var out, others []nameGroup
+	var counts []int
+	for _, g := range f.names {
+		if g.when {
+			continue
+		}
+		n := 0
+		for pi := range passages {
+			if g.mentionedBy(textOf(pi).has) {
+				n++
+			}
+		}
+		if 2*n <= len(passages) {
+			out = append(out, g)
+			continue
+		}
+		others = append(others, g)
+		counts = append(counts, n)
+	}
+	// The search finds passages that name what the question names, so
+	// of two names that most passages have, the rarer is still what the
+	// question is about: "When did Vietnam join ASEAN?".
+	if len(out) == 0 && len(others) >= 2 {
+		rarest := slices.Index(counts, slices.Min(counts))
+		if counts[rarest] < slices.Max(counts) {
+			out = append(out, others[rarest])
+		}
+	}
+	return out
+}
+
+// allMentioned reports whether texts mention every one of the names.
+func allMentioned(names []nameGroup, ts focusTexts) bool {
+	for _, g := range names {
+		if !g.mentionedBy(ts.has) {
+			return false
+		}
+	}
+	return true
+}
+
+// demonymBase is the name of the place a people's or a language's word
+// is made from ("singaporean" → "singapore", "indonesian" → "indonesia",
+// "taiwanese" → "taiwan"), or "".
+func demonymBase(lower string) string {
+	for _, d := range []struct{ suffix, strip string }{{"ean", "an"}, {"ian", "n"}, {"ese", "ese"}} {
+		if len(lower) > len(d.suffix)+2 && strings.HasSuffix(lower, d.suffix) {
+			return strings.TrimSuffix(lower, d.strip)
+		}
+	}
+	return ""
+}
+
+// questionParts splits a question into the questions it asks: "What are
+// the Three Nos? Is the U.S. a hedge?" asks two.
+func questionParts(question string) []string {
+	var out []string
+	for part := range strings.SplitSeq(question, "?") {
+		if strings.TrimSpace(part) != "" {
+			out = append(out, part+"?")
+		}
+	}
+	return out
+}
+
+// documentLine is what a passage's document is: its title, publisher and
+// authors, which a question may name ("… according to the European
+// Guanxi article?").
+func documentLine(p retrieval.Passage) string {
+	return strings.Join(append([]string{passageTitle(p), p.Info.Publisher}, p.Info.Authors...), "\n")
+}
+
+// confirmNotMentioned makes sure of an answer that says the reading list
+// does not mention something, which was read from the passages found for
+// the question only: the reading list is searched for the name alone, and
+// if a passage has it after all (Indonesia, named once, for a question
+// about a joint statement), the answer is NotFoundText instead.
+func (a *Answerer) confirmNotMentioned(ctx context.Context, question string, ans Answer) Answer {
+	if ans.Mode != ModeNotFound || ans.Text == NotFoundText {
+		return ans
+	}
+	f := readFocus(question)
+	// found reports whether a search for query finds a passage of which
+	// mentions holds.
+	found := func(query string, mentions func(focusText) bool) bool {
+		passages, err := a.search.Search(ctx, query, a.cfg.TopK)
+		if err != nil {
+			a.log.Debug("could not search for the unmentioned focus", "query", query, "err", err)
+			return false
+		}
+		for _, p := range passages {
+			if mentions(readFocusText(p.Text + "\n\n" + documentLine(p))) {
+				a.log.Debug("the unmentioned focus is in a passage not found for the question", "query", query, "source", p.Source)
+				return true
+			}
+		}
+		return false
+	}
+	for _, g := range f.names {
+		if notMentionedText(g.shown) != ans.Text {
+			continue
+		}
+		// The name and its other forms: "France" is written "French".
+		query := []string{g.shown}
+		for _, forms := range g.words {
+			for _, form := range forms[1:] {
+				if !strings.HasPrefix(form, "stem:") {
+					query = append(query, form)
+				}
+			}
+		}
+		if found(strings.Join(query, " "), func(t focusText) bool { return g.mentionedLoosely(t.words) }) {
+			return notFound()
+		}
+	}
+	for _, n := range append(append([]string{}, f.years...), f.numbers...) {
+		if notMentionedText(n) == ans.Text && found(n, func(t focusText) bool { return t.numbers[n] }) {
+			return notFound()
+		}
+	}
+	return ans
 }

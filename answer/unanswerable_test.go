@@ -33,7 +33,7 @@ func readUnanswerable(t *testing.T, path string) []string {
 
 // Floors of the extractive answer over the question sets (see
 // TestExtractiveAnswersOnlyWhatWasAsked); the figures are in BENCHMARKS.md.
-const minUnanswerableTurnedAway = 0.90
+const minUnanswerableTurnedAway = 1.0 // 25 of 25 (0.92 before asked.go)
 
 // answeredBefore is, for each answerable question set, how many questions
 // the extractive answer answered, and how many with a sentence or quote
@@ -45,9 +45,15 @@ const minUnanswerableTurnedAway = 0.90
 // French, and the old answer quoted one about something else; "How much
 // security aid has the US given Vietnam in recent years?" got a sentence
 // about Trong's third term), so the answered floors are those of the rules.
+//
+// The rules of asked.go (a date or number of the thing asked, a share, a
+// length, a stance, a role, an event's verb) and the distinctive names
+// kept every answered count and raised the right ones, to the floors
+// here: literal 32 → 34, blind_near 27 → 29, questions 45 → 47, holdout
+// 14 → 16, fresh 11 → 14.
 var answeredBefore = map[string]struct{ answered, right int }{
-	"literal": {37, 32}, "blind_near": {31, 27}, "blind2_open": {24, 23}, "questions": {50, 45},
-	"holdout": {21, 14}, "fresh": {17, 11}, "blind_paraphrased": {5, 3}, "blind2_memory": {5, 4},
+	"literal": {37, 34}, "blind_near": {31, 29}, "blind2_open": {24, 23}, "questions": {50, 47},
+	"holdout": {21, 16}, "fresh": {17, 14}, "blind_paraphrased": {5, 3}, "blind2_memory": {5, 4},
 }
 
 // TestExtractiveAnswersOnlyWhatWasAsked: without a model, a question about a
@@ -182,6 +188,10 @@ func TestCountsAndAmounts(t *testing.T) {
 		{"Several Chinese companies are moving, surpassing pre-COVID-19 levels.", "How many companies moved?", false},
 		{"Trong has made three visits to China.", "How many times has Trong visited China?", true},
 		{"Trong has been in office for ten years.", "How many years has Trong led the party?", true},
+		// A sum or a share counts no things.
+		{"The US anchored multiple aircraft carriers and provided over $60 million in assistance.", "How many aircraft carriers has the US anchored?", false},
+		{"It is responsible for 56.9 percent of the purchases.", "How many arms purchases were there?", false},
+		{"It spent over $60 million.", "How many dollars did it spend?", true},
 	}
 	for _, tt := range tests {
 		if got := holdsCount(tt.sentence, tt.question, readFocus(tt.question)); got != tt.want {
@@ -220,6 +230,46 @@ func TestAskedSubject(t *testing.T) {
 		}
 		if got != tt.want {
 			t.Errorf("askedSubject(%q) = %q, want %q", tt.question, got, tt.want)
+		}
+	}
+}
+
+// TestExtractiveAnswerOnTheExtraSets: the on-topic questions of the
+// testdata/unanswerable_extra*.jsonl sets are turned away and those of
+// testdata/answerable_extra*.jsonl answered. The first pair was written
+// before the rules of asked.go and the distinctive names of focus.go,
+// the second after them, and measured once before more rules; the third
+// and fourth, of answerable questions only, after all of them (figures
+// in BENCHMARKS.md). The floors are the figures reached.
+func TestExtractiveAnswerOnTheExtraSets(t *testing.T) {
+	a := New(seedStore(t), Config{Logger: slog.New(slog.DiscardHandler)})
+	for _, set := range []struct {
+		name                   string
+		minTurnedAway          float64
+		minAnswered, minRights int
+	}{
+		{"extra", 25.0 / 30, 23, 20},
+		{"extra2", 20.0 / 20, 13, 12},
+		{"extra3", 0, 7, 7},  // answerable only: dates and numbers in other words
+		{"extra4", 0, 12, 9}, // answerable only: questions naming people and organisations
+	} {
+		var unanswerable []string
+		if set.minTurnedAway > 0 {
+			unanswerable = readUnanswerable(t, "../testdata/unanswerable_"+set.name+".jsonl")
+		}
+		turnedAway := countTurnedAway(t, a, unanswerable)
+		qs, err := evaluation.ReadQuestions(strings.NewReader(readFile(t, "../testdata/answerable_"+set.name+".jsonl")))
+		if err != nil {
+			t.Fatal(err)
+		}
+		answered, right := countAnswered(t, a, qs)
+		t.Logf("%s: %d of %d unanswerable turned away; %d of %d answerable answered, %d with an expected phrase",
+			set.name, turnedAway, len(unanswerable), answered, len(qs), right)
+		if len(unanswerable) > 0 && float64(turnedAway)/float64(len(unanswerable)) < set.minTurnedAway-1e-9 {
+			t.Errorf("%s: turned away %d of %d, want at least %.0f%%", set.name, turnedAway, len(unanswerable), 100*set.minTurnedAway)
+		}
+		if answered < set.minAnswered || right < set.minRights {
+			t.Errorf("%s: answered %d of %d answerable questions, %d rightly; want at least %d and %d", set.name, answered, len(qs), right, set.minAnswered, set.minRights)
 		}
 	}
 }
