@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -242,9 +243,16 @@ func leansOnContext(s string) bool {
 				return true
 			}
 		}
+		if examplesOf.MatchString(lower) {
+			return true
+		}
 	}
 	return false
 }
+
+// examplesOf opens a sentence that gives examples of what the one before
+// it says ("Significant examples include …": of what?).
+var examplesOf = regexp.MustCompile(`^(?:\w+ ){0,2}examples? (?:include|includes|are|is|of this|of that)\b`)
 
 // bareName reports whether a sentence names someone or something by one
 // capitalised word only ("Yu ranked fourth"), with no title before it,

@@ -46,8 +46,9 @@ var pairDescriptions = []string{"the two countries", "both countries", "the two 
 var neighborDescriptions = regexp.MustCompile(`(?i)\b(its|their|the|a) (?:\w+ ){0,2}neighbou?r\b`)
 
 // missingReferent reports whether a question's text (the sentence with
-// the answer taken out) leans on a definite description of countries
-// whose referents it does not name: "the two countries" or "its larger
+// the answer taken out) points back with "this" or "these" (see
+// pointsBack), or leans on a definite description of countries whose
+// referents it does not name: "the two countries" or "its larger
 // neighbor" where fewer than two countries are named ("The two countries
 // normalized relations …, despite Vietnam’s distrust of its larger
 // neighbor": which is the other?).
@@ -57,7 +58,36 @@ func (g *Generator) missingReferent(rest string) bool {
 	for _, d := range pairDescriptions {
 		described = described || strings.Contains(lower, d)
 	}
-	return described && g.countriesNamed(rest) < 2
+	return described && g.countriesNamed(rest) < 2 || pointsBack(rest)
+}
+
+// demonstrativeNoun matches "this" or "these" before a word.
+var demonstrativeNoun = regexp.MustCompile(`\b(?:[Tt]his|[Tt]hese) ([a-z]+)\b`)
+
+// nowWords and verbs after "this" say no thing of an earlier sentence:
+// "this year", "this was intended".
+var nowWords = wordList(`year years month week weeks day days decade century time morning afternoon evening spring summer autumn fall winter
+	is was are were has had have will would could can may might should must does did means meant shows showed`)
+
+// pointsBack reports whether a question's text points with "this" or
+// "these" at something of the sentences before it ("Vietnam is a
+// strategic country in this competition": which?), outside a quotation
+// ("“a battle for the soul of this nation”" is the speaker's).
+func pointsBack(s string) bool {
+	for _, m := range demonstrativeNoun.FindAllStringSubmatchIndex(s, -1) {
+		if nowWords[s[m[2]:m[3]]] || insideQuotation(s, m[0]) {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// insideQuotation reports whether the byte at i is between an opening
+// quotation mark and its closing one.
+func insideQuotation(s string, i int) bool {
+	before := s[:i]
+	return strings.Count(before, "“") > strings.Count(before, "”") || strings.Count(before, "\"")%2 == 1
 }
 
 // countriesNamed counts the distinct countries a text names, by name or

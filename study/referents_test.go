@@ -52,6 +52,11 @@ func TestADescriptionOfCountriesNeedsItsReferentsInTheQuestion(t *testing.T) {
 		{"Norway sells gas to its southern neighbour through pipelines under the _____.", true},
 		{"Russia’s President arrived in Finland for the first time in _____ years to meet the leaders of the northern neighbour.", false},
 		{"The Riksdag approved the application of Sweden by a _____ majority.", false},
+		{"Finland is a strategic country in this competition and joined NATO in _____.", true},
+		{"These talks ended in _____ without a deal between Norway and Russia.", true},
+		{"Earlier this year, Norway sold gas to Poland through the _____.", false},
+		{"The 2022 visit stands out as this was the first since _____ by a Finnish president to Oslo.", false},
+		{"The minister spoke of “a battle for the soul of this nation” in Oslo in _____.", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {

@@ -239,28 +239,38 @@ func TestARoundLongerThanTheReadingListAllowsSaysSo(t *testing.T) {
 	}
 }
 
-// sampleSeeds is how many rounds (seeds 1, 2, …) the quality sample
-// gathers its questions from.
+// sampleSeeds is how many seeds (1, 2, …) the quality sample gathers its
+// rounds of: on the seeds, 20 give every question 40 or 120 do.
 const sampleSeeds = 20
 
 // quizSample is every distinct question the generator makes from the
-// passages: the questions of rounds of MaxCount of seeds 1 to
-// sampleSeeds, in the order they first appear, each fact of a sentence
-// once (the first question that asks it). Each round keeps its own rules; the sample is
+// passages: the questions of rounds of MaxCount, of the whole reading
+// list and of each of its sources, for seeds 1 to sampleSeeds, in the
+// order they first appear, each fact of a sentence once (the first
+// question that asks it). Each round keeps its own rules; the sample is
 // judged one question at a time, so two of its questions may come from
 // one sentence.
-func quizSample(t testing.TB, g *Generator) []Question {
+func quizSample(t testing.TB, g *Generator, passages []retrieval.Passage) []Question {
+	sources := []string{""}
+	for _, p := range passages {
+		if !slices.Contains(sources, p.Source) {
+			sources = append(sources, p.Source)
+		}
+	}
+	slices.Sort(sources)
 	var sample []Question
 	seen := map[string]bool{}
 	for seed := uint64(1); seed <= sampleSeeds; seed++ {
-		round, err := g.Round(RoundOptions{Count: MaxCount, Seed: seed})
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, q := range round.Questions {
-			if key := q.Citation.Quote + "\x00" + q.fact; !seen[key] {
-				seen[key] = true
-				sample = append(sample, q)
+		for _, source := range sources {
+			round, err := g.Round(RoundOptions{Count: MaxCount, Seed: seed, Source: source})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, q := range round.Questions {
+				if key := q.Citation.Quote + "\x00" + q.fact; !seen[key] {
+					seen[key] = true
+					sample = append(sample, q)
+				}
 			}
 		}
 	}
@@ -275,7 +285,8 @@ func TestWriteQuizSample(t *testing.T) {
 	if path == "" {
 		t.Skip("set LECTERN_QUIZ_SAMPLE=FILE to write the sample")
 	}
-	sample := quizSample(t, NewGenerator(seedStore(t).Passages("")))
+	passages := seedStore(t).Passages("")
+	sample := quizSample(t, NewGenerator(passages), passages)
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		t.Fatal(err)
 	}
@@ -296,8 +307,9 @@ func TestWriteQuizSample(t *testing.T) {
 // questions with the same options; it holds the 40 questions the issue
 // asks to have judged, no two alike.
 func TestTheQuizSampleIsDeterministic(t *testing.T) {
-	g := NewGenerator(seedStore(t).Passages(""))
-	first, second := quizSample(t, g), quizSample(t, g)
+	passages := seedStore(t).Passages("")
+	g := NewGenerator(passages)
+	first, second := quizSample(t, g, passages), quizSample(t, g, passages)
 	if !reflect.DeepEqual(first, second) {
 		t.Error("two samples of the same seeds differ")
 	}
