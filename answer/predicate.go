@@ -116,12 +116,12 @@ var predicateParaphrases = map[string][]string{
 	"order":    {"direct", "instruct", "command", "told", "tell"},
 }
 
-// negativeVerbs say that something may not be done, as "no", "not" and
+// forbiddingVerbs say that something may not be done, as "no", "not" and
 // "never" do: "What does the Three Nos doctrine forbid?" is answered by
 // "no military alliance …".
 var (
-	negativeVerbs = wordSet("forbid prohibit ban bar")
-	negationWords = regexp.MustCompile(`(?i)\b(?:no|not|never|nor)\b`)
+	forbiddingVerbs = wordSet("forbid prohibit ban bar")
+	negationWords   = regexp.MustCompile(`(?i)\b(?:no|not|never|nor)\b`)
 )
 
 // pastOf are irregular past forms a who question asks with: "Who led …?",
@@ -159,7 +159,7 @@ func holdsPredicate(terms []string, predicate string, synonyms retrieval.Synonym
 // holdsPredicateNear reports whether sents[i], or the sentence just
 // before or after it, holds the asked verb.
 func holdsPredicateNear(sents []sentence, i int, predicate string, synonyms retrieval.Synonyms) bool {
-	if negativeVerbs[predicate] && negationWords.MatchString(sents[i].text) {
+	if forbiddingVerbs[predicate] && negationWords.MatchString(sents[i].text) {
 		return true
 	}
 	before, after := neighbours(sents, i)

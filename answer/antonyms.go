@@ -1,0 +1,94 @@
+package answer
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/lectern/lectern/internal/text"
+)
+
+// A negation in other words: "China opposes Vietnam's inclusion" where
+// the passage has "China actively advocates for Vietnam's inclusion",
+// "Trong played down" where it has "Trong emphasized". A word of the
+// sentence that its passage does not have, where the passage has its
+// opposite, is a claim the passage contradicts.
+
+// antonymPairs are opposites, a pair a line: each word of the first
+// group is the opposite of each of the second.
+var antonymPairs = `support supports supported advocate advocates advocated favor favors favored back backs backed | oppose opposes opposed opposition reject rejects rejected
+emphasize emphasized emphasizes stress stresses stressed highlight highlighted underline underlined underscore underscored | downplay downplays downplayed
+accept accepts accepted approve approves approved endorse endorsed | reject rejects rejected refuse refused
+increase increases increased rise rises rose grow grows grew expand expands expanded | decrease decreases decreased fall falls fell decline declines declined shrink shrank reduce reduces reduced cut cuts
+strengthen strengthens strengthened deepen deepened improve improves improved boost boosted enhance enhanced | weaken weakens weakened worsen worsened deteriorate deteriorated undermine undermined
+win wins won gain gains gained | lose loses lost
+begin begins began start starts started open opens opened | end ends ended close closes closed
+join joins joined include includes included inclusion | leave leaves left exclude excludes excluded exclusion quit
+allow allows allowed permit permits permitted | ban bans banned forbid forbids forbade prohibit prohibits prohibited
+agree agrees agreed | disagree disagrees disagreed
+trust trusts trusted | distrust distrusts distrusted mistrust
+praise praises praised welcome welcomes welcomed | criticize criticizes criticized condemn condemns condemned
+friend friends friendly ally allies | enemy enemies adversary adversaries hostile
+peace peaceful | war conflict
+success successful succeed succeeded | failure fail failed
+legal lawful | illegal unlawful
+positive | negative
+warm warmer | cold colder
+close closer | distant
+similar similarities | different differences
+sign signs signed ratify ratified launch launched fund funds funded | cancel cancels cancelled canceled scrap scraps scrapped abandon abandons abandoned
+maintain maintains maintained keep keeps kept pursue pursues pursued | abandon abandons abandoned drop drops dropped`
+
+// antonyms maps the stem of each word of antonymPairs to the stems of its
+// opposites.
+var antonyms = func() map[string][]string {
+	m := map[string][]string{}
+	for _, line := range strings.Split(antonymPairs, "\n") {
+		left, right, _ := strings.Cut(line, "|")
+		for _, a := range strings.Fields(left) {
+			for _, b := range strings.Fields(right) {
+				sa, sb := text.Stem(foldSpelling(a)), text.Stem(foldSpelling(b))
+				m[sa] = append(m[sa], sb)
+				m[sb] = append(m[sb], sa)
+			}
+		}
+	}
+	return m
+}()
+
+// playDown is "play down" and its forms, read as "downplay".
+var playDown = regexp.MustCompile(`(?i)\b(play|plays|played|playing) down\b`)
+
+// withPhrasalVerbs writes a phrasal verb with an opposite as one word:
+// "played down" is "downplayed".
+func withPhrasalVerbs(body string) string {
+	if !strings.Contains(body, " down") && !strings.Contains(body, " Down") {
+		return body
+	}
+	return playDown.ReplaceAllStringFunc(body, func(m string) string {
+		verb, _, _ := strings.Cut(strings.ToLower(m), " ")
+		return "down" + verb
+	})
+}
+
+// contradicts returns a term of the claim that the stretch does not have
+// but has the opposite of, or "".
+func (p passageText) contradicts(c claim) string {
+	own := termSet{}
+	own.add(c.terms...)
+	for _, t := range c.terms {
+		// The stretch's own words only: synonyms reach far ("oppose" has
+		// "defend" among them, "meet" has "oppose"), and an opposite of the
+		// curated list outweighs them.
+		if p.stems.has(t) {
+			continue
+		}
+		for _, a := range antonyms[t] {
+			// "beginning … ended": a claim with both opposites says what
+			// the passage's one of them does not deny.
+			if p.stems.has(a) && !own.has(a) {
+				return t
+			}
+		}
+	}
+	return ""
+}

@@ -1,0 +1,189 @@
+package answer
+
+import (
+	"testing"
+
+	"github.com/lectern/lectern/retrieval"
+)
+
+// supportCase is one line of a specification of the support check: a
+// sentence, and whether the passage of its table supports it.
+type supportCase struct {
+	name, sentence string
+	want           bool
+}
+
+// checkSupportCases runs the model-free check on each case against passage.
+func checkSupportCases(t *testing.T, passage string, cases []supportCase) {
+	t.Helper()
+	synonyms, err := retrieval.WordNetSynonyms()
+	if err != nil {
+		t.Fatal(err)
+	}
+	check := supportChecker{synonyms: synonyms}
+	for _, tt := range cases {
+		if v := check.check(tt.sentence, passage, "A Reading on China and Vietnam"); v.supported != tt.want {
+			t.Errorf("%s: %q supported = %v (%s), want %v", tt.name, tt.sentence, v.supported, v.why, tt.want)
+		}
+	}
+}
+
+// TestSupportCheckStrength: a sentence may not say more than its passage
+// — a quantity, rank, time or certainty made stronger, a floor for a
+// number the passage gives as a ceiling, a thing stated as so that the
+// passage says only may be.
+func TestSupportCheckStrength(t *testing.T) {
+	const passage = "Vietnam is one of the region's largest rice exporters, and China is its second-largest export market. " +
+		"More than half of the province's factories may close by 2030, officials said. " +
+		"Several Chinese firms have moved some of their production to Hanoi. " +
+		"The two parties have always held an annual meeting. " +
+		"In May 2015 the two parties held their annual meeting in Hanoi. " +
+		"The minister appears confident that the talks will succeed. " +
+		"Only Laos signed the declaration. " +
+		"The visit produced as many as 13 agreements. " +
+		"Vietnam's statecraft prioritizes sovereignty."
+	checkSupportCases(t, passage, []supportCase{
+		{"one of the largest, as the passage says", "Vietnam is one of the region's largest rice exporters.", true},
+		{"one of the largest made the largest", "Vietnam is the region's largest rice exporter.", false},
+		{"a rank, as the passage says", "China is Vietnam's second-largest export market.", true},
+		{"a rank made the first", "China is Vietnam's largest export market.", false},
+		{"more than half made all", "All of the province's factories may close by 2030.", false},
+		{"more than half as most", "Most of the province's factories may close by 2030.", true},
+		{"may made will", "More than half of the province's factories will close by 2030.", false},
+		{"may, reported", "Officials said more than half of the province's factories could close by 2030.", true},
+		{"the month May is no hedge", "The two parties held their annual meeting in Hanoi in 2015.", true},
+		{"several made every", "Every Chinese firm has moved its production to Hanoi.", false},
+		{"several made most", "Most Chinese firms have moved some of their production to Hanoi.", false},
+		{"several, as the passage says", "Several Chinese firms have moved some of their production to Hanoi.", true},
+		{"always, as the passage says", "The two parties have always held an annual meeting.", true},
+		{"an annual meeting made one for life", "The two parties will hold an annual meeting for life.", false},
+		{"appears confident made certain", "The minister is certain that the talks will succeed.", false},
+		{"appears confident, as the passage says", "The minister appears confident that the talks will succeed.", true},
+		{"only as alone", "Laos alone signed the declaration.", true},
+		{"as many as made more than", "The visit produced more than 13 agreements.", false},
+		{"as many as left out", "The visit produced 13 agreements.", true},
+		{"exactly for as many as", "The visit produced exactly 13 agreements.", false},
+		{"one of the largest made larger than any other", "Vietnam exports more rice than any other country in the region.", false},
+		{"an order of priority is not a first time", "Vietnam's statecraft puts sovereignty first.", true},
+		{"a first time the passage does not give", "Vietnam's statecraft was the first to prioritize sovereignty.", false},
+	})
+}
+
+// TestSupportCheckNameSwaps: a name of the sentence that the passage
+// names elsewhere is still wrong where the passage puts another name in
+// its place.
+func TestSupportCheckNameSwaps(t *testing.T) {
+	const passage = "Xi Jinping arrived in Hanoi on Tuesday. " +
+		"He was greeted at the airport by Prime Minister Pham Minh Chinh. " +
+		"Later he met President Vo Van Thuong. " +
+		"A Chinese vessel sank a fishing boat near the Paracel Islands, while China built outposts in the Spratly Islands. " +
+		"Trong said that Vietnam sees relations with China as a top priority. " +
+		"Vietnam invaded Cambodia in 1978 to remove the Khmer Rouge. China responded by invading Vietnam in 1979. " +
+		"In the survey 56.9 percent chose the United States, while only 11.8 percent picked China. " +
+		"Trong was re-elected at the CPV's 13th National Congress. Xi was re-elected at the 20th CPC National Congress."
+	checkSupportCases(t, passage, []supportCase{
+		{"a year of the passage put in another's place", "Vietnam invaded Cambodia in 1979 to remove the Khmer Rouge.", false},
+		{"the year in its place", "Vietnam invaded Cambodia in 1978 to remove the Khmer Rouge.", true},
+		{"the other year in its place", "China invaded Vietnam in 1979.", true},
+		{"two numbers of one sentence, which the check cannot tell apart", "In the survey 11.8 percent chose China.", true},
+		{"an ordinal is one word", "Trong was re-elected at the 13th Congress and Xi at the 20th.", true},
+		{"the one who greeted him", "Xi was greeted at the airport by Prime Minister Pham Minh Chinh.", true},
+		{"the one who greeted him, without his title", "Xi was greeted at the airport by Pham Minh Chinh.", true},
+		{"someone named later put in his place", "Xi was greeted at the airport by President Vo Van Thuong.", false},
+		{"the one he met later", "Later Xi met President Vo Van Thuong.", true},
+		{"a place named in the same sentence put in another's", "A Chinese vessel sank a fishing boat near the Spratly Islands.", false},
+		{"the place, in its own words", "A Chinese ship sank a fishing boat near the Paracels.", true},
+		{"the other place, where the passage puts it", "China built outposts in the Spratly Islands.", true},
+		{"two countries swapped", "Trong said that China sees relations with Vietnam as a top priority.", false},
+		{"the two countries where the passage puts them", "Trong said Vietnam sees its relations with China as a top priority.", true},
+	})
+}
+
+// TestSupportCheckNegationsInOtherWords: negations without a "not" — an
+// opposite, "unlike", "missing", "a stretch to" — and a "not" that
+// affirms ("will not hesitate").
+func TestSupportCheckNegationsInOtherWords(t *testing.T) {
+	const passage = "Hanoi will not use force against another country, join military alliances or allow foreign bases on its soil. " +
+		"Vietnam took part in the naval exercises, despite missing this year. " +
+		"The country will not hesitate to defend its interests. " +
+		"China actively advocates Vietnam's inclusion in the Digital Silk Road. " +
+		"It would be a stretch to call the meeting an alliance. " +
+		"Trong emphasized the tradition of independence. " +
+		"The two sides signed 13 agreements."
+	checkSupportCases(t, passage, []supportCase{
+		{"the end of a list a 'not' bears on", "Hanoi will allow foreign bases on its soil.", false},
+		{"the end of the list, denied", "Hanoi will not allow foreign bases on its soil.", true},
+		{"an opposite", "China opposes Vietnam's inclusion in the Digital Silk Road.", false},
+		{"the same, in other words", "China supports Vietnam's inclusion in the Digital Silk Road.", true},
+		{"a phrasal opposite", "Trong played down the tradition of independence.", false},
+		{"an undoing for a doing", "The two sides cancelled 13 agreements.", false},
+		{"the doing", "The two sides signed 13 agreements.", true},
+		{"a 'not' that affirms", "The country will defend its interests.", true},
+		{"what 'a stretch to' denies", "The meeting was an alliance.", false},
+		{"what 'a stretch to' denies, denied", "The meeting was not an alliance.", true},
+		{"a negation the 'missing' of another clause does not make", "Vietnam did not take part in the naval exercises.", false},
+		{"a hesitation the passage denies", "The country will hesitate to defend its interests.", false},
+		{"a doubt the passage does not voice", "Trong doubted the tradition of independence.", false},
+	})
+}
+
+// TestSupportCheckNumbersInOtherWords: numbers, years and shares a
+// passage gives in other words, and those it does not give.
+func TestSupportCheckNumbersInOtherWords(t *testing.T) {
+	const passage = "Beginning in 111BC, China ruled the country for nearly 1,000 years. " +
+		"In 2013 the two countries signed a partnership, and three years after that the embargo was lifted. " +
+		"Russia's arms exports to the region over the past two decades topped US$10 billion. " +
+		"A twenty-one gun salute greeted him. " +
+		"In the survey, 73.6 percent chose the United States. " +
+		"Foreign investment increased two-fold between 2011 and 2017. " +
+		"Trong won a third term in 2021."
+	checkSupportCases(t, passage, []supportCase{
+		{"a year and a span written otherwise", "From 111 BC China ruled the country for almost a thousand years.", true},
+		{"a millennium", "China ruled the country for nearly a millennium.", true},
+		{"a year counted from another", "The embargo was lifted in 2016.", true},
+		{"a year the count does not reach", "The embargo was lifted in 2017.", false},
+		{"a span the passage does not give", "The embargo was lifted two years after the partnership.", false},
+		{"decades as years", "Over the past twenty years, Russia's arms exports to the region topped US$10 billion.", true},
+		{"decades as other years", "Over the past thirty years, Russia's arms exports to the region topped US$10 billion.", false},
+		{"a number in two words, in figures", "A 21-gun salute greeted him.", true},
+		{"another number for one in two words", "A 22-gun salute greeted him.", false},
+		{"a fraction near a share", "Nearly three quarters of those surveyed chose the United States.", true},
+		{"a fraction far from it", "Two thirds of those surveyed chose the United States.", false},
+		{"doubled for two-fold", "Foreign investment doubled between 2011 and 2017.", true},
+		{"an ordinal that is not a fraction", "Trong secured a third term in 2021.", true},
+	})
+}
+
+// TestSupportCheckAcronyms: a name and its acronym stand for each other,
+// either way round; an acronym the passage does not spell out does not.
+func TestSupportCheckAcronyms(t *testing.T) {
+	const passage = "Any final code must follow the United Nations Convention on the Law of the Sea. " +
+		"Talks on the COC resumed in 2023. " +
+		"Foreign Direct Investment rose in 2022."
+	checkSupportCases(t, passage, []supportCase{
+		{"an acronym for a name written out", "Any final code must follow UNCLOS.", true},
+		{"a name written out for an acronym", "Talks on the Code of Conduct resumed in 2023.", true},
+		{"an acronym of a name", "FDI rose in 2022.", true},
+		{"a shorter acronym inside a name", "Any final code must follow the UN Convention on the Law of the Sea.", true},
+		{"an acronym the passage does not spell out", "Any final code must follow UNESCO.", false},
+	})
+}
+
+// TestSupportCheckFoldedSpellings: a word whose spelling the check folds
+// ("raised", "organised") still has its synonyms; a word written with a
+// hyphen or without one is the same word.
+func TestSupportCheckFoldedSpellings(t *testing.T) {
+	checkSupportCases(t, "Vietnam's policy of independence is longstanding.", []supportCase{
+		{"a hyphen the passage leaves out", "Vietnam's policy is long-standing.", true},
+	})
+	checkSupportCases(t, "The two parties keep a long-standing habit of consultation.", []supportCase{
+		{"a hyphen the sentence leaves out", "Their habit is longstanding.", true},
+	})
+	const passage = "The two countries upgraded their partnership during the visit. " +
+		"The summit was organized by the foreign ministry."
+	checkSupportCases(t, passage, []supportCase{
+		{"raised for upgraded", "The two countries raised their partnership during the visit.", true},
+		{"British spelling", "The summit was organised by the foreign ministry.", true},
+		{"a thing the passage does not say", "The two countries signed a treaty on fisheries during the visit.", false},
+	})
+}

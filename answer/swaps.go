@@ -1,0 +1,253 @@
+package answer
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/lectern/lectern/internal/text"
+)
+
+// A name put in another's place — "greeted by President Vo Van Thuong"
+// where the passage has "greeted by Prime Minister Pham Minh Chinh" and
+// names Vo Van Thuong a sentence later, "near the Spratly Islands" where
+// it has "near the Paracel Islands" and the Spratlys elsewhere — passes
+// the check that every name of a sentence is in its passage. So the
+// support check also compares where the names stand: a name of the
+// sentence whose place (the words just before and after it) the passage
+// gives to another name, and where the passage never puts this one, is
+// swapped.
+
+// nameToken is a word or a clause break ("") of a text, as read for
+// the places of its names.
+type nameToken struct {
+	text    string // as written
+	lower   string // lower-cased, diacritics folded, "'s" removed
+	capital bool
+	number  bool // a number in figures ("1979", "3,200", "56.9")
+}
+
+// nameTokenPattern is a word, or punctuation that ends a clause.
+var nameTokenPattern = regexp.MustCompile(`(?:\p{Lu}\.){2,}|\d+(?:[.,]\d+)*(?:st|nd|rd|th)?\b|[\p{L}\p{N}]+(?:[’'][\p{L}]+)?|[.,;:!?()\[\]"“”—–]`)
+
+// nameTokens reads text for the places of its names.
+func nameTokens(body string) []nameToken {
+	var out []nameToken
+	for _, m := range nameTokenPattern.FindAllString(body, -1) {
+		r, _ := utf8.DecodeRuneInString(m)
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			out = append(out, nameToken{})
+			continue
+		}
+		if unicode.IsDigit(r) {
+			// "13th" is 13, an ordinal of the same number.
+			n := normaliseNumber(strings.TrimRight(m, "stndrh"))
+			out = append(out, nameToken{text: m, lower: n, number: isDigits(strings.ReplaceAll(n, ".", ""))})
+			continue
+		}
+		m = strings.TrimSuffix(strings.TrimSuffix(m, "’s"), "'s")
+		m = strings.ReplaceAll(m, ".", "") // "U.S." is US
+		out = append(out, nameToken{text: m, lower: lowerFolded(m), capital: unicode.IsUpper(r)})
+	}
+	return out
+}
+
+// nameSpan is a run of capitalised words (a name, with any title before
+// it) and its place: the two tokens either side.
+type nameSpan struct {
+	words []string // its words that are not titles
+	shown string   // as written
+	// number: the span is a number in figures, which only the same
+	// number is.
+	number bool
+	// sentence is the index of the passage's sentence it is in.
+	sentence int
+	// written is the whole name, small words included, for its acronyms.
+	written       []word
+	before, after [2]string
+}
+
+// nameSpans lists the runs of capitalised words of tokens that are not
+// stop words ("The", "In"), with their places. forClaim: tokens are one
+// sentence, whose first word is capitalised whether or not it is a name,
+// so that a run of one word there is left out ("Roughly half …").
+func nameSpans(tokens []nameToken, forClaim bool) []nameSpan {
+	var out []nameSpan
+	at := func(i int) string {
+		if i < 0 || i >= len(tokens) {
+			return ""
+		}
+		return tokens[i].lower
+	}
+	for i := 0; i < len(tokens); {
+		t := tokens[i]
+		if t.number {
+			out = append(out, nameSpan{words: []string{t.lower}, shown: t.text, number: true, before: [2]string{at(i - 1), at(i - 2)}, after: [2]string{at(i + 1), at(i + 2)}})
+			i++
+			continue
+		}
+		if !t.capital || text.IsStopWord(t.lower) {
+			i++
+			continue
+		}
+		j := i
+		var words []string
+		var written []word
+		for j < len(tokens) {
+			if tokens[j].capital && !text.IsStopWord(tokens[j].lower) {
+				if !titles[tokens[j].lower] {
+					words = append(words, tokens[j].lower)
+				}
+				written = append(written, word{text: tokens[j].lower, capital: true})
+				j++
+				continue
+			}
+			// "Code of Conduct", "Rim of the Pacific": small words inside a
+			// name.
+			k := j
+			for k < len(tokens) && k-j < 2 && nameJoiners[tokens[k].lower] {
+				k++
+			}
+			if k == j || k >= len(tokens) || !tokens[k].capital || text.IsStopWord(tokens[k].lower) {
+				break
+			}
+			for ; j < k; j++ {
+				written = append(written, word{text: tokens[j].lower})
+			}
+		}
+		if len(words) > 0 && !(forClaim && i == 0 && j == 1) {
+			out = append(out, nameSpan{words: words, shown: shownOf(tokens[i:j]), written: written, before: [2]string{at(i - 1), at(i - 2)}, after: [2]string{at(j), at(j + 1)}})
+		}
+		i = j
+	}
+	return out
+}
+
+// shownOf is tokens as written, a space between.
+func shownOf(tokens []nameToken) string {
+	parts := make([]string, len(tokens))
+	for i, t := range tokens {
+		parts[i] = t.text
+	}
+	return strings.Join(parts, " ")
+}
+
+// inSentence reports whether the span c is in the sentence of given.
+func inSentence(given []nameSpan, c nameSpan, sentence int) bool {
+	for _, p := range given {
+		if p.sentence == sentence && sameSpan(c, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// nameJoiners are the small words a name may hold: "Code of Conduct".
+var nameJoiners = wordSet("of the on for")
+
+// sameSpan reports whether two spans name the same thing: every word of
+// one is a word of the other, or one is the other's acronym.
+func sameSpan(a, b nameSpan) bool {
+	if a.number || b.number {
+		return a.number && b.number && a.words[0] == b.words[0]
+	}
+	if len(a.words) == 1 && hasAcronym(b.written, a.words[0]) || len(b.words) == 1 && hasAcronym(a.written, b.words[0]) {
+		return true
+	}
+	return !lacks(a.words, b.words, b.written) || !lacks(b.words, a.words, a.written)
+}
+
+// sameName reports whether two words of names name the same thing:
+// equal, of the same stem, or forms of each other ("Chinese", "China").
+func sameName(a, b string) bool {
+	if a == b || text.Stem(a) == text.Stem(b) || months[a] != "" && months[a] == months[b] {
+		return true
+	}
+	for _, f := range nameForms[a] {
+		if f == b {
+			return true
+		}
+	}
+	return false
+}
+
+// lacks reports whether some word of a is not a word of b, nor an
+// acronym of some of b's words ("UN" of "United Nations").
+func lacks(a, b []string, written []word) bool {
+	for _, x := range a {
+		found := hasAcronym(written, x)
+		for _, y := range b {
+			if sameName(x, y) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return true
+		}
+	}
+	return false
+}
+
+// samePlace reports whether two spans stand in the same place: the two
+// words before them alike, or the two after, or the one before and the one
+// after, at least one of the alike words not a stop word.
+func samePlace(a, b nameSpan) bool {
+	alike := func(x, y string) bool { return x != "" && y != "" && (x == y || text.Stem(x) == text.Stem(y)) }
+	content := func(ws ...string) bool {
+		for _, w := range ws {
+			if !text.IsStopWord(w) {
+				return true
+			}
+		}
+		return false
+	}
+	switch {
+	case alike(a.before[0], b.before[0]) && alike(a.before[1], b.before[1]) && content(a.before[0], a.before[1]):
+		return true
+	case alike(a.after[0], b.after[0]) && alike(a.after[1], b.after[1]) && content(a.after[0], a.after[1]):
+		return true
+	case alike(a.before[0], b.before[0]) && alike(a.after[0], b.after[0]) && content(a.before[0], a.after[0]):
+		return true
+	}
+	return false
+}
+
+// swappedName returns a name or number of the sentence (its spans, as
+// nameSpans reads it) that the stretch (its sentences) puts another name
+// or number in the place of, and never puts in that place itself, or "".
+func swappedName(claimed []nameSpan, stretch []string) string {
+	if len(claimed) == 0 {
+		return ""
+	}
+	var given []nameSpan
+	for i, sentence := range stretch {
+		for _, p := range nameSpans(nameTokens(sentence), false) {
+			p.sentence = i
+			given = append(given, p)
+		}
+	}
+	for _, c := range claimed {
+		swapped, kept := false, false
+		for _, p := range given {
+			if !samePlace(c, p) {
+				continue
+			}
+			switch {
+			case sameSpan(c, p):
+				kept = true
+			case c.number && p.number && inSentence(given, c, p.sentence):
+				// Two numbers of one sentence ("56.9 percent chose the
+				// United States, only 11.8 percent China"): which is which
+				// is past this check.
+			case c.number == p.number:
+				swapped = true
+			}
+		}
+		if swapped && !kept {
+			return c.shown
+		}
+	}
+	return ""
+}
