@@ -415,6 +415,8 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 			sents[i].score = 0 // a phrase the question quotes is the passage's own
 		case event != "" && !holdsEvent(sents[i].terms, asked, event, synonyms):
 			sents[i].score = 0 // "When did Mao die?" is not dated by what Mao founded
+		case event != "" && c == cueWhen && datedByOtherVerb(text, sents[i].terms, event, synonyms):
+			sents[i].score = 0 // the year of another verb
 		case event != "" && c == cueWhen && !datesEvent(text, asked, event, synonyms):
 			sents[i].score = 0 // the year of another clause
 		case predicate != "" && !holdsPredicateNear(sents, i, predicate, synonyms):

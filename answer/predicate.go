@@ -545,3 +545,36 @@ func holdsPlace(sentence, question string) bool {
 	}
 	return false
 }
+
+// pastVerbBefore is a verb in the past a few words before a year: "rejected
+// by an arbitral tribunal at The Hague in 2016".
+var pastVerbBefore = regexp.MustCompile(`(?i)\b(\p{L}{3,}ed)\b((?:\s+\S+){0,7}?)\s+(?:in\s+)?(?:1[0-9]|20)[0-9]{2}\b`)
+
+// supportVerbs say little beside their object ("pay a visit", "fight a
+// war"): the object's date is theirs.
+var supportVerbs = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields("pay fight wage hold start begin launch stage conduct make have take give gain achiev") {
+		m[text.Stem(w)] = true
+	}
+	return m
+}()
+
+// datedByOtherVerb reports whether a sentence that does not hold the asked
+// event's verb gives each of its years to another verb: "When did the
+// Philippines file its case …?" is not dated by "… rejected by an
+// arbitral tribunal at The Hague in 2016 in a case pitting the Philippines
+// versus China", though it holds every other asked word.
+func datedByOtherVerb(sentence string, terms []string, event string, synonyms retrieval.Synonyms) bool {
+	if supportVerbs[event] || holdsPredicate(terms, event, synonyms) {
+		return false
+	}
+	years := len(yearLike.FindAllString(sentence, -1)) + len(eraYear.FindAllString(sentence, -1))
+	bound := 0
+	for _, m := range pastVerbBefore.FindAllStringSubmatch(sentence, -1) {
+		if !holdsPredicate(text.Terms(m[1]), event, synonyms) {
+			bound++
+		}
+	}
+	return bound > 0 && bound >= years
+}

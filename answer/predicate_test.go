@@ -299,3 +299,27 @@ func TestWhereAsksAPlace(t *testing.T) {
 		}
 	}
 }
+
+// TestAYearOfAnotherVerb: a sentence without the asked event's verb does
+// not date it when each of its years goes with another verb.
+func TestAYearOfAnotherVerb(t *testing.T) {
+	syn := wordNet(t)
+	tests := []struct {
+		question, sentence string
+		want               bool
+	}{
+		{"When did the Philippines file its case against China at the Hague tribunal?", "China's doctrine of historic rights was rejected by an arbitral tribunal at The Hague in 2016 in a case pitting the Philippines versus China.", true},
+		// The verb itself, or a verb that says little beside its object.
+		{"When did the Philippines file its case?", "The Philippines filed its case in 2013, and it was decided in 2016.", false},
+		{"When did Xi pay his visit to Vietnam?", "The visit reciprocated Xi Jinping's visit to Vietnam in November 2017.", false},
+		{"When did Vietnam gain independence from China?", "In AD 939, Vietnam achieved independence until the French established Vietnam as a protectorate in 1883.", false},
+		// A year no other verb takes.
+		{"When did China and Vietnam fight a border war?", "In 1979, Hanoi and Beijing even fought a brief border war.", false},
+	}
+	for _, tt := range tests {
+		event := eventWord(tt.question)
+		if got := datedByOtherVerb(tt.sentence, text.Terms(tt.sentence), event, syn); got != tt.want {
+			t.Errorf("datedByOtherVerb(%q, %q) = %v, want %v", tt.sentence, event, got, tt.want)
+		}
+	}
+}
