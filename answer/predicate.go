@@ -182,7 +182,7 @@ func neighbours(sents []sentence, i int) (before, after []string) {
 // Kinds of name a "which" question asks for, and the words a name of
 // that kind is written with.
 var (
-	askedKind = regexp.MustCompile(`(?i)^\W*(?:which|what)\s+(universit(?:y|ies)|institutes?|institutions?|think[\s-]+tanks?|research\s+(?:centers?|centres?|institutes?)|compan(?:y|ies)|firms?|corporations?|contractors?|shipyards?|banks?|organi[sz]ations?)\b`)
+	askedKind = regexp.MustCompile(`(?i)^\W*(?:which|what)\s+((?:[\p{L}-]+\s+){0,3}?)(universit(?:y|ies)|institutes?|institutions?|think[\s-]+tanks?|research\s+(?:centers?|centres?|institutes?)|compan(?:y|ies)|firms?|corporations?|contractors?|shipyards?|banks?|organi[sz]ations?)\b`)
 	kindNames = map[string]string{
 		"univers": `University|College|School`,
 		"institu": `Institute|Institution|Center|Centre|Council|Foundation|University|Academy`,
@@ -201,15 +201,18 @@ var (
 )
 
 // kindNamePattern is the pattern of a name of the kind a question asks
-// for ("Which university …?" → "Guangxi University", "University of
-// Cambridge"), or nil when it asks none. A university or institute may
+// for ("Which university …?", "Which two foreign oil companies …?" →
+// "Guangxi University", "University of Cambridge"), or nil when it asks none. A university or institute may
 // also be written as an acronym: "ISEAS - Yusof Ishak Institute".
 func kindNamePattern(question string) *regexp.Regexp {
 	m := askedKind.FindStringSubmatch(question)
-	if m == nil {
-		return nil
+	if m == nil || slices.ContainsFunc(strings.Fields(m[1]), func(w string) bool {
+		w = strings.ToLower(w)
+		return text.IsStopWord(w) || auxiliaries[w]
+	}) {
+		return nil // "What do Chinese contractors …", "Which scholar at Guangxi University …"
 	}
-	key := strings.ToLower(m[1])
+	key := strings.ToLower(m[2])
 	key = key[:min(7, len(key))]
 	if strings.HasPrefix(key, "think") {
 		key = "think"

@@ -108,6 +108,8 @@ func TestKindOfNameAsked(t *testing.T) {
 		{"Which company is building the Hanoi metro?", "China is also investing in the Hanoi metro transit project under the Belt and Road Initiative.", false},
 		{"Which bank finances the railway?", "He is expected to lay down the funding for a railway line project.", false},
 		{"Which bank finances the railway?", "The Asian Development Bank finances the railway.", true},
+		{"Which two foreign oil companies did Vietnam compensate?", "It agreed to pay about a billion dollars to two foreign oil companies after it canceled their contracts.", false},
+		{"Which Chinese company operated the rig?", "China stationed the Haiyang Shiyou 981 oil rig in Vietnamese-claimed territory.", false},
 		// A name the question gives is no answer.
 		{"Which institute did the ISEAS-Yusof Ishak Institute survey?", "The ISEAS-Yusof Ishak Institute conducts an annual survey.", false},
 	}
@@ -120,7 +122,8 @@ func TestKindOfNameAsked(t *testing.T) {
 			t.Errorf("holdsKindName(%q, %q) = %v, want %v", tt.sentence, tt.question, got, tt.want)
 		}
 	}
-	for _, q := range []string{"What did Thayer say?", "Which country is Vietnam's top trading partner?"} {
+	for _, q := range []string{"What did Thayer say?", "Which country is Vietnam's top trading partner?",
+		"What do Chinese contractors constitute in Vietnam?", "Which scholar at Guangxi University set out reasons?"} {
 		if kindNamePattern(q) != nil {
 			t.Errorf("kindNamePattern(%q) asks a kind of name", q)
 		}
