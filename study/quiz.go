@@ -1014,7 +1014,12 @@ func (g *Generator) fitsTheSentence(r ref, answer, d fact) bool {
 			return false
 		}
 		if answer.kind == KindOrdinal && answer.value < 10 && d.value < 10 {
-			break // "the second forum": any of the first ten may be believed
+			// "A third term": the first to the sixth may be believed, an
+			// eighth (forty years in office) not.
+			if math.Abs(answer.value-d.value) > 3 {
+				return false
+			}
+			break
 		}
 		if math.Abs(math.Log(answer.value/d.value)) > math.Log(band) {
 			return false
