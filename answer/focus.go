@@ -331,7 +331,17 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 	}
 	event := eventWord(question)
 	quoted := quotedPhrases(question)
-	if len(f.names) == 0 && len(f.years) == 0 && len(f.numbers) == 0 && c != cueWhen && c != cueNumber && m == measureNone && len(role) == 0 && len(quoted) == 0 && !asksMoney(question) {
+	predicate := askedPredicate(question)
+	why := asksWhy.MatchString(question)
+	kind := kindNamePattern(question)
+	baseNames := shareBaseNames(question)
+	things := askedThingsTerm(question)
+	place := asksPlace(question)
+	head := ""
+	if c != cueAuthor {
+		head = roleHead(question, role)
+	}
+	if predicate == "" && things == "" && !place && !why && kind == nil && len(f.names) == 0 && len(f.years) == 0 && len(f.numbers) == 0 && c != cueWhen && c != cueNumber && m == measureNone && len(role) == 0 && len(quoted) == 0 && !asksMoney(question) {
 		return
 	}
 	// Each sentence is read once; the sentence before it, its title and
@@ -405,6 +415,24 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 			sents[i].score = 0 // a phrase the question quotes is the passage's own
 		case event != "" && !holdsEvent(sents[i].terms, asked, event, synonyms):
 			sents[i].score = 0 // "When did Mao die?" is not dated by what Mao founded
+		case event != "" && c == cueWhen && datedByOtherVerb(text, sents[i].terms, event, synonyms):
+			sents[i].score = 0 // the year of another verb
+		case event != "" && c == cueWhen && !datesEvent(text, asked, event, synonyms):
+			sents[i].score = 0 // the year of another clause
+		case predicate != "" && !holdsPredicateNear(sents, i, predicate, synonyms):
+			sents[i].score = 0 // "What did Yu agree …?" is not answered by his visit
+		case m == measureShare && slices.ContainsFunc(baseNames, func(g nameGroup) bool { return !g.mentionedIn(ft.words) }):
+			sents[i].score = 0 // "What percentage of Vietnam's trade …?" is not "30% of global trade"
+		case things != "" && !holdsPredicateNear(sents, i, things, synonyms):
+			sents[i].score = 0 // "What agreements came out of the summit?" needs agreements
+		case place && !holdsPlace(text, question):
+			sents[i].score = 0 // "Where did they meet?" needs a place
+		case why && predicate != "" && !answersWhy(sents, i, predicate, synonyms):
+			sents[i].score = 0 // "Why did Vietnam skip …?" needs a reason
+		case kind != nil && !holdsKindName(text, question, kind):
+			sents[i].score = 0 // "Which university …?" needs one
+		case head != "" && (!holdsEvery(sents[i].terms, role, synonyms) || !namesHolder(text, question, head, synonyms)):
+			sents[i].score = 0 // "Who was the state president?" needs a name by the role
 		case !holdsAny(sents[i].terms, role, synonyms):
 			sents[i].score = 0 // "Who was Vietnam's ambassador …?" needs an ambassador
 		case !m.holds(text):
@@ -595,11 +623,15 @@ func countedWord(question string) string {
 // measure.
 var amountLike = regexp.MustCompile(`(?i)(?:US)?\$\s?\d|\d[\d,.]*\s?(?:%|(?:percent|per cent|million|billion|trillion|acres?|hectares?|km|kilomet(?:er|re)s?|miles?|tonnes?|tons?|barrels?)\b)|\b(?:million|billion|trillion|half|quarter|dollars?|yuan)\b`)
 
-// asksHowMuch reports whether a question asks "how much".
+// sizeWords ask for an amount after "how": "how much", "how large was
+// the aid package", "how big".
+var sizeWords = wordSet("much large big huge sizable sizeable costly expensive")
+
+// asksHowMuch reports whether a question asks "how much" or "how large".
 func asksHowMuch(question string) bool {
 	words := text.Words(question)
 	for i := 0; i+1 < len(words); i++ {
-		if words[i] == "how" && words[i+1] == "much" {
+		if words[i] == "how" && sizeWords[words[i+1]] {
 			return true
 		}
 	}
@@ -615,7 +647,7 @@ var (
 	// "Did Malaysia say anything about …?", "Has Thailand commented on …?",
 	// "Where does Laos stand on …?"
 	askedDidSubject  = regexp.MustCompile(`^(?:(?i:did|does|do|has|have|had)|(?i:where)\s+(?i:does|do|did))\s+(?:the\s+)?(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*?)(?:['’]s(?:\s+\p{Ll}+){1,2})?\s+(?i:say|said|comment(?:ed)?|react(?:ed)?|respond(?:ed)?|criticiz(?:e|ed)|criticis(?:e|ed)|condemn(?:ed)?|welcome(?:d)?|protest(?:ed)?|object(?:ed)?|complain(?:ed)?|endorse(?:d)?|praise(?:d)?|stand|voice(?:d)?|express(?:ed)?)\b`)
-	askedWhoseStance = regexp.MustCompile(`^(?i:what)\s+(?i:was|is|were|are)\s+(?:the\s+)?(\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*)*)(?:'s|’s|')\s+(?i:reaction|response|position|view|views|stance|opinion|attitude|answer)\b`)
+	askedWhoseStance = regexp.MustCompile(`^(?i:what)\s+(?i:was|is|were|are)\s+(?:the\s+)?(\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*)*)(?:'s|’s|')\s+(?:\p{Ll}+\s+)?(?i:reaction|response|position|view|views|stance|opinion|attitude|answer)\b`)
 )
 
 // askedSubject is the name whose words, reaction or stance a question asks

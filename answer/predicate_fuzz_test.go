@@ -1,0 +1,34 @@
+package answer
+
+import "testing"
+
+// FuzzQuestionRules: the readers of predicate.go take any question and
+// any sentence without panicking or hanging.
+func FuzzQuestionRules(f *testing.F) {
+	f.Add("What did Yu Zhengsheng agree with Vietnamese leaders?", "In return, Xi Jinping sent Yu Zhengsheng to visit Vietnam.")
+	f.Add("Which university is Carlyle Thayer affiliated with?", "As Vietnam expert Carlyle Thayer explains, Hanoi relied on ties.")
+	f.Add("Who was the U.S. Secretary of Defense?", "Vietnam hosted the U.S. Secretary of Defense every year since 2018.")
+	f.Add("Why did Vietnam skip the exercises?", "Vietnam took part (despite missing this year); it agreed, or when it canceled due to pressure.")
+	f.Add("Where were the workshops held?", "at the Great Hall of the People")
+	f.Add("What percentage of Vietnam's trade is with China?", "30% of global trade")
+	f.Add("Who ", "Ministry , Wang")
+	syn := wordNet(f)
+	f.Fuzz(func(t *testing.T, question, s string) {
+		predicate := askedPredicate(question)
+		holdsPredicateNear(sentencesOf(s, s), 1, predicate, syn)
+		answersWhy(sentencesOf(s, s), 0, predicate, syn)
+		givesReason(s, predicate, syn)
+		if kind := kindNamePattern(question); kind != nil {
+			holdsKindName(s, question, kind)
+		}
+		if head := roleHead(question, roleTerms(question)); head != "" {
+			namesHolder(s, question, head, syn)
+		}
+		askedThingsTerm(question)
+		shareBaseNames(question)
+		holdsPlace(s, question)
+		if event := eventWord(question); event != "" {
+			datesEvent(s, askedByClause(question, readFocus(question)), event, syn)
+		}
+	})
+}
