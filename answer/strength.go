@@ -23,11 +23,15 @@ import (
 var strengthKinds = func() map[string]string {
 	m := map[string]string{}
 	for kind, words := range map[string]string{
-		"all":       "all every entire entirely whole wholly complete completely fully totally absolute absolutely utterly everything everyone everybody everywhere universal universally",
-		"always":    "always forever permanently permanent constantly invariably perpetual perpetually",
-		"life":      "lifelong indefinitely",
-		"only":      "only sole solely alone exclusively",
-		"most":      "majority mostly predominantly bulk",
+		"all":    "all every entire entirely whole wholly complete completely fully totally absolute absolutely utterly everything everyone everybody everywhere universal universally",
+		"always": "always forever permanently permanent constantly invariably perpetual perpetually",
+		"life":   "lifelong indefinitely",
+		"only":   "only sole solely alone exclusively",
+		"most":   "majority bulk",
+		// Adverbs of degree over a reason or a verb ("mostly because of",
+		// "largely thanks to"): they say the same as each other, and are
+		// not "most of" anything.
+		"mainly":    "mainly mostly largely chiefly primarily predominantly principally",
 		"top":       "largest biggest greatest top main primary principal foremost highest",
 		"first":     "first earliest unprecedented",
 		"certain":   "certainly definitely surely undoubtedly undeniably undeniable inevitably inevitable unquestionably guaranteed",
@@ -165,6 +169,11 @@ func strengthKind(words []string, i int) string {
 		if strings.HasSuffix(next, "ly") {
 			return ""
 		}
+		// "who they trusted most": a superlative over a verb, at the end
+		// of its clause or before a "to".
+		if isBreak(next) || next == "to" || i+1 == len(words) {
+			return "top"
+		}
 		switch prev {
 		case "the", "its", "his", "her", "their", "our", "s", "whose":
 			return "top"
@@ -197,9 +206,19 @@ func strengthKind(words []string, i int) string {
 			return "superlative"
 		}
 		return ""
+	case "mainly", "mostly", "largely", "chiefly", "primarily", "predominantly", "principally":
+		// Over a reason ("mostly because of") it says which reason
+		// weighs most, which the passage must say too; over an adjective
+		// or a verb ("largely cooperative") it says less than the word
+		// alone.
+		if !reasonWords[next] {
+			return ""
+		}
 	case "only":
-		// "not only … but also" adds; "if only" wishes.
-		if prev == "not" || prev == "if" {
+		// "not only … but also" adds; "if only" wishes; "only a week
+		// after", "only in 1883" say when, as the passage's date does.
+		if prev == "not" || prev == "if" || next == "in" || next == "after" || next == "when" || next == "since" || next == "then" ||
+			(next == "a" || numberWords[next] != "" || isDigits(next)) && i+2 < len(words) && timeUnits[words[i+2]] != "" {
 			return ""
 		}
 	case "half":
@@ -211,6 +230,10 @@ func strengthKind(words []string, i int) string {
 	}
 	return strengthKinds[w]
 }
+
+// reasonWords begin the reason or the part an adverb of degree singles
+// out: "mainly because", "largely thanks to", "mostly in the north".
+var reasonWords = wordSet("because due thanks owing for through by from as in on with")
 
 // negatedBefore reports whether a negation bears on words[i]: "not all",
 // "never the only".

@@ -51,13 +51,21 @@ type supportChecker struct {
 	// minSupportCoverage when not zero (for measuring other settings).
 	window      int
 	minCoverage float64
+	// factWeight overrides factCoverageWeight when not zero.
+	factWeight float64
 }
 
 // check reports whether a passage supports sentence (markers are ignored);
 // title, the title of the passage's document, may hold a name the passage
 // leaves to it ("the country" for Vietnam).
 func (c supportChecker) check(sentence, passage, title string) supportVerdict {
-	window, minCoverage := supportWindow, minSupportCoverage
+	window, minCoverage, factWeight := supportWindow, minSupportCoverage, factCoverageWeight
+	if c.factWeight > 0 {
+		factWeight = c.factWeight
+	}
+	if c.factWeight < 0 {
+		factWeight = 0
+	}
 	if c.window > 0 {
 		window = c.window
 	}
@@ -104,7 +112,13 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 			}
 			missing := stretch.missingFacts(claim, titled)
 			coverage := stretch.coverage(claim, titled)
-			negated := claim.negated != stretch.negated && (claim.negated || stretch.deniesClaim(claim)) ||
+			if len(missing) == 0 {
+				coverage = withFacts(coverage, claim, factWeight)
+			}
+			// A claim's "not" is matched by a passage's "not" about the
+			// same thing, or by its "avoid", "only", "little" (restricts).
+			restricts := claim.negated && !stretch.negated && len(stretch.restricted) > 0 && stretch.deniesAnyOf(claim.denied)
+			negated := claim.negated != stretch.negated && !restricts && (claim.negated || stretch.deniesClaim(claim)) ||
 				claim.negated && stretch.negated && !stretch.deniesAnyOf(claim.denied) ||
 				!claim.negated && stretch.contradicts(claim) != ""
 			// The costlier readings, only for a stretch that passes the others.
@@ -247,6 +261,10 @@ type passageText struct {
 	denied []string
 	// contrasted are the stems after its "rather than" and "instead of".
 	contrasted []string
+	// restricted are the stems after its words that say no in other
+	// words ("avoid reliance", "refrain from", "only China holds", "for
+	// little pay off"): a claim's "not" is matched by them.
+	restricted []string
 	// bound are the month-and-year and number-and-unit pairs of the stretch.
 	bound map[string]bool
 }
@@ -329,6 +347,12 @@ var negations = wordSet("not no never neither nor none nobody nothing without ca
 // … an allegiance").
 var negatingPhrases = map[string][]string{"rather": {"than"}, "instead": {"of"}, "far": {"from"}, "stretch": {"to"}}
 
+// restrictiveWords say no in other words: a passage's "avoid reliance
+// on external forces" is a sentence's "should not lean on outside
+// forces", its "only China holds" a sentence's "no other country holds",
+// its "for little pay off" a sentence's "without gaining much".
+var restrictiveWords = wordSet("avoid avoids avoided avoiding refrain refrains refrained refraining decline declines declined declining only alone solely exclusively until unless prevent prevents prevented resist resists resisted reject rejects rejected rejecting escape little few barely unable reluctant reluctance absent absence lack lacking except instead rather")
+
 // negativeVerbs are the verbs a negation turns back into an affirmation:
 // "will not hesitate to voice" voices, "never failed to" did.
 var negativeVerbs = wordSet("hesitate hesitates hesitated hesitation fail fails failed cease ceased stop stopped forget forgot deny denied refuse refused doubt lack")
@@ -357,9 +381,13 @@ func withCompoundNumbers(text string) string {
 	})
 }
 
+// closeTo is "close to" before a number, which says "nearly" (and is not
+// the opposite of "open" or "begin").
+var closeTo = regexp.MustCompile(`(?i)\bclose to (\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|a|half|a hundred|a thousand)\b)`)
+
 // readClaim reads the facts, terms and polarity of a sentence.
 func readClaim(sentence string) claim {
-	sentence = withPhrasalVerbs(withCompoundNumbers(sentence))
+	sentence = closeTo.ReplaceAllString(withPhrasalVerbs(withCompoundNumbers(sentence)), "nearly $1")
 	var c claim
 	seen := map[string]bool{}
 	addFact := func(shown string, name bool, forms ...string) {
@@ -718,6 +746,11 @@ func readStretch(sents []string, synonyms retrieval.Synonyms, stems map[string]s
 			p.denied = append(p.denied, scopeOf(clauses, i)...)
 		}
 	}
+	for i, w := range clauses {
+		if restrictiveWords[w] && !isNegation(clauses, i) && !(i > 0 && (clauses[i-1] == "not" || clauses[i-1] == "if")) {
+			p.restricted = append(p.restricted, scopeOf(clauses, i)...)
+		}
+	}
 	// "long-standing" is also "longstanding".
 	for _, m := range hyphenated.FindAllStringSubmatch(strings.ToLower(text.Fold(body)), -1) {
 		joined := stem(foldSpelling(m[1] + m[2]))
@@ -745,6 +778,9 @@ func (p passageText) missingFacts(c claim, title passageText) []string {
 				found = true
 				break
 			}
+		}
+		if !found && f.name && (p.hasDemonymOf(f.forms[0]) || title.hasDemonymOf(f.forms[0])) {
+			found = true
 		}
 		if !found && f.share > 0 && (nearShare(sharesOf(p.bound), f.share) || strings.Contains(p.fractions, f.forms[0])) {
 			found = true
@@ -796,6 +832,44 @@ func (p passageText) coverage(c claim, title passageText) float64 {
 	return float64(n) / float64(len(c.terms))
 }
 
+// factCoverageWeight is what each fact of a claim (a number, a month, a
+// word of a name), found in the stretch, counts for beside its content
+// words: "Trong travelled to China in January 2017" says little beyond
+// its facts, and a passage that has them all and "visits" supports it.
+const factCoverageWeight = 0.0
+
+// withFacts is coverage (of the claim's terms) with its facts, all found,
+// counted in at weight each.
+func withFacts(coverage float64, c claim, weight float64) float64 {
+	if len(c.terms) == 0 || weight == 0 {
+		return coverage
+	}
+	terms, facts := float64(len(c.terms)), weight*float64(len(c.facts))
+	return (coverage*terms + facts) / (terms + facts)
+}
+
+// demonymSuffixes make a people or an adjective of a place's name:
+// "Singapore" → "Singaporean", "Taiwan" → "Taiwanese".
+var demonymSuffixes = []string{"an", "ean", "ian", "ese", "i", "n", "ans", "eans", "ians"}
+
+// hasDemonymOf reports whether the stretch has a word that is name with a
+// demonym's ending, or name without one: "Singaporean-based" for
+// "Singapore-based", "Malaysia" for "Malaysian".
+func (p passageText) hasDemonymOf(name string) bool {
+	if len(name) < 4 {
+		return false
+	}
+	for _, suffix := range demonymSuffixes {
+		if p.words[name+suffix] {
+			return true
+		}
+		if base, ok := strings.CutSuffix(name, suffix); ok && len(base) >= 4 && p.words[base] {
+			return true
+		}
+	}
+	return false
+}
+
 // hasAnyWord reports whether the stretch has one of words.
 func (p passageText) hasAnyWord(words []string) bool {
 	for _, w := range words {
@@ -819,7 +893,9 @@ func isNegation(words []string, i int) bool {
 	if !(w == "t" && i > 0 && strings.HasSuffix(words[i-1], "n")) && !negations[w] {
 		return false
 	}
-	if w == "not" && i+1 < len(words) && (words[i+1] == "only" || words[i+1] == "just" || words[i+1] == "least") {
+	// "not only", "not just", "at least not"; "not until 1999" says when,
+	// not whether.
+	if w == "not" && i+1 < len(words) && (words[i+1] == "only" || words[i+1] == "just" || words[i+1] == "least" || words[i+1] == "until") {
 		return false
 	}
 	// "not hesitate", "never failed to": an affirmation; and the "failed"
@@ -996,6 +1072,7 @@ func (p passageText) deniesAnyOf(stems []string) bool {
 	denied := termSet{}
 	denied.add(p.denied...)
 	denied.add(p.contrasted...)
+	denied.add(p.restricted...)
 	for _, t := range stems {
 		if denied.has(t) {
 			return true
