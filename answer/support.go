@@ -34,6 +34,9 @@ const (
 	// passage must hold to contradict it with an opposite word (0.4 to 0.7
 	// do alike on the labelled sets).
 	minContradictionCoverage = 0.6
+	// minDenialCoverage is how much of a claim a sentence of the passage
+	// must hold to deny it with a "not" bearing on its words.
+	minDenialCoverage = 0.8
 )
 
 // supportVerdict is the support check's finding on one sentence.
@@ -99,6 +102,11 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 		singles[i] = readStretch([]string{sent}, c.synonyms, stems)
 		if t := singles[i].contradicts(claim); !claim.negated && t != "" && singles[i].coverage(claim, titled) >= minContradictionCoverage {
 			return supportVerdict{why: "the passage says the opposite of \"" + claim.written[t] + "\""}
+		}
+		// And one that says the claim is not so: "the visit is not … a
+		// significant shift", for "the visit marked a significant shift".
+		if !claim.negated && singles[i].negated && singles[i].deniesClaim(claim) && singles[i].coverage(claim, titled) >= minDenialCoverage {
+			return supportVerdict{why: "the passage says this is not so"}
 		}
 	}
 	claimedNames := nameSpans(nameTokens(sentence), true)
@@ -255,6 +263,7 @@ type passageText struct {
 	words    map[string]bool // lower-cased words, with a name's forms
 	terms    termSet         // stems, and the stems of their synonyms
 	stems    termSet         // stems alone
+	roots    termSet         // the derived roots of its stems (derivedRoot)
 	negated  bool
 	// denied are the stems that follow a negation, up to negationScope of
 	// them: what the stretch says is not so.
@@ -353,9 +362,18 @@ var negatingPhrases = map[string][]string{"rather": {"than"}, "instead": {"of"},
 // its "for little pay off" a sentence's "without gaining much".
 var restrictiveWords = wordSet("avoid avoids avoided avoiding refrain refrains refrained refraining decline declines declined declining only alone solely exclusively until unless prevent prevents prevented resist resists resisted reject rejects rejected rejecting escape little few barely unable reluctant reluctance absent absence lack lacking except instead rather")
 
+// refusals are the restrictive words that, in a sentence, say no as a
+// "not" does: the passage must have a negation or a restriction about
+// the same thing.
+var refusals = wordSet("avoid avoids avoided avoiding refrain refrains refrained decline declines declined reject rejects rejected rejecting resist resists resisted prevent prevents prevented unable reluctant")
+
 // negativeVerbs are the verbs a negation turns back into an affirmation:
 // "will not hesitate to voice" voices, "never failed to" did.
 var negativeVerbs = wordSet("hesitate hesitates hesitated hesitation fail fails failed cease ceased stop stopped forget forgot deny denied refuse refused doubt lack")
+
+// weakWords say how a claim is put, not what it is: "rather than",
+// "instead", "must", "due to", "as much as possible", "whenever".
+var weakWords = wordSet("rather instead must due possible possibly much whenever lately")
 
 // reportingWords say who says a claim, not what it is: "the author
 // argues", "according to the article". They are not content words.
@@ -385,9 +403,13 @@ func withCompoundNumbers(text string) string {
 // the opposite of "open" or "begin").
 var closeTo = regexp.MustCompile(`(?i)\bclose to (\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|a|half|a hundred|a thousand)\b)`)
 
+// aNumberOf is "a number of", which says "some".
+var aNumberOf = regexp.MustCompile(`\b[Aa] number of\b`)
+
 // readClaim reads the facts, terms and polarity of a sentence.
 func readClaim(sentence string) claim {
 	sentence = closeTo.ReplaceAllString(withPhrasalVerbs(withCompoundNumbers(sentence)), "nearly $1")
+	sentence = aNumberOf.ReplaceAllString(sentence, "some")
 	var c claim
 	seen := map[string]bool{}
 	addFact := func(shown string, name bool, forms ...string) {
@@ -429,13 +451,15 @@ func readClaim(sentence string) claim {
 	all := text.Words(sentence)
 	clauses := clauseWords(sentence)
 	for i := range clauses {
-		if isNegation(clauses, i) {
+		// "rejected China as a model", "declined to sue": a no in other
+		// words, which the passage must say too.
+		if isNegation(clauses, i) || refusals[clauses[i]] && !negatedBefore(clauses, i) {
 			c.negated = true
 			c.denied = append(c.denied, scopeOf(clauses, i)...)
 		}
 	}
 	for _, w := range all {
-		if len(w) < 2 || text.IsStopWord(w) || factWords[w] || isDigits(w) || negations[w] || titles[w] || lightVerbs[w] || reportingWords[w] {
+		if len(w) < 2 || text.IsStopWord(w) || factWords[w] || isDigits(w) || negations[w] || titles[w] || lightVerbs[w] || reportingWords[w] || weakWords[w] {
 			continue
 		}
 		folded := text.Stem(foldSpelling(w))
@@ -689,7 +713,7 @@ func readStretch(sents []string, synonyms retrieval.Synonyms, stems map[string]s
 		return s
 	}
 	body := withPhrasalVerbs(withCompoundNumbers(strings.Join(sents, " ")))
-	p := passageText{numbers: map[string]bool{}, words: map[string]bool{}, terms: termSet{}, stems: termSet{}, bound: map[string]bool{}}
+	p := passageText{numbers: map[string]bool{}, words: map[string]bool{}, terms: termSet{}, stems: termSet{}, roots: termSet{}, bound: map[string]bool{}}
 	for _, b := range boundFacts(body) {
 		p.bound[b] = true
 		if other, n := spanInYears(b); other != "" {
@@ -762,6 +786,7 @@ func readStretch(sents []string, synonyms retrieval.Synonyms, stems map[string]s
 		folded := stem(foldSpelling(w))
 		p.terms.add(folded)
 		p.stems.add(folded)
+		p.roots.add(derivedRoot(folded))
 		p.terms.add(synonyms[stem(w)]...)
 	}
 	return p
@@ -825,7 +850,7 @@ func (p passageText) coverage(c claim, title passageText) float64 {
 	}
 	n := 0
 	for _, t := range c.terms {
-		if joined[t] || p.terms.has(t) || t == c.first && (title.terms.has(t) || p.hasAnyWord(c.firstForms) || c.firstAcronym != "" && hasAcronym(title.written, c.firstAcronym)) || p.stems.hasAny(c.synonyms[t]) {
+		if joined[t] || p.terms.has(t) || p.stems.hasAny(wordingsOf[t]) || p.roots.has(derivedRoot(t)) || t == c.first && (title.terms.has(t) || p.hasAnyWord(c.firstForms) || c.firstAcronym != "" && hasAcronym(title.written, c.firstAcronym)) || p.stems.hasAny(c.synonyms[t]) {
 			n++
 		}
 	}
@@ -889,6 +914,15 @@ func isNegation(words []string, i int) bool {
 			return false
 		}
 		return w != "stretch" || i > 0 && words[i-1] == "a"
+	}
+	if w == "against" {
+		// "warned Hanoi against a false sense": warned it not to.
+		for _, before := range words[max(0, i-3):i] {
+			if strings.HasPrefix(before, "warn") || strings.HasPrefix(before, "caution") || strings.HasPrefix(before, "advis") {
+				return true
+			}
+		}
+		return false
 	}
 	if !(w == "t" && i > 0 && strings.HasSuffix(words[i-1], "n")) && !negations[w] {
 		return false
