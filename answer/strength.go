@@ -32,7 +32,7 @@ var strengthKinds = func() map[string]string {
 		// "largely thanks to"): they say the same as each other, and are
 		// not "most of" anything.
 		"mainly":    "mainly mostly largely chiefly primarily predominantly principally",
-		"top":       "largest biggest greatest top main primary principal foremost highest",
+		"top":       "largest biggest greatest top main primary principal foremost highest optimal optimum maximum maximal utmost",
 		"first":     "first earliest unprecedented",
 		"certain":   "certainly definitely surely undoubtedly undeniably undeniable inevitably inevitable unquestionably guaranteed",
 		"exact":     "exactly precisely",
