@@ -82,8 +82,12 @@ var wordingsOf = func() map[string][]string {
 
 // derivedRoot is the root a stem shares with the words derived from it:
 // "inclus" (inclusion) and "includ" (include) are "includ", "relianc" is
-// "reli", "dependent" "depend".
+// "reli", "dependent" "depend", "relationship" "relat".
 func derivedRoot(stem string) string {
+	// "relationship" is "relation", which is "relat".
+	if base, ok := strings.CutSuffix(stem, "ship"); ok && len(base) >= 4 {
+		stem = base
+	}
 	for _, suffix := range []string{"anc", "enc", "ant", "ent", "ment", "ion", "ive", "al"} {
 		if base, ok := strings.CutSuffix(stem, suffix); ok && len(base) >= 4 {
 			stem = base

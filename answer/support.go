@@ -111,6 +111,9 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 	}
 	claimedNames := nameSpans(nameTokens(sentence), true)
 	best := supportVerdict{why: "the passage does not say this"}
+	// whole is the whole passage, read when first needed: a clause of the
+	// claim it does not hold at all adds a claim of its own.
+	var whole passageText
 	bestCoverage := -1.0
 	for i := range sents {
 		for n := 1; n <= window && i+n <= len(sents); n++ {
@@ -131,7 +134,7 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 				!claim.negated && stretch.contradicts(claim) != ""
 			// The costlier readings, only for a stretch that passes the others.
 			var overstated []string
-			hedged, swapped := false, ""
+			hedged, swapped, added := false, "", ""
 			if len(missing) == 0 && !negated && coverage >= minCoverage {
 				if len(claim.strong) > 0 {
 					overstated = unlicensedStrength(claim.strong, strongWords(clauseWordsOf(sents[i:i+n]), false), c.synonyms)
@@ -139,6 +142,12 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 				hedged = hedgedClaim(claim, sents[i:i+n])
 				swapped = swappedName(claimedNames, sents[i:i+n])
 				if len(overstated) == 0 && !hedged && swapped == "" {
+					if whole.terms == nil {
+						whole = readStretch(sents, c.synonyms, stems)
+					}
+					added = whole.uncoveredPart(claim, titled)
+				}
+				if len(overstated) == 0 && !hedged && swapped == "" && added == "" {
 					return supportVerdict{supported: true}
 				}
 			}
@@ -147,7 +156,7 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 			if negated {
 				score--
 			}
-			if len(overstated) > 0 || hedged || swapped != "" {
+			if len(overstated) > 0 || hedged || swapped != "" || added != "" {
 				score -= 0.5
 			}
 			if score > bestCoverage {
@@ -161,6 +170,8 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 					best.why = "the passage does not say \"" + strings.Join(overstated, "\", \"") + "\""
 				case hedged && coverage >= minCoverage:
 					best.why = "the passage only says this may be so"
+				case added != "" && coverage >= minCoverage:
+					best.why = "the passage does not say \"" + added + "\""
 				case swapped != "" && coverage >= minCoverage:
 					best.why = "the passage has another name or number where the sentence has " + swapped
 				default:
@@ -225,6 +236,9 @@ type claim struct {
 	strong []strongWord
 	// hedged: it says a thing may be so, or reports what someone said.
 	hedged bool
+	// parts are the terms of each of its clauses and conjuncts ("and
+	// both sides would set up a joint commission").
+	parts [][]string
 }
 
 // compound is a word written with a hyphen: the stem of its parts written
@@ -352,9 +366,9 @@ var negations = wordSet("not no never neither nor none nobody nothing without ca
 
 // negatingPhrases are the phrases that negate as a word does, by their
 // first word and the words after it: "rather than", "instead of", "far
-// from", "a stretch to" (as in "it would be a stretch to consider this
+// from", "free of", "a stretch to" (as in "it would be a stretch to consider this
 // … an allegiance").
-var negatingPhrases = map[string][]string{"rather": {"than"}, "instead": {"of"}, "far": {"from"}, "stretch": {"to"}}
+var negatingPhrases = map[string][]string{"rather": {"than"}, "instead": {"of"}, "far": {"from"}, "stretch": {"to"}, "free": {"of"}}
 
 // restrictiveWords say no in other words: a passage's "avoid reliance
 // on external forces" is a sentence's "should not lean on outside
@@ -373,7 +387,7 @@ var negativeVerbs = wordSet("hesitate hesitates hesitated hesitation fail fails 
 
 // weakWords say how a claim is put, not what it is: "rather than",
 // "instead", "must", "due to", "as much as possible", "whenever".
-var weakWords = wordSet("rather instead must due possible possibly much whenever lately")
+var weakWords = wordSet("rather instead must due possible possibly much whenever lately even though although")
 
 // reportingWords say who says a claim, not what it is: "the author
 // argues", "according to the article". They are not content words.
@@ -458,8 +472,22 @@ func readClaim(sentence string) claim {
 			c.denied = append(c.denied, scopeOf(clauses, i)...)
 		}
 	}
+	isTerm := func(w string) bool {
+		return !(len(w) < 2 || text.IsStopWord(w) || factWords[w] || isDigits(w) || negations[w] || titles[w] || lightVerbs[w] || reportingWords[w] || weakWords[w])
+	}
+	var part []string
+	for _, w := range append(clauses, sentenceBreak) {
+		if isBreak(w) || clauseJoiners[w] {
+			if len(part) > 0 {
+				c.parts = append(c.parts, distinct(part))
+			}
+			part = nil
+		} else if isTerm(w) {
+			part = append(part, text.Stem(foldSpelling(w)))
+		}
+	}
 	for _, w := range all {
-		if len(w) < 2 || text.IsStopWord(w) || factWords[w] || isDigits(w) || negations[w] || titles[w] || lightVerbs[w] || reportingWords[w] || weakWords[w] {
+		if !isTerm(w) {
 			continue
 		}
 		folded := text.Stem(foldSpelling(w))
@@ -895,6 +923,39 @@ func (p passageText) hasDemonymOf(name string) bool {
 	return false
 }
 
+// clauseJoiners begin a clause or a conjunct of a sentence.
+var clauseJoiners = wordSet("and where while whereas which who whom but")
+
+// Sizes for uncoveredPart: a clause of at least minPartTerms content
+// words of which the stretch holds less than minPartCoverage adds a claim
+// of its own.
+const (
+	minPartTerms    = 3
+	minPartCoverage = 0.25
+)
+
+// uncoveredPart returns the words of a clause of the claim that adds a
+// claim of its own — "and both sides would set up a joint commission",
+// "where he signed a treaty" — the stretch does not hold, however much of
+// the rest it does; or "".
+func (p passageText) uncoveredPart(c claim, title passageText) string {
+	for _, part := range c.parts {
+		if len(part) < minPartTerms {
+			continue
+		}
+		sub := c
+		sub.terms = part
+		if p.coverage(sub, title) < minPartCoverage {
+			var shown []string
+			for _, t := range part {
+				shown = append(shown, c.written[t])
+			}
+			return strings.Join(shown, " ")
+		}
+	}
+	return ""
+}
+
 // hasAnyWord reports whether the stretch has one of words.
 func (p passageText) hasAnyWord(words []string) bool {
 	for _, w := range words {
@@ -909,6 +970,9 @@ func (p passageText) hasAnyWord(words []string) bool {
 // "never", "no", "didn't" ("didn", "t"), but not "not only".
 func isNegation(words []string, i int) bool {
 	w := words[i]
+	if w == "free" && i+1 < len(words) && words[i+1] == "from" {
+		return true
+	}
 	if after, ok := negatingPhrases[w]; ok {
 		if i+len(after) >= len(words) || !slices.Equal(words[i+1:i+1+len(after)], after) {
 			return false
