@@ -57,7 +57,12 @@ keep kept maintain maintained retain retained preserve preserved remain remained
 show shows showed demonstrate demonstrated signal signaled signalled indicate indicated mark marked
 big bigger biggest large larger largest great greater greatest major
 often frequently regularly repeatedly
-recent recently lately`
+recent recently lately
+move moves moved moving shift shifts shifted shifting relocate relocates relocated relocating transfer transfers transferred
+pandemic covid coronavirus epidemic
+tie ties relation relations relationship relationships bond bonds link links
+main mainly primary primarily chief chiefly principal principally
+reason reasons cause causes caused because due`
 
 // wordingsOf maps the stem of each word of paraphraseGroups to the stems
 // of the others of its groups.

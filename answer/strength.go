@@ -135,6 +135,12 @@ func strongWords(words []string, forClaim bool) []strongWord {
 		}
 		out = append(out, strongWord{kind: kind, word: w, near: near})
 	}
+	// "no one but Asians", "nothing but": "only", in a passage.
+	for i := 2; !forClaim && i < len(words); i++ {
+		if words[i] == "but" && (words[i-1] == "one" && words[i-2] == "no" || words[i-1] == "nobody" || words[i-1] == "nothing" || words[i-1] == "none") {
+			out = append(out, strongWord{kind: "only", word: "but", near: contentAround(words, i-strengthPassageNear, i+strengthPassageNear, 4*strengthPassageNear)})
+		}
+	}
 	// "for life": a strong phrase of two common words.
 	for i := 0; i+1 < len(words); i++ {
 		if words[i] == "for" && (words[i+1] == "life" || words[i+1] == "good") {
@@ -290,7 +296,9 @@ func unlicensedStrength(claimed, stretch []strongWord, synonyms retrieval.Synony
 		}
 		licensed := false
 		for _, p := range stretch {
-			if p.kind != c.kind && p.kind != "licence:"+c.kind && !(c.kind == "superlative" && superlativeKinds[p.kind]) {
+			// "the main reason" is "primarily due to".
+			mainReason := p.kind == "mainly" && (c.word == "main" || c.word == "primary" || c.word == "principal" || c.word == "chief")
+			if p.kind != c.kind && p.kind != "licence:"+c.kind && !(c.kind == "superlative" && superlativeKinds[p.kind]) && !mainReason {
 				continue
 			}
 			if len(c.near) == 0 || sharesStem(c.near, p.near, synonyms) {
@@ -310,7 +318,7 @@ func sharesStem(a, b []string, synonyms retrieval.Synonyms) bool {
 	set := termSet{}
 	set.add(b...)
 	for _, s := range a {
-		if set.has(s) || set.hasAny(synonyms[s]) {
+		if set.has(s) || set.hasAny(synonyms[s]) || set.hasAny(wordingsOf[s]) {
 			return true
 		}
 	}

@@ -340,7 +340,7 @@ var nameForms = map[string][]string{
 	"communist": {"communism", "communists"}, "socialist": {"socialism"}, "western": {"west"}, "west": {"western"},
 	"european": {"europe", "eu"}, "eu": {"european", "europe"}, "indian": {"india"},
 	"beijing": {"china", "chinese"}, "hanoi": {"vietnam", "vietnamese"}, "washington": {"us", "america", "united"},
-	"moscow": {"russia", "russian"}, "ccp": {"cpc"}, "cpc": {"ccp"}, "cpv": {"vcp"}, "vcp": {"cpv"},
+	"moscow": {"russia", "russian"}, "united": {"us", "usa", "america", "american"}, "states": {"us", "usa", "america", "american"}, "ccp": {"cpc"}, "cpc": {"ccp"}, "cpv": {"vcp"}, "vcp": {"cpv"},
 	"east": {"eastern"}, "eastern": {"east"}, "north": {"northern"}, "northern": {"north"}, "south": {"southern"}, "southern": {"south"},
 }
 
@@ -391,7 +391,7 @@ var weakWords = wordSet("rather instead must due possible possibly much whenever
 
 // reportingWords say who says a claim, not what it is: "the author
 // argues", "according to the article". They are not content words.
-var reportingWords = wordSet("author authors writer writers article articles argue argues argued conclude concludes concluded note notes noted write writes wrote written according say says said explain explains explained add adds added observe observes observed")
+var reportingWords = wordSet("author authors writer writers article articles argue argues argued conclude concludes concluded note notes noted write writes wrote written writing according say says said explain explains explained add adds added observe observes observed")
 
 // compoundNumber is a number written in two words: "twenty-one".
 var compoundNumber = regexp.MustCompile(`(?i)\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](one|two|three|four|five|six|seven|eight|nine)\b`)
