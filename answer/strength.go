@@ -24,6 +24,7 @@ var strengthKinds = func() map[string]string {
 	m := map[string]string{}
 	for kind, words := range map[string]string{
 		"all":    "all every entire entirely whole wholly complete completely fully totally absolute absolutely utterly everything everyone everybody everywhere universal universally",
+		"annual": "annual annually yearly",
 		"always": "always forever permanently permanent constantly invariably perpetual perpetually",
 		"life":   "lifelong indefinitely",
 		"only":   "only sole solely alone exclusively",
@@ -106,7 +107,7 @@ const (
 // what the sentence's word bears on: a passage's "the entire region" does
 // not make "all of Russia's exports" true. A passage's "first" or
 // "certainly" licenses the sentence's anywhere in the stretch.
-var nearMatters = wordSet("all only most top always life")
+var nearMatters = wordSet("all only most top always life mainly")
 
 // strongWords lists the strong words of text (as clauseWords reads it)
 // as it states them: not those a negation bears on ("not all"), not a
@@ -126,12 +127,18 @@ func strongWords(words []string, forClaim bool) []strongWord {
 		}
 		var near []string
 		if forClaim && nearMatters[kind] {
-			near = contentAround(words, i+1, i+strengthNear, 2)
+			// "mostly because of X" bears on what comes before it (what X
+			// explains); the others on what follows.
+			if kind != "mainly" {
+				near = contentAround(words, i+1, i+strengthNear, 2)
+			}
 			if len(near) == 0 {
-				near = contentAround(words, i-strengthNear, i-1, 2)
+				// The nearest two before it: "belongs to its peoples alone".
+				near = contentAround(words, i-strengthNear, i-1, strengthNear)
+				near = near[max(0, len(near)-2):]
 			}
 		} else if !forClaim {
-			near = contentAround(words, i-strengthPassageNear, i+strengthPassageNear, 4*strengthPassageNear)
+			near = contentAround(sentenceOf(words, i), i-strengthPassageNear, i+strengthPassageNear, 4*strengthPassageNear)
 		}
 		out = append(out, strongWord{kind: kind, word: w, near: near})
 	}
@@ -193,6 +200,14 @@ func strengthKind(words []string, i int) string {
 		return ""
 	case "top":
 		if prev == "on" && next == "of" {
+			return ""
+		}
+	case "every", "each":
+		// "every year" is "annual", "each month" "monthly".
+		if timeUnits[next] != "" && timeUnits[next] != "%" {
+			return "annual"
+		}
+		if w == "each" {
 			return ""
 		}
 	case "all":
@@ -269,6 +284,23 @@ func hedgedSuperlative(words []string, i int, kind string) bool {
 		}
 	}
 	return false
+}
+
+// sentenceOf is words with the words of other sentences than that of
+// words[i] blanked out (as clause breaks), so that what is near a word of
+// a passage is in its sentence: "largely thanks to" licenses no "mostly"
+// of the next sentence.
+func sentenceOf(words []string, i int) []string {
+	from, to := i, i
+	for from > 0 && words[from-1] != sentenceBreak {
+		from--
+	}
+	for to < len(words) && words[to] != sentenceBreak {
+		to++
+	}
+	out := make([]string, len(words))
+	copy(out[from:to], words[from:to])
+	return out
 }
 
 // contentAround lists up to limit stems of content words of words[from..to]
