@@ -39,6 +39,8 @@ sign signs signed ratify ratified launch launched fund funds funded | cancel can
 maintain maintains maintained keep keeps kept pursue pursues pursued | abandon abandons abandoned drop drops dropped
 harsh harshly furious furiously angry angrily fierce fiercely | moderate moderately mild mildly restrained measured muted calm calmly
 intensify intensifies intensified intensifying | reduce reduces reduced reducing
+welcome welcomes welcomed embrace embraces embraced | suspicion suspicious
+uphold upholds upheld | reject rejects rejected overturn overturned
 withdraw withdraws withdrew withdrawn withdrawing | move moves moved moving relocate relocates relocated relocating`
 
 // antonyms maps the stem of each word of antonymPairs to the stems of its
@@ -89,6 +91,7 @@ var phrasalVerbs = []struct {
 	{regexp.MustCompile(`(?i)\b(?:doubling down|stepping up|ramping up)\b`), "intensifying"},
 	{regexp.MustCompile(`(?i)\b(?:doubles down|steps up|ramps up|double down|step up|ramp up)\b`), "intensify"},
 	{regexp.MustCompile(`(?i)\b(?:doubled down|stepped up|ramped up)\b`), "intensified"},
+	{regexp.MustCompile(`(?i)\b(?:struck|strikes|strike) down\b`), "rejected"},
 	{regexp.MustCompile(`(?i)\bpulling (\w+ )?(\w+ )?out of\b`), "withdrawing $1$2from"},
 	{regexp.MustCompile(`(?i)\bpull(?:s|ed)? (\w+ )?(\w+ )?out of\b`), "withdraw $1$2from"},
 }

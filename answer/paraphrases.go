@@ -62,7 +62,17 @@ move moves moved moving shift shifts shifted shifting relocate relocates relocat
 pandemic covid coronavirus epidemic
 tie ties relation relations relationship relationships bond bonds link links
 main mainly primary primarily chief chiefly principal principally
-reason reasons cause causes caused because due`
+reason reasons cause causes caused because due
+topple toppled toppling overthrow overthrew overthrown oust ousted end ending ended remove removed
+back backed backing ally allies allied support supported supporter
+hostile opposed opposing antagonistic adversarial
+settlement settle settled resolution resolve resolved solution
+party parties actor actors player players
+media press newspapers journalists
+tell told direct directed instruct instructed order ordered
+report reporting reported coverage cover covered
+join joins joined joining participate participates participated participating part
+praise praised praising laud lauded hail hailed commend commended positively`
 
 // wordingsOf maps the stem of each word of paraphraseGroups to the stems
 // of the others of its groups.

@@ -315,6 +315,9 @@ var numberWords = map[string]string{
 	"twice": "2", "double": "2", "doubled": "2", "triple": "3", "tripled": "3", "half": "50%", "millennium": "1000",
 }
 
+// ordinalWords are the words of numberWords that rank.
+var ordinalWords = wordSet("second third fourth fifth sixth seventh eighth ninth tenth thirteenth fifteenth twentieth")
+
 // months maps every way of writing a month to its name.
 var months = func() map[string]string {
 	m := map[string]string{}
@@ -362,7 +365,7 @@ func wordSet(s string) map[string]bool {
 var lightVerbs = wordSet("make makes made making come comes came coming get gets got take takes took taken go goes went gone put puts")
 
 // negations are the words that turn a claim into its opposite.
-var negations = wordSet("not no never neither nor none nobody nothing without cannot refused refuses refuse denied denies deny failed fails unlike missing missed hardly scarcely hesitate hesitates hesitated doubted ceased lacks lacked")
+var negations = wordSet("not no never neither nor none nobody nothing without cannot refused refuses refuse denied denies deny failed fails unlike missing missed hardly scarcely barely hesitate hesitates hesitated doubted ceased lacks lacked")
 
 // negatingPhrases are the phrases that negate as a word does, by their
 // first word and the words after it: "rather than", "instead of", "far
@@ -383,7 +386,7 @@ var refusals = wordSet("avoid avoids avoided avoiding refrain refrains refrained
 
 // negativeVerbs are the verbs a negation turns back into an affirmation:
 // "will not hesitate to voice" voices, "never failed to" did.
-var negativeVerbs = wordSet("hesitate hesitates hesitated hesitation fail fails failed cease ceased stop stopped forget forgot deny denied refuse refused doubt lack")
+var negativeVerbs = wordSet("free hesitate hesitates hesitated hesitation fail fails failed cease ceased stop stopped forget forgot deny denied refuse refused doubt lack")
 
 // weakWords say how a claim is put, not what it is: "rather than",
 // "instead", "must", "due to", "as much as possible", "whenever".
@@ -447,6 +450,11 @@ func readClaim(sentence string) claim {
 	for i, w := range words {
 		lower := lowerFolded(w.text)
 		switch {
+		case ordinalWords[lower]:
+			// "the second official" is not "the two countries": a rank
+			// needs a rank ("second", "2nd").
+			addFact(w.text, false, "ord:"+numberWords[lower], lower)
+			factWords[lower] = true
 		case numberWords[lower] != "" && !pairReference(words, i):
 			addFact(w.text, false, numberWords[lower], lower)
 			factWords[lower] = true
@@ -753,7 +761,7 @@ func readStretch(sents []string, synonyms retrieval.Synonyms, stems map[string]s
 		n := normaliseNumber(body[m[0]:m[1]])
 		p.numbers[n] = true
 		if ordinalSuffix.MatchString(body[m[1]:]) {
-			p.numbers[n] = true
+			p.numbers["ord:"+n] = true
 		}
 	}
 	for _, y := range derivedYears(body) {
@@ -765,15 +773,20 @@ func readStretch(sents []string, synonyms retrieval.Synonyms, stems map[string]s
 	words := sentenceWords(body)
 	p.written = words
 	p.capitals = map[string]bool{}
-	for _, w := range words {
+	for i, w := range words {
 		lower := lowerFolded(w.text)
 		p.words[lower] = true
 		if isAcronym(w.text) {
 			p.capitals[lower] = true
 		}
 		p.words["stem:"+stem(lower)] = true
-		if n := numberWords[lower]; n != "" {
+		// "the two countries" counts nothing a sentence's "two" or
+		// "second" could claim.
+		if n := numberWords[lower]; n != "" && !pairReference(words, i) {
 			p.numbers[n] = true
+			if ordinalWords[lower] {
+				p.numbers["ord:"+n] = true
+			}
 		}
 		if m := months[lower]; m != "" {
 			p.words["month:"+m] = true
@@ -971,11 +984,19 @@ func (p passageText) hasAnyWord(words []string) bool {
 func isNegation(words []string, i int) bool {
 	w := words[i]
 	if w == "free" && i+1 < len(words) && words[i+1] == "from" {
-		return true
+		return isNegation(append(words[:i+1:i+1], "of"), i)
 	}
 	if after, ok := negatingPhrases[w]; ok {
 		if i+len(after) >= len(words) || !slices.Equal(words[i+1:i+1+len(after)], after) {
 			return false
+		}
+		if w == "free" {
+			// "never been free of tension" has tension.
+			for _, before := range words[max(0, i-2):i] {
+				if negations[before] || before == "t" {
+					return false
+				}
+			}
 		}
 		return w != "stretch" || i > 0 && words[i-1] == "a"
 	}
