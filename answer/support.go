@@ -478,6 +478,9 @@ func readClaim(sentence string) claim {
 		if isNegation(clauses, i) || refusals[clauses[i]] && !negatedBefore(clauses, i) {
 			c.negated = true
 			c.denied = append(c.denied, scopeOf(clauses, i)...)
+			if rest, ok := unNegated(clauses[i]); ok {
+				c.denied = append(c.denied, text.Stem(foldSpelling(rest)))
+			}
 		}
 	}
 	isTerm := func(w string) bool {
@@ -809,6 +812,9 @@ func readStretch(sents []string, synonyms retrieval.Synonyms, stems map[string]s
 			p.contrasted = append(p.contrasted, scopeOf(clauses, i)...)
 		} else {
 			p.denied = append(p.denied, scopeOf(clauses, i)...)
+			if rest, ok := unNegated(clauses[i]); ok {
+				p.denied = append(p.denied, text.Stem(foldSpelling(rest)))
+			}
 		}
 	}
 	for i, w := range clauses {
@@ -827,6 +833,11 @@ func readStretch(sents []string, synonyms retrieval.Synonyms, stems map[string]s
 		folded := stem(foldSpelling(w))
 		p.terms.add(folded)
 		p.stems.add(folded)
+		if rest, ok := unNegated(w); ok {
+			// "uninvited" holds "invited", which its "un" denies.
+			p.terms.add(stem(foldSpelling(rest)))
+			p.stems.add(stem(foldSpelling(rest)))
+		}
 		p.roots.add(derivedRoot(folded))
 		p.terms.add(synonyms[stem(w)]...)
 	}
@@ -1000,6 +1011,9 @@ func isNegation(words []string, i int) bool {
 		}
 		return w != "stretch" || i > 0 && words[i-1] == "a"
 	}
+	if _, ok := unNegated(w); ok {
+		return true
+	}
 	if w == "against" {
 		// "warned Hanoi against a false sense": warned it not to.
 		for _, before := range words[max(0, i-3):i] {
@@ -1032,6 +1046,26 @@ func isNegation(words []string, i int) bool {
 		}
 	}
 	return true
+}
+
+// unNegated reports whether w is a word negated by its "un" ("uninvited",
+// "unresolved", "unable", "unpopular"), and gives the word negated.
+// "United", "universal", "under-" words, adverbs ("unsurprisingly") and
+// "unprecedented", which says "first", are not.
+func unNegated(w string) (string, bool) {
+	rest, ok := strings.CutPrefix(w, "un")
+	if !ok || len(rest) < 4 || strings.HasPrefix(rest, "der") || w == "unprecedented" || w == "unless" || w == "until" {
+		return "", false
+	}
+	if p := w[:min(len(w), 4)]; p == "unit" || p == "unif" || p == "unil" || p == "univ" || p == "unan" || p == "unio" || p == "uniq" {
+		return "", false
+	}
+	for _, suffix := range []string{"ed", "able", "ible", "ful", "ar", "al", "ive", "ent", "ant", "ous", "ic"} {
+		if strings.HasSuffix(rest, suffix) {
+			return rest, true
+		}
+	}
+	return "", false
 }
 
 // pairReference reports whether the number word words[i] names a pair or
