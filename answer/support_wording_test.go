@@ -16,8 +16,14 @@ func TestSupportCheckNegationPolarity(t *testing.T) {
 		"The arbitration brought little benefit to the province. " +
 		"Beijing cautioned Hanoi not to trust outside powers. " +
 		"The summit was not a shift in Vietnamese policy. " +
-		"Relations between the neighbours have encountered strains in recent years."
+		"Relations between the neighbours have encountered strains in recent years. " +
+		"China and Russia were also uninvited to the summit. " +
+		"The lockdowns heavily disrupted cross-border supply chains."
 	checkSupportCases(t, passage, []supportCase{
+		{"never free of for have encountered", "Relations between the neighbours have never been free of strains in recent years.", true},
+		{"not invited for uninvited", "Neither China nor Russia was invited to the summit.", true},
+		{"invited where the passage has uninvited", "China and Russia were both invited to the summit.", false},
+		{"barely where the passage says heavily", "The lockdowns barely disrupted cross-border supply chains.", false},
 		{"a not matched by avoid", "Hanoi decided it should not rely on outside forces.", true},
 		{"declined for refused", "Hanoi has declined to take its maritime case to an international court.", true},
 		{"a not matched by only … in", "It was not until 1999 that the border dispute was resolved.", true},
@@ -55,6 +61,8 @@ func TestSupportCheckDegreeWords(t *testing.T) {
 		{"the main reason for primarily due to", "Disputes over islands are the main reason ties have frayed in recent years.", true},
 		{"largely before an adjective hedges", "The two countries have since had a largely cooperative relationship.", true},
 		{"always for since", "The two countries have always had a cooperative relationship.", false},
+		{"a rank needs a rank, not a count", "Since then the second country has had a cooperative relationship.", false},
+		{"a rank, as the passage gives it", "In 2016 Vietnam was the eighth-largest arms importer, largely thanks to its purchases of Russian weaponry.", true},
 	})
 }
 
@@ -75,6 +83,7 @@ func TestSupportCheckParaphrases(t *testing.T) {
 		{"travelled for made a visit", "Trong travelled to China in April 2015.", true},
 		{"include for inclusion", "China is lobbying to include Vietnam in its Digital Silk Road.", true},
 		{"a place for its demonym", "A Singapore-based institute polls regional attitudes every year.", true},
+		{"every year for annual", "The Singaporean-based institute surveys regional attitudes every year.", true},
 		{"another place's demonym", "A Malaysia-based institute polls regional attitudes every year.", false},
 		{"a changed year in other words", "Trong travelled to China in April 2016.", false},
 		{"pulling out for moving to", "Chinese companies are pulling their operations out of Vietnam this year.", false},
