@@ -902,7 +902,7 @@ func (p passageText) coverage(c claim, title passageText) float64 {
 	}
 	n := 0
 	for _, t := range c.terms {
-		if joined[t] || p.terms.has(t) || p.stems.hasAny(wordingsOf[t]) || p.roots.has(derivedRoot(t)) || t == c.first && (title.terms.has(t) || p.hasAnyWord(c.firstForms) || c.firstAcronym != "" && hasAcronym(title.written, c.firstAcronym)) || p.stems.hasAny(c.synonyms[t]) {
+		if joined[t] || p.terms.has(t) || p.stems.hasExactly(wordingsOf[t]...) || p.roots.hasExactly(derivedRoot(t)) || t == c.first && (title.terms.has(t) || p.hasAnyWord(c.firstForms) || c.firstAcronym != "" && hasAcronym(title.written, c.firstAcronym)) || p.stems.hasAny(c.synonyms[t]) {
 			n++
 		}
 	}
@@ -1232,6 +1232,17 @@ func (p passageText) deniesAnyOf(stems []string) bool {
 		}
 	}
 	return len(stems) == 0
+}
+
+// hasExactly reports whether the set has one of terms as it is (not as
+// a prefix of another: has does that), which is cheap.
+func (s termSet) hasExactly(terms ...string) bool {
+	for _, t := range terms {
+		if _, ok := s[t]; ok {
+			return true
+		}
+	}
+	return false
 }
 
 // hasAny reports whether the set has one of terms.
