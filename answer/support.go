@@ -54,21 +54,13 @@ type supportChecker struct {
 	// minSupportCoverage when not zero (for measuring other settings).
 	window      int
 	minCoverage float64
-	// factWeight overrides factCoverageWeight when not zero.
-	factWeight float64
 }
 
 // check reports whether a passage supports sentence (markers are ignored);
 // title, the title of the passage's document, may hold a name the passage
 // leaves to it ("the country" for Vietnam).
 func (c supportChecker) check(sentence, passage, title string) supportVerdict {
-	window, minCoverage, factWeight := supportWindow, minSupportCoverage, factCoverageWeight
-	if c.factWeight > 0 {
-		factWeight = c.factWeight
-	}
-	if c.factWeight < 0 {
-		factWeight = 0
-	}
+	window, minCoverage := supportWindow, minSupportCoverage
 	if c.window > 0 {
 		window = c.window
 	}
@@ -123,9 +115,6 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 			}
 			missing := stretch.missingFacts(claim, titled)
 			coverage := stretch.coverage(claim, titled)
-			if len(missing) == 0 {
-				coverage = withFacts(coverage, claim, factWeight)
-			}
 			// A claim's "not" is matched by a passage's "not" about the
 			// same thing, or by its "avoid", "only", "little" (restricts).
 			restricts := claim.negated && !stretch.negated && len(stretch.restricted) > 0 && stretch.deniesAnyOf(claim.denied)
@@ -907,22 +896,6 @@ func (p passageText) coverage(c claim, title passageText) float64 {
 		}
 	}
 	return float64(n) / float64(len(c.terms))
-}
-
-// factCoverageWeight is what each fact of a claim (a number, a month, a
-// word of a name), found in the stretch, counts for beside its content
-// words: "Trong travelled to China in January 2017" says little beyond
-// its facts, and a passage that has them all and "visits" supports it.
-const factCoverageWeight = 0.0
-
-// withFacts is coverage (of the claim's terms) with its facts, all found,
-// counted in at weight each.
-func withFacts(coverage float64, c claim, weight float64) float64 {
-	if len(c.terms) == 0 || weight == 0 {
-		return coverage
-	}
-	terms, facts := float64(len(c.terms)), weight*float64(len(c.facts))
-	return (coverage*terms + facts) / (terms + facts)
 }
 
 // demonymSuffixes make a people or an adjective of a place's name:
