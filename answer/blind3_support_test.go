@@ -44,3 +44,10 @@ func TestSupportCheckOnTheFourthExtraSet(t *testing.T) {
 func TestSupportCheckOnTheFifthExtraSet(t *testing.T) {
 	checkLabelledSet(t, "../testdata/support_extra5.jsonl", 20, extra5MinCaught, extra5MaxWronglyDropped)
 }
+
+// TestSupportCheckOnTheSixthExtraSet measures the model-free support
+// check on testdata/support_extra6.jsonl: 31 sentences written after every
+// rule of the fourth round was done, and not tuned on.
+func TestSupportCheckOnTheSixthExtraSet(t *testing.T) {
+	checkLabelledSet(t, "../testdata/support_extra6.jsonl", 12, 0, 1)
+}
