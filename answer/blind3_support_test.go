@@ -19,6 +19,11 @@ const (
 	// 8 of 25), then tuned on: 17 of 21, 0 of 25.
 	extra5MinCaught         = 0.80
 	extra5MaxWronglyDropped = 0.0
+	// testdata/support_extra6.jsonl, written after every rule of the
+	// round and run once (12 of 13, 8 of 18; the check before this round:
+	// 12 of 13, 9 of 18), then tuned on: 12 of 13, 3 of 18.
+	extra6MinCaught         = 0.92
+	extra6MaxWronglyDropped = 0.17
 )
 
 // TestSupportCheckOnTheThirdBlindSet measures the support check on the
@@ -47,7 +52,9 @@ func TestSupportCheckOnTheFifthExtraSet(t *testing.T) {
 
 // TestSupportCheckOnTheSixthExtraSet measures the model-free support
 // check on testdata/support_extra6.jsonl: 31 sentences written after every
-// rule of the fourth round was done, and not tuned on.
+// rule of the fourth round was done, run once, then tuned on (a few
+// paraphrase groups, "short of", "a decade", "over twenty years", "first
+// … since").
 func TestSupportCheckOnTheSixthExtraSet(t *testing.T) {
-	checkLabelledSet(t, "../testdata/support_extra6.jsonl", 12, 0, 1)
+	checkLabelledSet(t, "../testdata/support_extra6.jsonl", 12, extra6MinCaught, extra6MaxWronglyDropped)
 }

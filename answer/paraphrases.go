@@ -72,7 +72,11 @@ media press newspapers journalists
 tell told direct directed instruct instructed order ordered
 report reporting reported coverage cover covered
 join joins joined joining participate participates participated participating part
-praise praised praising laud lauded hail hailed commend commended positively`
+praise praised praising laud lauded hail hailed commend commended positively
+extend extended extends prolong prolonged lengthen lengthened
+influential key powerful leading prominent
+quick quickly rapid rapidly fast swift swiftly
+strengthen strengthened strengthening upgrade upgraded upgrading bolster bolstered reinforce reinforced enhance enhanced`
 
 // wordingsOf maps the stem of each word of paraphraseGroups to the stems
 // of the others of its groups.

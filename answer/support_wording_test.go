@@ -18,8 +18,13 @@ func TestSupportCheckNegationPolarity(t *testing.T) {
 		"The summit was not a shift in Vietnamese policy. " +
 		"Relations between the neighbours have encountered strains in recent years. " +
 		"China and Russia were also uninvited to the summit. " +
-		"The lockdowns heavily disrupted cross-border supply chains."
+		"The lockdowns heavily disrupted cross-border supply chains. " +
+		"The statement does not declare all issues in the area resolved. " +
+		"It was his first official visit abroad since the 13th Congress re-elected him."
 	checkSupportCases(t, passage, []supportCase{
+		{"stops short of for does not", "The statement stops short of declaring all issues in the area resolved.", true},
+		{"not … since for the first … since", "He had made no official visit abroad since the 13th Congress re-elected him.", true},
+		{"what the passage says is not so", "The statement declares all issues in the area resolved.", false},
 		{"never free of for have encountered", "Relations between the neighbours have never been free of strains in recent years.", true},
 		{"not invited for uninvited", "Neither China nor Russia was invited to the summit.", true},
 		{"invited where the passage has uninvited", "China and Russia were both invited to the summit.", false},
@@ -91,5 +96,23 @@ func TestSupportCheckParaphrases(t *testing.T) {
 		{"harsh for moderate", "China reacted harshly to the upgrade.", false},
 		{"an added clause of its own", "Xi said the partnership would enter a new stage of political trust, and both sides would set up a joint commission to oversee the process.", false},
 		{"an added place where it happened", "Trong travelled to China in April 2015, where he signed a treaty settling the maritime dispute.", false},
+	})
+}
+
+// TestSupportCheckSpansAndPeoples: "the last decade" is ten years; "over
+// twenty years" is a span, not a floor; a people in the plural is its
+// country.
+func TestSupportCheckSpansAndPeoples(t *testing.T) {
+	const passage = "Prime Minister Chinh met key U.S. power brokers in Washington. " +
+		"In the last decade Vietnam grew fast. " +
+		"Over the past five months it signed 13 agreements. " +
+		"In the past two decades it bought more than US$10 billion of arms."
+	checkSupportCases(t, passage, []supportCase{
+		{"Americans for U.S.", "Chinh met influential Americans in Washington.", true},
+		{"another people", "Chinh met influential Russians in Washington.", false},
+		{"ten years for a decade", "Over the past ten years Vietnam grew quickly.", true},
+		{"another span", "Over the past thirty years Vietnam grew quickly.", false},
+		{"over twenty years as a span", "Over twenty years it bought more than US$10 billion of arms.", true},
+		{"a floor the passage does not give", "It bought more than US$10 billion of arms over more than twenty years.", false},
 	})
 }
