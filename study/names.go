@@ -123,12 +123,45 @@ var (
 var orgAliases = map[string]string{"Political Bureau": "Politburo"}
 
 // internationalAcronyms are organisations of states known by their acronym.
-var internationalAcronyms = wordList(`WTO ASEAN EU UN NATO IMF APEC WHO OECD SCO BRICS`)
+var internationalAcronyms = wordList(`WTO ASEAN EU UN NATO IMF APEC WHO OECD SCO BRICS AU SAARC GCC`)
+
+// organisationSorts sorts the organisations of states by what they are,
+// for distractors of the same sort: a regional bloc of states for a
+// regional bloc (of Asia for one of Asia), not a military alliance or a
+// global lender. A body of two sorts (APEC: a regional forum on the
+// economy) has both.
+var organisationSorts = map[string][]string{
+	"ASEAN": {"regional", "asian"}, "SAARC": {"regional", "asian"}, "SCO": {"regional", "asian"}, "Association of Southeast Asian Nations": {"regional", "asian"},
+	"EU": {"regional"}, "AU": {"regional"}, "GCC": {"regional"}, "European Union": {"regional"}, "African Union": {"regional"},
+	"APEC": {"regional", "asian", "economic"}, "BRICS": {"economic"}, "WTO": {"economic"}, "IMF": {"economic"}, "OECD": {"economic"},
+	"World Trade Organization": {"economic"}, "World Bank": {"economic"}, "International Monetary Fund": {"economic"},
+	"NATO": {"military"}, "UN": {"global"}, "WHO": {"global"}, "United Nations": {"global"},
+}
+
+// organisationSortsByKey are organisationSorts by the key of the fact
+// that names the organisation (its initials, whichever way it is written).
+var organisationSortsByKey = func() map[string][]string {
+	m := map[string][]string{}
+	for name, sorts := range organisationSorts {
+		m["organisation:"+initialsKey(name)] = sorts
+	}
+	return m
+}()
+
+// sameSortOfOrganisation reports whether d is an organisation of states of
+// every sort of answer's; any is, where the answer's sort is not known.
+func sameSortOfOrganisation(answer, d fact) bool {
+	want, known := organisationSortsByKey[answer.key]
+	if !known {
+		return true
+	}
+	return !slices.ContainsFunc(want, func(s string) bool { return !slices.Contains(organisationSortsByKey[d.key], s) })
+}
 
 // internationalOrganisations may stand for an organisation of states when
 // the reading list names too few: by acronym for an acronym, by name for a
 // name.
-var internationalOrganisations = []string{"WTO", "ASEAN", "APEC", "IMF", "NATO", "OECD", "World Trade Organization", "European Union", "United Nations", "World Bank", "African Union", "International Monetary Fund"}
+var internationalOrganisations = []string{"WTO", "ASEAN", "APEC", "IMF", "NATO", "OECD", "EU", "AU", "SAARC", "GCC", "SCO", "World Trade Organization", "European Union", "United Nations", "World Bank", "African Union", "International Monetary Fund"}
 
 func wordList(s string) map[string]bool {
 	m := map[string]bool{}
@@ -260,11 +293,21 @@ func newLexicon(sents []sentence) *lexicon {
 	}
 	for name, c := range cues {
 		full := name
-		if f, ok := lx.fullName[strings.Fields(name)[0]]; ok {
-			full = f
+		if f, ok := lx.fullName[name]; ok && len(strings.Fields(name)) == 1 {
+			full = f // "Trong" → "Nguyen Phu Trong", but "Le Hong Anh" is not "Le Thi Thu Hang"
 		}
 		if _, ok := lx.roles[full]; !ok || c.nationality != "" && lx.nationalities[full] == "" {
 			lx.roles[full], lx.nationalities[full] = c.role, c.nationality
+		}
+	}
+	for _, full := range lx.fullName { // the gazetteer says who the texts do not
+		if p, ok := knownPeople[full]; ok {
+			if lx.roles[full] == "" {
+				lx.roles[full] = p.role
+			}
+			if lx.roles[full] == p.role && lx.nationalities[full] == "" {
+				lx.nationalities[full] = p.country
+			}
 		}
 	}
 	return lx

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -135,7 +136,7 @@ func (g *Generator) findCandidates() {
 		}
 	}
 	for i, s := range g.sents {
-		if !s.usable || danglingOpening(s.plain) || !formerLatterResolved(s.plain) || leansOnContext(s.plain) || unresolvedPronoun(s.plain) {
+		if !s.usable || cutAfterAbbreviation(s.plain) || danglingOpening(s.plain) || !formerLatterResolved(s.plain) || leansOnContext(s.plain) || unresolvedPronoun(s.plain) {
 			continue
 		}
 		for j, f := range g.facts[i] {
@@ -147,6 +148,12 @@ func (g *Generator) findCandidates() {
 			}
 			if !g.anchored(i, j) {
 				continue // "Over _____ people lost their lives": where, when?
+			}
+			if f.kind == KindOrdinal && !ordinalCarriesMeaning(s.plain, f) {
+				continue // "the second annual forum": a minor detail
+			}
+			if g.missingReferent(s.plain[:f.start] + "_____" + s.plain[f.end:]) {
+				continue // "The two countries normalized relations in …": which?
 			}
 			if (f.kind == KindCountry || f.kind == KindPlace) && attributive(s.plain, f) {
 				continue // "the Ukraine war": another country is no war's name
@@ -236,9 +243,16 @@ func leansOnContext(s string) bool {
 				return true
 			}
 		}
+		if examplesOf.MatchString(lower) {
+			return true
+		}
 	}
 	return false
 }
+
+// examplesOf opens a sentence that gives examples of what the one before
+// it says ("Significant examples include …": of what?).
+var examplesOf = regexp.MustCompile(`^(?:\w+ ){0,2}examples? (?:include|includes|are|is|of this|of that)\b`)
 
 // bareName reports whether a sentence names someone or something by one
 // capitalised word only ("Yu ranked fourth"), with no title before it,
@@ -636,6 +650,16 @@ func (g *Generator) anyOfItsSort(answer fact) bool {
 	return roleFree[answer.class]
 }
 
+// fitsByTitle reports whether the answer is a person whose role and
+// country the reading list or the gazetteer says ("U.S. President Joe
+// Biden"): a distractor of the same role and country (see
+// fitsTheSentence) fits the answer's place by that alone, whatever the
+// words around it.
+func (g *Generator) fitsByTitle(answer fact) bool {
+	full := strings.TrimPrefix(answer.key, "person:")
+	return answer.kind == KindPerson && g.lx.roles[full] != "" && g.lx.roles[full] != "spouse" && g.lx.nationalities[full] != ""
+}
+
 // bestFitting is how many of the names that fit the answer's place best
 // the three distractors are drawn from.
 const bestFitting = 5
@@ -808,16 +832,27 @@ func (g *Generator) distractors(r ref, rng *rand.Rand) []string {
 		if g.common[d.key] && !byRole || !sameClass(answer, d) && !(byRole && sameRole(answer, d)) || equivalent(answer, d) || slices.ContainsFunc(g.facts[r.sent], func(x fact) bool { return equivalent(x, d) }) {
 			continue
 		}
-		if !g.fitsTheSentence(r, answer, d) {
+		if !g.fitsTheSentence(r, answer, d) || !g.keepsTheChronology(r, answer, d) {
 			continue
 		}
+		if answer.class == "international" && !sameSortOfOrganisation(answer, d) {
+			continue // ASEAN, a regional bloc, takes no NATO or IMF
+		}
 		if d.kind == KindPerson { // the fullest form of the name
-			if full := strings.TrimPrefix(d.key, "person:"); full != d.text {
+			full := strings.TrimPrefix(d.key, "person:")
+			if full != d.text {
 				d.text, d.words = full, lowerWords(full)
 				if len(answer.words) == 1 {
 					if short, ok := g.lx.shortName[full]; ok {
 						d.text = short
 					}
+				}
+			}
+			if len(strings.Fields(answer.text)) == 1 { // "Biden" takes "Obama", not "Barack Obama"
+				if short, ok := g.lx.shortName[full]; ok {
+					d.text = short
+				} else if len(strings.Fields(full)) > 1 {
+					d.text = shortFormOf(full, g.nationalityOf(full))
 				}
 			}
 		}
@@ -844,7 +879,7 @@ func (g *Generator) distractors(r ref, rng *rand.Rand) []string {
 			continue
 		}
 		dist := distance(answer, d)
-		if byRole {
+		if byRole && !g.fitsByTitle(answer) {
 			fit := g.usage.fit(s.plain, answer, d.key)
 			if fit < minFit {
 				continue // "Russia’s invasion of _____" takes no Switzerland
@@ -880,6 +915,15 @@ func (g *Generator) distractors(r ref, rng *rand.Rand) []string {
 // countries of the same part of the world, capitals (of countries of the
 // same part of the world first), seas, islands.
 func (g *Generator) gazetteerFacts(answer fact) []fact {
+	if answer.kind == KindPerson {
+		full := strings.TrimPrefix(answer.key, "person:")
+		role, country := g.lx.roles[full], g.lx.nationalities[full]
+		var out []fact
+		for _, name := range peopleByCountry[country][role] {
+			out = append(out, fact{kind: KindPerson, text: name, key: "person:" + name, words: lowerWords(name), fromGazetteer: 1})
+		}
+		return out
+	}
 	if answer.kind == KindOrganisation {
 		if answer.class != "international" {
 			return nil
@@ -930,7 +974,7 @@ func (g *Generator) fitsTheSentence(r ref, answer, d fact) bool {
 	case KindPerson:
 		a, b := strings.TrimPrefix(answer.key, "person:"), strings.TrimPrefix(d.key, "person:")
 		role, country := g.lx.roles[a], g.lx.nationalities[a]
-		return role != "" && role != "spouse" && country != "" && g.lx.roles[b] == role && g.lx.nationalities[b] == country
+		return role != "" && role != "spouse" && country != "" && g.roleOf(b) == role && g.nationalityOf(b) == country
 	case KindPlace:
 		if d.class == "capital" {
 			country := g.lx.gaz.places[strings.TrimPrefix(d.key, "place:")].country
@@ -970,7 +1014,12 @@ func (g *Generator) fitsTheSentence(r ref, answer, d fact) bool {
 			return false
 		}
 		if answer.kind == KindOrdinal && answer.value < 10 && d.value < 10 {
-			break // "the second forum": any of the first ten may be believed
+			// "A third term": the first to the sixth may be believed, an
+			// eighth (forty years in office) not.
+			if math.Abs(answer.value-d.value) > 3 {
+				return false
+			}
+			break
 		}
 		if math.Abs(math.Log(answer.value/d.value)) > math.Log(band) {
 			return false
@@ -981,6 +1030,24 @@ func (g *Generator) fitsTheSentence(r ref, answer, d fact) bool {
 		}
 	}
 	return true
+}
+
+// roleOf is a person's role, as the reading list or the gazetteer of
+// people says it.
+func (g *Generator) roleOf(full string) string {
+	if r := g.lx.roles[full]; r != "" {
+		return r
+	}
+	return knownPeople[full].role
+}
+
+// nationalityOf is a person's country, as the reading list or the
+// gazetteer of people says it.
+func (g *Generator) nationalityOf(full string) string {
+	if c := g.lx.nationalities[full]; c != "" {
+		return c
+	}
+	return knownPeople[full].country
 }
 
 // timeValue puts years and months on one scale (year×10000 + month×100),
@@ -1115,12 +1182,12 @@ func equivalent(a, b fact) bool {
 		return false
 	}
 	switch a.kind {
-	case KindPerson:
-		for _, w := range a.words {
-			if slices.Contains(b.words, w) {
-				return true
-			}
+	case KindPerson: // "Xi" and "Xi Jinping", not "Nguyen Tan Dung" and "Nguyen Phu Trong"
+		shorter, longer := a.words, b.words
+		if len(shorter) > len(longer) {
+			shorter, longer = longer, shorter
 		}
+		return len(shorter) > 0 && !slices.ContainsFunc(shorter, func(w string) bool { return !slices.Contains(longer, w) })
 	case KindNumber, KindPercent, KindAmount, KindOrdinal, KindYear:
 		return a.value == b.value
 	}

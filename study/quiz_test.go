@@ -173,7 +173,7 @@ func TestQuestionsAreWhQuestionsWhereTheSentenceAllowsElseBlanks(t *testing.T) {
 
 func TestDistractorsAreOfTheSameKindFromElsewhereAndNotInTheSentence(t *testing.T) {
 	g := NewGenerator([]retrieval.Passage{passage("a.txt", retrieval.SourceInfo{Title: "A"},
-		"In 1979, the two neighbours fought a short war along the Red River.",
+		"In 1979, the two neighbours, China and Vietnam, fought a short war along the Red River.",
 		"The border treaty was finally signed in 1986 after long talks.",
 		"Relations were normalised in 1991 after a decade of tension between them.",
 		"A later agreement on the gulf followed in 1988 after more talks.",
@@ -231,13 +231,21 @@ func TestSentencesLeaningOnTheOnesBeforeAreNotAsked(t *testing.T) {
 		"In return, Beijing sent an envoy to Hanoi in December 2014.",
 		"On October 31st, the two leaders held a meeting in the capital.",
 		"The visit reciprocated an earlier one made in 2017 by the president.",
+		"Significant examples include a 2019 collision where a Russian trawler rammed a Norwegian patrol boat.",
+		"Two examples of this are the pipeline of 2011 and the terminal of 2014.",
 	} {
 		if !leansOnContext(s) {
 			t.Errorf("%q is asked, but leans on the sentences before it", s)
 		}
 	}
-	if leansOnContext("In 2008, China and Vietnam upgraded their ties to a partnership.") {
-		t.Error("a sentence that stands alone is not asked")
+	for _, s := range []string{
+		"In 2008, China and Vietnam upgraded their ties to a partnership.",
+		"For example, Norway sold gas to Poland in 2022 through the Baltic Pipe.",
+		"The examples of Finland and Sweden, which joined NATO in 2023 and 2024, show the change.",
+	} {
+		if leansOnContext(s) {
+			t.Errorf("%q stands alone, but is not asked", s)
+		}
 	}
 }
 

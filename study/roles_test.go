@@ -285,3 +285,29 @@ func TestAYearAnotherSentenceTellsOfTheSameThingsIsNoDistractor(t *testing.T) {
 		t.Errorf("2011: distractors %q, want three", got)
 	}
 }
+
+func TestAnOrdinalTakesDistractorsNearIt(t *testing.T) {
+	g := NewGenerator([]retrieval.Passage{passage("terms.txt", retrieval.SourceInfo{Title: "Terms"},
+		"The premier of Norway won a third term in office after the vote of 2015.",
+		"The council held its first congress in 1990.",
+		"The party held its second congress in 1994.",
+		"The union held its fifth congress in 2001.",
+		"The league held its sixth congress in 2005.",
+		"The guild held its eighth congress in 2009.",
+		"The club held its ninth congress in 2012.")})
+	c, ok := candidateFor(t, g, "won a third term", "third")
+	if !ok {
+		t.Fatal("no question asks for the third term")
+	}
+	for seed := uint64(1); seed <= 20; seed++ {
+		got := g.distractors(c.ref, newRand(seed))
+		for _, d := range got {
+			if d == "eighth" || d == "ninth" {
+				t.Errorf("seed %d: %q offered for a third term (distractors %q): only the first to the sixth may be believed", seed, d, got)
+			}
+		}
+		if len(got) != 3 {
+			t.Errorf("seed %d: distractors %q, want three of first, second, fifth, sixth", seed, got)
+		}
+	}
+}

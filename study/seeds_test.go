@@ -55,6 +55,10 @@ func TestEveryQuestionFromTheSeedsKeepsTheRules(t *testing.T) {
 	for _, name := range internationalOrganisations {
 		sameKind[KindOrganisation][normal(name)] = true
 	}
+	for name, p := range knownPeople { // people may come from the gazetteer too
+		sameKind[KindPerson][normal(name)] = true
+		sameKind[KindPerson][normal(shortFormOf(name, p.country))] = true
+	}
 	for _, p := range g.lx.gaz.places { // places may come from the gazetteer
 		if sameKind[p.kind] == nil {
 			sameKind[p.kind] = map[string]bool{}
@@ -129,7 +133,7 @@ func checkTheRoundRules(t *testing.T, g *Generator, seed uint64, q Question) {
 			}
 		}
 	}
-	if g.anyOfItsSort(answer[0]) {
+	if g.anyOfItsSort(answer[0]) || g.fitsByTitle(answer[0]) {
 		return
 	}
 	i := strings.Index(quote, q.Correct())
@@ -235,24 +239,59 @@ func TestARoundLongerThanTheReadingListAllowsSaysSo(t *testing.T) {
 	}
 }
 
+// sampleSeeds is how many seeds (1, 2, …) the quality sample gathers its
+// rounds of: on the seeds, 60 give every question 120 do (20 miss one).
+const sampleSeeds = 60
+
+// quizSample is every distinct question the generator makes from the
+// passages: the questions of rounds of MaxCount, of the whole reading
+// list and of each of its sources, for seeds 1 to seeds, in the
+// order they first appear, each fact of a sentence once (the first
+// question that asks it). Each round keeps its own rules; the sample is
+// judged one question at a time, so two of its questions may come from
+// one sentence.
+func quizSample(t testing.TB, g *Generator, passages []retrieval.Passage, seeds uint64) []Question {
+	sources := []string{""}
+	for _, p := range passages {
+		if !slices.Contains(sources, p.Source) {
+			sources = append(sources, p.Source)
+		}
+	}
+	slices.Sort(sources)
+	var sample []Question
+	seen := map[string]bool{}
+	for seed := uint64(1); seed <= seeds; seed++ {
+		for _, source := range sources {
+			round, err := g.Round(RoundOptions{Count: MaxCount, Seed: seed, Source: source})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, q := range round.Questions {
+				if key := q.Citation.Quote + "\x00" + q.fact; !seen[key] {
+					seen[key] = true
+					sample = append(sample, q)
+				}
+			}
+		}
+	}
+	return sample
+}
+
 // TestWriteQuizSample writes the sample judged blind (see
-// testdata/quiz_rubric.md) when LECTERN_QUIZ_SAMPLE names a file: 40
-// questions of seed 1 as JSON Lines.
+// testdata/quiz_rubric.md) when LECTERN_QUIZ_SAMPLE names a file: every
+// distinct question of the seeds (see quizSample) as JSON Lines.
 func TestWriteQuizSample(t *testing.T) {
 	path := os.Getenv("LECTERN_QUIZ_SAMPLE")
 	if path == "" {
 		t.Skip("set LECTERN_QUIZ_SAMPLE=FILE to write the sample")
 	}
-	g := NewGenerator(seedStore(t).Passages(""))
-	round, err := g.Round(RoundOptions{Count: 40, Seed: 1})
-	if err != nil {
-		t.Fatal(err)
-	}
+	passages := seedStore(t).Passages("")
+	sample := quizSample(t, NewGenerator(passages), passages, sampleSeeds)
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		t.Fatal(err)
 	}
 	var b strings.Builder
-	for i, q := range round.Questions {
+	for i, q := range sample {
 		line, _ := json.Marshal(map[string]any{"id": i + 1, "question": q.Question, "options": q.Options, "answer": q.Answer,
 			"kind": q.Kind, "quote": q.Citation.Quote, "source_title": q.Citation.Title})
 		b.Write(line)
@@ -261,7 +300,29 @@ func TestWriteQuizSample(t *testing.T) {
 	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	t.Logf("%d questions written to %s", len(round.Questions), path)
+	t.Logf("%d questions written to %s", len(sample), path)
+}
+
+// TestTheQuizSampleIsDeterministic: gathered twice (of 5 seeds, to be
+// quick), the sample is the same questions with the same options; it
+// holds the 40 questions the issue asks to have judged, no two alike.
+func TestTheQuizSampleIsDeterministic(t *testing.T) {
+	passages := seedStore(t).Passages("")
+	g := NewGenerator(passages)
+	first, second := quizSample(t, g, passages, 5), quizSample(t, g, passages, 5)
+	if !reflect.DeepEqual(first, second) {
+		t.Error("two samples of the same seeds differ")
+	}
+	if len(first) < 40 {
+		t.Errorf("the seeds give %d distinct questions; want 40 at least", len(first))
+	}
+	seen := map[string]bool{}
+	for _, q := range first {
+		if seen[q.Question] {
+			t.Errorf("%q twice in the sample", q.Question)
+		}
+		seen[q.Question] = true
+	}
 }
 
 // TestNoQuestionOfARoundGivesAwayAnother: in rounds of every seed, also
