@@ -36,7 +36,12 @@ warm warmer | cold colder
 close closer | distant
 similar similarities | different differences
 sign signs signed ratify ratified launch launched fund funds funded | cancel cancels cancelled canceled scrap scraps scrapped abandon abandons abandoned
-maintain maintains maintained keep keeps kept pursue pursues pursued | abandon abandons abandoned drop drops dropped`
+maintain maintains maintained keep keeps kept pursue pursues pursued | abandon abandons abandoned drop drops dropped
+harsh harshly furious furiously angry angrily fierce fiercely | moderate moderately mild mildly restrained measured muted calm calmly
+intensify intensifies intensified intensifying | reduce reduces reduced reducing
+welcome welcomes welcomed embrace embraces embraced | suspicion suspicious
+uphold upholds upheld | reject rejects rejected overturn overturned
+withdraw withdraws withdrew withdrawn withdrawing | move moves moved moving relocate relocates relocated relocating`
 
 // antonyms maps the stem of each word of antonymPairs to the stems of its
 // opposites.
@@ -61,6 +66,13 @@ var playDown = regexp.MustCompile(`(?i)\b(play|plays|played|playing) down\b`)
 // withPhrasalVerbs writes a phrasal verb with an opposite as one word:
 // "played down" is "downplayed".
 func withPhrasalVerbs(body string) string {
+	for _, pv := range phrasalVerbs {
+		// The regular expressions are slow; most text has none of their
+		// particles.
+		if strings.Contains(body, pv.particle) {
+			body = pv.pattern.ReplaceAllString(body, pv.as)
+		}
+	}
 	if !strings.Contains(body, " down") && !strings.Contains(body, " Down") {
 		return body
 	}
@@ -68,6 +80,28 @@ func withPhrasalVerbs(body string) string {
 		verb, _, _ := strings.Cut(strings.ToLower(m), " ")
 		return "down" + verb
 	})
+}
+
+// phrasalVerbs are phrasal verbs written as the one word whose opposite
+// antonymPairs lists: "scaling back" is "reducing", "doubling down"
+// "intensifying", "pulling out of" "withdrawing from".
+var phrasalVerbs = []struct {
+	particle string // a word every match has
+	pattern  *regexp.Regexp
+	as       string
+}{
+	{" back", regexp.MustCompile(`(?i)\b(?:scal|cutt|pull|dial)ing back\b`), "reducing"},
+	{" back", regexp.MustCompile(`(?i)\b(?:scale|cut|pull|dial)s? back\b`), "reduce"},
+	{" back", regexp.MustCompile(`(?i)\b(?:scaled|cut|pulled|dialled|dialed) back\b`), "reduced"},
+	{" down", regexp.MustCompile(`(?i)\bdoubling down\b`), "intensifying"},
+	{" up", regexp.MustCompile(`(?i)\b(?:stepping|ramping) up\b`), "intensifying"},
+	{" down", regexp.MustCompile(`(?i)\bdoubles? down\b`), "intensify"},
+	{" up", regexp.MustCompile(`(?i)\b(?:steps?|ramps?) up\b`), "intensify"},
+	{" down", regexp.MustCompile(`(?i)\bdoubled down\b`), "intensified"},
+	{" up", regexp.MustCompile(`(?i)\b(?:stepped|ramped) up\b`), "intensified"},
+	{" down", regexp.MustCompile(`(?i)\b(?:struck|strikes|strike) down\b`), "rejected"},
+	{" out of", regexp.MustCompile(`(?i)\bpulling (\w+ )?(\w+ )?out of\b`), "withdrawing $1$2from"},
+	{" out of", regexp.MustCompile(`(?i)\bpull(?:s|ed)? (\w+ )?(\w+ )?out of\b`), "withdraw $1$2from"},
 }
 
 // contradicts returns a term of the claim that the stretch does not have

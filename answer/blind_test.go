@@ -16,10 +16,11 @@ import (
 // reading is): a change that does worse on them fails here.
 const (
 	// The support check was then tuned with this set among others (its
-	// figures were 41 of 50 and 8 of 50 when first run): now 49 of 50
-	// caught, 1 of 50 dropped.
+	// figures were 41 of 50 and 8 of 50 when first run): 49 of 50
+	// caught, 1 of 50 dropped after the second round, 49 and 0 after the
+	// fourth.
 	blindMinCaught         = 0.98 // unfaithful sentences caught (target 0.95)
-	blindMaxWronglyDropped = 0.02 // faithful sentences dropped (target 0.05)
+	blindMaxWronglyDropped = 0.0  // faithful sentences dropped (target 0.05)
 	// Unanswerable questions not answered: 22 of 30 at the blind run;
 	// 30 of 30 after the rules of asked.go, which were tuned with this set
 	// in view (so it no longer measures a new reading: the extra sets of

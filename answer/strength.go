@@ -23,12 +23,17 @@ import (
 var strengthKinds = func() map[string]string {
 	m := map[string]string{}
 	for kind, words := range map[string]string{
-		"all":       "all every entire entirely whole wholly complete completely fully totally absolute absolutely utterly everything everyone everybody everywhere universal universally",
-		"always":    "always forever permanently permanent constantly invariably perpetual perpetually",
-		"life":      "lifelong indefinitely",
-		"only":      "only sole solely alone exclusively",
-		"most":      "majority mostly predominantly bulk",
-		"top":       "largest biggest greatest top main primary principal foremost highest",
+		"all":    "all every entire entirely whole wholly complete completely fully totally absolute absolutely utterly everything everyone everybody everywhere universal universally",
+		"annual": "annual annually yearly",
+		"always": "always forever permanently permanent constantly invariably perpetual perpetually",
+		"life":   "lifelong indefinitely",
+		"only":   "only sole solely alone exclusively",
+		"most":   "majority bulk",
+		// Adverbs of degree over a reason or a verb ("mostly because of",
+		// "largely thanks to"): they say the same as each other, and are
+		// not "most of" anything.
+		"mainly":    "mainly mostly largely chiefly primarily predominantly principally",
+		"top":       "largest biggest greatest top main primary principal foremost highest optimal optimum maximum maximal utmost",
 		"first":     "first earliest unprecedented",
 		"certain":   "certainly definitely surely undoubtedly undeniably undeniable inevitably inevitable unquestionably guaranteed",
 		"exact":     "exactly precisely",
@@ -102,7 +107,7 @@ const (
 // what the sentence's word bears on: a passage's "the entire region" does
 // not make "all of Russia's exports" true. A passage's "first" or
 // "certainly" licenses the sentence's anywhere in the stretch.
-var nearMatters = wordSet("all only most top always life")
+var nearMatters = wordSet("all only most top always life mainly")
 
 // strongWords lists the strong words of text (as clauseWords reads it)
 // as it states them: not those a negation bears on ("not all"), not a
@@ -122,14 +127,26 @@ func strongWords(words []string, forClaim bool) []strongWord {
 		}
 		var near []string
 		if forClaim && nearMatters[kind] {
-			near = contentAround(words, i+1, i+strengthNear, 2)
+			// "mostly because of X" bears on what comes before it (what X
+			// explains); the others on what follows.
+			if kind != "mainly" {
+				near = contentAround(words, i+1, i+strengthNear, 2)
+			}
 			if len(near) == 0 {
-				near = contentAround(words, i-strengthNear, i-1, 2)
+				// The nearest two before it: "belongs to its peoples alone".
+				near = contentAround(words, i-strengthNear, i-1, strengthNear)
+				near = near[max(0, len(near)-2):]
 			}
 		} else if !forClaim {
-			near = contentAround(words, i-strengthPassageNear, i+strengthPassageNear, 4*strengthPassageNear)
+			near = contentAround(sentenceOf(words, i), i-strengthPassageNear, i+strengthPassageNear, 4*strengthPassageNear)
 		}
 		out = append(out, strongWord{kind: kind, word: w, near: near})
+	}
+	// "no one but Asians", "nothing but": "only", in a passage.
+	for i := 2; !forClaim && i < len(words); i++ {
+		if words[i] == "but" && (words[i-1] == "one" && words[i-2] == "no" || words[i-1] == "nobody" || words[i-1] == "nothing" || words[i-1] == "none") {
+			out = append(out, strongWord{kind: "only", word: "but", near: contentAround(words, i-strengthPassageNear, i+strengthPassageNear, 4*strengthPassageNear)})
+		}
 	}
 	// "for life": a strong phrase of two common words.
 	for i := 0; i+1 < len(words); i++ {
@@ -165,6 +182,11 @@ func strengthKind(words []string, i int) string {
 		if strings.HasSuffix(next, "ly") {
 			return ""
 		}
+		// "who they trusted most": a superlative over a verb, at the end
+		// of its clause or before a "to".
+		if isBreak(next) || next == "to" || i+1 == len(words) {
+			return "top"
+		}
 		switch prev {
 		case "the", "its", "his", "her", "their", "our", "s", "whose":
 			return "top"
@@ -178,6 +200,14 @@ func strengthKind(words []string, i int) string {
 		return ""
 	case "top":
 		if prev == "on" && next == "of" {
+			return ""
+		}
+	case "every", "each":
+		// "every year" is "annual", "each month" "monthly".
+		if timeUnits[next] != "" && timeUnits[next] != "%" {
+			return "annual"
+		}
+		if w == "each" {
 			return ""
 		}
 	case "all":
@@ -197,9 +227,19 @@ func strengthKind(words []string, i int) string {
 			return "superlative"
 		}
 		return ""
+	case "mainly", "mostly", "largely", "chiefly", "primarily", "predominantly", "principally":
+		// Over a reason ("mostly because of") it says which reason
+		// weighs most, which the passage must say too; over an adjective
+		// or a verb ("largely cooperative") it says less than the word
+		// alone.
+		if !reasonWords[next] {
+			return ""
+		}
 	case "only":
-		// "not only … but also" adds; "if only" wishes.
-		if prev == "not" || prev == "if" {
+		// "not only … but also" adds; "if only" wishes; "only a week
+		// after", "only in 1883" say when, as the passage's date does.
+		if prev == "not" || prev == "if" || next == "in" || next == "after" || next == "when" || next == "since" || next == "then" ||
+			(next == "a" || numberWords[next] != "" || isDigits(next)) && i+2 < len(words) && timeUnits[words[i+2]] != "" {
 			return ""
 		}
 	case "half":
@@ -211,6 +251,10 @@ func strengthKind(words []string, i int) string {
 	}
 	return strengthKinds[w]
 }
+
+// reasonWords begin the reason or the part an adverb of degree singles
+// out: "mainly because", "largely thanks to", "mostly in the north".
+var reasonWords = wordSet("because due thanks owing for through by from as in on with")
 
 // negatedBefore reports whether a negation bears on words[i]: "not all",
 // "never the only".
@@ -242,6 +286,23 @@ func hedgedSuperlative(words []string, i int, kind string) bool {
 	return false
 }
 
+// sentenceOf is words with the words of other sentences than that of
+// words[i] blanked out (as clause breaks), so that what is near a word of
+// a passage is in its sentence: "largely thanks to" licenses no "mostly"
+// of the next sentence.
+func sentenceOf(words []string, i int) []string {
+	from, to := i, i
+	for from > 0 && words[from-1] != sentenceBreak {
+		from--
+	}
+	for to < len(words) && words[to] != sentenceBreak {
+		to++
+	}
+	out := make([]string, len(words))
+	copy(out[from:to], words[from:to])
+	return out
+}
+
 // contentAround lists up to limit stems of content words of words[from..to]
 // (bounds clipped), leaving out stop words, strong words and numbers.
 func contentAround(words []string, from, to int, limit int) []string {
@@ -267,7 +328,9 @@ func unlicensedStrength(claimed, stretch []strongWord, synonyms retrieval.Synony
 		}
 		licensed := false
 		for _, p := range stretch {
-			if p.kind != c.kind && p.kind != "licence:"+c.kind && !(c.kind == "superlative" && superlativeKinds[p.kind]) {
+			// "the main reason" is "primarily due to".
+			mainReason := p.kind == "mainly" && (c.word == "main" || c.word == "primary" || c.word == "principal" || c.word == "chief")
+			if p.kind != c.kind && p.kind != "licence:"+c.kind && !(c.kind == "superlative" && superlativeKinds[p.kind]) && !mainReason {
 				continue
 			}
 			if len(c.near) == 0 || sharesStem(c.near, p.near, synonyms) {
@@ -287,7 +350,7 @@ func sharesStem(a, b []string, synonyms retrieval.Synonyms) bool {
 	set := termSet{}
 	set.add(b...)
 	for _, s := range a {
-		if set.has(s) || set.hasAny(synonyms[s]) {
+		if set.has(s) || set.hasAny(synonyms[s]) || set.hasAny(wordingsOf[s]) {
 			return true
 		}
 	}

@@ -2,6 +2,7 @@ package answer
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -169,7 +170,17 @@ func sameName(a, b string) bool {
 			return true
 		}
 	}
-	return false
+	return isDemonymOf(a, b) || isDemonymOf(b, a)
+}
+
+// isDemonymOf reports whether word is name with a demonym's ending
+// ("singaporean", "singapore").
+func isDemonymOf(word, name string) bool {
+	if len(name) < 4 {
+		return false
+	}
+	rest, ok := strings.CutPrefix(word, name)
+	return ok && slices.Contains(demonymSuffixes, rest)
 }
 
 // lacks reports whether some word of a is not a word of b, nor an
