@@ -24,7 +24,7 @@ win wins won gain gains gained | lose loses lost
 begin begins began start starts started open opens opened | end ends ended close closes closed
 join joins joined include includes included inclusion | leave leaves left exclude excludes excluded exclusion quit
 allow allows allowed permit permits permitted | ban bans banned forbid forbids forbade prohibit prohibits prohibited
-agree agrees agreed | disagree disagrees disagreed
+agree agrees agreed align aligns aligned | disagree disagrees disagreed
 trust trusts trusted | distrust distrusts distrusted mistrust
 praise praises praised welcome welcomes welcomed | criticize criticizes criticized condemn condemns condemned
 friend friends friendly ally allies | enemy enemies adversary adversaries hostile
@@ -33,7 +33,7 @@ success successful succeed succeeded | failure fail failed
 legal lawful | illegal unlawful
 positive | negative
 warm warmer | cold colder
-close closer | distant
+close closer | distant apart
 similar similarities | different differences
 sign signs signed ratify ratified launch launched fund funds funded | cancel cancels cancelled canceled scrap scraps scrapped abandon abandons abandoned
 maintain maintains maintained keep keeps kept pursue pursues pursued | abandon abandons abandoned drop drops dropped
@@ -41,7 +41,13 @@ harsh harshly furious furiously angry angrily fierce fiercely | moderate moderat
 intensify intensifies intensified intensifying | reduce reduces reduced reducing
 welcome welcomes welcomed embrace embraces embraced | suspicion suspicious
 uphold upholds upheld | reject rejects rejected overturn overturned
-withdraw withdraws withdrew withdrawn withdrawing | move moves moved moving relocate relocates relocated relocating`
+withdraw withdraws withdrew withdrawn withdrawing | move moves moved moving relocate relocates relocated relocating
+healthy | cool cools cooled cooling sour soured souring unhealthy
+major significant important | minor marginal negligible insignificant
+struggle struggles struggling sluggish | recover recovers recovered recovering booming thriving
+always often frequently common widespread | rare rarely seldom
+encourage encourages encouraged | caution cautions cautioned discourage discourages discouraged
+visceral intense | muted mild`
 
 // antonyms maps the stem of each word of antonymPairs to the stems of its
 // opposites.

@@ -104,6 +104,7 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 		}
 	}
 	claimedNames := nameSpans(nameTokens(sentence), true)
+	referent := unnamedReferent(claimedNames, passage, title)
 	best := supportVerdict{why: "the passage does not say this"}
 	// whole is the whole passage, read when first needed: a clause of the
 	// claim it does not hold at all adds a claim of its own.
@@ -116,10 +117,13 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 				stretch = readStretch(sents[i:i+n], c.synonyms, stems)
 			}
 			missing := stretch.missingFacts(claim, titled)
+			if len(missing) == 1 && referent != "" && strings.EqualFold(missing[0], referent) {
+				missing = nil
+			}
 			coverage := stretch.coverage(claim, titled)
 			// A claim's "not" is matched by a passage's "not" about the
 			// same thing, or by its "avoid", "only", "little" (restricts).
-			restricts := claim.negated && !stretch.negated && len(stretch.restricted) > 0 && stretch.deniesAnyOf(claim.denied)
+			restricts := claim.negated && !stretch.negated && len(stretch.restricted) > 0 && stretch.restrictsAnyOf(claim.denied, claim.synonyms)
 			negated := claim.negated != stretch.negated && !restricts && (claim.negated || stretch.deniesClaim(claim)) ||
 				claim.negated && stretch.negated && !stretch.deniesAnyOf(claim.denied) ||
 				!claim.negated && stretch.contradicts(claim) != ""
@@ -172,6 +176,49 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 		}
 	}
 	return best
+}
+
+// theCountry is a passage's reference to a country it does not name.
+var theCountry = regexp.MustCompile(`(?i)\bthe country(?:[’']s)?\b`)
+
+// unnamedReferent returns the one-word name of the claim that may be the
+// country a passage speaks of as "the country" without naming it — "The
+// country's constitution commits the ruling party …" for "Vietnam's
+// ruling party …" — or "": the passage and its title must name nothing,
+// no place or person, that the claim does not, and the claim only one
+// name they lack.
+func unnamedReferent(claimed []nameSpan, passage, title string) string {
+	if !theCountry.MatchString(passage) {
+		return ""
+	}
+	own := map[string]bool{}
+	for _, n := range claimed {
+		for _, w := range n.words {
+			own[w] = true
+		}
+	}
+	for _, n := range nameSpans(nameTokens(title+" "+passage), false) {
+		if n.number {
+			continue
+		}
+		for _, w := range n.words {
+			if !own[w] {
+				return ""
+			}
+		}
+	}
+	lower := strings.ToLower(title + " " + passage)
+	referent := ""
+	for _, n := range claimed {
+		if n.number || len(n.words) != 1 || strings.Contains(lower, n.words[0]) {
+			continue
+		}
+		if referent != "" {
+			return ""
+		}
+		referent = n.words[0]
+	}
+	return referent
 }
 
 // withoutMarkers removes the citation markers of text.
@@ -1195,6 +1242,11 @@ func scopeOf(words []string, i int) []string {
 		if after == sentenceBreak || after == "" && clauseNegations[words[i]] || after == "but" {
 			break
 		}
+		// "avoid reliance on X in favor of Y", "refuse X rather than Y":
+		// what follows is what is chosen, not denied.
+		if (after == "favor" || after == "favour") && j > 0 && words[i+j] == "in" || (after == "rather" || after == "instead") && !clauseNegations[words[i]] {
+			break
+		}
 		// A "not" before a list ("not use force, join alliances or allow
 		// bases") bears on all of it, to the end of its sentence.
 		if after == "" && !list && listFollows(words[i+1+j:]) {
@@ -1238,6 +1290,29 @@ func (p passageText) deniesAnyOf(stems []string) bool {
 		}
 	}
 	return len(stems) == 0
+}
+
+// restrictsAnyOf reports whether a restriction of the stretch ("avoid",
+// "refrain from", "only") bears on one of the stems a negation of the
+// claim bears on, or on another wording of one: "avoid depending on" for
+// "avoid reliance on". Other wordings are read for restrictions only: a
+// "not" of the passage about a synonym of another thing ("missing this
+// year") does not support a claim's "not".
+func (p passageText) restrictsAnyOf(stems []string, synonyms map[string][]string) bool {
+	if p.deniesAnyOf(stems) {
+		return true
+	}
+	restricted, roots := termSet{}, termSet{}
+	restricted.add(p.restricted...)
+	for _, t := range p.restricted {
+		roots.add(derivedRoot(t))
+	}
+	for _, t := range stems {
+		if restricted.hasExactly(wordingsOf[t]...) || roots.hasExactly(derivedRoot(t)) || roots.hasAny(synonyms[t]) {
+			return true
+		}
+	}
+	return false
 }
 
 // hasExactly reports whether the set has one of terms as it is (not as

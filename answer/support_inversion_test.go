@@ -1,0 +1,63 @@
+package answer
+
+import (
+	"testing"
+
+	"github.com/lectern/lectern/retrieval"
+)
+
+// TestSupportCheckInversions: a claim turned into its opposite in words
+// the passage does not use — "cool" for "remain healthy", "minor" for
+// "major", "recovered" for "struggling", "rare" for "always", "encouraged"
+// for "cautioned", "disagree" for "aligned", "drift apart" for "draw
+// closer" — and what a passage's "avoid X in favor of Y" denies: X, not Y.
+func TestSupportCheckInversions(t *testing.T) {
+	const passage = "This visit was a sign that Trong wants the two countries' relations to remain healthy. " +
+		"Chinese contractors constitute a major source of industrial investments in Vietnam. " +
+		"Vietnam is seeking Beijing's support to boost its post-pandemic struggling economy. " +
+		"In Vietnam, anti-Chinese nationalism is always smoldering. " +
+		"China has cautioned Vietnam not to be lulled into a false sense of security. " +
+		"Vietnam and the United States are aligned in their support of a rules-based order. " +
+		"The narrative provides further justification for the two parties to draw closer. " +
+		"The Cold War convinced the country to avoid reliance on external forces in favor of strategic autonomy."
+	checkSupportCases(t, passage, []supportCase{
+		{"cool for remain healthy", "Trong wants relations between the two countries to cool.", false},
+		{"healthy, as said", "Trong wants the two countries' relations to stay healthy.", true},
+		{"minor for major", "Chinese contractors are a minor source of industrial investment in Vietnam.", false},
+		{"recovered for struggling", "Vietnam seeks Beijing's support for its economy, which has recovered since the pandemic.", false},
+		{"rare for always", "Anti-Chinese nationalism is rare in Vietnam.", false},
+		{"encouraged for cautioned", "China has encouraged Vietnam to feel a sense of security.", false},
+		{"disagree for aligned", "Vietnam and the United States disagree in their support of a rules-based order.", false},
+		{"drift apart for draw closer", "The narrative gives the two parties reason to drift apart.", false},
+		{"what 'in favor of' chooses, said to be refused", "The Cold War taught the country to rely on external forces rather than seek strategic autonomy.", false},
+		{"what 'avoid' denies, in other words", "The Cold War taught the country to avoid depending on outside forces and to keep its strategic autonomy.", true},
+		{"what 'avoid' denies, said as the passage does", "The Cold War taught the country to avoid reliance on external forces.", true},
+	})
+}
+
+// TestSupportCheckAnUnnamedCountry: a passage that speaks of "the
+// country" and names no place or person the claim does not, supports a
+// claim that names the one country it means; a passage that names
+// another country, or a claim with two names the passage lacks, does not.
+func TestSupportCheckAnUnnamedCountry(t *testing.T) {
+	synonyms, err := retrieval.WordNetSynonyms()
+	if err != nil {
+		t.Fatal(err)
+	}
+	check := supportChecker{synonyms: synonyms}
+	const unnamed = "The country's constitution commits the ruling party to a doctrine of no foreign military bases on its soil."
+	const named = "The country's constitution, unlike Thailand's, commits the ruling party to a doctrine of no foreign military bases on its soil."
+	for _, tt := range []struct {
+		name, sentence, passage string
+		want                    bool
+	}{
+		{"the country it means", "By its constitution, Vietnam's ruling party is committed to a doctrine of no foreign military bases on its soil.", unnamed, true},
+		{"two names the passage lacks", "By its constitution, Vietnam's ruling party is committed to a doctrine of no Chinese military bases on its soil.", unnamed, false},
+		{"a passage that names another country", "By its constitution, Vietnam's ruling party is committed to a doctrine of no foreign military bases on its soil.", named, false},
+		{"a passage without 'the country'", "By its constitution, Vietnam's ruling party is committed to a doctrine of no foreign military bases on its soil.", "Its constitution commits the ruling party to a doctrine of no foreign military bases on its soil.", false},
+	} {
+		if v := check.check(tt.sentence, tt.passage, ""); v.supported != tt.want {
+			t.Errorf("%s: %q supported = %v (%s), want %v", tt.name, tt.sentence, v.supported, v.why, tt.want)
+		}
+	}
+}
