@@ -99,7 +99,7 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 		}
 		// And one that says the claim is not so: "the visit is not … a
 		// significant shift", for "the visit marked a significant shift".
-		if !claim.negated && singles[i].negated && singles[i].deniesClaim(claim) && singles[i].coverage(claim, titled) >= minDenialCoverage {
+		if !claim.negated && (singles[i].negated || len(singles[i].refused) > 0) && singles[i].deniesClaim(claim) && singles[i].coverage(claim, titled) >= minDenialCoverage {
 			return supportVerdict{why: "the passage says this is not so"}
 		}
 	}
@@ -126,7 +126,10 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 			restricts := claim.negated && !stretch.negated && len(stretch.restricted) > 0 && stretch.restrictsAnyOf(claim.denied, claim.synonyms)
 			negated := claim.negated != stretch.negated && !restricts && (claim.negated || stretch.deniesClaim(claim)) ||
 				claim.negated && stretch.negated && !stretch.deniesAnyOf(claim.denied) ||
-				!claim.negated && stretch.contradicts(claim) != ""
+				!claim.negated && stretch.contradicts(claim) != "" ||
+				// "vowed to take actions" where the passage has "refrain
+				// from taking actions".
+				!claim.negated && len(stretch.refused) > 0 && stretch.refusesClaim(claim)
 			// The costlier readings, only for a stretch that passes the others.
 			var overstated []string
 			hedged, swapped, added := false, "", ""
@@ -326,6 +329,10 @@ type passageText struct {
 	// words ("avoid reliance", "refrain from", "only China holds", "for
 	// little pay off"): a claim's "not" is matched by them.
 	restricted []string
+	// refused are the stems after its words that refuse ("refrain from
+	// taking actions", "avoid reliance"): what they bear on, the passage
+	// says is not done.
+	refused []string
 	// bound are the month-and-year and number-and-unit pairs of the stretch.
 	bound map[string]bool
 }
@@ -889,6 +896,9 @@ func readStretch(sents []string, synonyms retrieval.Synonyms, stems map[string]s
 	for i, w := range clauses {
 		if restrictiveWords[w] && !isNegation(clauses, i) && !(i > 0 && (clauses[i-1] == "not" || clauses[i-1] == "if")) || w == "first" && sinceFollows(clauses[i+1:]) {
 			p.restricted = append(p.restricted, scopeOf(clauses, i)...)
+			if refusals[w] {
+				p.refused = append(p.refused, scopeOf(clauses, i)...)
+			}
 		}
 	}
 	// "long-standing" is also "longstanding".
@@ -1137,9 +1147,24 @@ func pairReference(words []word, i int) bool {
 func (p passageText) deniesClaim(c claim) bool {
 	denied := termSet{}
 	denied.add(p.denied...)
+	denied.add(p.refused...)
 	n := 0
 	for _, t := range c.terms {
 		if denied.has(t) {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// refusesClaim reports whether a refusal of the stretch ("refrain from",
+// "avoid", "declined") bears on at least two of the claim's terms.
+func (p passageText) refusesClaim(c claim) bool {
+	refused := termSet{}
+	refused.add(p.refused...)
+	n := 0
+	for _, t := range c.terms {
+		if refused.has(t) {
 			n++
 		}
 	}

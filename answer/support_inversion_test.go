@@ -77,3 +77,17 @@ func TestSupportCheckPriorityAndReason(t *testing.T) {
 		{"mainly where the passage says partly", "Trade grew in 2019 mainly because of the pandemic.", false},
 	})
 }
+
+// TestSupportCheckRefusals: what a passage's "refrain from", "avoid",
+// "declined" bears on, it says is not done; a claim that it is done is
+// denied, and one that it is not is supported.
+func TestSupportCheckRefusals(t *testing.T) {
+	const passage = "Both sides vowed to refrain from taking actions that complicate the situation and aggravate disputes. " +
+		"The ministry declined to publish the border report."
+	checkSupportCases(t, passage, []supportCase{
+		{"done, where the passage refrains", "Both sides vowed to take actions that complicate the situation.", false},
+		{"not done, as the passage says", "Both sides promised not to take actions that would complicate the situation.", true},
+		{"done, where the passage declined", "The ministry published the border report.", false},
+		{"declined, as said", "The ministry declined to publish the border report.", true},
+	})
+}
