@@ -87,6 +87,7 @@ func TestSupportCheckRefusals(t *testing.T) {
 	checkSupportCases(t, passage, []supportCase{
 		{"done, where the passage refrains", "Both sides vowed to take actions that complicate the situation.", false},
 		{"not done, as the passage says", "Both sides promised not to take actions that would complicate the situation.", true},
+		{"done, in fewer of its words", "Both sides vowed to take whatever actions were needed to settle the disputes by force.", false},
 		{"done, where the passage declined", "The ministry published the border report.", false},
 		{"declined, as said", "The ministry declined to publish the border report.", true},
 	})
