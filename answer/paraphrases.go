@@ -76,7 +76,8 @@ praise praised praising laud lauded hail hailed commend commended positively
 extend extended extends prolong prolonged lengthen lengthened
 influential key powerful leading prominent
 quick quickly rapid rapidly fast swift swiftly
-strengthen strengthened strengthening upgrade upgraded upgrading bolster bolstered reinforce reinforced enhance enhanced`
+strengthen strengthened strengthening upgrade upgraded upgrading bolster bolstered reinforce reinforced enhance enhanced
+moderate restrained measured muted mild`
 
 // wordingsOf maps the stem of each word of paraphraseGroups to the stems
 // of the others of its groups.

@@ -27,7 +27,7 @@ var strengthKinds = func() map[string]string {
 		"annual": "annual annually yearly",
 		"always": "always forever permanently permanent constantly invariably perpetual perpetually",
 		"life":   "lifelong indefinitely",
-		"only":   "only sole solely alone exclusively",
+		"only":   "only sole solely alone exclusively purely",
 		"most":   "majority bulk",
 		// Adverbs of degree over a reason or a verb ("mostly because of",
 		// "largely thanks to"): they say the same as each other, and are

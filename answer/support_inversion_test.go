@@ -92,3 +92,23 @@ func TestSupportCheckRefusals(t *testing.T) {
 		{"declined, as said", "The ministry declined to publish the border report.", true},
 	})
 }
+
+// TestSupportCheckNewsWordings: words news prose uses for one another
+// ("stirred up" for "instigated", "meddling" for "interference",
+// "repair" for "mend", "restrained" for "moderate", "foreigners" for
+// "foreign elements") cover each other; "purely" is "only", which
+// "partly" does not license.
+func TestSupportCheckNewsWordings(t *testing.T) {
+	const passage = "The two parties fear colour revolutions instigated by foreign elements. " +
+		"Both regard Western criticism as interference in their internal affairs. " +
+		"An envoy was dispatched to Beijing in August 2014 to mend relations. " +
+		"China's reaction to the upgrade was moderate. " +
+		"Vietnam prioritizes a healthy relationship with China, partly for economic reasons."
+	checkSupportCases(t, passage, []supportCase{
+		{"stirred by foreigners", "Foreigners stirred up colour revolutions.", true},
+		{"meddling for interference", "Both call the criticism meddling.", true},
+		{"repair for mend", "Repairing relations was the envoy's task in August 2014.", true},
+		{"restrained for moderate", "The reaction was restrained.", true},
+		{"purely where the passage says partly", "Vietnam prioritizes a healthy relationship with China purely for economic reasons.", false},
+	})
+}
