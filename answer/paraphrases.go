@@ -108,7 +108,7 @@ func derivedRoot(stem string) string {
 	if base, ok := strings.CutSuffix(stem, "ship"); ok && len(base) >= 4 {
 		stem = base
 	}
-	for _, suffix := range []string{"anc", "enc", "ant", "ent", "ment", "ion", "ive", "al"} {
+	for _, suffix := range []string{"anc", "enc", "ant", "ent", "ment", "ion", "ive", "al", "ag"} {
 		if base, ok := strings.CutSuffix(stem, suffix); ok && len(base) >= 4 {
 			stem = base
 			break

@@ -1160,11 +1160,21 @@ func (p passageText) deniesClaim(c claim) bool {
 // refusesClaim reports whether a refusal of the stretch ("refrain from",
 // "avoid", "declined") bears on at least two of the claim's terms.
 func (p passageText) refusesClaim(c claim) bool {
-	refused := termSet{}
+	refused, roots := termSet{}, termSet{}
 	refused.add(p.refused...)
+	for _, t := range p.refused {
+		roots.add(derivedRoot(t))
+	}
 	n := 0
 	for _, t := range c.terms {
-		if refused.has(t) {
+		if refused.has(t) || roots.hasExactly(derivedRoot(t)) {
+			n++
+		}
+	}
+	// And its names: "cover China" where the passage refrains from
+	// "coverage of China".
+	for _, f := range c.facts {
+		if f.name && len(f.forms) > 0 && refused.hasExactly(text.Stem(f.forms[0])) {
 			n++
 		}
 	}

@@ -83,8 +83,11 @@ func TestSupportCheckPriorityAndReason(t *testing.T) {
 // denied, and one that it is not is supported.
 func TestSupportCheckRefusals(t *testing.T) {
 	const passage = "Both sides vowed to refrain from taking actions that complicate the situation and aggravate disputes. " +
-		"The ministry declined to publish the border report."
+		"The ministry declined to publish the border report. " +
+		"Before the forum, authorities directed the press to refrain from any negative coverage of Laos."
 	checkSupportCases(t, passage, []supportCase{
+		{"done, where the passage refrains from its noun", "Before the forum, the authorities allowed the press to cover Laos critically.", false},
+		{"not done, as the passage says", "Before the forum, the authorities told the press not to cover Laos negatively.", true},
 		{"done, where the passage refrains", "Both sides vowed to take actions that complicate the situation.", false},
 		{"not done, as the passage says", "Both sides promised not to take actions that would complicate the situation.", true},
 		{"done, in fewer of its words", "Both sides vowed to take whatever actions were needed to settle the disputes by force.", false},
