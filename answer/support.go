@@ -144,6 +144,9 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 						whole = readStretch(sents, c.synonyms, stems)
 					}
 					added = whole.uncoveredPart(claim, titled)
+					if added == "" {
+						added = whole.addedListItem(claim, sentence, sents, titled)
+					}
 				}
 				if len(overstated) == 0 && !hedged && swapped == "" && added == "" {
 					return supportVerdict{supported: true}
@@ -1041,6 +1044,98 @@ func (p passageText) uncoveredPart(c claim, title passageText) string {
 		}
 	}
 	return ""
+}
+
+// Sizes for addedListItem: a list of at least minListItems items (the
+// first, which may follow its verb, among them), each of at most
+// maxListItemWords words.
+const (
+	minListItems     = 4
+	maxListItemWords = 3
+)
+
+// addedListItem returns an item of a list of the sentence that the
+// passage holds none of the words of, while it holds the others ("13
+// documents covering political cooperation, justice, trade, customs, the
+// environment and education" where the passage lists no education), or "".
+// An item of the passage's list that the sentence lacks makes the new
+// one the same item in other words ("the judiciary" for "justice").
+func (p passageText) addedListItem(c claim, sentence string, sents []string, title passageText) string {
+	items, shown := listItems(sentence, true)
+	if len(items)+1 < minListItems {
+		return ""
+	}
+	added, held := "", 0
+	for i, item := range items {
+		sub := c
+		sub.terms = item
+		if p.coverage(sub, title) == 0 {
+			if added != "" {
+				return "" // two new items: a list in other words, more likely
+			}
+			added = shown[i]
+		} else {
+			held++
+		}
+	}
+	if held < 2 || added == "" {
+		return ""
+	}
+	own := termSet{}
+	own.add(c.terms...)
+	for _, sent := range sents {
+		passageItems, _ := listItems(sent, false)
+		for _, item := range passageItems {
+			if !own.hasAny(item) {
+				return ""
+			}
+		}
+	}
+	return added
+}
+
+// listItems reads text for the items of a list: its comma-separated
+// segments of at most maxListItemWords words, the last split at its "and"
+// or "or", as stems of their content words, and as written. longest: only
+// the longest run of such segments after the first segment (which holds
+// what comes before the list), else every one.
+func listItems(body string, longest bool) (items [][]string, shown []string) {
+	segments := strings.Split(strings.TrimRight(body, ".!? "), ",")
+	if len(segments) < 3 {
+		return nil, nil
+	}
+	last := segments[len(segments)-1]
+	for _, joiner := range []string{" and ", " or "} {
+		if before, after, ok := strings.Cut(last, joiner); ok && len(strings.Fields(before)) <= maxListItemWords {
+			segments = append(segments[:len(segments)-1], before, after)
+			break
+		}
+	}
+	var run [][]string
+	var runShown []string
+	for _, seg := range segments[1:] {
+		seg = strings.TrimSpace(seg)
+		seg = strings.TrimPrefix(strings.TrimPrefix(seg, "and "), "or ")
+		var stems []string
+		for _, w := range strings.FieldsFunc(lowerFolded(seg), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+			if !text.IsStopWord(w) {
+				stems = append(stems, text.Stem(foldSpelling(w)))
+			}
+		}
+		if n := len(strings.Fields(seg)); n == 0 || n > maxListItemWords || len(stems) == 0 {
+			run, runShown = nil, nil
+			continue
+		}
+		if !longest {
+			items, shown = append(items, stems), append(shown, seg)
+			continue
+		}
+		run, runShown = append(run, stems), append(runShown, seg)
+		if len(run) > len(items) {
+			items, shown = run, runShown
+		}
+	}
+	return items, shown
 }
 
 // hasAnyWord reports whether the stretch has one of words.

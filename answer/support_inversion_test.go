@@ -115,3 +115,17 @@ func TestSupportCheckNewsWordings(t *testing.T) {
 		{"purely where the passage says partly", "Vietnam prioritizes a healthy relationship with China purely for economic reasons.", false},
 	})
 }
+
+// TestSupportCheckAddedListItem: a list of the sentence that the passage
+// gives with one item more, an item the passage holds none of the words
+// of, adds a claim; the passage's list, in any order or with an item in
+// its own words, does not.
+func TestSupportCheckAddedListItem(t *testing.T) {
+	const passage = "The visit concluded as 13 new documents, pertaining to political cooperation, justice, trade, customs, and the environment, were signed."
+	checkSupportCases(t, passage, []supportCase{
+		{"an item added", "The visit ended with the signing of 13 new documents covering political cooperation, justice, trade, customs, the environment and education.", false},
+		{"the passage's list", "The visit ended with the signing of 13 new documents covering political cooperation, justice, trade, customs and the environment.", true},
+		{"the list in another order", "The visit ended with 13 new documents signed on trade, customs, justice, the environment and political cooperation.", true},
+		{"an item in other words", "The visit ended with 13 new documents signed on political cooperation, the judiciary, trade, customs and the environment.", true},
+	})
+}
