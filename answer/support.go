@@ -129,7 +129,10 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 				!claim.negated && stretch.contradicts(claim) != "" ||
 				// "vowed to take actions" where the passage has "refrain
 				// from taking actions".
-				!claim.negated && len(stretch.refused) > 0 && stretch.refusesClaim(claim)
+				!claim.negated && len(stretch.refused) > 0 && stretch.refusesClaim(claim) ||
+				// "a status several other countries also hold" where the
+				// passage has "a status that only China holds".
+				!claim.negated && len(stretch.exclusive) > 0 && othersShare(sentence, stretch.exclusive)
 			// The costlier readings, only for a stretch that passes the others.
 			var overstated []string
 			hedged, swapped, added := false, "", ""
@@ -336,6 +339,9 @@ type passageText struct {
 	// taking actions", "avoid reliance"): what they bear on, the passage
 	// says is not done.
 	refused []string
+	// exclusive are the stems after its "only", "sole", "alone": what one
+	// thing alone does or has.
+	exclusive []string
 	// bound are the month-and-year and number-and-unit pairs of the stretch.
 	bound map[string]bool
 }
@@ -902,6 +908,9 @@ func readStretch(sents []string, synonyms retrieval.Synonyms, stems map[string]s
 			if refusals[w] {
 				p.refused = append(p.refused, scopeOf(clauses, i)...)
 			}
+			if exclusives[w] {
+				p.exclusive = append(p.exclusive, scopeOf(clauses, i)...)
+			}
 		}
 	}
 	// "long-standing" is also "longstanding".
@@ -1250,6 +1259,31 @@ func (p passageText) deniesClaim(c claim) bool {
 		}
 	}
 	return n >= 2
+}
+
+// exclusives are the restrictive words that give a thing to one alone.
+var exclusives = wordSet("only sole solely alone exclusively")
+
+// othersShare reports whether the sentence gives to "other" ones ("several
+// other countries also hold", "others have it too") what a passage's
+// "only" gives to one: a stem of exclusive within a few words after its
+// "other".
+func othersShare(sentence string, exclusive []string) bool {
+	words := clauseWords(sentence)
+	given := termSet{}
+	given.add(exclusive...)
+	for i, w := range words {
+		// "no country other than China": the one again.
+		if w != "other" && w != "others" && w != "another" || i+1 < len(words) && words[i+1] == "than" {
+			continue
+		}
+		for _, s := range contentAround(words, i+1, i+4, 4) {
+			if given.has(s) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // refusesClaim reports whether a refusal of the stretch ("refrain from",

@@ -129,3 +129,15 @@ func TestSupportCheckAddedListItem(t *testing.T) {
 		{"an item in other words", "The visit ended with 13 new documents signed on political cooperation, the judiciary, trade, customs and the environment.", true},
 	})
 }
+
+// TestSupportCheckOthersForOnly: what a passage gives to one alone ("a
+// status that only China holds") a sentence may not give to others too;
+// "no country other than China" says the passage's "only".
+func TestSupportCheckOthersForOnly(t *testing.T) {
+	const passage = "In 2008 the two countries upgraded their ties to a Comprehensive Strategic Cooperative Partnership, a status that only China holds."
+	checkSupportCases(t, passage, []supportCase{
+		{"others too", "In 2008 the two countries upgraded their ties to a Comprehensive Strategic Cooperative Partnership, a status several other countries also hold.", false},
+		{"the one alone", "In 2008 the two countries upgraded their ties to a Comprehensive Strategic Cooperative Partnership, a status only China holds.", true},
+		{"no other than the one", "In 2008 the two countries upgraded their ties to a Comprehensive Strategic Cooperative Partnership, which no country other than China holds.", true},
+	})
+}
