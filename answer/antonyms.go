@@ -47,7 +47,10 @@ major significant important | minor marginal negligible insignificant
 struggle struggles struggling sluggish | recover recovers recovered recovering booming thriving
 always often frequently common widespread | rare rarely seldom
 encourage encourages encouraged | caution cautions cautioned discourage discourages discouraged
-visceral intense | muted mild`
+visceral intense | muted mild
+confident confidence | doubt doubts doubted doubtful unsure
+neutral neutrality | side sides sided siding
+accelerate accelerated accelerating accelerates | slow slows slowed slowing decelerate`
 
 // antonyms maps the stem of each word of antonymPairs to the stems of its
 // opposites.

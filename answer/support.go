@@ -905,7 +905,9 @@ func readStretch(sents []string, synonyms retrieval.Synonyms, stems map[string]s
 	for i, w := range clauses {
 		if restrictiveWords[w] && !isNegation(clauses, i) && !(i > 0 && (clauses[i-1] == "not" || clauses[i-1] == "if")) || w == "first" && sinceFollows(clauses[i+1:]) {
 			p.restricted = append(p.restricted, scopeOf(clauses, i)...)
-			if refusals[w] {
+			// "rejected by a tribunal": a passive's agent is not what is
+			// refused.
+			if refusals[w] && !(i+1 < len(clauses) && clauses[i+1] == "by") {
 				p.refused = append(p.refused, scopeOf(clauses, i)...)
 			}
 			if exclusives[w] {
@@ -1090,14 +1092,21 @@ func (p passageText) addedListItem(c claim, sentence string, sents []string, tit
 	if held < 2 || added == "" {
 		return ""
 	}
+	// A passage's list of which the sentence lacks one item: the new item
+	// may be that one in other words. (One of which it lacks several, the
+	// sentence gives in part, and adds to.)
 	own := termSet{}
 	own.add(c.terms...)
 	for _, sent := range sents {
 		passageItems, _ := listItems(sent, false)
+		lacked := 0
 		for _, item := range passageItems {
 			if !own.hasAny(item) {
-				return ""
+				lacked++
 			}
+		}
+		if lacked == 1 {
+			return ""
 		}
 	}
 	return added
@@ -1113,9 +1122,13 @@ func listItems(body string, longest bool) (items [][]string, shown []string) {
 	if len(segments) < 3 {
 		return nil, nil
 	}
-	last := segments[len(segments)-1]
-	for _, joiner := range []string{" and ", " or "} {
-		if before, after, ok := strings.Cut(last, joiner); ok && len(strings.Fields(before)) <= maxListItemWords {
+	last := strings.TrimSpace(segments[len(segments)-1])
+	for _, joiner := range []string{"and ", "or "} {
+		if after, ok := strings.CutPrefix(last, joiner); ok {
+			segments[len(segments)-1] = after
+			break
+		}
+		if before, after, ok := strings.Cut(last, " "+joiner); ok && len(strings.Fields(before)) <= maxListItemWords {
 			segments = append(segments[:len(segments)-1], before, after)
 			break
 		}
@@ -1191,6 +1204,10 @@ func isNegation(words []string, i int) bool {
 		return false
 	}
 	if !(w == "t" && i > 0 && strings.HasSuffix(words[i-1], "n")) && !negations[w] {
+		return false
+	}
+	// "no fewer than 36", "no less than": a floor, not a negation.
+	if (w == "no" || w == "not") && i+2 < len(words) && (words[i+1] == "fewer" || words[i+1] == "less") && words[i+2] == "than" {
 		return false
 	}
 	// "not only", "not just", "at least not"; "not until 1999" says when,

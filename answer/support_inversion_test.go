@@ -141,3 +141,26 @@ func TestSupportCheckOthersForOnly(t *testing.T) {
 		{"no other than the one", "In 2008 the two countries upgraded their ties to a Comprehensive Strategic Cooperative Partnership, which no country other than China holds.", true},
 	})
 }
+
+// TestSupportCheckEighthSetRules: the rules written after the eighth
+// set's first run. A passive refusal ("rejected by a tribunal") refuses
+// nothing of what follows; "no fewer than 36" is a floor, not a "no"; a
+// list may end ", and X"; and more opposites (confident/doubt,
+// neutral/side, accelerated/slowing).
+func TestSupportCheckEighthSetRules(t *testing.T) {
+	const passage = "China's doctrine of historic rights was rejected by an arbitral tribunal at The Hague in 2016. " +
+		"China and Vietnam signed at least 36 agreements during the visit. " +
+		"These covered investment and trade, defense and security, crime prevention, transport, railways, climate change, and the digital economy. " +
+		"Beijing appears confident that it can exert some leverage over Hanoi. " +
+		"Although maintaining neutrality on the conflict, Vietnam has suffered from the sanctions. " +
+		"Xi called for accelerated cooperation in building infrastructure."
+	checkSupportCases(t, passage, []supportCase{
+		{"a passive refusal", "An arbitral tribunal at The Hague threw out China's doctrine of historic rights in 2016.", true},
+		{"no fewer than for at least", "China and Vietnam signed no fewer than 36 agreements during the visit.", true},
+		{"an item added after ', and'", "The agreements covered investment and trade, defense and security, transport, railways, and nuclear energy.", false},
+		{"doubt for confident", "Beijing doubts that it can exert any leverage over Hanoi.", false},
+		{"a side for neutrality", "Vietnam has taken a side in the conflict and suffered from the sanctions.", false},
+		{"slowing for accelerated", "Xi called for slowing cooperation in building infrastructure.", false},
+		{"accelerated, as said", "Xi urged faster cooperation in building infrastructure.", true},
+	})
+}
