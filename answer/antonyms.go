@@ -109,6 +109,8 @@ var phrasalVerbs = []struct {
 	{" down", regexp.MustCompile(`(?i)\bdoubled down\b`), "intensified"},
 	{" up", regexp.MustCompile(`(?i)\b(?:stepped|ramped) up\b`), "intensified"},
 	{" down", regexp.MustCompile(`(?i)\b(?:struck|strikes|strike) down\b`), "rejected"},
+	{" out", regexp.MustCompile(`(?i)\b(?:threw|thrown|throws|throw) (\w+ )?out\b`), "rejected $1"},
+	{" aside", regexp.MustCompile(`(?i)\b(?:set|sets|brushed|brushes|brush) (\w+ )?aside\b`), "rejected $1"},
 	{" out of", regexp.MustCompile(`(?i)\bpulling (\w+ )?(\w+ )?out of\b`), "withdrawing $1$2from"},
 	{" out of", regexp.MustCompile(`(?i)\bpull(?:s|ed)? (\w+ )?(\w+ )?out of\b`), "withdraw $1$2from"},
 }

@@ -132,7 +132,11 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 				!claim.negated && len(stretch.refused) > 0 && stretch.refusesClaim(claim) ||
 				// "a status several other countries also hold" where the
 				// passage has "a status that only China holds".
-				!claim.negated && len(stretch.exclusive) > 0 && othersShare(sentence, stretch.exclusive)
+				!claim.negated && len(stretch.exclusive) > 0 && othersShare(sentence, stretch.exclusive) ||
+				// "would rest on China's doctrine" where the passage has
+				// "in line with international law rather than China's
+				// doctrine".
+				!claim.negated && len(stretch.contrasted) > 0 && stretch.prefersOtherThan(claim)
 			// The costlier readings, only for a stretch that passes the others.
 			var overstated []string
 			hedged, swapped, added := false, "", ""
@@ -905,9 +909,13 @@ func readStretch(sents []string, synonyms retrieval.Synonyms, stems map[string]s
 	for i, w := range clauses {
 		if restrictiveWords[w] && !isNegation(clauses, i) && !(i > 0 && (clauses[i-1] == "not" || clauses[i-1] == "if")) || w == "first" && sinceFollows(clauses[i+1:]) {
 			p.restricted = append(p.restricted, scopeOf(clauses, i)...)
-			// "rejected by a tribunal": a passive's agent is not what is
-			// refused.
-			if refusals[w] && !(i+1 < len(clauses) && clauses[i+1] == "by") {
+			// "the doctrine was rejected by a tribunal": a passive refuses
+			// its subject, not its agent.
+			if passive := i+1 < len(clauses) && clauses[i+1] == "by"; refusals[w] && passive {
+				subject := contentAround(clauses[:i], i-passiveSubject, i-1, passiveSubject)
+				p.refused = append(p.refused, subject...)
+				p.restricted = append(p.restricted, subject...)
+			} else if refusals[w] {
 				p.refused = append(p.refused, scopeOf(clauses, i)...)
 			}
 			if exclusives[w] {
@@ -1277,6 +1285,25 @@ func (p passageText) deniesClaim(c claim) bool {
 	}
 	return n >= 2
 }
+
+// prefersOtherThan reports whether at least two of the claim's terms are
+// what a passage's "rather than" or "instead of" sets aside (a claim that
+// sets them aside too is negated, and not asked).
+func (p passageText) prefersOtherThan(c claim) bool {
+	contrasted := termSet{}
+	contrasted.add(p.contrasted...)
+	n := 0
+	for _, t := range c.terms {
+		if contrasted.has(t) {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// passiveSubject is how many words before a passive refusal ("the
+// doctrine of historic rights was rejected by") its subject is looked for.
+const passiveSubject = 6
 
 // exclusives are the restrictive words that give a thing to one alone.
 var exclusives = wordSet("only sole solely alone exclusively")

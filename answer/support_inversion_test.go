@@ -153,8 +153,12 @@ func TestSupportCheckEighthSetRules(t *testing.T) {
 		"These covered investment and trade, defense and security, crime prevention, transport, railways, climate change, and the digital economy. " +
 		"Beijing appears confident that it can exert some leverage over Hanoi. " +
 		"Although maintaining neutrality on the conflict, Vietnam has suffered from the sanctions. " +
-		"Xi called for accelerated cooperation in building infrastructure."
+		"Xi called for accelerated cooperation in building infrastructure. " +
+		"The two sides agreed the code must be in line with international law rather than China's doctrine of sovereign claims."
 	checkSupportCases(t, passage, []supportCase{
+		{"what 'rather than' sets aside, asserted", "The two sides agreed the code would rest on China's doctrine of sovereign claims.", false},
+		{"what 'rather than' sets aside, set aside", "The two sides agreed the code must follow international law, not China's doctrine of sovereign claims.", true},
+		{"threw out for rejected", "In 2016 a tribunal at The Hague threw out China's doctrine of historic rights.", true},
 		{"a passive refusal", "An arbitral tribunal at The Hague threw out China's doctrine of historic rights in 2016.", true},
 		{"no fewer than for at least", "China and Vietnam signed no fewer than 36 agreements during the visit.", true},
 		{"an item added after ', and'", "The agreements covered investment and trade, defense and security, transport, railways, and nuclear energy.", false},
