@@ -125,7 +125,7 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 			// same thing, or by its "avoid", "only", "little" (restricts).
 			restricts := claim.negated && !stretch.negated && len(stretch.restricted) > 0 && stretch.restrictsAnyOf(claim.denied, claim.synonyms)
 			negated := claim.negated != stretch.negated && !restricts && (claim.negated || stretch.deniesClaim(claim)) ||
-				claim.negated && stretch.negated && !stretch.deniesAnyOf(claim.denied) ||
+				claim.negated && stretch.negated && !stretch.deniesAnyOf(claim.denied) && !deniesInOtherWords(singles[i:i+n], claim) ||
 				!claim.negated && stretch.contradicts(claim) != "" ||
 				// "vowed to take actions" where the passage has "refrain
 				// from taking actions".
@@ -1498,6 +1498,29 @@ func (p passageText) deniesAnyOf(stems []string) bool {
 		}
 	}
 	return len(stems) == 0
+}
+
+// deniesInOtherWords reports whether one sentence of a stretch denies,
+// by a "not", synonyms of at least two of the words a negation of the
+// claim bears on, and more than half of them: "rather than marking a
+// basic change" for "did not signal a fundamental shift". One sentence,
+// and most of the words: synonyms reach far ("exercises" is "use"), and
+// two of them found in different sentences match by chance.
+func deniesInOtherWords(sentences []passageText, c claim) bool {
+	for _, p := range sentences {
+		denied := termSet{}
+		denied.add(p.denied...)
+		n := 0
+		for _, t := range c.denied {
+			if denied.hasAny(c.synonyms[t]) || denied.hasExactly(wordingsOf[t]...) {
+				n++
+			}
+		}
+		if n >= 2 && 2*n > len(c.denied) {
+			return true
+		}
+	}
+	return false
 }
 
 // restrictsAnyOf reports whether a restriction of the stretch ("avoid",

@@ -168,3 +168,15 @@ func TestSupportCheckEighthSetRules(t *testing.T) {
 		{"accelerated, as said", "Xi urged faster cooperation in building infrastructure.", true},
 	})
 }
+
+// TestSupportCheckNegationInOtherWords: a claim's "rather than" or "not"
+// is matched by a passage sentence's "not" about synonyms of most of what
+// it denies ("rather than marking a basic change" for "did not signal a
+// fundamental shift"), not by a "not" about something else.
+func TestSupportCheckNegationInOtherWords(t *testing.T) {
+	const passage = "Although the Trong visit was significant, it did not signal a fundamental shift in Vietnamese foreign policy but affirmed the longstanding tenets of its China policy."
+	checkSupportCases(t, passage, []supportCase{
+		{"rather than, in other words", "The Trong visit affirmed the longstanding tenets of Vietnam's China policy rather than marking a basic change.", true},
+		{"a shift, asserted", "The Trong visit signalled a fundamental shift in Vietnamese foreign policy.", false},
+	})
+}
