@@ -210,8 +210,11 @@ func unnamedReferent(claimed []nameSpan, passage, title string) string {
 			own[w] = true
 		}
 	}
-	for _, n := range nameSpans(nameTokens(title+" "+passage), false) {
-		if n.number {
+	whole := title + " " + passage
+	for _, n := range nameSpans(nameTokens(whole), false) {
+		// A number, or a name in quotation marks (the “Three Nos”): the
+		// name of an idea, not of a place or a person.
+		if n.number || strings.Contains(whole, "“"+n.shown) || strings.Contains(whole, "\""+n.shown) || strings.Contains(whole, "‘"+n.shown) {
 			continue
 		}
 		for _, w := range n.words {

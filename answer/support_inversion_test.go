@@ -46,12 +46,14 @@ func TestSupportCheckAnUnnamedCountry(t *testing.T) {
 	}
 	check := supportChecker{synonyms: synonyms}
 	const unnamed = "The country's constitution commits the ruling party to a doctrine of no foreign military bases on its soil."
+	const quoted = "The country's constitution commits the ruling party to the “Three Nos”: no foreign military bases on its soil."
 	const named = "The country's constitution, unlike Thailand's, commits the ruling party to a doctrine of no foreign military bases on its soil."
 	for _, tt := range []struct {
 		name, sentence, passage string
 		want                    bool
 	}{
 		{"the country it means", "By its constitution, Vietnam's ruling party is committed to a doctrine of no foreign military bases on its soil.", unnamed, true},
+		{"a passage that names only an idea, in quotation marks", "By its constitution, Vietnam's ruling party is committed to allowing no foreign military bases on its soil.", quoted, true},
 		{"two names the passage lacks", "By its constitution, Vietnam's ruling party is committed to a doctrine of no Chinese military bases on its soil.", unnamed, false},
 		{"a passage that names another country", "By its constitution, Vietnam's ruling party is committed to a doctrine of no foreign military bases on its soil.", named, false},
 		{"a passage without 'the country'", "By its constitution, Vietnam's ruling party is committed to a doctrine of no foreign military bases on its soil.", "Its constitution commits the ruling party to a doctrine of no foreign military bases on its soil.", false},
