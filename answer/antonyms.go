@@ -50,7 +50,11 @@ encourage encourages encouraged | caution cautions cautioned discourage discoura
 visceral intense | muted mild
 confident confidence | doubt doubts doubted doubtful unsure
 neutral neutrality | side sides sided siding
-accelerate accelerated accelerating accelerates | slow slows slowed slowing decelerate`
+accelerate accelerated accelerating accelerates | slow slows slowed slowing decelerate
+ease eases eased easing calm calmed | escalate escalates escalated escalating heighten heightened
+lift lifts lifted lifting | impose imposes imposed imposing
+import imports imported importer | export exports exported exporter
+upgrade upgrades upgraded | downgrade downgrades downgraded`
 
 // antonyms maps the stem of each word of antonymPairs to the stems of its
 // opposites.

@@ -182,3 +182,20 @@ func TestSupportCheckNegationInOtherWords(t *testing.T) {
 		{"a shift, asserted", "The Trong visit signalled a fundamental shift in Vietnamese foreign policy.", false},
 	})
 }
+
+// TestSupportCheckOppositesOfPolicy: opposites of news prose about
+// policy: eased/escalated, lifted/imposed, imports/exports,
+// upgraded/downgraded.
+func TestSupportCheckOppositesOfPolicy(t *testing.T) {
+	const passage = "Tensions in the South China Sea eased after the talks. " +
+		"Washington lifted its arms embargo on Vietnam in 2016. " +
+		"Vietnam imports raw materials for its textile industry from China. " +
+		"The two countries upgraded their ties in 2008."
+	checkSupportCases(t, passage, []supportCase{
+		{"escalated for eased", "Tensions in the South China Sea escalated after the talks.", false},
+		{"imposed for lifted", "Washington imposed an arms embargo on Vietnam in 2016.", false},
+		{"exports for imports", "Vietnam exports raw materials for its textile industry to China.", false},
+		{"downgraded for upgraded", "The two countries downgraded their ties in 2008.", false},
+		{"lifted, as said", "In 2016 Washington lifted the arms embargo it had on Vietnam.", true},
+	})
+}
