@@ -379,6 +379,10 @@ var numberWords = map[string]string{
 // ordinalWords are the words of numberWords that rank.
 var ordinalWords = wordSet("second third fourth fifth sixth seventh eighth ninth tenth thirteenth fifteenth twentieth")
 
+// timesOfYear are the seasons and the days of the week: a time a
+// sentence gives that its passage must give too.
+var timesOfYear = wordSet("spring summer autumn winter monday tuesday wednesday thursday friday saturday sunday")
+
 // months maps every way of writing a month to its name.
 var months = func() map[string]string {
 	m := map[string]string{}
@@ -536,6 +540,11 @@ func readClaim(sentence string) claim {
 		case months[strings.TrimSuffix(lower, ".")] != "" && (w.capital || len(lower) > 4):
 			name := months[strings.TrimSuffix(lower, ".")]
 			addFact(w.text, false, "month:"+name)
+			factWords[lower] = true
+		case timesOfYear[lower]:
+			// "the following spring", "on Monday": a time the passage
+			// must give, as it must a month.
+			addFact(w.text, false, "time:"+lower)
 			factWords[lower] = true
 		case w.capital && !w.first && !titles[lower] && !text.IsStopWord(lower):
 			addFact(w.text, true, namesOf(lower)...)
@@ -885,6 +894,9 @@ func readStretch(sents []string, synonyms retrieval.Synonyms, stems map[string]s
 		}
 		if m := months[lower]; m != "" {
 			p.words["month:"+m] = true
+		}
+		if timesOfYear[lower] {
+			p.words["time:"+lower] = true
 		}
 	}
 	phrased := make([]string, len(sents))

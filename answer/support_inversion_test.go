@@ -199,3 +199,15 @@ func TestSupportCheckOppositesOfPolicy(t *testing.T) {
 		{"lifted, as said", "In 2016 Washington lifted the arms embargo it had on Vietnam.", true},
 	})
 }
+
+// TestSupportCheckTimesOfYear: a season or a day of the week the sentence
+// gives, the passage must give too.
+func TestSupportCheckTimesOfYear(t *testing.T) {
+	const passage = "On October 31st the two leaders met and agreed to intensify collaboration. " +
+		"Xi visited Hanoi in the summer of 2023, on a Tuesday."
+	checkSupportCases(t, passage, []supportCase{
+		{"a season added", "On October 31st the two leaders met, agreed to step up collaboration and planned a visit the following spring.", false},
+		{"the season given", "Xi went to Hanoi in the summer of 2023.", true},
+		{"another day", "Xi visited Hanoi on a Friday in 2023.", false},
+	})
+}
