@@ -77,7 +77,11 @@ extend extended extends prolong prolonged lengthen lengthened
 influential key powerful leading prominent
 quick quickly rapid rapidly fast swift swiftly
 strengthen strengthened strengthening upgrade upgraded upgrading bolster bolstered reinforce reinforced enhance enhanced
-moderate restrained measured muted mild`
+moderate restrained measured muted mild
+considerably significantly substantially markedly greatly sharply
+give gives gave given extend extends extended provide provides provided offer offers offered grant grants granted
+war wars fight fights fighting struggle struggles battle battles
+increase increases increased intensify intensifies intensified`
 
 // wordingsOf maps the stem of each word of paraphraseGroups to the stems
 // of the others of its groups.

@@ -211,3 +211,15 @@ func TestSupportCheckTimesOfYear(t *testing.T) {
 		{"another day", "Xi visited Hanoi on a Friday in 2023.", false},
 	})
 }
+
+// TestSupportCheckSummaryWordings: a summary in other common words —
+// "gave" for "extended", "war" for "fight", "increased it considerably"
+// for "was significantly stepped up" — is covered.
+func TestSupportCheckSummaryWordings(t *testing.T) {
+	const passage = "The CCP led by Mao Zedong extended some ideological, political and material support to the CPV in its struggle for independence from the French. " +
+		"This support was significantly stepped up during the CPV's fight against the Americans."
+	checkSupportCases(t, passage, []supportCase{
+		{"a summary in other words", "Mao's CCP gave the CPV some ideological, political and material support against the French and increased it considerably during the war against the Americans.", true},
+		{"a summary with a name changed", "Mao's CCP gave the CPV some ideological, political and material support against the Japanese and increased it considerably during the war against the Americans.", false},
+	})
+}
