@@ -409,6 +409,7 @@ var nameForms = map[string][]string{
 	"european": {"europe", "eu"}, "eu": {"european", "europe"}, "indian": {"india"},
 	"beijing": {"china", "chinese"}, "hanoi": {"vietnam", "vietnamese"}, "washington": {"us", "america", "united"},
 	"moscow": {"russia", "russian"}, "united": {"us", "usa", "america", "american"}, "states": {"us", "usa", "america", "american"}, "ccp": {"cpc"}, "cpc": {"ccp"}, "cpv": {"vcp"}, "vcp": {"cpv"},
+	"politburo": {"bureau"}, "bureau": {"politburo"}, "political": {"politburo"},
 	"east": {"eastern"}, "eastern": {"east"}, "north": {"northern"}, "northern": {"north"}, "south": {"southern"}, "southern": {"south"},
 }
 

@@ -223,3 +223,15 @@ func TestSupportCheckSummaryWordings(t *testing.T) {
 		{"a summary with a name changed", "Mao's CCP gave the CPV some ideological, political and material support against the Japanese and increased it considerably during the war against the Americans.", false},
 	})
 }
+
+// TestSupportCheckPolitburo: "Politburo" is the "Political Bureau", either
+// way; another body is not.
+func TestSupportCheckPolitburo(t *testing.T) {
+	checkSupportCases(t, "They set up a party platform, co-chaired by a Political Bureau member from each side.", []supportCase{
+		{"Politburo for Political Bureau", "They set up a party platform co-chaired by a Politburo member from each side.", true},
+		{"another body", "They set up a party platform co-chaired by a Secretariat member from each side.", false},
+	})
+	checkSupportCases(t, "They set up a party platform, co-chaired by a Politburo member from each side.", []supportCase{
+		{"Political Bureau for Politburo", "They set up a party platform co-chaired by a Political Bureau member from each side.", true},
+	})
+}
