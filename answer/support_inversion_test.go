@@ -235,3 +235,19 @@ func TestSupportCheckPolitburo(t *testing.T) {
 		{"Political Bureau for Politburo", "They set up a party platform co-chaired by a Political Bureau member from each side.", true},
 	})
 }
+
+// TestSupportCheckMoreOpposites: loosen/healthy, single/multiple,
+// sympathetic/opposed; and "remains to be seen" for "only time will
+// tell".
+func TestSupportCheckMoreOpposites(t *testing.T) {
+	const passage = "Trong wants the two countries' relations to remain healthy. " +
+		"Vietnam's multi-vector policy means robust relations with multiple powers. " +
+		"Outside parties opposed to China seek confrontation. " +
+		"Only time will tell if this new synergy will be long-lasting."
+	checkSupportCases(t, passage, []supportCase{
+		{"loosen for remain healthy", "Trong wants to loosen relations between the two countries.", false},
+		{"a single power for multiple", "Vietnam's multi-vector policy means robust relations with a single power.", false},
+		{"sympathetic for opposed", "Outside parties sympathetic to China seek confrontation.", false},
+		{"remains to be seen for time will tell", "Whether the new synergy will be long-lasting remains to be seen.", true},
+	})
+}
