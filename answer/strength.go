@@ -121,6 +121,11 @@ func strongWords(words []string, forClaim bool) []strongWord {
 		kind := strengthKind(words, i)
 		if kind == "" && !forClaim {
 			kind = licenceOnly[w]
+			// "most prominently Russia", in a passage, licenses "Russia
+			// foremost".
+			if w == "most" && i+1 < len(words) && strings.HasSuffix(words[i+1], "ly") {
+				kind = "top"
+			}
 		}
 		if kind == "" || negatedBefore(words, i) || hedgedSuperlative(words, i, kind) {
 			continue
@@ -129,8 +134,14 @@ func strongWords(words []string, forClaim bool) []strongWord {
 		if forClaim && nearMatters[kind] {
 			// "mostly because of X" bears on what comes before it (what X
 			// explains); the others on what follows.
-			if kind != "mainly" {
+			// "Russia foremost among them" bears on Russia alone.
+			among := i+1 < len(words) && words[i+1] == "among"
+			if kind != "mainly" && !among {
 				near = contentAround(words, i+1, i+strengthNear, 2)
+			}
+			if among {
+				near = contentAround(words, i-strengthNear, i-1, strengthNear)
+				near = near[max(0, len(near)-1):]
 			}
 			if len(near) == 0 {
 				// The nearest two before it: "belongs to its peoples alone".

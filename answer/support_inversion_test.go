@@ -251,3 +251,13 @@ func TestSupportCheckMoreOpposites(t *testing.T) {
 		{"remains to be seen for time will tell", "Whether the new synergy will be long-lasting remains to be seen.", true},
 	})
 }
+
+// TestSupportCheckForemost: a passage's "most prominently Russia"
+// licenses "Russia foremost among them", and no "foremost" of another.
+func TestSupportCheckForemost(t *testing.T) {
+	const passage = "Vietnam is upgrading its defences via a wide network of suppliers, most prominently Russia. India also sells it arms."
+	checkSupportCases(t, passage, []supportCase{
+		{"foremost among them, as the passage ranks", "Vietnam is upgrading its defences via a wide network of suppliers, Russia foremost among them.", true},
+		{"another foremost", "Vietnam is upgrading its defences via a wide network of suppliers, India foremost among them.", false},
+	})
+}
