@@ -446,9 +446,9 @@ var negatingPhrases = map[string][]string{"rather": {"than"}, "instead": {"of"},
 var restrictiveWords = wordSet("avoid avoids avoided avoiding refrain refrains refrained refraining decline declines declined declining only alone solely exclusively until unless prevent prevents prevented resist resists resisted reject rejects rejected rejecting escape little few barely unable reluctant reluctance absent absence lack lacking except instead rather")
 
 // refusals are the restrictive words that, in a sentence, say no as a
-// "not" does: the passage must have a negation or a restriction about
-// the same thing.
-var refusals = wordSet("avoid avoids avoided avoiding refrain refrains refrained decline declines declined reject rejects rejected rejecting resist resists resisted prevent prevents prevented unable reluctant")
+// "not" does ("changed little" too): the passage must have a negation or
+// a restriction about the same thing.
+var refusals = wordSet("avoid avoids avoided avoiding refrain refrains refrained decline declines declined reject rejects rejected rejecting resist resists resisted prevent prevents prevented unable reluctant little")
 
 // sinceFollows reports whether a "since" follows in the clause: "the
 // first visit abroad since the Congress" says there was none before it.
@@ -560,7 +560,8 @@ func readClaim(sentence string) claim {
 	for i := range clauses {
 		// "rejected China as a model", "declined to sue": a no in other
 		// words, which the passage must say too.
-		if isNegation(clauses, i) || refusals[clauses[i]] && !negatedBefore(clauses, i) {
+		// "changed little" says no; "a little" says some.
+		if isNegation(clauses, i) || refusals[clauses[i]] && !negatedBefore(clauses, i) && !(clauses[i] == "little" && i > 0 && clauses[i-1] == "a") {
 			c.negated = true
 			c.denied = append(c.denied, scopeOf(clauses, i)...)
 			if rest, ok := unNegated(clauses[i]); ok {

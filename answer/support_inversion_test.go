@@ -261,3 +261,17 @@ func TestSupportCheckForemost(t *testing.T) {
 		{"another foremost", "Vietnam is upgrading its defences via a wide network of suppliers, India foremost among them.", false},
 	})
 }
+
+// TestSupportCheckLittle: a sentence's "changed little" says no, which a
+// passage that says the thing changed much does not support; "a little"
+// says some.
+func TestSupportCheckLittle(t *testing.T) {
+	const passage = "The decision to end the arms embargo would mark a fundamental shift in U.S.-Vietnamese relations. " +
+		"The arbitration brought little benefit to the province. " +
+		"Exports rose slightly in 2019."
+	checkSupportCases(t, passage, []supportCase{
+		{"little for a fundamental shift", "The decision to end the arms embargo changed little in U.S.-Vietnamese relations.", false},
+		{"little, as said", "The arbitration brought the province little benefit.", true},
+		{"a little for slightly", "Exports rose a little in 2019.", true},
+	})
+}
