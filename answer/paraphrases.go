@@ -81,7 +81,10 @@ moderate restrained measured muted mild
 considerably significantly substantially markedly greatly sharply
 give gives gave given extend extends extended provide provides provided offer offers offered grant grants granted
 war wars fight fights fighting struggle struggles battle battles
-increase increases increased intensify intensifies intensified`
+increase increases increased intensify intensifies intensified
+central pivotal crucial vital essential
+remark remarks statement statements comment comments
+counter counters countering resist resists resisting combat combats combating`
 
 // wordingsOf maps the stem of each word of paraphraseGroups to the stems
 // of the others of its groups.

@@ -275,3 +275,13 @@ func TestSupportCheckLittle(t *testing.T) {
 		{"a little for slightly", "Exports rose a little in 2019.", true},
 	})
 }
+
+// TestSupportCheckWordsOfWeight: "central" for "pivotal", "remark" for
+// "statement", "resisting" for "countering".
+func TestSupportCheckWordsOfWeight(t *testing.T) {
+	const passage = "This statement underscores the China-Vietnam relationship as a pivotal factor in countering external influences."
+	checkSupportCases(t, passage, []supportCase{
+		{"in other words", "The remark presents the relationship as central to resisting external influences.", true},
+		{"a clause of its own", "The remark presents the relationship as central to resisting external influences, and announces a new military alliance.", false},
+	})
+}
