@@ -285,3 +285,15 @@ func TestSupportCheckWordsOfWeight(t *testing.T) {
 		{"a clause of its own", "The remark presents the relationship as central to resisting external influences, and announces a new military alliance.", false},
 	})
 }
+
+// TestSupportCheckSubjectSwapped: a known name that begins the sentence
+// is read for its place too: the one who advocates is not the one
+// included.
+func TestSupportCheckSubjectSwapped(t *testing.T) {
+	const passage = "China actively advocates for Vietnam's inclusion in its Digital Silk Road."
+	checkSupportCases(t, passage, []supportCase{
+		{"subject and object swapped", "Vietnam actively advocates for its inclusion in China's Digital Silk Road.", false},
+		{"as the passage has it", "China actively advocates for Vietnam's inclusion in the Digital Silk Road.", true},
+		{"its capital for the country", "Beijing actively advocates for Vietnam's inclusion in its Digital Silk Road.", true},
+	})
+}
