@@ -6,9 +6,9 @@ import "testing"
 // 40 sentences written from the seeds by the fifth round's helper after
 // its rules were done, and run once to see how they fare on wording they
 // were not tuned on: 12 of 20 caught, 3 of 20 dropped; then tuned on:
-// 17 of 20, 1 of 20. The figures are in BENCHMARKS.md.
+// 18 of 20, 1 of 20. The figures are in BENCHMARKS.md.
 const (
-	extra8MinCaught         = 0.85
+	extra8MinCaught         = 0.90
 	extra8MaxWronglyDropped = 0.05
 )
 
