@@ -337,11 +337,14 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 	baseNames := shareBaseNames(question)
 	things := askedThingsTerm(question)
 	place := asksPlace(question)
+	first := superlativeTerms(question)
+	thing := namedThingKind(question)
+	qualifier := countQualifier(question)
 	head := ""
 	if c != cueAuthor {
 		head = roleHead(question, role)
 	}
-	if predicate == "" && things == "" && !place && !why && kind == nil && len(f.names) == 0 && len(f.years) == 0 && len(f.numbers) == 0 && c != cueWhen && c != cueNumber && m == measureNone && len(role) == 0 && len(quoted) == 0 && !asksMoney(question) {
+	if predicate == "" && things == "" && first == nil && thing == "" && !place && !why && kind == nil && len(f.names) == 0 && len(f.years) == 0 && len(f.numbers) == 0 && c != cueWhen && c != cueNumber && m == measureNone && len(role) == 0 && len(quoted) == 0 && !asksMoney(question) {
 		return
 	}
 	// Each sentence is read once; the sentence before it, its title and
@@ -435,6 +438,10 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 			sents[i].score = 0 // "Who was the state president?" needs a name by the role
 		case !holdsAny(sents[i].terms, role, synonyms):
 			sents[i].score = 0 // "Who was Vietnam's ambassador …?" needs an ambassador
+		case first != nil && !holdsFirstOfRanking(text, first, synonyms):
+			sents[i].score = 0 // "Vietnam's largest export market" is not its second-largest
+		case thing != "" && !namesThingOfKind(text, question, thing, synonyms):
+			sents[i].score = 0 // "Which ports …?" needs a port's name
 		case !m.holds(text):
 			sents[i].score = 0 // "What share …?" needs a share
 		case (c == cueWhen || c == cueNumber || m != measureNone) && !slices.ContainsFunc(asked, func(terms []string) bool {
@@ -443,7 +450,7 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 			sents[i].score = 0 // a date or a number of something else
 		case c == cueWhen && !dateLike.MatchString(text) && !eraYear.MatchString(text) && !relativeTime.MatchString(text):
 			sents[i].score = 0
-		case c == cueNumber && !holdsCount(text, question, f):
+		case c == cueNumber && !holdsCount(withoutCountsOfOthers(text, qualifier), question, f):
 			sents[i].score = 0
 		case asksHowMuch(question) && !amountLike.MatchString(text):
 			sents[i].score = 0

@@ -1,0 +1,237 @@
+package answer
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/lectern/lectern/internal/text"
+	"github.com/lectern/lectern/retrieval"
+)
+
+// The scope of what a question asks, beside its names and its verb: the
+// first of a ranking ("Vietnam's largest export market" is not its
+// second-largest), a thing to name ("Which ports …?" needs a port's
+// name), and whose things a count counts ("How many Vietnamese ships …?"
+// is not answered by "eighty Chinese boats").
+
+// superlativeWord is a word that ranks first.
+const superlativeWord = `largest|biggest|greatest|top|main|primary|leading|chief|principal|most|highest|foremost`
+
+var (
+	// askedSuperlative is a question's first of a ranking, with the words
+	// after it: "the biggest investor in Vietnam", "Vietnam's largest
+	// export market".
+	askedSuperlative = regexp.MustCompile(`(?i)\b(?:the|its|their|his|her|[\p{L}.]+['’]s)\s+(?:` + superlativeWord + `)((?:\s+[\p{L}-]+){1,3})`)
+	// rankedSuperlative is a question that asks for a place in the
+	// ranking itself: "Vietnam's second-largest export market".
+	rankedSuperlative = regexp.MustCompile(`(?i)\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))[\s-]+(?:` + superlativeWord + `)\b`)
+	// sentenceSuperlative is a first of a ranking in a sentence, with
+	// what comes before it, to tell "the largest" from "one of the
+	// largest" and "second-largest".
+	sentenceSuperlative = regexp.MustCompile(`(?i)\b(` + superlativeWord + `)\b`)
+	// rankedBefore ends the text before a superlative that ranks it
+	// below the first: "second-", "eighth ", "one of its most ".
+	rankedBefore = regexp.MustCompile(`(?i)(?:\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))[\s-]+|\bone\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|[\p{L}]+['’]s\s+)?)$`)
+)
+
+// asksRank is a question that asks for a place in a ranking, or for one
+// of the first: "Where did Vietnam rank among the world's biggest
+// buyers …?", "one of the largest".
+var asksRank = regexp.MustCompile(`(?i)\b(?:rank|ranks|ranked|ranking|position|among|one\s+of)\b`)
+
+// superlativeTerms are the stems of the content words a question ranks
+// first ("biggest investor in Vietnam" → investor), nil when it ranks
+// nothing first, and an empty non-nil slice when it ranks something
+// whose words are all names.
+func superlativeTerms(question string) []string {
+	if rankedSuperlative.MatchString(question) || asksRank.MatchString(question) {
+		return nil
+	}
+	m := askedSuperlative.FindStringSubmatch(question)
+	if m == nil {
+		return nil
+	}
+	terms := []string{}
+	for _, f := range strings.Fields(m[1]) {
+		if startsWithCapital(f) {
+			continue
+		}
+		for _, w := range text.Words(f) {
+			if !text.IsStopWord(w) {
+				terms = append(terms, text.Stem(w))
+			}
+		}
+	}
+	return terms
+}
+
+// holdsFirstOfRanking reports whether a sentence ranks first what the
+// question ranks first: a superlative not ranked below the first, with
+// one of the question's ranked words (or a synonym) in the four words
+// after it.
+func holdsFirstOfRanking(sentence string, terms []string, synonyms retrieval.Synonyms) bool {
+	for _, loc := range sentenceSuperlative.FindAllStringIndex(sentence, -1) {
+		if rankedBefore.MatchString(sentence[:loc[0]]) {
+			continue
+		}
+		if len(terms) == 0 {
+			return true
+		}
+		after := strings.Fields(sentence[loc[1]:])
+		after = after[:min(4, len(after))]
+		have := termSet{}
+		have.add(text.Terms(strings.Join(after, " "))...)
+		for _, t := range terms {
+			if holdsTerm(have, t, synonyms) >= 1 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// namedThingKinds are kinds of things with names of their own: "Which
+// ports …?", "Which Russian fighter jets …?" ask to name them ("What ships
+// …?" may be answered by describing them).
+var namedThingKinds = wordSet("port ports harbor harbors harbour harbours city cities town towns province provinces region regions reef reefs island islands atoll atolls warship warships ship ships vessel vessels boat boats carrier carriers jet jets aircraft plane planes submarine submarines missile missiles system systems rig rigs factory factories plant plants newspaper newspapers member members")
+
+// namedThingKind is the stem of the kind of named thing a "Which …?"
+// question asks for (the last of a run of kinds: "aircraft carriers" →
+// carrier), up to three words after "which", or "".
+func namedThingKind(question string) string {
+	words := strings.Fields(question)
+	if len(words) == 0 || !strings.EqualFold(strings.Trim(words[0], "\"“"), "which") {
+		return ""
+	}
+	if len(words) < 2 {
+		return ""
+	}
+	words = words[1:min(len(words), 6)]
+	for k, w := range words {
+		lower := strings.ToLower(strings.Trim(w, "?.,!;:\"“”'’"))
+		if namedThingKinds[lower] && k < 4 {
+			for k+1 < len(words) && namedThingKinds[strings.ToLower(strings.Trim(words[k+1], "?.,!;:\"“”'’"))] {
+				k++
+				lower = strings.ToLower(strings.Trim(words[k], "?.,!;:\"“”'’"))
+			}
+			return text.Stem(lower)
+		}
+		if text.IsStopWord(lower) || auxiliaries[lower] {
+			return "" // "Which of the ships …", "Which did the ships …"
+		}
+	}
+	return ""
+}
+
+// wordToken is a word of a sentence for the named-thing rule; a hyphen
+// parts words ("oil-rig", "ISEAS-Yusof").
+var wordToken = regexp.MustCompile(`[\p{L}\p{N}]+(?:['’]\p{L}+)?`)
+
+// namesThingOfKind reports whether a sentence names a thing of the kind
+// (its stem, or a synonym) with a capitalised word the question does
+// not give (nor the people of a place it gives) within four words of it:
+// "the Paracel Islands", "Haiyang Shiyou 981 oil-rig", "Le Hong Anh, a
+// Politburo member".
+func namesThingOfKind(sentence, question, kind string, synonyms retrieval.Synonyms) bool {
+	asked := map[string]bool{}
+	for _, w := range wordToken.FindAllString(question, -1) {
+		lower := strings.ToLower(possessiveEnd.ReplaceAllString(w, ""))
+		asked[lower] = true
+		if base := demonymBase(lower); base != "" {
+			asked[base] = true // "Vietnam" for "Which Vietnamese ports"
+		}
+	}
+	acronyms := map[string]bool{}
+	for _, a := range acronym.FindAllString(question, -1) {
+		acronyms[strings.ReplaceAll(a, ".", "")] = true
+	}
+	kinds := append([]string{kind}, synonyms[kind]...)
+	tokens := wordToken.FindAllString(sentence, -1)
+	for i, tok := range tokens {
+		stem := text.Stem(strings.ToLower(tok))
+		if !slices.Contains(kinds, stem) {
+			continue
+		}
+		for j := max(1, i-4); j <= min(len(tokens)-1, i+4); j++ {
+			w := tokens[j]
+			lower := strings.ToLower(possessiveEnd.ReplaceAllString(w, ""))
+			if j == i || !startsWithCapital(w) || asked[lower] || text.IsStopWord(lower) {
+				continue
+			}
+			if base := demonymBase(lower); base != "" && asked[base] {
+				continue // "Vietnamese ports" for "Which ports in Vietnam"
+			}
+			if initials := initialsFrom(tokens, j); initials != "" && acronyms[initials] {
+				continue // "the United States" for "U.S."
+			}
+			if j > 0 && startsWithCapital(tokens[j-1]) && acronyms[initialsFrom(tokens, j-1)] {
+				continue
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// acronym is an acronym of a question: "U.S.", "EU", "CAATSA".
+var acronym = regexp.MustCompile(`\b(?:\p{Lu}\.){2,}|\b\p{Lu}{2,}\b`)
+
+// initialsFrom are the initials of the run of capitalised words from
+// tokens[j], of two words or more ("United States" → "US"), or "".
+func initialsFrom(tokens []string, j int) string {
+	var b strings.Builder
+	for ; j < len(tokens) && startsWithCapital(tokens[j]); j++ {
+		b.WriteString(tokens[j][:1])
+	}
+	if b.Len() < 2 {
+		return ""
+	}
+	return b.String()
+}
+
+// possessiveEnd is the ending of a possessive word.
+var possessiveEnd = regexp.MustCompile(`['’]s$`)
+
+// countQualifier is the capitalised word a "how many" question puts
+// before what it counts ("How many Vietnamese ships" → "vietnamese"), or
+// "".
+func countQualifier(question string) string {
+	fields := strings.Fields(question)
+	for i := 0; i+2 < len(fields); i++ {
+		if strings.EqualFold(fields[i], "how") && strings.EqualFold(fields[i+1], "many") {
+			if w := strings.Trim(fields[i+2], "?.,!;:\"“”'’"); startsWithCapital(w) && !strings.Contains(w, ".") {
+				return strings.ToLower(w)
+			}
+		}
+	}
+	return ""
+}
+
+// countOfOthers is a count of things a capitalised word qualifies: "eighty
+// Chinese boats", "two American ships".
+var countOfOthers = func() *regexp.Regexp {
+	words := make([]string, 0, len(numberWords))
+	for w := range numberWords {
+		words = append(words, regexp.QuoteMeta(w))
+	}
+	slices.SortFunc(words, func(a, b string) int { return len(b) - len(a) })
+	return regexp.MustCompile(`\b(\d[\d,]*|` + strings.Join(words, "|") + `)\s+(?:[a-z-]+\s+)?(\p{Lu}\p{L}+)`)
+}()
+
+// withoutCountsOfOthers removes from a sentence the counts of things
+// whose qualifier is not the question's ("How many Vietnamese ships …?":
+// "eighty Chinese boats" counts others).
+func withoutCountsOfOthers(sentence, qualifier string) string {
+	if qualifier == "" {
+		return sentence
+	}
+	return countOfOthers.ReplaceAllStringFunc(sentence, func(m string) string {
+		sub := countOfOthers.FindStringSubmatch(m)
+		other := strings.ToLower(sub[2])
+		if other == qualifier || demonymBase(other) != "" && demonymBase(other) == demonymBase(qualifier) {
+			return m
+		}
+		return " "
+	})
+}

@@ -1,0 +1,98 @@
+package answer
+
+import "testing"
+
+// TestAFirstOfARankingIsNotALowerPlace: "Vietnam's largest export market"
+// is answered only by a sentence that ranks something first at it.
+func TestAFirstOfARankingIsNotALowerPlace(t *testing.T) {
+	tests := []struct {
+		question, sentence string
+		answers            bool
+	}{
+		{"Which country is Vietnam's largest export market?", "China is its second-largest export market.", false},
+		{"Which country is Vietnam's biggest source of foreign investment?", "China is Vietnam's eighth-largest source of Foreign Direct Investment.", false},
+		{"What is Vietnam's largest source of raw materials?", "China is one of its most significant sources of raw materials.", false},
+		{"Which country buys the most Vietnamese exports?", "China is Vietnam's top trading partner and its second-largest export market.", false},
+		{"Which country is Vietnam's top trading partner?", "China is Vietnam's top trading partner.", true},
+		{"Which country is Vietnam's most important trading partner?", "China remains Vietnam's most important trading partner.", true},
+		{"Which agreement was the largest trade agreement ever signed?", "The RCEP represented the largest trade agreement ever signed.", true},
+		{"Which country is the biggest investor in Vietnam?", "Japan is the largest investor in the country.", true},
+	}
+	for _, tt := range tests {
+		terms := superlativeTerms(tt.question)
+		if terms == nil {
+			t.Fatalf("%q: ranks nothing first", tt.question)
+		}
+		if got := holdsFirstOfRanking(tt.sentence, terms, nil); got != tt.answers {
+			t.Errorf("%q by %q: answers %v, want %v", tt.question, tt.sentence, got, tt.answers)
+		}
+	}
+}
+
+// TestAQuestionForAPlaceInARankingRanksNothingFirst: a question that asks
+// for a rank, or for a lower place, is not held to the first.
+func TestAQuestionForAPlaceInARankingRanksNothingFirst(t *testing.T) {
+	for _, q := range []string{
+		"Where did Vietnam rank among the world's biggest buyers of weapons in 2016?",
+		"Which country is Vietnam's second-largest export market?",
+		"Is China one of the largest investors in Vietnam?",
+		"What do most Vietnamese think of China?",
+	} {
+		if terms := superlativeTerms(q); terms != nil {
+			t.Errorf("%q ranks %v first", q, terms)
+		}
+	}
+}
+
+// TestWhichThingsOfAKindAsksForTheirNames: "Which ports …?" is answered
+// by a sentence that names a port, not by one that only says "ports".
+func TestWhichThingsOfAKindAsksForTheirNames(t *testing.T) {
+	tests := []struct {
+		question, kind, sentence string
+		answers                  bool
+	}{
+		{"Which Vietnamese ports have U.S. aircraft carriers anchored in?", "port", "Meanwhile, the United States has anchored multiple aircraft carriers in Vietnamese ports and provided Vietnam with aid.", false},
+		{"Which U.S. aircraft carriers have visited Vietnam?", "carrier", "Meanwhile, the United States has anchored multiple aircraft carriers in Vietnamese ports.", false},
+		{"Which Russian fighter jets has Vietnam bought?", "jet", "From modern fighter jets to kilo-class submarines, Russia has been the primary supplier of the Vietnamese armed forces.", false},
+		{"Which reefs has China turned into artificial islands in the Spratlys?", "reef", "China built artificial islands including 3,200 acres in the Spratlys.", false},
+		{"Which islands was a Vietnamese fishing ship sunk near in 2020?", "island", "In 2020 a Chinese coast guard vessel sunk a Vietnamese fishing ship near the Paracel Islands.", true},
+		{"Which oil rig caused the 2014 standoff?", "rig", "Following the standoff over the Haiyang Shiyou 981 oil-rig incident in 2014, Trong sent an envoy.", true},
+		{"Which Politburo member did Trong dispatch to Beijing?", "member", "Trong dispatched special envoy Le Hong Anh, a Politburo member, to Beijing.", true},
+		{"Which ports did the carriers visit?", "port", "The USS Theodore Roosevelt anchored at the port of Da Nang.", true},
+	}
+	for _, tt := range tests {
+		kind := namedThingKind(tt.question)
+		if kind != tt.kind {
+			t.Errorf("%q asks to name a %q, want %q", tt.question, kind, tt.kind)
+			continue
+		}
+		if got := namesThingOfKind(tt.sentence, tt.question, kind, nil); got != tt.answers {
+			t.Errorf("%q by %q: answers %v, want %v", tt.question, tt.sentence, got, tt.answers)
+		}
+	}
+	for _, q := range []string{"What ships did Vietnam send?", "Which of the ships sank?", "Which country is Vietnam's top trading partner?", "Which Russian weapons has Vietnam bought?"} {
+		if kind := namedThingKind(q); kind != "" {
+			t.Errorf("%q asks to name a %q", q, kind)
+		}
+	}
+}
+
+// TestACountOfOthersIsNoCountOfWhatWasAsked: "How many Vietnamese ships
+// …?" is not answered by "eighty Chinese boats".
+func TestACountOfOthersIsNoCountOfWhatWasAsked(t *testing.T) {
+	tests := []struct {
+		question, sentence string
+		counts             bool
+	}{
+		{"How many Vietnamese ships were sent to confront the rig?", "Vietnamese leaders sent a group of ships, met by over eighty Chinese boats.", false},
+		{"How many Vietnamese ships were sent to confront the rig?", "Vietnam sent 29 Vietnamese ships to the area.", true},
+		{"How many Chinese boats met the Vietnamese ships?", "Vietnamese leaders sent a group of ships, met by over eighty Chinese boats.", true},
+		{"How many ships did Vietnam send?", "They were met by over eighty Chinese boats.", true},
+	}
+	for _, tt := range tests {
+		q := countQualifier(tt.question)
+		if got := holdsCount(withoutCountsOfOthers(tt.sentence, q), tt.question, readFocus(tt.question)); got != tt.counts {
+			t.Errorf("%q by %q: counts %v, want %v", tt.question, tt.sentence, got, tt.counts)
+		}
+	}
+}
