@@ -340,11 +340,17 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 	first := superlativeTerms(question)
 	thing := namedThingKind(question)
 	qualifier := countQualifier(question)
+	shareOf := ""
+	if m == measureShare {
+		shareOf = shareWhole(question)
+	}
+	valueOf := askedValueOf.MatchString(question)
+	nouns := askedNouns(question)
 	head := ""
 	if c != cueAuthor {
 		head = roleHead(question, role)
 	}
-	if predicate == "" && things == "" && first == nil && thing == "" && !place && !why && kind == nil && len(f.names) == 0 && len(f.years) == 0 && len(f.numbers) == 0 && c != cueWhen && c != cueNumber && m == measureNone && len(role) == 0 && len(quoted) == 0 && !asksMoney(question) {
+	if predicate == "" && things == "" && first == nil && thing == "" && !valueOf && len(nouns) == 0 && !place && !why && kind == nil && len(f.names) == 0 && len(f.years) == 0 && len(f.numbers) == 0 && c != cueWhen && c != cueNumber && m == measureNone && len(role) == 0 && len(quoted) == 0 && !asksMoney(question) {
 		return
 	}
 	// Each sentence is read once; the sentence before it, its title and
@@ -442,9 +448,15 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 			sents[i].score = 0 // "Vietnam's largest export market" is not its second-largest
 		case thing != "" && !namesThingOfKind(text, question, thing, synonyms):
 			sents[i].score = 0 // "Which ports …?" needs a port's name
+		case shareOf != "" && narrowsWhole(text, question, shareOf):
+			sents[i].score = 0 // "Vietnam's total imports" are not its textile industry's
+		case (valueOf || asksHowMuch(question)) && !yearNear(sents[i].text, textBefore(sents, i), f.years):
+			sents[i].score = 0 // "the value of exports in 2020" needs 2020 by it
+		case len(nouns) > 0 && !slices.ContainsFunc(nouns, func(n string) bool { return holdsPredicateNear(sents, i, n, synonyms) }):
+			sents[i].score = 0 // "What tariff cuts did …?" needs tariffs
 		case !m.holds(text):
 			sents[i].score = 0 // "What share …?" needs a share
-		case (c == cueWhen || c == cueNumber || m != measureNone) && !slices.ContainsFunc(asked, func(terms []string) bool {
+		case (c == cueWhen || c == cueNumber || m != measureNone || valueOf) && !slices.ContainsFunc(asked, func(terms []string) bool {
 			return holdsAsked(sents[i].terms, termsBefore(sents, i), terms, synonyms)
 		}):
 			sents[i].score = 0 // a date or a number of something else
@@ -452,7 +464,7 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 			sents[i].score = 0
 		case c == cueNumber && !holdsCount(withoutCountsOfOthers(text, qualifier), question, f):
 			sents[i].score = 0
-		case asksHowMuch(question) && !amountLike.MatchString(text):
+		case (asksHowMuch(question) || valueOf) && !amountLike.MatchString(text):
 			sents[i].score = 0
 		case asksMoney(question) && !moneyLike.MatchString(text):
 			sents[i].score = 0

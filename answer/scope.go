@@ -235,3 +235,122 @@ func withoutCountsOfOthers(sentence, qualifier string) string {
 		return " "
 	})
 }
+
+// The whole a share is of: "What percentage of Vietnam's total imports
+// …?" asks a share of all its imports, which "half of Vietnam's textile
+// industry's raw materials imports" is not.
+var (
+	askedShareOfWhole = regexp.MustCompile(`\b(?i:percentage|percent|share|proportion|fraction|portion)\s+of\s+(?:(?:its|their|[\p{L}.]+['’]s)\s+(?:(?:total|all|overall|entire|whole)\s+)?|(?:the\s+)?(?:total|all|overall|entire|whole)\s+)(?:\p{Lu}\p{L}*\s+)?(\p{Ll}+)\b`)
+	// wholeWords say that a share is of the whole.
+	wholeWords = wordSet("total all overall entire whole")
+)
+
+// shareWhole is the stem of the noun a share question asks a share of,
+// when it asks it of all of it ("Vietnam's imports", "all Vietnamese
+// imports", "Vietnam's total exports"), or "".
+func shareWhole(question string) string {
+	m := askedShareOfWhole.FindStringSubmatch(question)
+	if m == nil || text.IsStopWord(m[1]) || auxiliaries[m[1]] {
+		return ""
+	}
+	return text.Stem(m[1])
+}
+
+// narrowsWhole reports whether a sentence gives the noun a share question
+// asks a share of only as part of it: every time it names it, a word the
+// question does not have comes just before it ("textile industry's raw
+// materials imports", "Russia's total defense exports").
+func narrowsWhole(sentence, question, noun string) bool {
+	asked := map[string]bool{}
+	for _, w := range wordToken.FindAllString(question, -1) {
+		asked[text.Stem(strings.ToLower(possessiveEnd.ReplaceAllString(w, "")))] = true
+	}
+	tokens := wordToken.FindAllString(sentence, -1)
+	named := false
+	for i, tok := range tokens {
+		if text.Stem(strings.ToLower(tok)) != noun {
+			continue
+		}
+		named = true
+		narrowed := false
+		for j := i - 1; j >= max(0, i-3); j-- {
+			w := strings.ToLower(possessiveEnd.ReplaceAllString(tokens[j], ""))
+			if text.IsStopWord(w) || isDigits(w) || numberWords[w] != "" {
+				break // "half of imports", "the imports"
+			}
+			if wholeWords[w] {
+				continue
+			}
+			if possessiveEnd.MatchString(tokens[j]) || startsWithCapital(tokens[j]) {
+				break // an owner: "Vietnam's imports", "Vietnamese exports" (the share's names are read elsewhere)
+			}
+			if !asked[text.Stem(w)] {
+				narrowed = true
+				break
+			}
+		}
+		if !narrowed {
+			return false
+		}
+	}
+	return named
+}
+
+// askedValueOf is a question for an amount by its name: "What was the
+// total value of trade …?", "What is the cost of the railway?".
+var askedValueOf = regexp.MustCompile(`(?i)^\W*what\s+(?:was|is|were|are|has\s+been|will\s+be)\s+(?:the\s+)?(?:(?:total|overall|combined|annual|yearly|estimated)\s+)?(?:value|amount|sum|size|volume|cost|price|worth)\s+of\b`)
+
+// yearNear reports whether a sentence, or the one before it in its
+// passage, gives every year a question asks an amount or a count for
+// ("What was the value of Vietnam's exports in 2020?" is not answered by
+// a sum of 2017 to 2020 for something else unless it says 2020 — nor
+// by a passage that gives 2020 elsewhere).
+func yearNear(sentence, before string, years []string) bool {
+	for _, y := range years {
+		if !strings.Contains(sentence, y) && !strings.Contains(before, y) {
+			return false
+		}
+	}
+	return true
+}
+
+// askedNounDid is "What NOUN did X VERB …?": the noun is what is asked
+// ("What tariff cuts did the agreement contain?").
+var askedNounDid = regexp.MustCompile(`^\W*(?i:what)\s+((?:\p{Ll}[\p{Ll}-]*\s+){1,2})(?:did|does|do|will|would|has|have|had|can|could)\s+`)
+
+// genericAskedNouns say only what kind of thing is asked ("What steps did
+// Vietnam take?"): a sentence may answer without them.
+var genericAskedNouns = wordSet("year years month months day days date dates time times kind kinds type types sort sorts way ways step steps measure measures action actions thing things reason reasons factor factors field fields area areas aspect aspects issue issues topic topics point points role roles part parts goal goals aim aims purpose purposes message messages form forms means method methods rank position effect effects impact impacts lesson lessons concern concerns")
+
+// askedNouns are the stems of the two nouns a "What NOUN NOUN did …?"
+// question asks for ("tariff cuts", "investment pledges"): a compound
+// names a particular thing, while a single noun ("What award …?", "What
+// level …?") may be answered by the thing's own name. nil when it asks
+// none, one noun, or a generic kind.
+func askedNouns(question string) []string {
+	m := askedNounDid.FindStringSubmatch(question)
+	if m == nil {
+		return nil
+	}
+	var out []string
+	words := strings.Fields(m[1])
+	if len(words) < 2 {
+		return nil // "What award did Xi give?" is answered by "Friendship Medal"
+	}
+	for _, w := range words {
+		if genericAskedNouns[w] || text.IsStopWord(w) {
+			return nil
+		}
+		out = append(out, text.Stem(w))
+	}
+	return out
+}
+
+// textBefore is the text of the sentence just before sents[i] in its
+// passage, or "".
+func textBefore(sents []sentence, i int) string {
+	if i > 0 && sents[i-1].passage == sents[i].passage && sents[i-1].pos == sents[i].pos-1 {
+		return sents[i-1].text
+	}
+	return ""
+}

@@ -96,3 +96,86 @@ func TestACountOfOthersIsNoCountOfWhatWasAsked(t *testing.T) {
 		}
 	}
 }
+
+// TestAShareOfAWholeIsNotAShareOfAPart: "What percentage of Vietnam's
+// total imports …?" is not answered by a share of one industry's.
+func TestAShareOfAWholeIsNotAShareOfAPart(t *testing.T) {
+	tests := []struct {
+		question, noun, sentence string
+		narrows                  bool
+	}{
+		{"What percentage of Vietnam's total imports come from China?", "import", "Around half of Vietnam's textile industry's raw materials imports come from China.", true},
+		{"What share of all Vietnamese imports comes from China?", "import", "Around half of Vietnam's textile industry's raw materials imports come from China.", true},
+		{"What percentage of Vietnam's total exports goes to China?", "export", "Vietnam alone is responsible for more than half of Russia's total defense exports.", true},
+		{"What share of Vietnam's imports comes from China?", "import", "China supplies 30% of Vietnam's imports.", false},
+		{"What share of Vietnam's total exports goes to China?", "export", "China takes 17% of all Vietnamese exports.", false},
+	}
+	for _, tt := range tests {
+		noun := shareWhole(tt.question)
+		if noun != tt.noun {
+			t.Errorf("%q asks a share of %q, want %q", tt.question, noun, tt.noun)
+			continue
+		}
+		if got := narrowsWhole(tt.sentence, tt.question, noun); got != tt.narrows {
+			t.Errorf("%q by %q: narrows %v, want %v", tt.question, tt.sentence, got, tt.narrows)
+		}
+	}
+	for _, q := range []string{"What share of its rubber industry's raw materials does Vietnam import from China?", "What share of Vietnamese picked China?", "What percentage of the South China Sea does China claim?"} {
+		if noun := shareWhole(q); noun != "" && noun != "rubber" {
+			t.Errorf("%q asks a share of the whole %q", q, noun)
+		}
+	}
+}
+
+// TestAValueAskedByNameWantsAnAmountOfItsYear: "What was the total value
+// of trade in 2022?" asks an amount, and one of 2022.
+func TestAValueAskedByNameWantsAnAmountOfItsYear(t *testing.T) {
+	for q, want := range map[string]bool{
+		"What was the total value of trade between China and Vietnam in 2022?": true,
+		"What is the cost of the railway?":                                     true,
+		"What was the value of Vietnam's exports to the United States?":        true,
+		"What was the significance of the visit?":                              false,
+		"What is the value of party ties?":                                     true,
+	} {
+		if got := askedValueOf.MatchString(q); got != want {
+			t.Errorf("%q asks a value: %v, want %v", q, got, want)
+		}
+	}
+	tests := []struct {
+		sentence, before string
+		years            []string
+		near             bool
+	}{
+		{"The U.S. provided $60 million between 2017 and 2020.", "", []string{"2020"}, true},
+		{"Russia sold US$10 billion of arms in two decades.", "Trade boomed in 2022.", []string{"2022"}, true},
+		{"Russia sold US$10 billion of arms in two decades.", "Trade boomed.", []string{"2022"}, false},
+		{"Trade reached $175 billion.", "", nil, true},
+	}
+	for _, tt := range tests {
+		if got := yearNear(tt.sentence, tt.before, tt.years); got != tt.near {
+			t.Errorf("%q after %q gives %v: %v, want %v", tt.sentence, tt.before, tt.years, got, tt.near)
+		}
+	}
+}
+
+// TestACompoundAskedNounMustBeAnswered: "What tariff cuts did …?" asks
+// tariff cuts; a single noun or a generic kind asks nothing the answer
+// must repeat.
+func TestACompoundAskedNounMustBeAnswered(t *testing.T) {
+	tests := []struct {
+		question string
+		nouns    int
+	}{
+		{"What tariff cuts did the 2020 EU–Vietnam free trade agreement contain?", 2},
+		{"What investment pledges did China make during Xi's 2023 visit?", 2},
+		{"What award did Xi give Trong?", 0},
+		{"What year did Vietnam invade Cambodia?", 0},
+		{"What concrete steps did the two sides take?", 0},
+		{"What did Xi say?", 0},
+	}
+	for _, tt := range tests {
+		if got := askedNouns(tt.question); len(got) != tt.nouns {
+			t.Errorf("%q asks nouns %v, want %d", tt.question, got, tt.nouns)
+		}
+	}
+}
