@@ -452,7 +452,7 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 			sents[i].score = 0 // "Vietnam's total imports" are not its textile industry's
 		case (valueOf || asksHowMuch(question)) && !yearNear(sents[i].text, textBefore(sents, i), f.years):
 			sents[i].score = 0 // "the value of exports in 2020" needs 2020 by it
-		case len(nouns) > 0 && !slices.ContainsFunc(nouns, func(n string) bool { return holdsPredicateNear(sents, i, n, synonyms) }):
+		case len(nouns) > 0 && slices.ContainsFunc(nouns, func(n string) bool { return !holdsPredicateNear(sents, i, n, synonyms) }):
 			sents[i].score = 0 // "What tariff cuts did …?" needs tariffs
 		case !m.holds(text):
 			sents[i].score = 0 // "What share …?" needs a share
@@ -463,6 +463,7 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 		case c == cueWhen && !dateLike.MatchString(text) && !eraYear.MatchString(text) && !relativeTime.MatchString(text):
 			sents[i].score = 0
 		case c == cueNumber && !holdsCount(withoutCountsOfOthers(text, qualifier), question, f):
+			sents[i].score = 0
 			sents[i].score = 0
 		case (asksHowMuch(question) || valueOf) && !amountLike.MatchString(text):
 			sents[i].score = 0

@@ -354,3 +354,4 @@ func textBefore(sents []sentence, i int) string {
 	}
 	return ""
 }
+
