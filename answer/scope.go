@@ -354,4 +354,3 @@ func textBefore(sents []sentence, i int) string {
 	}
 	return ""
 }
-
