@@ -446,7 +446,7 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 			sents[i].score = 0 // "Who was Vietnam's ambassador …?" needs an ambassador
 		case first != nil && !holdsFirstOfRanking(text, first, synonyms):
 			sents[i].score = 0 // "Vietnam's largest export market" is not its second-largest
-		case thing != "" && !namesThingOfKind(text, question, thing, synonyms):
+		case thing != "" && !namesThingOfKind(text, question, thing):
 			sents[i].score = 0 // "Which ports …?" needs a port's name
 		case shareOf != "" && narrowsWhole(text, question, shareOf):
 			sents[i].score = 0 // "Vietnam's total imports" are not its textile industry's

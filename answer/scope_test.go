@@ -66,7 +66,7 @@ func TestWhichThingsOfAKindAsksForTheirNames(t *testing.T) {
 			t.Errorf("%q asks to name a %q, want %q", tt.question, kind, tt.kind)
 			continue
 		}
-		if got := namesThingOfKind(tt.sentence, tt.question, kind, nil); got != tt.answers {
+		if got := namesThingOfKind(tt.sentence, tt.question, kind); got != tt.answers {
 			t.Errorf("%q by %q: answers %v, want %v", tt.question, tt.sentence, got, tt.answers)
 		}
 	}
