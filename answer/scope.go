@@ -154,6 +154,7 @@ func namesThingOfKind(sentence, question, kind string) bool {
 	for _, w := range wordToken.FindAllString(question, -1) {
 		lower := strings.ToLower(possessiveEnd.ReplaceAllString(w, ""))
 		asked[lower] = true
+		asked[text.Stem(lower)] = true // "Paracel" for "the Paracels"
 		if base := demonymBase(lower); base != "" {
 			asked[base] = true // "Vietnam" for "Which Vietnamese ports"
 		}
@@ -172,7 +173,7 @@ func namesThingOfKind(sentence, question, kind string) bool {
 		for j := max(1, i-4); j <= min(len(tokens)-1, i+4); j++ {
 			w := tokens[j]
 			lower := strings.ToLower(possessiveEnd.ReplaceAllString(w, ""))
-			if j == i || !startsWithCapital(w) || asked[lower] || text.IsStopWord(lower) {
+			if j == i || !startsWithCapital(w) || asked[lower] || asked[text.Stem(lower)] || text.IsStopWord(lower) {
 				continue
 			}
 			if base := demonymBase(lower); base != "" && asked[base] {
