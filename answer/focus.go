@@ -452,7 +452,7 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 			sents[i].score = 0 // "Vietnam's total imports" are not its textile industry's
 		case (valueOf || asksHowMuch(question)) && !yearNear(sents[i].text, textBefore(sents, i), f.years):
 			sents[i].score = 0 // "the value of exports in 2020" needs 2020 by it
-		case len(nouns) > 0 && slices.ContainsFunc(nouns, func(n string) bool { return !holdsPredicateNear(sents, i, n, synonyms) }):
+		case len(nouns) > 0 && slices.ContainsFunc(nouns, func(n string) bool { return !holdsNounNear(sents, i, n, synonyms) }):
 			sents[i].score = 0 // "What tariff cuts did …?" needs tariffs
 		case !m.holds(text):
 			sents[i].score = 0 // "What share …?" needs a share

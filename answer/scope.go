@@ -371,3 +371,18 @@ func textBefore(sents []sentence, i int) string {
 	}
 	return ""
 }
+
+// holdsNounNear reports whether sents[i], or the sentence just before or
+// after it, holds an asked noun: itself, a synonym or a derivation, not
+// the partial credit of a related word.
+func holdsNounNear(sents []sentence, i int, noun string, synonyms retrieval.Synonyms) bool {
+	before, after := neighbours(sents, i)
+	for _, terms := range [][]string{sents[i].terms, before, after} {
+		have := termSet{}
+		have.add(terms...)
+		if holdsTerm(have, noun, synonyms) >= 1 {
+			return true
+		}
+	}
+	return false
+}

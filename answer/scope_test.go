@@ -1,6 +1,10 @@
 package answer
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/lectern/lectern/internal/text"
+)
 
 // TestAFirstOfARankingIsNotALowerPlace: "Vietnam's largest export market"
 // is answered only by a sentence that ranks something first at it.
@@ -176,6 +180,32 @@ func TestACompoundAskedNounMustBeAnswered(t *testing.T) {
 	for _, tt := range tests {
 		if got := askedNouns(tt.question); len(got) != tt.nouns {
 			t.Errorf("%q asks nouns %v, want %d", tt.question, got, tt.nouns)
+		}
+	}
+}
+
+// TestACompoundNounIsHeldOnlyByItselfOrASynonym: a related word's partial
+// credit does not hold an asked noun.
+func TestACompoundNounIsHeldOnlyByItselfOrASynonym(t *testing.T) {
+	sents := []sentence{
+		{passage: 0, pos: 0, text: "China remains Vietnam's most important trading partner."},
+		{passage: 0, pos: 1, text: "The free trade agreement cut tariffs on 99 percent of goods."},
+		{passage: 1, pos: 0, text: "The agreement strengthened Vietnam's position as a magnet for investment."},
+	}
+	for i := range sents {
+		sents[i].terms = text.Terms(sents[i].text)
+	}
+	tests := []struct {
+		i     int
+		holds bool
+	}{
+		{0, true},  // the next sentence holds tariffs
+		{1, true},  // itself
+		{2, false}, // another passage
+	}
+	for _, tt := range tests {
+		if got := holdsNounNear(sents, tt.i, text.Stem("tariff"), nil); got != tt.holds {
+			t.Errorf("%q holds tariff: %v, want %v", sents[tt.i].text, got, tt.holds)
 		}
 	}
 }
