@@ -96,18 +96,25 @@ func holdsFirstOfRanking(sentence string, terms []string, synonyms retrieval.Syn
 // …?" may be answered by describing them).
 var namedThingKinds = wordSet("port ports harbor harbors harbour harbours city cities town towns province provinces region regions reef reefs island islands atoll atolls warship warships ship ships vessel vessels boat boats carrier carriers jet jets aircraft plane planes submarine submarines missile missiles system systems rig rigs factory factories plant plants newspaper newspapers member members")
 
-// namedThingKind is the stem of the kind of named thing a "Which …?"
-// question asks for (the last of a run of kinds: "aircraft carriers" →
-// carrier), up to three words after "which", or "".
+// nameOf is "What was the name of …?": what follows asks to name a thing.
+var nameOf = regexp.MustCompile(`^\W*(?i:what)\s+(?:is|was|were|are)\s+the\s+names?\s+of\s+(?:the\s+|a\s+|an\s+)?(.*)$`)
+
+// namedThingKind is the stem of the kind of named thing a "Which …?" or
+// "What was the name of …?" question asks for (the last of a run of
+// kinds: "aircraft carriers" → carrier), up to three words after "which"
+// or the name's "of", or "".
 func namedThingKind(question string) string {
-	words := strings.Fields(question)
-	if len(words) == 0 || !strings.EqualFold(strings.Trim(words[0], "\"“"), "which") {
-		return ""
+	var words []string
+	if m := nameOf.FindStringSubmatch(strings.TrimSpace(question)); m != nil {
+		words = strings.Fields(m[1])
+	} else {
+		words = strings.Fields(question)
+		if len(words) == 0 || !strings.EqualFold(strings.Trim(words[0], "\"“"), "which") {
+			return ""
+		}
+		words = words[1:]
 	}
-	if len(words) < 2 {
-		return ""
-	}
-	words = words[1:min(len(words), 6)]
+	words = words[:min(len(words), 5)]
 	for k, w := range words {
 		lower := strings.ToLower(strings.Trim(w, "?.,!;:\"“”'’"))
 		if namedThingKinds[lower] && k < 4 {
@@ -185,11 +192,18 @@ func namesThingOfKind(sentence, question, kind string) bool {
 			if j > 0 && startsWithCapital(tokens[j-1]) && acronyms[initialsFrom(tokens, j-1)] {
 				continue
 			}
+			if slices.ContainsFunc(tokens[min(i, j)+1:max(i, j)], func(w string) bool { return placePrepositions[strings.ToLower(w)] }) {
+				continue // "a fishing ship near the Paracel Islands" names no ship
+			}
 			return true
 		}
 	}
 	return false
 }
+
+// placePrepositions part a thing from a name that only says where it is:
+// "a fishing ship near the Paracel Islands".
+var placePrepositions = wordSet("near in at to from into off by on with against toward towards")
 
 // acronym is an acronym of a question: "U.S.", "EU", "CAATSA".
 var acronym = regexp.MustCompile(`\b(?:\p{Lu}\.){2,}|\b\p{Lu}{2,}\b`)

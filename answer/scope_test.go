@@ -63,6 +63,8 @@ func TestWhichThingsOfAKindAsksForTheirNames(t *testing.T) {
 		{"Which oil rig caused the 2014 standoff?", "rig", "Following the standoff over the Haiyang Shiyou 981 oil-rig incident in 2014, Trong sent an envoy.", true},
 		{"Which Politburo member did Trong dispatch to Beijing?", "member", "Trong dispatched special envoy Le Hong Anh, a Politburo member, to Beijing.", true},
 		{"Which ports did the carriers visit?", "port", "The USS Theodore Roosevelt anchored at the port of Da Nang.", true},
+		{"What was the name of the Vietnamese fishing boat sunk by the Chinese coast guard in 2020?", "boat", "In 2020 a Chinese coast guard vessel sunk a Vietnamese fishing ship near the Paracel Islands.", false},
+		{"What was the name of the ship China sent in 2014?", "ship", "China sent the Haiyang Shiyou 981 rig and a vessel, the Haixun 31.", true},
 	}
 	for _, tt := range tests {
 		kind := namedThingKind(tt.question)
@@ -74,7 +76,7 @@ func TestWhichThingsOfAKindAsksForTheirNames(t *testing.T) {
 			t.Errorf("%q by %q: answers %v, want %v", tt.question, tt.sentence, got, tt.answers)
 		}
 	}
-	for _, q := range []string{"What ships did Vietnam send?", "Which of the ships sank?", "Which country is Vietnam's top trading partner?", "Which Russian weapons has Vietnam bought?"} {
+	for _, q := range []string{"What is the name of the Vietnamese security doctrine?", "What ships did Vietnam send?", "Which of the ships sank?", "Which country is Vietnam's top trading partner?", "Which Russian weapons has Vietnam bought?"} {
 		if kind := namedThingKind(q); kind != "" {
 			t.Errorf("%q asks to name a %q", q, kind)
 		}
