@@ -454,6 +454,8 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 			sents[i].score = 0 // "the value of exports in 2020" needs 2020 by it
 		case len(nouns) > 0 && slices.ContainsFunc(nouns, func(n string) bool { return !holdsNounNear(sents, i, n, synonyms) }):
 			sents[i].score = 0 // "What tariff cuts did …?" needs tariffs
+		case predicate != "" && predicateInOtherClause(text, predicate, asked, synonyms):
+			sents[i].score = 0 // "Did China compensate the fishermen?" is not "… or when it agreed to pay the oil companies"
 		case !m.holds(text):
 			sents[i].score = 0 // "What share …?" needs a share
 		case (c == cueWhen || c == cueNumber || m != measureNone || valueOf) && !slices.ContainsFunc(asked, func(terms []string) bool {

@@ -400,3 +400,34 @@ func holdsNounNear(sents []sentence, i int, noun string, synonyms retrieval.Syno
 	}
 	return false
 }
+
+// predicateInOtherClause reports whether a sentence that joins two events
+// ("a 2020 altercation where … sunk a Vietnamese fishing ship … or when it
+// agreed to pay … to two foreign oil companies") holds the asked verb only
+// in a clause with none of the question's other asked terms: "Did China
+// compensate the owners of the fishing ship …?" is not answered by the
+// payment to the oil companies. A sentence without the verb (it may be in
+// the next one), or of one clause, is left to the other rules.
+func predicateInOtherClause(sentence, predicate string, asked [][]string, synonyms retrieval.Synonyms) bool {
+	clauses := clauseSeparator.Split(sentence, -1)
+	if len(clauses) < 2 {
+		return false
+	}
+	withVerb := false
+	for _, c := range clauses {
+		have := termSet{}
+		have.add(text.Terms(c)...)
+		if holdsTerm(have, predicate, synonyms) < 1 && !slices.ContainsFunc(predicateParaphrases[predicate], have.has) {
+			continue // not the verb itself, a synonym or a paraphrase
+		}
+		withVerb = true
+		for _, clause := range asked {
+			for _, t := range clause {
+				if t != predicate && holdsTerm(have, t, synonyms) >= 1 {
+					return false
+				}
+			}
+		}
+	}
+	return withVerb
+}

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/lectern/lectern/internal/text"
+	"github.com/lectern/lectern/retrieval"
 )
 
 // TestAFirstOfARankingIsNotALowerPlace: "Vietnam's largest export market"
@@ -208,6 +209,32 @@ func TestACompoundNounIsHeldOnlyByItselfOrASynonym(t *testing.T) {
 	for _, tt := range tests {
 		if got := holdsNounNear(sents, tt.i, text.Stem("tariff"), nil); got != tt.holds {
 			t.Errorf("%q holds tariff: %v, want %v", sents[tt.i].text, got, tt.holds)
+		}
+	}
+}
+
+// TestAVerbInAnotherEventsClauseDoesNotAnswer: a sentence that joins two
+// events answers a question on one of them only when the asked verb is in
+// that event's clause.
+func TestAVerbInAnotherEventsClauseDoesNotAnswer(t *testing.T) {
+	joined := "Examples include a 2020 altercation where a Chinese coast guard vessel sunk a Vietnamese fishing ship or when it agreed to pay a billion dollars to two foreign oil companies."
+	tests := []struct {
+		question, sentence string
+		other              bool
+	}{
+		{"Did China compensate the owners of the fishing ship its coast guard sank?", joined, true},
+		{"Did Vietnam pay the two foreign oil companies?", joined, false},
+		{"Did China compensate the owners of the fishing ship?", "China agreed to pay the owners of the fishing ship.", false}, // one clause
+		{"Did China compensate the owners of the fishing ship?", "The ship sank; its owners were never paid by anyone.", false},
+	}
+	for _, tt := range tests {
+		p := askedPredicate(tt.question)
+		if p == "" {
+			t.Fatalf("%q asks no verb", tt.question)
+		}
+		synonyms := retrieval.Synonyms{text.Stem("compensate"): {text.Stem("pay")}}
+		if got := predicateInOtherClause(tt.sentence, p, askedByClause(tt.question, readFocus(tt.question)), synonyms); got != tt.other {
+			t.Errorf("%q by %q: verb only in another clause %v, want %v", tt.question, tt.sentence, got, tt.other)
 		}
 	}
 }
