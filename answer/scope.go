@@ -22,7 +22,7 @@ var (
 	// askedSuperlative is a question's first of a ranking, with the words
 	// after it: "the biggest investor in Vietnam", "Vietnam's largest
 	// export market".
-	askedSuperlative = regexp.MustCompile(`(?i)\b(?:the|its|their|his|her|[\p{L}.]+['’]s)\s+(?:` + superlativeWord + `)((?:\s+[\p{L}-]+){1,3})`)
+	askedSuperlative = regexp.MustCompile(`(?i)\b(?:the|its|their|his|her|[\p{L}.]+['’]s)\s+(?:` + superlativeWord + `)((?:\s+[\p{L}?,;-]+){1,4})`)
 	// rankedSuperlative is a question that asks for a place in the
 	// ranking itself: "Vietnam's second-largest export market".
 	rankedSuperlative = regexp.MustCompile(`(?i)\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))[\s-]+(?:` + superlativeWord + `)\b`)
@@ -40,10 +40,11 @@ var (
 // buyers …?", "one of the largest".
 var asksRank = regexp.MustCompile(`(?i)\b(?:rank|ranks|ranked|ranking|position|among|one\s+of)\b`)
 
-// superlativeTerms are the stems of the content words a question ranks
-// first ("biggest investor in Vietnam" → investor), nil when it ranks
-// nothing first, and an empty non-nil slice when it ranks something
-// whose words are all names.
+// superlativeTerms is the stem of the noun a question ranks first, the
+// last word before a small word ("biggest investor in Vietnam" →
+// investor, "main port for trade" → port, "most important trading
+// partner" → partner), nil when it ranks nothing first, and an empty
+// non-nil slice when it ranks something whose words are all names.
 func superlativeTerms(question string) []string {
 	if rankedSuperlative.MatchString(question) || asksRank.MatchString(question) {
 		return nil
@@ -52,18 +53,24 @@ func superlativeTerms(question string) []string {
 	if m == nil {
 		return nil
 	}
-	terms := []string{}
+	head := ""
 	for _, f := range strings.Fields(m[1]) {
 		if startsWithCapital(f) {
-			continue
+			continue // "the most Vietnamese exports"
 		}
-		for _, w := range text.Words(f) {
-			if !text.IsStopWord(w) {
-				terms = append(terms, text.Stem(w))
-			}
+		w := strings.ToLower(strings.Trim(f, "?.,!;:\"“”'’"))
+		if text.IsStopWord(w) || auxiliaries[w] {
+			break // "the main port for trade": port
+		}
+		head = w
+		if strings.ContainsAny(f, "?,;") {
+			break
 		}
 	}
-	return terms
+	if head == "" {
+		return []string{}
+	}
+	return []string{text.Stem(head)}
 }
 
 // holdsFirstOfRanking reports whether a sentence ranks first what the
@@ -329,7 +336,7 @@ func narrowsWhole(sentence, question, noun string) bool {
 
 // askedValueOf is a question for an amount by its name: "What was the
 // total value of trade …?", "What is the cost of the railway?".
-var askedValueOf = regexp.MustCompile(`(?i)^\W*what\s+(?:was|is|were|are|has\s+been|will\s+be)\s+(?:the\s+)?(?:(?:total|overall|combined|annual|yearly|estimated)\s+)?(?:value|amount|sum|size|volume|cost|price|worth)\s+of\b`)
+var askedValueOf = regexp.MustCompile(`(?i)^\W*what\s+(?:was|is|were|are|has\s+been|will\s+be)\s+(?:the\s+)?(?:(?:total|overall|combined|annual|yearly|estimated)\s+)?(?:value|amount|sum|size|volume|cost|price|worth|population|gdp|GDP|budget|revenue|turnover|debt|length|area)\s+of\b`)
 
 // yearNear reports whether a sentence, or the one before it in its
 // passage, gives every year a question asks an amount or a count for

@@ -143,6 +143,8 @@ func TestAValueAskedByNameWantsAnAmountOfItsYear(t *testing.T) {
 		"What was the value of Vietnam's exports to the United States?":        true,
 		"What was the significance of the visit?":                              false,
 		"What is the value of party ties?":                                     true,
+		"What is the population of Vietnam?":                                   true,
+		"What was the GDP of Vietnam in 2022?":                                 true,
 	} {
 		if got := askedValueOf.MatchString(q); got != want {
 			t.Errorf("%q asks a value: %v, want %v", q, got, want)
