@@ -258,7 +258,7 @@ func TestExtractiveAnswerOnTheExtraSets(t *testing.T) {
 		{"extra7", 5.0 / 10, 10, 6},   // written last (places, roles, asked verbs), first run: 4 of 10, 9 answered, 4 rightly (2 of 10 before)
 		{"extra8", 20.0 / 24, 22, 21}, // before scope.go (rankings, things to name, counts of others, shares of a whole, values by name, compound nouns): 8 of 24, 22 answered, 21 rightly
 		{"extra9", 10.0 / 12, 9, 8},   // written after scope.go, run once: 10 of 12, 9 answered, 8 rightly
-		{"extra10", 14.0 / 15, 8, 8}, // everyday questions, written after scope.go: first run 12 of 15 (10 before it), then the ranked noun's head and "the population of" (14)
+		{"extra10", 14.0 / 15, 8, 8},  // everyday questions, written after scope.go: first run 12 of 15 (10 before it), then the ranked noun's head and "the population of" (14)
 	} {
 		var unanswerable []string
 		if set.minTurnedAway > 0 {
