@@ -438,3 +438,27 @@ func predicateInOtherClause(sentence, predicate string, asked [][]string, synony
 	}
 	return withVerb
 }
+
+// askedAmountNoun is a question for an amount by a noun that is one:
+// "What was Vietnam's trade surplus with the United States?".
+var askedAmountNoun = regexp.MustCompile(`^\W*(?i:what)\s+(?:was|is|were|are)\s+(?:the\s+|[\p{L}.]+['’]s\s+)(?:[\p{L}-]+\s+){0,2}?(?i:surplus|deficit|gdp|population|budget|revenue|turnover|debt|output)\b`)
+
+// asksValue reports whether a question asks for an amount by name.
+func asksValue(question string) bool {
+	return askedValueOf.MatchString(question) || askedAmountNoun.MatchString(question)
+}
+
+// timesCount is a count of times in a sentence: "twice", "three visits",
+// "17 workshops" is none.
+var timesCount = func() *regexp.Regexp {
+	words := make([]string, 0, len(numberWords))
+	for w := range numberWords {
+		words = append(words, regexp.QuoteMeta(w))
+	}
+	slices.SortFunc(words, func(a, b string) int { return len(b) - len(a) })
+	return regexp.MustCompile(`(?i)\b(?:once|twice|thrice|(?:\d+|` + strings.Join(words, "|") + `)\s+(?:\p{L}+\s+)?(?:times|visits|meetings|trips|occasions|rounds|summits))\b`)
+}()
+
+// asksTimes reports whether a question asks how many times something
+// happened.
+func asksTimes(question string) bool { return countedWord(question) == "times" }

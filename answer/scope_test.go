@@ -240,3 +240,31 @@ func TestAVerbInAnotherEventsClauseDoesNotAnswer(t *testing.T) {
 		}
 	}
 }
+
+// TestAnAmountNounAndACountOfTimes: "What was Vietnam's trade surplus …?"
+// asks an amount; "How many times …?" needs a count of times.
+func TestAnAmountNounAndACountOfTimes(t *testing.T) {
+	for q, want := range map[string]bool{
+		"What was Vietnam's trade surplus with the United States in 2022?": true,
+		"What is the population of Vietnam?":                               true,
+		"What was the outcome of the summit?":                              false,
+		"What is Vietnam's position on the South China Sea?":               false,
+	} {
+		if got := asksValue(q); got != want {
+			t.Errorf("%q asks a value: %v, want %v", q, got, want)
+		}
+	}
+	for s, want := range map[string]bool{
+		"Trong has made three visits to China since 2012.":                         true,
+		"Xi has visited Vietnam twice.":                                            true,
+		"Chinh met Biden during the 40th and 41st ASEAN Summits.":                  false,
+		"Since the early 2000s, they have held 17 workshops on a range of issues.": false,
+	} {
+		if got := timesCount.MatchString(s); got != want {
+			t.Errorf("%q counts times: %v, want %v", s, got, want)
+		}
+	}
+	if !asksTimes("How many times has Biden met Trong?") || asksTimes("How many visits has Biden made?") {
+		t.Error("asksTimes reads the counted word")
+	}
+}
