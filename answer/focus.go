@@ -344,7 +344,7 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 	if m == measureShare {
 		shareOf = shareWhole(question)
 	}
-	valueOf := askedValueOf.MatchString(question)
+	valueOf := asksValue(question)
 	nouns := askedNouns(question)
 	head := ""
 	if c != cueAuthor {
@@ -456,6 +456,8 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 			sents[i].score = 0 // "What tariff cuts did …?" needs tariffs
 		case predicate != "" && predicateInOtherClause(text, predicate, asked, synonyms):
 			sents[i].score = 0 // "Did China compensate the fishermen?" is not "… or when it agreed to pay the oil companies"
+		case c == cueNumber && asksTimes(question) && !timesCount.MatchString(text):
+			sents[i].score = 0 // "How many times has Biden met Trong?" is not "the 40th and 41st ASEAN Summits"
 		case !m.holds(text):
 			sents[i].score = 0 // "What share …?" needs a share
 		case (c == cueWhen || c == cueNumber || m != measureNone || valueOf) && !slices.ContainsFunc(asked, func(terms []string) bool {

@@ -259,7 +259,7 @@ func TestExtractiveAnswerOnTheExtraSets(t *testing.T) {
 		{"extra8", 20.0 / 24, 22, 21}, // before scope.go (rankings, things to name, counts of others, shares of a whole, values by name, compound nouns): 8 of 24, 22 answered, 21 rightly
 		{"extra9", 10.0 / 12, 9, 8},   // written after scope.go, run once: 10 of 12, 9 answered, 8 rightly
 		{"extra10", 14.0 / 15, 8, 8},  // everyday questions, written after scope.go: first run 12 of 15 (10 before it), then the ranked noun's head and "the population of" (14)
-		{"extra11", 12.0 / 12, 6, 6}, // everyday questions, written after extra10's rules: first run 10 of 12 (8 before the round), then an amount noun and a count of times (12)
+		{"extra11", 12.0 / 12, 6, 6},  // everyday questions, written after extra10's rules: first run 10 of 12 (8 before the round), then an amount noun and a count of times (12)
 	} {
 		var unanswerable []string
 		if set.minTurnedAway > 0 {
