@@ -260,7 +260,7 @@ func TestExtractiveAnswerOnTheExtraSets(t *testing.T) {
 		{"extra9", 10.0 / 12, 9, 8},   // written after scope.go, run once: 10 of 12, 9 answered, 8 rightly
 		{"extra10", 14.0 / 15, 8, 8},  // everyday questions, written after scope.go: first run 12 of 15 (10 before it), then the ranked noun's head and "the population of" (14)
 		{"extra11", 12.0 / 12, 6, 6},  // everyday questions, written after extra10's rules: first run 10 of 12 (8 before the round), then an amount noun and a count of times (12)
-		{"extra12", 9.0 / 10, 6, 6}, // written last, run once, no rule made after it: 9 of 10, 6 of 6 answered rightly
+		{"extra12", 9.0 / 10, 6, 6},   // written last, run once, no rule made after it: 9 of 10, 6 of 6 answered rightly
 	} {
 		var unanswerable []string
 		if set.minTurnedAway > 0 {
