@@ -337,11 +337,20 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 	baseNames := shareBaseNames(question)
 	things := askedThingsTerm(question)
 	place := asksPlace(question)
+	first := superlativeTerms(question)
+	thing := namedThingKind(question)
+	qualifier := countQualifier(question)
+	shareOf := ""
+	if m == measureShare {
+		shareOf = shareWhole(question)
+	}
+	valueOf := asksValue(question)
+	nouns := askedNouns(question)
 	head := ""
 	if c != cueAuthor {
 		head = roleHead(question, role)
 	}
-	if predicate == "" && things == "" && !place && !why && kind == nil && len(f.names) == 0 && len(f.years) == 0 && len(f.numbers) == 0 && c != cueWhen && c != cueNumber && m == measureNone && len(role) == 0 && len(quoted) == 0 && !asksMoney(question) {
+	if predicate == "" && things == "" && first == nil && thing == "" && !valueOf && len(nouns) == 0 && !place && !why && kind == nil && len(f.names) == 0 && len(f.years) == 0 && len(f.numbers) == 0 && c != cueWhen && c != cueNumber && m == measureNone && len(role) == 0 && len(quoted) == 0 && !asksMoney(question) {
 		return
 	}
 	// Each sentence is read once; the sentence before it, its title and
@@ -435,17 +444,32 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 			sents[i].score = 0 // "Who was the state president?" needs a name by the role
 		case !holdsAny(sents[i].terms, role, synonyms):
 			sents[i].score = 0 // "Who was Vietnam's ambassador …?" needs an ambassador
+		case first != nil && !holdsFirstOfRanking(text, first, synonyms):
+			sents[i].score = 0 // "Vietnam's largest export market" is not its second-largest
+		case thing != "" && !namesThingOfKind(text, question, thing):
+			sents[i].score = 0 // "Which ports …?" needs a port's name
+		case shareOf != "" && narrowsWhole(text, question, shareOf):
+			sents[i].score = 0 // "Vietnam's total imports" are not its textile industry's
+		case (valueOf || asksHowMuch(question)) && !yearNear(sents[i].text, textBefore(sents, i), f.years):
+			sents[i].score = 0 // "the value of exports in 2020" needs 2020 by it
+		case len(nouns) > 0 && slices.ContainsFunc(nouns, func(n string) bool { return !holdsNounNear(sents, i, n, synonyms) }):
+			sents[i].score = 0 // "What tariff cuts did …?" needs tariffs
+		case predicate != "" && predicateInOtherClause(text, predicate, asked, synonyms):
+			sents[i].score = 0 // "Did China compensate the fishermen?" is not "… or when it agreed to pay the oil companies"
+		case c == cueNumber && asksTimes(question) && !timesCount.MatchString(text):
+			sents[i].score = 0 // "How many times has Biden met Trong?" is not "the 40th and 41st ASEAN Summits"
 		case !m.holds(text):
 			sents[i].score = 0 // "What share …?" needs a share
-		case (c == cueWhen || c == cueNumber || m != measureNone) && !slices.ContainsFunc(asked, func(terms []string) bool {
+		case (c == cueWhen || c == cueNumber || m != measureNone || valueOf) && !slices.ContainsFunc(asked, func(terms []string) bool {
 			return holdsAsked(sents[i].terms, termsBefore(sents, i), terms, synonyms)
 		}):
 			sents[i].score = 0 // a date or a number of something else
 		case c == cueWhen && !dateLike.MatchString(text) && !eraYear.MatchString(text) && !relativeTime.MatchString(text):
 			sents[i].score = 0
-		case c == cueNumber && !holdsCount(text, question, f):
+		case c == cueNumber && !holdsCount(withoutCountsOfOthers(text, qualifier), question, f):
 			sents[i].score = 0
-		case asksHowMuch(question) && !amountLike.MatchString(text):
+			sents[i].score = 0
+		case (asksHowMuch(question) || valueOf) && !amountLike.MatchString(text):
 			sents[i].score = 0
 		case asksMoney(question) && !moneyLike.MatchString(text):
 			sents[i].score = 0
