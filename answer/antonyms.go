@@ -15,16 +15,16 @@ import (
 
 // antonymPairs are opposites, a pair a line: each word of the first
 // group is the opposite of each of the second.
-var antonymPairs = `support supports supported advocate advocates advocated favor favors favored back backs backed | oppose opposes opposed opposition reject rejects rejected
+var antonymPairs = `support supports supported advocate advocates advocated favor favors favored back backs backed sympathetic sympathize sympathizes | oppose opposes opposed opposition reject rejects rejected
 emphasize emphasized emphasizes stress stresses stressed highlight highlighted underline underlined underscore underscored | downplay downplays downplayed
 accept accepts accepted approve approves approved endorse endorsed | reject rejects rejected refuse refused
 increase increases increased rise rises rose grow grows grew expand expands expanded | decrease decreases decreased fall falls fell decline declines declined shrink shrank reduce reduces reduced cut cuts
-strengthen strengthens strengthened deepen deepened improve improves improved boost boosted enhance enhanced | weaken weakens weakened worsen worsened deteriorate deteriorated undermine undermined
+strengthen strengthens strengthened deepen deepened improve improves improved boost boosted enhance enhanced tighten tightened | weaken weakens weakened loosen loosens loosened loosening worsen worsened deteriorate deteriorated undermine undermined
 win wins won gain gains gained | lose loses lost
 begin begins began start starts started open opens opened | end ends ended close closes closed
 join joins joined include includes included inclusion | leave leaves left exclude excludes excluded exclusion quit
 allow allows allowed permit permits permitted | ban bans banned forbid forbids forbade prohibit prohibits prohibited
-agree agrees agreed | disagree disagrees disagreed
+agree agrees agreed align aligns aligned | disagree disagrees disagreed
 trust trusts trusted | distrust distrusts distrusted mistrust
 praise praises praised welcome welcomes welcomed | criticize criticizes criticized condemn condemns condemned
 friend friends friendly ally allies | enemy enemies adversary adversaries hostile
@@ -33,7 +33,7 @@ success successful succeed succeeded | failure fail failed
 legal lawful | illegal unlawful
 positive | negative
 warm warmer | cold colder
-close closer | distant
+close closer | distant apart
 similar similarities | different differences
 sign signs signed ratify ratified launch launched fund funds funded | cancel cancels cancelled canceled scrap scraps scrapped abandon abandons abandoned
 maintain maintains maintained keep keeps kept pursue pursues pursued | abandon abandons abandoned drop drops dropped
@@ -41,7 +41,21 @@ harsh harshly furious furiously angry angrily fierce fiercely | moderate moderat
 intensify intensifies intensified intensifying | reduce reduces reduced reducing
 welcome welcomes welcomed embrace embraces embraced | suspicion suspicious
 uphold upholds upheld | reject rejects rejected overturn overturned
-withdraw withdraws withdrew withdrawn withdrawing | move moves moved moving relocate relocates relocated relocating`
+withdraw withdraws withdrew withdrawn withdrawing | move moves moved moving relocate relocates relocated relocating
+healthy | cool cools cooled cooling sour soured souring unhealthy loosen loosens loosened loosening
+major significant important | minor marginal negligible insignificant
+struggle struggles struggling sluggish | recover recovers recovered recovering booming thriving
+always often frequently common widespread | rare rarely seldom
+encourage encourages encouraged | caution cautions cautioned discourage discourages discouraged
+visceral intense | muted mild
+confident confidence | doubt doubts doubted doubtful unsure
+neutral neutrality | side sides sided siding
+accelerate accelerated accelerating accelerates | slow slows slowed slowing decelerate
+ease eases eased easing calm calmed | escalate escalates escalated escalating heighten heightened
+lift lifts lifted lifting | impose imposes imposed imposing
+import imports imported importer | export exports exported exporter
+upgrade upgrades upgraded | downgrade downgrades downgraded
+single | multiple numerous various`
 
 // antonyms maps the stem of each word of antonymPairs to the stems of its
 // opposites.
@@ -84,7 +98,8 @@ func withPhrasalVerbs(body string) string {
 
 // phrasalVerbs are phrasal verbs written as the one word whose opposite
 // antonymPairs lists: "scaling back" is "reducing", "doubling down"
-// "intensifying", "pulling out of" "withdrawing from".
+// "intensifying", "pulling out of" "withdrawing from"; and two idioms of
+// doubt written as one ("only time will tell", "remains to be seen").
 var phrasalVerbs = []struct {
 	particle string // a word every match has
 	pattern  *regexp.Regexp
@@ -100,6 +115,10 @@ var phrasalVerbs = []struct {
 	{" down", regexp.MustCompile(`(?i)\bdoubled down\b`), "intensified"},
 	{" up", regexp.MustCompile(`(?i)\b(?:stepped|ramped) up\b`), "intensified"},
 	{" down", regexp.MustCompile(`(?i)\b(?:struck|strikes|strike) down\b`), "rejected"},
+	{" out", regexp.MustCompile(`(?i)\b(?:threw|thrown|throws|throw) (\w+ )?out\b`), "rejected $1"},
+	{" aside", regexp.MustCompile(`(?i)\b(?:set|sets|brushed|brushes|brush) (\w+ )?aside\b`), "rejected $1"},
+	{" tell", regexp.MustCompile(`(?i)\b(?:only )?time will tell\b`), "it remains uncertain"},
+	{" seen", regexp.MustCompile(`(?i)\b(?:remains|remain|remained) to be seen\b`), "remains uncertain"},
 	{" out of", regexp.MustCompile(`(?i)\bpulling (\w+ )?(\w+ )?out of\b`), "withdrawing $1$2from"},
 	{" out of", regexp.MustCompile(`(?i)\bpull(?:s|ed)? (\w+ )?(\w+ )?out of\b`), "withdraw $1$2from"},
 }

@@ -76,7 +76,15 @@ praise praised praising laud lauded hail hailed commend commended positively
 extend extended extends prolong prolonged lengthen lengthened
 influential key powerful leading prominent
 quick quickly rapid rapidly fast swift swiftly
-strengthen strengthened strengthening upgrade upgraded upgrading bolster bolstered reinforce reinforced enhance enhanced`
+strengthen strengthened strengthening upgrade upgraded upgrading bolster bolstered reinforce reinforced enhance enhanced
+moderate restrained measured muted mild
+considerably significantly substantially markedly greatly sharply
+give gives gave given extend extends extended provide provides provided offer offers offered grant grants granted
+war wars fight fights fighting struggle struggles battle battles
+increase increases increased intensify intensifies intensified
+central pivotal crucial vital essential
+remark remarks statement statements comment comments
+counter counters countering resist resists resisting combat combats combating`
 
 // wordingsOf maps the stem of each word of paraphraseGroups to the stems
 // of the others of its groups.
@@ -107,7 +115,7 @@ func derivedRoot(stem string) string {
 	if base, ok := strings.CutSuffix(stem, "ship"); ok && len(base) >= 4 {
 		stem = base
 	}
-	for _, suffix := range []string{"anc", "enc", "ant", "ent", "ment", "ion", "ive", "al"} {
+	for _, suffix := range []string{"anc", "enc", "ant", "ent", "ment", "ion", "ive", "al", "ag"} {
 		if base, ok := strings.CutSuffix(stem, suffix); ok && len(base) >= 4 {
 			stem = base
 			break

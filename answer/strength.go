@@ -27,7 +27,7 @@ var strengthKinds = func() map[string]string {
 		"annual": "annual annually yearly",
 		"always": "always forever permanently permanent constantly invariably perpetual perpetually",
 		"life":   "lifelong indefinitely",
-		"only":   "only sole solely alone exclusively",
+		"only":   "only sole solely alone exclusively purely",
 		"most":   "majority bulk",
 		// Adverbs of degree over a reason or a verb ("mostly because of",
 		// "largely thanks to"): they say the same as each other, and are
@@ -121,6 +121,11 @@ func strongWords(words []string, forClaim bool) []strongWord {
 		kind := strengthKind(words, i)
 		if kind == "" && !forClaim {
 			kind = licenceOnly[w]
+			// "most prominently Russia", in a passage, licenses "Russia
+			// foremost".
+			if w == "most" && i+1 < len(words) && strings.HasSuffix(words[i+1], "ly") {
+				kind = "top"
+			}
 		}
 		if kind == "" || negatedBefore(words, i) || hedgedSuperlative(words, i, kind) {
 			continue
@@ -129,13 +134,26 @@ func strongWords(words []string, forClaim bool) []strongWord {
 		if forClaim && nearMatters[kind] {
 			// "mostly because of X" bears on what comes before it (what X
 			// explains); the others on what follows.
-			if kind != "mainly" {
+			// "Russia foremost among them" bears on Russia alone.
+			among := i+1 < len(words) && words[i+1] == "among"
+			if kind != "mainly" && !among {
 				near = contentAround(words, i+1, i+strengthNear, 2)
+			}
+			if among {
+				near = contentAround(words, i-strengthNear, i-1, strengthNear)
+				near = near[max(0, len(near)-1):]
 			}
 			if len(near) == 0 {
 				// The nearest two before it: "belongs to its peoples alone".
 				near = contentAround(words, i-strengthNear, i-1, strengthNear)
 				near = near[max(0, len(near)-2):]
+				// And a reason's own first two words: "the strains stem
+				// mainly from territorial quarrels" is licensed by
+				// "strains … primarily due to territorial disputes" as by
+				// a "primarily" near "strains".
+				if kind == "mainly" {
+					near = append(near, contentAround(words, i+2, i+strengthNear, 2)...)
+				}
 			}
 		} else if !forClaim {
 			near = contentAround(sentenceOf(words, i), i-strengthPassageNear, i+strengthPassageNear, 4*strengthPassageNear)
@@ -218,6 +236,13 @@ func strengthKind(words []string, i int) string {
 	case "first":
 		// "puts sovereignty first", "comes first": an order of priority,
 		// not a first time.
+		if next == "" || next == sentenceBreak || next == "and" || next == "or" || next == "over" || next == "ahead" {
+			for j := i - 1; j >= 0 && j >= i-2*strengthNear && !isBreak(words[j]); j-- {
+				if priorityVerbs[words[j]] {
+					return ""
+				}
+			}
+		}
 		if next == "" || next == sentenceBreak {
 			return ""
 		}
@@ -252,6 +277,11 @@ func strengthKind(words []string, i int) string {
 	return strengthKinds[w]
 }
 
+// priorityVerbs, a few words before a "first" that ends a clause or a
+// conjunct ("put the partnership with China first and …", "places
+// growth first over …"), make it an order of priority, not a first time.
+var priorityVerbs = wordSet("put puts putting place places placed placing come comes came coming")
+
 // reasonWords begin the reason or the part an adverb of degree singles
 // out: "mainly because", "largely thanks to", "mostly in the north".
 var reasonWords = wordSet("because due thanks owing for through by from as in on with")
@@ -272,7 +302,7 @@ func negatedBefore(words []string, i int) bool {
 // biggest") or ranked ("second-largest"), which says less than "the
 // largest".
 func hedgedSuperlative(words []string, i int, kind string) bool {
-	if kind == "all" || kind == "always" || kind == "only" || kind == "most" || kind == "certain" || kind == "exact" || kind == "identical" || kind == "superlative" || strings.HasPrefix(kind, "licence:") {
+	if kind == "all" || kind == "always" || kind == "only" || kind == "most" || kind == "mainly" || kind == "certain" || kind == "exact" || kind == "identical" || kind == "superlative" || strings.HasPrefix(kind, "licence:") {
 		return false
 	}
 	if i > 0 && (ordinals[words[i-1]] || isDigits(words[i-1])) {

@@ -99,11 +99,12 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 		}
 		// And one that says the claim is not so: "the visit is not … a
 		// significant shift", for "the visit marked a significant shift".
-		if !claim.negated && singles[i].negated && singles[i].deniesClaim(claim) && singles[i].coverage(claim, titled) >= minDenialCoverage {
+		if !claim.negated && (singles[i].negated || len(singles[i].refused) > 0) && singles[i].deniesClaim(claim) && singles[i].coverage(claim, titled) >= minDenialCoverage {
 			return supportVerdict{why: "the passage says this is not so"}
 		}
 	}
 	claimedNames := nameSpans(nameTokens(sentence), true)
+	referent := unnamedReferent(claimedNames, passage, title)
 	best := supportVerdict{why: "the passage does not say this"}
 	// whole is the whole passage, read when first needed: a clause of the
 	// claim it does not hold at all adds a claim of its own.
@@ -116,13 +117,26 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 				stretch = readStretch(sents[i:i+n], c.synonyms, stems)
 			}
 			missing := stretch.missingFacts(claim, titled)
+			if len(missing) == 1 && referent != "" && strings.EqualFold(missing[0], referent) {
+				missing = nil
+			}
 			coverage := stretch.coverage(claim, titled)
 			// A claim's "not" is matched by a passage's "not" about the
 			// same thing, or by its "avoid", "only", "little" (restricts).
-			restricts := claim.negated && !stretch.negated && len(stretch.restricted) > 0 && stretch.deniesAnyOf(claim.denied)
+			restricts := claim.negated && !stretch.negated && len(stretch.restricted) > 0 && stretch.restrictsAnyOf(claim.denied, claim.synonyms)
 			negated := claim.negated != stretch.negated && !restricts && (claim.negated || stretch.deniesClaim(claim)) ||
-				claim.negated && stretch.negated && !stretch.deniesAnyOf(claim.denied) ||
-				!claim.negated && stretch.contradicts(claim) != ""
+				claim.negated && stretch.negated && !stretch.deniesAnyOf(claim.denied) && !deniesInOtherWords(singles[i:i+n], claim) ||
+				!claim.negated && stretch.contradicts(claim) != "" ||
+				// "vowed to take actions" where the passage has "refrain
+				// from taking actions".
+				!claim.negated && len(stretch.refused) > 0 && stretch.refusesClaim(claim) ||
+				// "a status several other countries also hold" where the
+				// passage has "a status that only China holds".
+				!claim.negated && len(stretch.exclusive) > 0 && othersShare(sentence, stretch.exclusive) ||
+				// "would rest on China's doctrine" where the passage has
+				// "in line with international law rather than China's
+				// doctrine".
+				!claim.negated && len(stretch.contrasted) > 0 && stretch.prefersOtherThan(claim)
 			// The costlier readings, only for a stretch that passes the others.
 			var overstated []string
 			hedged, swapped, added := false, "", ""
@@ -137,6 +151,9 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 						whole = readStretch(sents, c.synonyms, stems)
 					}
 					added = whole.uncoveredPart(claim, titled)
+					if added == "" {
+						added = whole.addedListItem(claim, sentence, sents, titled)
+					}
 				}
 				if len(overstated) == 0 && !hedged && swapped == "" && added == "" {
 					return supportVerdict{supported: true}
@@ -172,6 +189,52 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 		}
 	}
 	return best
+}
+
+// theCountry is a passage's reference to a country it does not name.
+var theCountry = regexp.MustCompile(`(?i)\bthe country(?:[’']s)?\b`)
+
+// unnamedReferent returns the one-word name of the claim that may be the
+// country a passage speaks of as "the country" without naming it — "The
+// country's constitution commits the ruling party …" for "Vietnam's
+// ruling party …" — or "": the passage and its title must name nothing,
+// no place or person, that the claim does not, and the claim only one
+// name they lack.
+func unnamedReferent(claimed []nameSpan, passage, title string) string {
+	if !theCountry.MatchString(passage) {
+		return ""
+	}
+	own := map[string]bool{}
+	for _, n := range claimed {
+		for _, w := range n.words {
+			own[w] = true
+		}
+	}
+	whole := title + " " + passage
+	for _, n := range nameSpans(nameTokens(whole), false) {
+		// A number, or a name in quotation marks (the “Three Nos”): the
+		// name of an idea, not of a place or a person.
+		if n.number || strings.Contains(whole, "“"+n.shown) || strings.Contains(whole, "\""+n.shown) || strings.Contains(whole, "‘"+n.shown) {
+			continue
+		}
+		for _, w := range n.words {
+			if !own[w] {
+				return ""
+			}
+		}
+	}
+	lower := strings.ToLower(title + " " + passage)
+	referent := ""
+	for _, n := range claimed {
+		if n.number || len(n.words) != 1 || strings.Contains(lower, n.words[0]) {
+			continue
+		}
+		if referent != "" {
+			return ""
+		}
+		referent = n.words[0]
+	}
+	return referent
 }
 
 // withoutMarkers removes the citation markers of text.
@@ -279,6 +342,13 @@ type passageText struct {
 	// words ("avoid reliance", "refrain from", "only China holds", "for
 	// little pay off"): a claim's "not" is matched by them.
 	restricted []string
+	// refused are the stems after its words that refuse ("refrain from
+	// taking actions", "avoid reliance"): what they bear on, the passage
+	// says is not done.
+	refused []string
+	// exclusive are the stems after its "only", "sole", "alone": what one
+	// thing alone does or has.
+	exclusive []string
 	// bound are the month-and-year and number-and-unit pairs of the stretch.
 	bound map[string]bool
 }
@@ -309,6 +379,10 @@ var numberWords = map[string]string{
 // ordinalWords are the words of numberWords that rank.
 var ordinalWords = wordSet("second third fourth fifth sixth seventh eighth ninth tenth thirteenth fifteenth twentieth")
 
+// timesOfYear are the seasons and the days of the week: a time a
+// sentence gives that its passage must give too.
+var timesOfYear = wordSet("spring summer autumn winter monday tuesday wednesday thursday friday saturday sunday")
+
 // months maps every way of writing a month to its name.
 var months = func() map[string]string {
 	m := map[string]string{}
@@ -335,6 +409,7 @@ var nameForms = map[string][]string{
 	"european": {"europe", "eu"}, "eu": {"european", "europe"}, "indian": {"india"},
 	"beijing": {"china", "chinese"}, "hanoi": {"vietnam", "vietnamese"}, "washington": {"us", "america", "united"},
 	"moscow": {"russia", "russian"}, "united": {"us", "usa", "america", "american"}, "states": {"us", "usa", "america", "american"}, "ccp": {"cpc"}, "cpc": {"ccp"}, "cpv": {"vcp"}, "vcp": {"cpv"},
+	"politburo": {"bureau"}, "bureau": {"politburo"}, "political": {"politburo"},
 	"east": {"eastern"}, "eastern": {"east"}, "north": {"northern"}, "northern": {"north"}, "south": {"southern"}, "southern": {"south"},
 }
 
@@ -371,9 +446,9 @@ var negatingPhrases = map[string][]string{"rather": {"than"}, "instead": {"of"},
 var restrictiveWords = wordSet("avoid avoids avoided avoiding refrain refrains refrained refraining decline declines declined declining only alone solely exclusively until unless prevent prevents prevented resist resists resisted reject rejects rejected rejecting escape little few barely unable reluctant reluctance absent absence lack lacking except instead rather")
 
 // refusals are the restrictive words that, in a sentence, say no as a
-// "not" does: the passage must have a negation or a restriction about
-// the same thing.
-var refusals = wordSet("avoid avoids avoided avoiding refrain refrains refrained decline declines declined reject rejects rejected rejecting resist resists resisted prevent prevents prevented unable reluctant")
+// "not" does ("changed little" too): the passage must have a negation or
+// a restriction about the same thing.
+var refusals = wordSet("avoid avoids avoided avoiding refrain refrains refrained decline declines declined reject rejects rejected rejecting resist resists resisted prevent prevents prevented unable reluctant little")
 
 // sinceFollows reports whether a "since" follows in the clause: "the
 // first visit abroad since the Congress" says there was none before it.
@@ -467,6 +542,11 @@ func readClaim(sentence string) claim {
 			name := months[strings.TrimSuffix(lower, ".")]
 			addFact(w.text, false, "month:"+name)
 			factWords[lower] = true
+		case timesOfYear[lower]:
+			// "the following spring", "on Monday": a time the passage
+			// must give, as it must a month.
+			addFact(w.text, false, "time:"+lower)
+			factWords[lower] = true
 		case w.capital && !w.first && !titles[lower] && !text.IsStopWord(lower):
 			addFact(w.text, true, namesOf(lower)...)
 			if f := &c.facts[len(c.facts)-1]; f.shown == w.text {
@@ -480,7 +560,8 @@ func readClaim(sentence string) claim {
 	for i := range clauses {
 		// "rejected China as a model", "declined to sue": a no in other
 		// words, which the passage must say too.
-		if isNegation(clauses, i) || refusals[clauses[i]] && !negatedBefore(clauses, i) {
+		// "changed little" says no; "a little" says some.
+		if isNegation(clauses, i) || refusals[clauses[i]] && !negatedBefore(clauses, i) && !(clauses[i] == "little" && i > 0 && clauses[i-1] == "a") {
 			c.negated = true
 			c.denied = append(c.denied, scopeOf(clauses, i)...)
 			if rest, ok := unNegated(clauses[i]); ok {
@@ -816,6 +897,9 @@ func readStretch(sents []string, synonyms retrieval.Synonyms, stems map[string]s
 		if m := months[lower]; m != "" {
 			p.words["month:"+m] = true
 		}
+		if timesOfYear[lower] {
+			p.words["time:"+lower] = true
+		}
 	}
 	phrased := make([]string, len(sents))
 	for i, sent := range sents {
@@ -842,6 +926,18 @@ func readStretch(sents []string, synonyms retrieval.Synonyms, stems map[string]s
 	for i, w := range clauses {
 		if restrictiveWords[w] && !isNegation(clauses, i) && !(i > 0 && (clauses[i-1] == "not" || clauses[i-1] == "if")) || w == "first" && sinceFollows(clauses[i+1:]) {
 			p.restricted = append(p.restricted, scopeOf(clauses, i)...)
+			// "the doctrine was rejected by a tribunal": a passive refuses
+			// its subject, not its agent.
+			if passive := i+1 < len(clauses) && clauses[i+1] == "by"; refusals[w] && passive {
+				subject := contentAround(clauses[:i], i-passiveSubject, i-1, passiveSubject)
+				p.refused = append(p.refused, subject...)
+				p.restricted = append(p.restricted, subject...)
+			} else if refusals[w] {
+				p.refused = append(p.refused, scopeOf(clauses, i)...)
+			}
+			if exclusives[w] {
+				p.exclusive = append(p.exclusive, scopeOf(clauses, i)...)
+			}
 		}
 	}
 	// "long-standing" is also "longstanding".
@@ -986,6 +1082,109 @@ func (p passageText) uncoveredPart(c claim, title passageText) string {
 	return ""
 }
 
+// Sizes for addedListItem: a list of at least minListItems items (the
+// first, which may follow its verb, among them), each of at most
+// maxListItemWords words.
+const (
+	minListItems     = 4
+	maxListItemWords = 3
+)
+
+// addedListItem returns an item of a list of the sentence that the
+// passage holds none of the words of, while it holds the others ("13
+// documents covering political cooperation, justice, trade, customs, the
+// environment and education" where the passage lists no education), or "".
+// An item of the passage's list that the sentence lacks makes the new
+// one the same item in other words ("the judiciary" for "justice").
+func (p passageText) addedListItem(c claim, sentence string, sents []string, title passageText) string {
+	items, shown := listItems(sentence, true)
+	if len(items)+1 < minListItems {
+		return ""
+	}
+	added, held := "", 0
+	for i, item := range items {
+		sub := c
+		sub.terms = item
+		if p.coverage(sub, title) == 0 {
+			if added != "" {
+				return "" // two new items: a list in other words, more likely
+			}
+			added = shown[i]
+		} else {
+			held++
+		}
+	}
+	if held < 2 || added == "" {
+		return ""
+	}
+	// A passage's list of which the sentence lacks one item: the new item
+	// may be that one in other words. (One of which it lacks several, the
+	// sentence gives in part, and adds to.)
+	own := termSet{}
+	own.add(c.terms...)
+	for _, sent := range sents {
+		passageItems, _ := listItems(sent, false)
+		lacked := 0
+		for _, item := range passageItems {
+			if !own.hasAny(item) {
+				lacked++
+			}
+		}
+		if lacked == 1 {
+			return ""
+		}
+	}
+	return added
+}
+
+// listItems reads text for the items of a list: its comma-separated
+// segments of at most maxListItemWords words, the last split at its "and"
+// or "or", as stems of their content words, and as written. longest: only
+// the longest run of such segments after the first segment (which holds
+// what comes before the list), else every one.
+func listItems(body string, longest bool) (items [][]string, shown []string) {
+	segments := strings.Split(strings.TrimRight(body, ".!? "), ",")
+	if len(segments) < 3 {
+		return nil, nil
+	}
+	last := strings.TrimSpace(segments[len(segments)-1])
+	for _, joiner := range []string{"and ", "or "} {
+		if after, ok := strings.CutPrefix(last, joiner); ok {
+			segments[len(segments)-1] = after
+			break
+		}
+		if before, after, ok := strings.Cut(last, " "+joiner); ok && len(strings.Fields(before)) <= maxListItemWords {
+			segments = append(segments[:len(segments)-1], before, after)
+			break
+		}
+	}
+	var run [][]string
+	var runShown []string
+	for _, seg := range segments[1:] {
+		seg = strings.TrimSpace(seg)
+		seg = strings.TrimPrefix(strings.TrimPrefix(seg, "and "), "or ")
+		var stems []string
+		for _, w := range strings.FieldsFunc(lowerFolded(seg), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+			if !text.IsStopWord(w) {
+				stems = append(stems, text.Stem(foldSpelling(w)))
+			}
+		}
+		if n := len(strings.Fields(seg)); n == 0 || n > maxListItemWords || len(stems) == 0 {
+			run, runShown = nil, nil
+			continue
+		}
+		if !longest {
+			items, shown = append(items, stems), append(shown, seg)
+			continue
+		}
+		run, runShown = append(run, stems), append(runShown, seg)
+		if len(run) > len(items) {
+			items, shown = run, runShown
+		}
+	}
+	return items, shown
+}
+
 // hasAnyWord reports whether the stretch has one of words.
 func (p passageText) hasAnyWord(words []string) bool {
 	for _, w := range words {
@@ -1030,6 +1229,10 @@ func isNegation(words []string, i int) bool {
 		return false
 	}
 	if !(w == "t" && i > 0 && strings.HasSuffix(words[i-1], "n")) && !negations[w] {
+		return false
+	}
+	// "no fewer than 36", "no less than": a floor, not a negation.
+	if (w == "no" || w == "not") && i+2 < len(words) && (words[i+1] == "fewer" || words[i+1] == "less") && words[i+2] == "than" {
 		return false
 	}
 	// "not only", "not just", "at least not"; "not until 1999" says when,
@@ -1090,9 +1293,78 @@ func pairReference(words []word, i int) bool {
 func (p passageText) deniesClaim(c claim) bool {
 	denied := termSet{}
 	denied.add(p.denied...)
+	denied.add(p.refused...)
 	n := 0
 	for _, t := range c.terms {
 		if denied.has(t) {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// prefersOtherThan reports whether at least two of the claim's terms are
+// what a passage's "rather than" or "instead of" sets aside (a claim that
+// sets them aside too is negated, and not asked).
+func (p passageText) prefersOtherThan(c claim) bool {
+	contrasted := termSet{}
+	contrasted.add(p.contrasted...)
+	n := 0
+	for _, t := range c.terms {
+		if contrasted.has(t) {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// passiveSubject is how many words before a passive refusal ("the
+// doctrine of historic rights was rejected by") its subject is looked for.
+const passiveSubject = 6
+
+// exclusives are the restrictive words that give a thing to one alone.
+var exclusives = wordSet("only sole solely alone exclusively")
+
+// othersShare reports whether the sentence gives to "other" ones ("several
+// other countries also hold", "others have it too") what a passage's
+// "only" gives to one: a stem of exclusive within a few words after its
+// "other".
+func othersShare(sentence string, exclusive []string) bool {
+	words := clauseWords(sentence)
+	given := termSet{}
+	given.add(exclusive...)
+	for i, w := range words {
+		// "no country other than China": the one again.
+		if w != "other" && w != "others" && w != "another" || i+1 < len(words) && words[i+1] == "than" {
+			continue
+		}
+		for _, s := range contentAround(words, i+1, i+4, 4) {
+			if given.has(s) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// refusesClaim reports whether a refusal of the stretch ("refrain from",
+// "avoid", "declined") bears on at least two of the claim's terms.
+func (p passageText) refusesClaim(c claim) bool {
+	refused, roots := termSet{}, termSet{}
+	refused.add(p.refused...)
+	for _, t := range p.refused {
+		roots.add(derivedRoot(t))
+	}
+	n := 0
+	for _, t := range c.terms {
+		if refused.has(t) || roots.hasExactly(derivedRoot(t)) {
+			n++
+		}
+	}
+	// And its names: "cover China" where the passage refrains from
+	// "coverage of China".
+	for _, f := range c.facts {
+		if f.name && len(f.forms) > 0 && refused.hasExactly(text.Stem(f.forms[0])) {
 			n++
 		}
 	}
@@ -1195,6 +1467,11 @@ func scopeOf(words []string, i int) []string {
 		if after == sentenceBreak || after == "" && clauseNegations[words[i]] || after == "but" {
 			break
 		}
+		// "avoid reliance on X in favor of Y", "refuse X rather than Y":
+		// what follows is what is chosen, not denied.
+		if (after == "favor" || after == "favour") && j > 0 && words[i+j] == "in" || (after == "rather" || after == "instead") && !clauseNegations[words[i]] {
+			break
+		}
 		// A "not" before a list ("not use force, join alliances or allow
 		// bases") bears on all of it, to the end of its sentence.
 		if after == "" && !list && listFollows(words[i+1+j:]) {
@@ -1238,6 +1515,52 @@ func (p passageText) deniesAnyOf(stems []string) bool {
 		}
 	}
 	return len(stems) == 0
+}
+
+// deniesInOtherWords reports whether one sentence of a stretch denies,
+// by a "not", synonyms of at least two of the words a negation of the
+// claim bears on, and more than half of them: "rather than marking a
+// basic change" for "did not signal a fundamental shift". One sentence,
+// and most of the words: synonyms reach far ("exercises" is "use"), and
+// two of them found in different sentences match by chance.
+func deniesInOtherWords(sentences []passageText, c claim) bool {
+	for _, p := range sentences {
+		denied := termSet{}
+		denied.add(p.denied...)
+		n := 0
+		for _, t := range c.denied {
+			if denied.hasAny(c.synonyms[t]) || denied.hasExactly(wordingsOf[t]...) {
+				n++
+			}
+		}
+		if n >= 2 && 2*n > len(c.denied) {
+			return true
+		}
+	}
+	return false
+}
+
+// restrictsAnyOf reports whether a restriction of the stretch ("avoid",
+// "refrain from", "only") bears on one of the stems a negation of the
+// claim bears on, or on another wording of one: "avoid depending on" for
+// "avoid reliance on". Other wordings are read for restrictions only: a
+// "not" of the passage about a synonym of another thing ("missing this
+// year") does not support a claim's "not".
+func (p passageText) restrictsAnyOf(stems []string, synonyms map[string][]string) bool {
+	if p.deniesAnyOf(stems) {
+		return true
+	}
+	restricted, roots := termSet{}, termSet{}
+	restricted.add(p.restricted...)
+	for _, t := range p.restricted {
+		roots.add(derivedRoot(t))
+	}
+	for _, t := range stems {
+		if restricted.hasExactly(wordingsOf[t]...) || roots.hasExactly(derivedRoot(t)) || roots.hasAny(synonyms[t]) {
+			return true
+		}
+	}
+	return false
 }
 
 // hasExactly reports whether the set has one of terms as it is (not as

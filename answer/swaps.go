@@ -117,7 +117,10 @@ func nameSpans(tokens []nameToken, forClaim bool) []nameSpan {
 				written = append(written, word{text: tokens[j].lower})
 			}
 		}
-		if len(words) > 0 && !(forClaim && i == 0 && j == 1) {
+		// A claim's first word is capitalised whether or not it is a name:
+		// a one-word run there counts only if it is a known one
+		// ("Vietnam actively advocates …").
+		if len(words) > 0 && !(forClaim && i == 0 && j == 1 && len(nameForms[t.lower]) == 0) {
 			out = append(out, nameSpan{words: words, shown: shownOf(tokens[i:j]), written: written, before: [2]string{at(i - 1), at(i - 2)}, after: [2]string{at(j), at(j + 1)}})
 		}
 		i = j
