@@ -256,6 +256,7 @@ func (e *env) open(ctx context.Context, who audience) (*app, error) {
 		MaxAttempts:  cfg.Chat.MaxAttempts,
 		MaxRetryWait: cfg.Chat.MaxRetryWait.Duration,
 		Logger:       logger,
+		Synonyms:     synonyms, // the support check reads as the search does
 		// The fact-checking model of [verify], if any.
 		VerifyBaseURL: cfg.Verify.BaseURL,
 		VerifyModel:   cfg.Verify.Model,

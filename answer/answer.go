@@ -55,6 +55,10 @@ type Config struct {
 	// Sleep waits between two attempts at a busy endpoint; nil means a
 	// timer. Tests replace it, so that no retry spec waits on the clock.
 	Sleep func(ctx context.Context, d time.Duration) error
+	// Synonyms is the synonym table the support check and the focus rules
+	// read: nil means the built-in WordNet table, an empty table none (as
+	// `[retrieval] synonyms = false` asks of the search too).
+	Synonyms retrieval.Synonyms
 }
 
 // ErrEmptyQuestion is returned by Ask for a question with no words.
@@ -177,9 +181,13 @@ func (a *Answerer) extractive(question, query string, passages []retrieval.Passa
 	return a.extract(question, query, passages, sents)
 }
 
-// synonyms is the built-in synonym table the support check uses, or nil
-// when it cannot be read (the check then goes without).
+// synonyms is the synonym table the support check and the focus rules
+// use: Config.Synonyms, else the built-in one, or nil when it cannot be
+// read (they then go without).
 func (a *Answerer) synonyms() retrieval.Synonyms {
+	if a.cfg.Synonyms != nil {
+		return a.cfg.Synonyms
+	}
 	table, err := retrieval.WordNetSynonyms()
 	if err != nil {
 		a.log.Warn("the support check goes without synonyms", "err", err)
