@@ -2,10 +2,7 @@ package answer
 
 import (
 	"log/slog"
-	"strings"
 	"testing"
-
-	"github.com/lectern/lectern/evaluation"
 )
 
 // The blind sets were written by a reviewer who had seen neither the code
@@ -41,19 +38,5 @@ func TestSupportCheckOnTheBlindSet(t *testing.T) {
 // of testdata/answerable_blind.jsonl answered.
 func TestExtractiveAnswerOnTheBlindSets(t *testing.T) {
 	a := New(seedStore(t), Config{Logger: slog.New(slog.DiscardHandler)})
-	unanswerable := readUnanswerable(t, "../testdata/unanswerable_blind.jsonl")
-	turnedAway := countTurnedAway(t, a, unanswerable)
-	qs, err := evaluation.ReadQuestions(strings.NewReader(readFile(t, "../testdata/answerable_blind.jsonl")))
-	if err != nil {
-		t.Fatal(err)
-	}
-	answered, right := countAnswered(t, a, qs)
-	t.Logf("blind: %d of %d unanswerable turned away; %d of %d answerable answered, %d with an expected phrase",
-		turnedAway, len(unanswerable), answered, len(qs), right)
-	if share := float64(turnedAway) / float64(len(unanswerable)); share < blindMinTurnedAway {
-		t.Errorf("turned away %d of %d, want at least %.0f%%", turnedAway, len(unanswerable), 100*blindMinTurnedAway)
-	}
-	if answered < blindMinAnswered || right < blindMinRight {
-		t.Errorf("answered %d of %d answerable questions, %d rightly; want at least %d and %d", answered, len(qs), right, blindMinAnswered, blindMinRight)
-	}
+	checkQuestionSets(t, a, "blind", blindMinTurnedAway, blindMinAnswered, blindMinRight)
 }

@@ -241,7 +241,8 @@ func TestAskedSubject(t *testing.T) {
 // the second after them, and measured once before more rules; the third
 // and fourth, of answerable questions only, after all of them; the fifth
 // before the rules of predicate.go, the sixth and seventh after them, the
-// eighth before those of scope.go (figures in BENCHMARKS.md). The floors are the figures reached.
+// eighth before those of scope.go; and the third and fourth blind sets
+// (figures in BENCHMARKS.md). The floors are the figures reached.
 func TestExtractiveAnswerOnTheExtraSets(t *testing.T) {
 	a := New(seedStore(t), Config{Logger: slog.New(slog.DiscardHandler)})
 	for _, set := range []struct {
@@ -261,24 +262,40 @@ func TestExtractiveAnswerOnTheExtraSets(t *testing.T) {
 		{"extra10", 14.0 / 15, 8, 8},  // everyday questions, written after scope.go: first run 12 of 15 (10 before it), then the ranked noun's head and "the population of" (14)
 		{"extra11", 12.0 / 12, 6, 6},  // everyday questions, written after extra10's rules: first run 10 of 12 (8 before the round), then an amount noun and a count of times (12)
 		{"extra12", 9.0 / 10, 6, 6},   // written last, run once, no rule made after it: 9 of 10, 6 of 6 answered rightly
+		// Written by reviewers who saw no code. blind3: 17 of 30 turned away
+		// at its run (9 before the second round of focus rules), then
+		// predicate.go was tuned with it in view. blind4: 8 of 30 at the
+		// session's start, 19 at the fourth round's, then scope.go.
+		{"blind3", 28.0 / 30, 17, 15},
+		{"blind4", 27.0 / 30, 20, 14},
 	} {
-		var unanswerable []string
-		if set.minTurnedAway > 0 {
-			unanswerable = readUnanswerable(t, "../testdata/unanswerable_"+set.name+".jsonl")
-		}
-		turnedAway := countTurnedAway(t, a, unanswerable)
-		qs, err := evaluation.ReadQuestions(strings.NewReader(readFile(t, "../testdata/answerable_"+set.name+".jsonl")))
-		if err != nil {
-			t.Fatal(err)
-		}
-		answered, right := countAnswered(t, a, qs)
-		t.Logf("%s: %d of %d unanswerable turned away; %d of %d answerable answered, %d with an expected phrase",
-			set.name, turnedAway, len(unanswerable), answered, len(qs), right)
-		if len(unanswerable) > 0 && float64(turnedAway)/float64(len(unanswerable)) < set.minTurnedAway-1e-9 {
-			t.Errorf("%s: turned away %d of %d, want at least %.0f%%", set.name, turnedAway, len(unanswerable), 100*set.minTurnedAway)
-		}
-		if answered < set.minAnswered || right < set.minRights {
-			t.Errorf("%s: answered %d of %d answerable questions, %d rightly; want at least %d and %d", set.name, answered, len(qs), right, set.minAnswered, set.minRights)
-		}
+		checkQuestionSets(t, a, set.name, set.minTurnedAway, set.minAnswered, set.minRights)
+	}
+}
+
+// checkQuestionSets asks a the on-topic questions of
+// testdata/unanswerable_NAME.jsonl (none when minTurnedAway is 0) and those
+// of testdata/answerable_NAME.jsonl, and fails when it turns away less than
+// minTurnedAway of the first, or answers fewer than minAnswered of the
+// second, or fewer than minRight with an expected phrase.
+func checkQuestionSets(t *testing.T, a *Answerer, name string, minTurnedAway float64, minAnswered, minRight int) {
+	t.Helper()
+	var unanswerable []string
+	if minTurnedAway > 0 {
+		unanswerable = readUnanswerable(t, "../testdata/unanswerable_"+name+".jsonl")
+	}
+	turnedAway := countTurnedAway(t, a, unanswerable)
+	qs, err := evaluation.ReadQuestions(strings.NewReader(readFile(t, "../testdata/answerable_"+name+".jsonl")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	answered, right := countAnswered(t, a, qs)
+	t.Logf("%s: %d of %d unanswerable turned away; %d of %d answerable answered, %d with an expected phrase",
+		name, turnedAway, len(unanswerable), answered, len(qs), right)
+	if len(unanswerable) > 0 && float64(turnedAway)/float64(len(unanswerable)) < minTurnedAway-1e-9 {
+		t.Errorf("%s: turned away %d of %d, want at least %.0f%%", name, turnedAway, len(unanswerable), 100*minTurnedAway)
+	}
+	if answered < minAnswered || right < minRight {
+		t.Errorf("%s: answered %d of %d answerable questions, %d rightly; want at least %d and %d", name, answered, len(qs), right, minAnswered, minRight)
 	}
 }
