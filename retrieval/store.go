@@ -76,6 +76,9 @@ func OpenStore(ctx context.Context, cfg StoreConfig) (*Store, error) {
 		v, _ := executableVersion()
 		return v
 	})}
+	if cache := cfg.Load.Cache; cache != nil {
+		s.build = cache.programVersion // the executable is hashed once, not twice
+	}
 	if err := os.MkdirAll(cfg.DataDir, 0o755); err != nil {
 		return nil, fmt.Errorf("open store: create data directory: %w", err)
 	}
