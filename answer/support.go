@@ -1291,31 +1291,29 @@ func pairReference(words []word, i int) bool {
 // at least two of the claim's terms fall in the scope of a negation of
 // the stretch.
 func (p passageText) deniesClaim(c claim) bool {
-	denied := termSet{}
-	denied.add(p.denied...)
-	denied.add(p.refused...)
-	n := 0
-	for _, t := range c.terms {
-		if denied.has(t) {
-			n++
-		}
-	}
-	return n >= 2
+	return c.termsAmong(p.denied, p.refused) >= 2
 }
 
 // prefersOtherThan reports whether at least two of the claim's terms are
 // what a passage's "rather than" or "instead of" sets aside (a claim that
 // sets them aside too is negated, and not asked).
 func (p passageText) prefersOtherThan(c claim) bool {
-	contrasted := termSet{}
-	contrasted.add(p.contrasted...)
+	return c.termsAmong(p.contrasted) >= 2
+}
+
+// termsAmong counts the claim's terms that are among the stems of lists.
+func (c claim) termsAmong(lists ...[]string) int {
+	set := termSet{}
+	for _, l := range lists {
+		set.add(l...)
+	}
 	n := 0
 	for _, t := range c.terms {
-		if contrasted.has(t) {
+		if set.has(t) {
 			n++
 		}
 	}
-	return n >= 2
+	return n
 }
 
 // passiveSubject is how many words before a passive refusal ("the
