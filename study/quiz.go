@@ -805,6 +805,8 @@ func (g *Generator) distractors(r ref, rng *rand.Rand) []string {
 		f    fact
 		text string
 		dist float64
+		// far: a person in office more than nearYears from the event.
+		far bool
 	}
 	var options []option
 	article := lastWord(s.plain[:answer.start])
@@ -828,6 +830,10 @@ func (g *Generator) distractors(r ref, rng *rand.Rand) []string {
 		}
 	}
 	byRole := nameKinds[answer.kind] && !g.anyOfItsSort(answer)
+	var era []term
+	if answer.kind == KindPerson {
+		era = g.eraOf(r)
+	}
 	for _, d := range pool {
 		if g.common[d.key] && !byRole || !sameClass(answer, d) && !(byRole && sameRole(answer, d)) || equivalent(answer, d) || slices.ContainsFunc(g.facts[r.sent], func(x fact) bool { return equivalent(x, d) }) {
 			continue
@@ -838,8 +844,14 @@ func (g *Generator) distractors(r ref, rng *rand.Rand) []string {
 		if answer.class == "international" && !sameSortOfOrganisation(answer, d) {
 			continue // ASEAN, a regional bloc, takes no NATO or IMF
 		}
+		far := false
 		if d.kind == KindPerson { // the fullest form of the name
 			full := strings.TrimPrefix(d.key, "person:")
+			apart := yearsApart(era, knownPeople[full].terms)
+			if apart > farYears {
+				continue // no George W. Bush for a 2023 visit
+			}
+			far = apart > nearYears
 			if full != d.text {
 				d.text, d.words = full, lowerWords(full)
 				if len(answer.words) == 1 {
@@ -886,7 +898,7 @@ func (g *Generator) distractors(r ref, rng *rand.Rand) []string {
 			}
 			dist = -fit
 		}
-		options = append(options, option{d, text, dist})
+		options = append(options, option{d, text, dist, far})
 	}
 	if byRole {
 		// The names that fit best, in an order of the round's own.
@@ -897,9 +909,15 @@ func (g *Generator) distractors(r ref, rng *rand.Rand) []string {
 		slices.SortStableFunc(options, func(a, b option) int { return cmp.Compare(a.dist, b.dist) })
 		options = options[:min(len(options), closeCandidates)]
 	}
-	// The reading list's own first, then the gazetteer's (dist 1).
+	// People in office near the event first; then the reading list's own,
+	// then the gazetteer's (dist 1).
 	rng.Shuffle(len(options), func(i, j int) { options[i], options[j] = options[j], options[i] })
-	slices.SortStableFunc(options, func(a, b option) int { return cmp.Compare(a.f.fromGazetteer, b.f.fromGazetteer) })
+	slices.SortStableFunc(options, func(a, b option) int {
+		if a.far != b.far {
+			return cmp.Compare(boolRank(a.far), boolRank(b.far))
+		}
+		return cmp.Compare(a.f.fromGazetteer, b.f.fromGazetteer)
+	})
 	var out []string
 	for _, o := range options {
 		if len(out) == optionsPerQuestion-1 {
@@ -908,6 +926,14 @@ func (g *Generator) distractors(r ref, rng *rand.Rand) []string {
 		out = append(out, o.text)
 	}
 	return out
+}
+
+// boolRank orders false before true.
+func boolRank(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // gazetteerFacts are the places of the gazetteer that may stand for a
@@ -919,8 +945,8 @@ func (g *Generator) gazetteerFacts(answer fact) []fact {
 		full := strings.TrimPrefix(answer.key, "person:")
 		role, country := g.lx.roles[full], g.lx.nationalities[full]
 		var out []fact
-		for _, name := range peopleByCountry[country][role] {
-			out = append(out, fact{kind: KindPerson, text: name, key: "person:" + name, words: lowerWords(name), fromGazetteer: 1})
+		for _, p := range peopleByCountry[country][role] {
+			out = append(out, fact{kind: KindPerson, text: p.name, key: "person:" + p.name, words: lowerWords(p.name), fromGazetteer: 1})
 		}
 		return out
 	}
