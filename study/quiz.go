@@ -554,34 +554,48 @@ func (g *Generator) Round(opts RoundOptions) (Round, error) {
 	}
 	slices.SortStableFunc(pool, func(a, b pick) int { return cmp.Compare(b.priority, a.priority) })
 	perSource := int(math.Ceil(float64(count) / float64(len(sources))))
+	// A kind of answer a student tells apart (see kindGroup) takes at most
+	// an equal share of the round at first, then a third of it.
+	perGroup := int(math.Ceil(float64(count) / float64(len(kindGroups))))
 	perKind := max(2, int(math.Ceil(float64(count)/3)))
 	var round Round
-	usedFact, usedSent := map[string]bool{}, map[int]bool{}
-	bySource, byKind := map[string]int{}, map[Kind]int{}
+	usedFact, usedAnswer, usedSent, usedQuote := map[string]bool{}, map[string]bool{}, map[int]bool{}, map[string]bool{}
+	bySource, byGroup := map[string]int{}, map[string]int{}
 	tried := map[int]bool{}
 	sentAsked := map[int]int{}
-	// Pass 0 spreads the round over the sources and kinds, pass 1 fills it
-	// with a fact of a sentence not asked yet, pass 2 with another fact of
-	// a sentence asked already (maxPerSentence at most).
-	for pass := 0; pass < 3 && len(round.Questions) < count; pass++ {
+	// Pass 0 spreads the round evenly over the sources and the kinds of
+	// answer, pass 1 allows a third of it to one kind, pass 2 the same
+	// from any source, pass 3 fills it with a fact of a sentence not asked
+	// yet, pass 4 with another fact of a sentence asked already
+	// (maxPerSentence at most). No two questions have the same answer.
+	const repeatPass = 4
+	for pass := 0; pass <= repeatPass && len(round.Questions) < count; pass++ {
 		for i, c := range pool {
 			if len(round.Questions) == count {
 				break
 			}
 			f := g.facts[c.sent][c.fact]
-			src := g.sents[c.sent].passage.Source
-			if tried[i] || usedFact[f.key] || usedSent[c.sent] && pass < 2 || sentAsked[c.sent] >= maxPerSentence || pass == 0 && (bySource[src] >= perSource || byKind[f.kind] >= perKind) {
+			s := g.sents[c.sent]
+			src, group, quote, answer := s.passage.Source, kindGroup(f.kind), strings.ToLower(s.plain), strings.ToLower(f.text)
+			if tried[i] || usedFact[f.key] || usedAnswer[answer] || sentAsked[c.sent] >= maxPerSentence {
+				continue
+			}
+			if pass < repeatPass && (usedSent[c.sent] || usedQuote[quote]) {
+				continue
+			}
+			if pass < 2 && bySource[src] >= perSource || pass == 0 && byGroup[group] >= perGroup || pass < 3 && byGroup[group] >= perKind {
 				continue
 			}
 			tried[i] = true
 			q, ok := g.question(c.candidate, rng)
-			if !ok || givesAway(round.Questions, q) {
+			if !ok || givesAway(round.Questions, q) || usedAnswer[strings.ToLower(q.Correct())] {
 				continue
 			}
-			usedFact[f.key], usedSent[c.sent] = true, true
+			usedFact[f.key], usedAnswer[answer], usedAnswer[strings.ToLower(q.Correct())] = true, true, true
+			usedSent[c.sent], usedQuote[quote] = true, true
 			sentAsked[c.sent]++
 			bySource[src]++
-			byKind[f.kind]++
+			byGroup[group]++
 			round.Questions = append(round.Questions, q)
 		}
 	}
@@ -592,6 +606,27 @@ func (g *Generator) Round(opts RoundOptions) (Round, error) {
 		round.Note = fmt.Sprintf("The reading list holds material for only %d different questions here, not %d.", len(round.Questions), count)
 	}
 	return round, nil
+}
+
+// kindGroups are the kinds of answer a student tells apart, by Kind: a
+// year and a date are both a time, a percentage a number.
+var kindGroups = map[string][]Kind{
+	"time":         {KindYear, KindDate},
+	"number":       {KindNumber, KindPercent, KindAmount, KindOrdinal},
+	"person":       {KindPerson},
+	"place":        {KindPlace, KindCountry},
+	"organisation": {KindOrganisation, KindAgreement},
+}
+
+// kindGroup is the kind of answer a student tells apart that k is (see
+// kindGroups), or k itself.
+func kindGroup(k Kind) string {
+	for group, kinds := range kindGroups {
+		if slices.Contains(kinds, k) {
+			return group
+		}
+	}
+	return string(k)
 }
 
 // givesAway reports whether q and a question of asked would give away
