@@ -761,7 +761,20 @@ func (g *Generator) sharesAnAnchor(sent int, anchors []string) bool {
 // Vietnam in November 2015" and "Xi Jinping’s visit to Vietnam in
 // November 2017").
 func (g *Generator) toldAlike(r, o ref) bool {
-	a, b := g.sents[r.sent].plain, g.sents[o.sent].plain
+	return g.toldAlikeNear(r, o, func() map[string]float64 { return g.answerStems(r) })
+}
+
+// answerStems are the stems of the words around the answer of a
+// question's sentence (see contextStems).
+func (g *Generator) answerStems(r ref) map[string]float64 {
+	s, f := g.sents[r.sent].plain, g.facts[r.sent][r.fact]
+	return contextStems(s, tokens(s), f.start, f.end)
+}
+
+// toldAlikeNear is toldAlike with the stems around the answer given (made
+// once for all the facts a question's distractors are chosen from).
+func (g *Generator) toldAlikeNear(r, o ref, answerStems func() map[string]float64) bool {
+	b := g.sents[o.sent].plain
 	shared := 0
 	for name := range g.usage.namesIn[r.sent] {
 		if g.usage.namesIn[o.sent][name] {
@@ -771,9 +784,9 @@ func (g *Generator) toldAlike(r, o ref) bool {
 	if shared < 2 {
 		return false
 	}
-	fa, fb := g.facts[r.sent][r.fact], g.facts[o.sent][o.fact]
+	fb := g.facts[o.sent][o.fact]
 	near := contextStems(b, tokens(b), fb.start, fb.end)
-	for stem, w := range contextStems(a, tokens(a), fa.start, fa.end) {
+	for stem, w := range answerStems() {
 		if w < 2 {
 			continue
 		}
@@ -850,11 +863,19 @@ func (g *Generator) distractors(r ref, rng *rand.Rand) []string {
 	// Another source's telling of the answer: the facts of the kind of
 	// sentences about the same things ("Vietnam invaded Cambodia in 1978"
 	// and "in 1979 … the former invaded Cambodia").
+	// The stems around the answer, made once when first needed.
+	var stems map[string]float64
+	answerStems := func() map[string]float64 {
+		if stems == nil {
+			stems = g.answerStems(r)
+		}
+		return stems
+	}
 	told := map[string]bool{}
 	if !nameKinds[answer.kind] {
 		anchors := g.anchorsOf(r)
 		for _, o := range g.byKind[answer.kind] {
-			if o.sent != r.sent && (g.sharesAnAnchor(o.sent, anchors) || g.toldAlike(r, o)) {
+			if o.sent != r.sent && (g.sharesAnAnchor(o.sent, anchors) || g.toldAlikeNear(r, o, answerStems)) {
 				told[g.facts[o.sent][o.fact].key] = true
 			}
 		}
@@ -869,11 +890,15 @@ func (g *Generator) distractors(r ref, rng *rand.Rand) []string {
 	if answer.kind == KindPerson {
 		era = g.eraOf(r)
 	}
+	later := 0.0
+	if answer.kind == KindYear {
+		later = impliedLater(s.plain, answer)
+	}
 	for _, d := range pool {
 		if g.common[d.key] && !byRole || !sameClass(answer, d) && !(byRole && sameRole(answer, d)) || equivalent(answer, d) || slices.ContainsFunc(g.facts[r.sent], func(x fact) bool { return equivalent(x, d) }) {
 			continue
 		}
-		if !g.fitsTheSentence(r, answer, d) || !g.keepsTheChronology(r, answer, d) {
+		if !g.fitsTheSentence(r, answer, d) || !g.keepsTheChronologyAfter(r, answer, d, later) {
 			continue
 		}
 		if answer.class == "international" && !sameSortOfOrganisation(answer, d) {
@@ -927,7 +952,7 @@ func (g *Generator) distractors(r ref, rng *rand.Rand) []string {
 		}
 		dist := distance(answer, d)
 		if byRole && !g.fitsByTitle(answer) {
-			fit := g.usage.fit(s.plain, answer, d.key)
+			fit := g.usage.fitNear(answerStems(), d.key)
 			if fit < minFit {
 				continue // "Russia’s invasion of _____" takes no Switzerland
 			}
