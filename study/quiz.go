@@ -526,8 +526,10 @@ type Round struct {
 }
 
 // Round makes a round of questions without a model: each asks a different
-// fact of a different sentence, spread over the sources and kinds, with
-// three distractors of the same kind from elsewhere in the reading list.
+// fact of a different sentence (a sentence twice only when the round
+// would otherwise be short), no two have the same answer, spread over the
+// sources and the kinds of answer (see kindGroups), with three
+// distractors of the same kind from elsewhere in the reading list.
 func (g *Generator) Round(opts RoundOptions) (Round, error) {
 	count := opts.Count
 	if count <= 0 {
