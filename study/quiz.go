@@ -539,38 +539,58 @@ func (g *Generator) Round(opts RoundOptions) (Round, error) {
 	rng := newRand(opts.Seed)
 	type pick struct {
 		candidate
-		priority float64
+		priority, tiebreak float64
 	}
 	var pool []pick
 	sources := map[string]bool{}
+	best := map[string]float64{} // the best score of each answer's questions
 	for _, c := range g.candidates {
 		p := g.sents[c.sent].passage
 		if opts.Source != "" && p.Source != opts.Source || opts.Passages != nil && !opts.Passages[p.ID] {
 			continue
 		}
 		sources[p.Source] = true
-		pool = append(pool, pick{c, c.score * (0.35 + rng.Float64())})
+		key := g.facts[c.sent][c.fact].key
+		best[key] = max(best[key], c.score)
+		pool = append(pool, pick{candidate: c})
 	}
 	if len(pool) == 0 {
 		return Round{}, ErrNoQuestions
 	}
-	slices.SortStableFunc(pool, func(a, b pick) int { return cmp.Compare(b.priority, a.priority) })
+	// One draw for each answer, not for each sentence that gives it: an
+	// answer six sentences give ("South China Sea") is no likelier in a
+	// round than one that a single sentence gives; which of its sentences
+	// asks it is drawn too.
+	draws := map[string]float64{}
+	for i := range pool {
+		key := g.facts[pool[i].sent][pool[i].fact].key
+		draw, ok := draws[key]
+		if !ok {
+			draw = rng.Float64()
+			draws[key] = draw
+		}
+		pool[i].priority, pool[i].tiebreak = best[key]*(0.35+draw), rng.Float64()
+	}
+	slices.SortStableFunc(pool, func(a, b pick) int {
+		return cmp.Or(cmp.Compare(b.priority, a.priority), cmp.Compare(b.tiebreak, a.tiebreak))
+	})
 	perSource := int(math.Ceil(float64(count) / float64(len(sources))))
 	// A kind of answer a student tells apart (see kindGroup) takes at most
-	// an equal share of the round at first, then a third of it.
-	perGroup := int(math.Ceil(float64(count) / float64(len(kindGroups))))
-	perKind := max(2, int(math.Ceil(float64(count)/3)))
+	// a third of the round (two at least) while other kinds are left. (An
+	// equal share of each kind would ask the one place the seeds ask
+	// about, the South China Sea, in three rounds of four.)
+	perGroup := max(2, int(math.Ceil(float64(count)/3)))
 	var round Round
 	usedFact, usedAnswer, usedSent, usedQuote := map[string]bool{}, map[string]bool{}, map[int]bool{}, map[string]bool{}
 	bySource, byGroup := map[string]int{}, map[string]int{}
 	tried := map[int]bool{}
 	sentAsked := map[int]int{}
-	// Pass 0 spreads the round evenly over the sources and the kinds of
-	// answer, pass 1 allows a third of it to one kind, pass 2 the same
-	// from any source, pass 3 fills it with a fact of a sentence not asked
-	// yet, pass 4 with another fact of a sentence asked already
-	// (maxPerSentence at most). No two questions have the same answer.
-	const repeatPass = 4
+	// Pass 0 spreads the round over the sources and the kinds of answer,
+	// pass 1 over the kinds from any source, pass 2 fills it with a fact
+	// of a sentence not asked yet, pass 3 with another fact of a sentence
+	// asked already (maxPerSentence at most). No two questions have the
+	// same answer.
+	const repeatPass = 3
 	for pass := 0; pass <= repeatPass && len(round.Questions) < count; pass++ {
 		for i, c := range pool {
 			if len(round.Questions) == count {
@@ -585,7 +605,7 @@ func (g *Generator) Round(opts RoundOptions) (Round, error) {
 			if pass < repeatPass && (usedSent[c.sent] || usedQuote[quote]) {
 				continue
 			}
-			if pass < 2 && bySource[src] >= perSource || pass == 0 && byGroup[group] >= perGroup || pass < 3 && byGroup[group] >= perKind {
+			if pass == 0 && bySource[src] >= perSource || pass < 2 && byGroup[group] >= perGroup {
 				continue
 			}
 			tried[i] = true
