@@ -598,14 +598,18 @@ func (g *Generator) Round(opts RoundOptions) (Round, error) {
 			}
 			f := g.facts[c.sent][c.fact]
 			s := g.sents[c.sent]
-			src, group, quote, answer := s.passage.Source, kindGroup(f.kind), strings.ToLower(s.plain), strings.ToLower(f.text)
-			if tried[i] || usedFact[f.key] || usedAnswer[answer] || sentAsked[c.sent] >= maxPerSentence {
+			src, group, quote := s.passage.Source, kindGroup(f.kind), s.plain
+			if tried[i] || usedFact[f.key] || sentAsked[c.sent] >= maxPerSentence {
 				continue
 			}
 			if pass < repeatPass && (usedSent[c.sent] || usedQuote[quote]) {
 				continue
 			}
 			if pass == 0 && bySource[src] >= perSource || pass < 2 && byGroup[group] >= perGroup {
+				continue
+			}
+			answer := strings.ToLower(f.text)
+			if usedAnswer[answer] {
 				continue
 			}
 			tried[i] = true
@@ -643,13 +647,22 @@ var kindGroups = map[string][]Kind{
 // kindGroup is the kind of answer a student tells apart that k is (see
 // kindGroups), or k itself.
 func kindGroup(k Kind) string {
-	for group, kinds := range kindGroups {
-		if slices.Contains(kinds, k) {
-			return group
-		}
+	if group, ok := groupOfKind[k]; ok {
+		return group
 	}
 	return string(k)
 }
+
+// groupOfKind is kindGroups the other way round.
+var groupOfKind = func() map[Kind]string {
+	m := map[Kind]string{}
+	for group, kinds := range kindGroups {
+		for _, k := range kinds {
+			m[k] = group
+		}
+	}
+	return m
+}()
 
 // givesAway reports whether q and a question of asked would give away
 // each other's answers: the text of one holds the answer of the other
@@ -902,6 +915,7 @@ func (g *Generator) distractors(r ref, rng *rand.Rand) []string {
 			}
 		}
 	}
+	pool = slices.Grow(pool, len(g.byKind[answer.kind])) // one allocation, not one per doubling
 	for _, o := range g.byKind[answer.kind] {
 		if d := g.facts[o.sent][o.fact]; o.sent != r.sent && !told[d.key] {
 			pool = append(pool, d)
