@@ -895,9 +895,6 @@ func (g *Generator) distractors(r ref, rng *rand.Rand) []string {
 	article := lastWord(s.plain[:answer.start])
 	sentenceWords := tokens(lowerSentence)
 	pool := g.gazetteerFacts(answer)
-	// Another source's telling of the answer: the facts of the kind of
-	// sentences about the same things ("Vietnam invaded Cambodia in 1978"
-	// and "in 1979 … the former invaded Cambodia").
 	// The stems around the answer, made once when first needed.
 	var stems map[string]float64
 	answerStems := func() map[string]float64 {
@@ -906,6 +903,9 @@ func (g *Generator) distractors(r ref, rng *rand.Rand) []string {
 		}
 		return stems
 	}
+	// Another source's telling of the answer: the facts of the kind of
+	// sentences about the same things ("Vietnam invaded Cambodia in 1978"
+	// and "in 1979 … the former invaded Cambodia").
 	told := map[string]bool{}
 	if !nameKinds[answer.kind] {
 		anchors := g.anchorsOf(r)
