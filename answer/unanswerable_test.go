@@ -112,6 +112,7 @@ func countAnswered(t *testing.T, a *Answerer, qs []evaluation.Question) (answere
 			t.Fatal(err)
 		}
 		if ans.Mode == ModeNotFound {
+			t.Logf("not answered %q: %s", q.Question, ans.Text)
 			continue
 		}
 		answered++
@@ -121,6 +122,8 @@ func countAnswered(t *testing.T, a *Answerer, qs []evaluation.Question) (answere
 		}
 		if slices.ContainsFunc(q.Expect, func(e string) bool { return evaluation.Contains(shown, e) }) {
 			right++
+		} else {
+			t.Logf("answered %q without an expected phrase: %s", q.Question, ans.Text)
 		}
 	}
 	return answered, right
@@ -268,6 +271,7 @@ func TestExtractiveAnswerOnTheExtraSets(t *testing.T) {
 		// session's start, 19 at the fourth round's, then scope.go.
 		{"blind3", 28.0 / 30, 17, 15},
 		{"blind4", 27.0 / 30, 20, 14},
+		{"extra13", 19.0 / 32, 18, 15}, // temporal scopes, reasons, yes/no, alternatives, written before the fifth round: first run 19 of 32, 18 answered, 15 rightly
 	} {
 		checkQuestionSets(t, a, set.name, set.minTurnedAway, set.minAnswered, set.minRights)
 	}
