@@ -379,7 +379,9 @@ func coversNew(s sentence, picked []sentence, q query) bool {
 func (a *Answerer) extract(question, query string, passages []retrieval.Passage, sents []sentence) Answer {
 	q := newQuery(question, strings.TrimPrefix(query, question))
 	scoreSentences(sents, q, len(passages), questionCue(question))
-	keepAnswering(sents, passages, question, a.synonyms())
+	keepAnswering(sents, passages, question, a.synonyms(), func(s sentence, rule string) {
+		a.log.Debug("no answer to the question", "rule", rule, "sentence", s.text)
+	})
 	picked := pickSentences(sents, q)
 	if len(picked) == 0 {
 		return notFound()

@@ -320,8 +320,10 @@ func startsWithCapital(s string) bool {
 // something else (too few of the asked words, or not the event's verb);
 // for "What did X say …?", one that does not report X's words; for "Who
 // was X's ambassador?", one without the role; and one whose passage lacks
-// a phrase the question quotes (see asked.go).
-func keepAnswering(sents []sentence, passages []retrieval.Passage, question string, synonyms retrieval.Synonyms) {
+// a phrase the question quotes (see asked.go). rejected, when not nil,
+// is told of each sentence with a score that is zeroed, and the rule that
+// zeroed it.
+func keepAnswering(sents []sentence, passages []retrieval.Passage, question string, synonyms retrieval.Synonyms, rejected func(s sentence, rule string)) {
 	f := readFocus(question)
 	c := questionCue(question)
 	m := askedMeasure(question)
@@ -346,11 +348,12 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 	}
 	valueOf := asksValue(question)
 	nouns := askedNouns(question)
+	scope := askedTimeScope(question, f)
 	head := ""
 	if c != cueAuthor {
 		head = roleHead(question, role)
 	}
-	if predicate == "" && things == "" && first == nil && thing == "" && !valueOf && len(nouns) == 0 && !place && !why && kind == nil && len(f.names) == 0 && len(f.years) == 0 && len(f.numbers) == 0 && c != cueWhen && c != cueNumber && m == measureNone && len(role) == 0 && len(quoted) == 0 && !asksMoney(question) {
+	if predicate == "" && scope.order == orderNone && things == "" && first == nil && thing == "" && !valueOf && len(nouns) == 0 && !place && !why && kind == nil && len(f.names) == 0 && len(f.years) == 0 && len(f.numbers) == 0 && c != cueWhen && c != cueNumber && m == measureNone && len(role) == 0 && len(quoted) == 0 && !asksMoney(question) {
 		return
 	}
 	// Each sentence is read once; the sentence before it, its title and
@@ -407,71 +410,79 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 		if text != sents[i].text {
 			withRefs = reader.read(sents[i].text) // a question's year may be a reference's
 		}
+		rule := ""
 		switch {
 		case !f.holds(merged(withRefs, prev)) && !f.holds(merged(wholeOf(pi), reader.read(passages[pi].Info.Date))):
-			sents[i].score = 0
+			rule = "numbers"
 		case !slices.ContainsFunc(distinctive, func(names []nameGroup) bool {
 			return allMentioned(names, upTo(pi, sents[i].pos))
 		}):
-			sents[i].score = 0 // "When did Vo Van Thuong take office?" needs him
+			rule = "distinctive names" // "When did Vo Van Thuong take office?" needs him
 		case len(f.names) >= 2 && !f.namesMostlyIn(ft, merged(titles[pi], prev)) && !f.allNamesIn(wholeOf(pi)):
-			sents[i].score = 0
+			rule = "names"
 		case subject != nil && !subject.mentionedIn(ft.words) && !(personalPronoun.MatchString(text) && subject.mentionedIn(prev.words)):
-			sents[i].score = 0 // "What did Taiwan say …?" needs Taiwan saying it
+			rule = "subject" // "What did Taiwan say …?" needs Taiwan saying it
 		case subject != nil && !reportsStance(text, *subject):
-			sents[i].score = 0 // nor by a sentence that only names Taiwan
+			rule = "stance" // nor by a sentence that only names Taiwan
 		case slices.ContainsFunc(quoted, func(p []string) bool { return !holdsPhrase(passages[pi].Text+"\n"+passageTitle(passages[pi]), p) }):
-			sents[i].score = 0 // a phrase the question quotes is the passage's own
+			rule = "quoted phrase" // a phrase the question quotes is the passage's own
 		case event != "" && !holdsEvent(sents[i].terms, asked, event, synonyms):
-			sents[i].score = 0 // "When did Mao die?" is not dated by what Mao founded
+			rule = "event" // "When did Mao die?" is not dated by what Mao founded
 		case event != "" && c == cueWhen && datedByOtherVerb(text, sents[i].terms, event, synonyms):
-			sents[i].score = 0 // the year of another verb
+			rule = "date of another verb" // the year of another verb
 		case event != "" && c == cueWhen && !datesEvent(text, asked, event, synonyms):
-			sents[i].score = 0 // the year of another clause
+			rule = "date of another clause" // the year of another clause
 		case predicate != "" && !holdsPredicateNear(sents, i, predicate, synonyms):
-			sents[i].score = 0 // "What did Yu agree …?" is not answered by his visit
+			rule = "predicate" // "What did Yu agree …?" is not answered by his visit
 		case m == measureShare && slices.ContainsFunc(baseNames, func(g nameGroup) bool { return !g.mentionedIn(ft.words) }):
-			sents[i].score = 0 // "What percentage of Vietnam's trade …?" is not "30% of global trade"
+			rule = "share's base" // "What percentage of Vietnam's trade …?" is not "30% of global trade"
 		case things != "" && !holdsPredicateNear(sents, i, things, synonyms):
-			sents[i].score = 0 // "What agreements came out of the summit?" needs agreements
+			rule = "things" // "What agreements came out of the summit?" needs agreements
 		case place && !holdsPlace(text, question):
-			sents[i].score = 0 // "Where did they meet?" needs a place
+			rule = "place" // "Where did they meet?" needs a place
 		case why && predicate != "" && !answersWhy(sents, i, predicate, synonyms):
-			sents[i].score = 0 // "Why did Vietnam skip …?" needs a reason
+			rule = "reason" // "Why did Vietnam skip …?" needs a reason
 		case kind != nil && !holdsKindName(text, question, kind):
-			sents[i].score = 0 // "Which university …?" needs one
+			rule = "kind of name" // "Which university …?" needs one
 		case head != "" && (!holdsEvery(sents[i].terms, role, synonyms) || !namesHolder(text, question, head, synonyms)):
-			sents[i].score = 0 // "Who was the state president?" needs a name by the role
+			rule = "role holder" // "Who was the state president?" needs a name by the role
 		case !holdsAny(sents[i].terms, role, synonyms):
-			sents[i].score = 0 // "Who was Vietnam's ambassador …?" needs an ambassador
+			rule = "role" // "Who was Vietnam's ambassador …?" needs an ambassador
 		case first != nil && !holdsFirstOfRanking(text, first, synonyms):
-			sents[i].score = 0 // "Vietnam's largest export market" is not its second-largest
+			rule = "first of a ranking" // "Vietnam's largest export market" is not its second-largest
 		case thing != "" && !namesThingOfKind(text, question, thing):
-			sents[i].score = 0 // "Which ports …?" needs a port's name
+			rule = "thing of the kind" // "Which ports …?" needs a port's name
 		case shareOf != "" && narrowsWhole(text, question, shareOf):
-			sents[i].score = 0 // "Vietnam's total imports" are not its textile industry's
+			rule = "share of a part" // "Vietnam's total imports" are not its textile industry's
 		case (valueOf || asksHowMuch(question)) && !yearNear(sents[i].text, textBefore(sents, i), f.years):
-			sents[i].score = 0 // "the value of exports in 2020" needs 2020 by it
+			rule = "year of the amount" // "the value of exports in 2020" needs 2020 by it
 		case len(nouns) > 0 && slices.ContainsFunc(nouns, func(n string) bool { return !holdsNounNear(sents, i, n, synonyms) }):
-			sents[i].score = 0 // "What tariff cuts did …?" needs tariffs
+			rule = "asked nouns" // "What tariff cuts did …?" needs tariffs
 		case predicate != "" && predicateInOtherClause(text, predicate, asked, synonyms):
-			sents[i].score = 0 // "Did China compensate the fishermen?" is not "… or when it agreed to pay the oil companies"
+			rule = "predicate in another clause" // "Did China compensate the fishermen?" is not "… or when it agreed to pay the oil companies"
+		case !placesInScope(sents, i, scope, synonyms):
+			rule = "time scope" // "What post did he hold before he became president?" is not "President Vo Van Thuong"
 		case c == cueNumber && asksTimes(question) && !timesCount.MatchString(text):
-			sents[i].score = 0 // "How many times has Biden met Trong?" is not "the 40th and 41st ASEAN Summits"
+			rule = "count of times" // "How many times has Biden met Trong?" is not "the 40th and 41st ASEAN Summits"
 		case !m.holds(text):
-			sents[i].score = 0 // "What share …?" needs a share
+			rule = "measure" // "What share …?" needs a share
 		case (c == cueWhen || c == cueNumber || m != measureNone || valueOf) && !slices.ContainsFunc(asked, func(terms []string) bool {
 			return holdsAsked(sents[i].terms, termsBefore(sents, i), terms, synonyms)
 		}):
-			sents[i].score = 0 // a date or a number of something else
+			rule = "asked terms" // a date or a number of something else
 		case c == cueWhen && !dateLike.MatchString(text) && !eraYear.MatchString(text) && !relativeTime.MatchString(text):
-			sents[i].score = 0
+			rule = "date"
 		case c == cueNumber && !holdsCount(withoutCountsOfOthers(text, qualifier), question, f):
-			sents[i].score = 0
-			sents[i].score = 0
+			rule = "count"
 		case (asksHowMuch(question) || valueOf) && !amountLike.MatchString(text):
-			sents[i].score = 0
+			rule = "amount"
 		case asksMoney(question) && !moneyLike.MatchString(text):
+			rule = "money"
+		}
+		if rule != "" {
+			if rejected != nil && sents[i].score > 0 {
+				rejected(sents[i], rule)
+			}
 			sents[i].score = 0
 		}
 	}

@@ -48,9 +48,11 @@ var broadVerbs = func() map[string]bool {
 // auxiliary and subject: the last lowercase content word before the first
 // small word that follows one ("Did the Vietnamese government prosecute
 // the people …?" → prosecut); "" when the question asks none, asks it
-// with a broad verb, or asks a date (eventWord reads those).
+// with a broad verb, or asks a date (eventWord reads those). A time
+// scope's verb is not it: "What did Chinh do a week after the meeting?"
+// asks none.
 func askedPredicate(question string) string {
-	q := strings.TrimSpace(question)
+	q := strings.TrimSpace(withoutTimeScope(question))
 	if whenEvent.MatchString(q) {
 		return ""
 	}
