@@ -66,6 +66,15 @@ func askedPredicate(question string) string {
 		}
 		return ""
 	}
+	if c := causeOf.FindStringSubmatch(q); c != nil {
+		if t := lastTerm(strings.ToLower(c[1])); !broadVerbs[t] && !kindWords[t] && !lightVerbs[strings.ToLower(c[1])] && !text.IsStopWord(strings.ToLower(c[1])) {
+			return t // "What led Obama to lift the embargo?" → lift
+		}
+		return ""
+	}
+	if causeVerb.MatchString(q) {
+		return "" // "What is driving the rapprochement?": the verb is the cause's
+	}
 	if k := kindDid.FindStringSubmatch(q); k != nil && kindNamePattern(q) != nil {
 		q = k[1] // "Which university did he graduate from?" → "did he graduate from?"
 	}
@@ -386,7 +395,16 @@ func monthNumber(w string) int {
 }
 
 // asksWhy reports whether a question asks for a reason.
-var asksWhy = regexp.MustCompile(`(?i)^\W*(?:why\b|for\s+what\s+reasons?\b|what\s+(?:was|were|is|are)\s+the\s+reasons?\b|what\s+(?:led|drove|caused|prompted|motivated)\b)`)
+var asksWhy = regexp.MustCompile(`(?i)^\W*(?:why\b|how\s+come\b|for\s+what\s+reasons?\b|what\s+(?:was|were|is|are)\s+the\s+(?:main\s+)?(?:reasons?|causes?|motives?)\b|what\s+(?:(?:has|have|had|is|are|was|were)\s+(?:been\s+)?)?(?:led|leads|leading|drove|drives|driving|caused|causes|causing|prompted|prompts|prompting|motivated|motivates|motivating|pushed|pushes|pushing|forced|forces|made|makes|convinced|persuaded|triggered|sparked)\b|what\s+(?:was|were|is|are)\s+behind\b)`)
+
+// causeVerb opens a question for a cause with the verb of causing: "What
+// is driving …?", "What caused …?".
+var causeVerb = regexp.MustCompile(`(?i)^\W*what\s+(?:(?:has|have|had|is|are|was|were)\s+(?:been\s+)?)?(?:led|leads|leading|drove|drives|driving|caused|causes|causing|prompted|prompts|prompting|motivated|motivates|motivating|pushed|pushes|pushing|forced|forces|convinced|persuaded|triggered|sparked)\b`)
+
+// causeOf is a question for what made someone do something: "What led
+// President Obama to lift the arms embargo?", "What is driving Chinese
+// firms to move …?"; its verb is the one after "to".
+var causeOf = regexp.MustCompile(`(?i)^\W*what\s+(?:(?:has|have|had|is|are|was|were)\s+(?:been\s+)?)?(?:led|leads|leading|drove|drives|driving|caused|causes|causing|prompted|prompts|prompting|motivated|motivates|motivating|pushed|pushes|pushing|forced|forces|convinced|persuaded)\s+(?:[^?]+?)\s+to\s+(\p{Ll}[\p{Ll}-]*)`)
 
 // reasonMarker is a stated reason: "because", "due to", "in order to",
 // "to remove …", "driven by the desire", "after …".
