@@ -442,6 +442,10 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 			rule = "place" // "Where did they meet?" needs a place
 		case why && predicate != "" && !answersWhy(sents, i, predicate, synonyms):
 			rule = "reason" // "Why did Vietnam skip …?" needs a reason
+		case why && predicate != "" && !slices.ContainsFunc(asked, func(terms []string) bool {
+			return holdsAsked(sents[i].terms, termsBefore(sents, i), terms, synonyms)
+		}):
+			rule = "reason's event" // "What prompted China to send two ships …?" is not why Xi sent Yu
 		case kind != nil && !holdsKindName(text, question, kind):
 			rule = "kind of name" // "Which university …?" needs one
 		case head != "" && (!holdsEvery(sents[i].terms, role, synonyms) || !namesHolder(text, question, head, synonyms)):

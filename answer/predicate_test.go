@@ -56,6 +56,14 @@ func TestAskedPredicate(t *testing.T) {
 		{"How often has Vietnam received the US defense secretary?", ""},
 		{"Who was Vietnam's state president?", ""},
 		{"What is the Three Nos doctrine?", ""},
+		// A cause asked by the verb of causing: the caused verb after
+		// "to"; none when the verb is the cause's own, or the scope's.
+		{"What led President Obama to lift the U.S. arms embargo on Vietnam?", "lift"},
+		{"What prompted China to send two ships to the oil rig area?", "send"},
+		{"What is driving Chinese firms to move their operations to Vietnam?", "move"},
+		{"What led China to react more moderately to the upgrade?", ""},
+		{"What is driving the deepening Sino-Vietnamese rapprochement?", ""},
+		{"What did Pham Minh Chinh do a week after the Trong-Xi meeting?", ""},
 	}
 	for _, tt := range tests {
 		if got := askedPredicate(tt.question); got != tt.want {
@@ -189,6 +197,31 @@ func TestAReasonIsGiven(t *testing.T) {
 	for _, tt := range tests {
 		if got := answersWhy(sentencesOf(tt.sentences...), 0, tt.predicate, syn); got != tt.want {
 			t.Errorf("%s: answersWhy = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestAReasonIsAsked: the questions that ask for a reason, by "why" or by
+// a verb of causing.
+func TestAReasonIsAsked(t *testing.T) {
+	tests := []struct {
+		question string
+		want     bool
+	}{
+		{"Why did Vietnam sit out the exercises?", true},
+		{"What led President Obama to lift the arms embargo?", true},
+		{"What is driving Chinese firms to move their operations to Vietnam?", true},
+		{"What has prompted the upgrade?", true},
+		{"What was behind the 2014 riots?", true},
+		{"What were the main reasons for the visit?", true},
+		{"How come Vietnam never sued China?", true},
+		{"What led to the riots?", true},
+		{"What did the two leaders agree on?", false},
+		{"Who led the delegation?", false},
+	}
+	for _, tt := range tests {
+		if got := asksWhy.MatchString(tt.question); got != tt.want {
+			t.Errorf("asksWhy(%q) = %v, want %v", tt.question, got, tt.want)
 		}
 	}
 }
