@@ -2,7 +2,7 @@ package answer
 
 import "testing"
 
-// FuzzQuestionRules: the readers of predicate.go and order.go take any
+// FuzzQuestionRules: the readers of predicate.go, order.go and yesno.go take any
 // question and any sentence without panicking or hanging.
 func FuzzQuestionRules(f *testing.F) {
 	f.Add("What did Yu Zhengsheng agree with Vietnamese leaders?", "In return, Xi Jinping sent Yu Zhengsheng to visit Vietnam.")
@@ -14,6 +14,9 @@ func FuzzQuestionRules(f *testing.F) {
 	f.Add("Who ", "Ministry , Wang")
 	f.Add("What did Chinh do a week after the meeting?", "A week after the Trong-Xi meeting, Chinh met Biden (Peng, 2022).")
 	f.Add("What post did he hold before", "the former invaded; it shifted from")
+	f.Add("Is it the whole X or only part of it?", "part of the project")
+	f.Add("Did A or", "or")
+	f.Add("Was it in cash or with \"new\" or in", "cash")
 	syn := wordNet(f)
 	f.Fuzz(func(t *testing.T, question, s string) {
 		predicate := askedPredicate(question)
@@ -32,6 +35,10 @@ func FuzzQuestionRules(f *testing.F) {
 		scope := askedTimeScope(question, readFocus(question))
 		placesInScope(sentencesOf(s, s), 1, scope, syn)
 		withoutTimeScope(question)
+		if asksYesNo(question) {
+			statesClaim(sentencesOf(s, s), 1, askedClaim(question, readFocus(question)), readFocusText(s), readFocusText(s), syn)
+		}
+		namesAlternative(sentencesOf(s)[0].terms, askedAlternatives(question), syn)
 		if event := eventWord(question); event != "" {
 			datesEvent(s, askedByClause(question, readFocus(question)), event, syn)
 		}
