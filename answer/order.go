@@ -30,6 +30,7 @@ const (
 type timeScope struct {
 	order timeOrder
 	terms []string
+	names []nameGroup
 	year  string
 }
 
@@ -78,6 +79,7 @@ func askedTimeScope(question string, f focus) timeScope {
 			}
 			s.terms = append(s.terms, t)
 		}
+		s.names = readFocus("Ask " + rest).names
 		if y := yearLike.FindString(rest); y != "" {
 			s.year = y
 		}
@@ -114,20 +116,33 @@ func withoutTimeScope(question string) string {
 }
 
 var (
-	// beforeMarker places something before another: "before his visit",
-	// "had previously visited", "earlier in 1978", "formerly".
-	// "Vietnam shifted from being regarded as …" says what came before;
-	// "the former" of "the former invaded Cambodia" is no time.
-	beforeMarker = regexp.MustCompile(`(?i)\b(?:before|earlier|previous(?:ly)?|prior|formerly|until|till|ago|no\s+longer|used\s+to|(?:shift|chang|turn|mov|evolv)\w*\s+from)\b|(?:^|[^e]\s+|[^h]e\s+)\bformer\b`)
-	// afterMarker places something after another, or makes it a response
-	// to it: "following the standoff", "a week after", "later", "since
-	// then", "in response", "reaction to the upgrade".
-	afterMarker = regexp.MustCompile(`(?i)\b(?:after|afterwards?|later|following|followed|since|then|subsequent(?:ly)?|thereafter|next|in\s+response|reactions?|respon(?:se|ses|ded|ds|d)|result(?:ed|ing)?|consequently|ensuing)\b`)
+	// beforeAdverb places something before what the text tells of:
+	// "had previously visited", "earlier in 1978", "formerly"; "Vietnam
+	// shifted from being regarded as …" says what came before; "the
+	// former" of "the former invaded Cambodia" is no time.
+	beforeAdverb = regexp.MustCompile(`(?i)\b(?:earlier|previous(?:ly)?|formerly|ago|no\s+longer|used\s+to|(?:shift|chang|turn|mov|evolv)\w*\s+from)\b|(?:^|[^e]\s+|[^h]e\s+)\bformer\b`)
+	// beforePreposition places something before an event it names:
+	// "before his visit", "prior to".
+	beforePreposition = regexp.MustCompile(`(?i)\b(?:before|prior\s+to|until|till)\b`)
+	// afterAdverb places something after what the text tells of, or
+	// makes it a response to it: "later", "since then", "in response",
+	// "reaction to the upgrade".
+	afterAdverb = regexp.MustCompile(`(?i)\b(?:afterwards?|later|since\s+then|then|subsequent(?:ly)?|thereafter|next|in\s+response|reactions?|respon(?:se|ses|ded|ds|d)|result(?:ed|ing)?|consequently|ensuing|followed)\b`)
+	// afterPreposition places something after an event it names: "a
+	// week after the Trong-Xi meeting", "following the standoff", "since
+	// Xi became general secretary".
+	afterPreposition = regexp.MustCompile(`(?i)\b(?:after|following|since)\b`)
 	// responseMarker makes a sentence a response to what the sentence
 	// before it tells of: "… led to its more moderate reaction to the
 	// upgrade. Its foreign ministry spokesperson reminded Vietnam …".
 	responseMarker = regexp.MustCompile(`(?i)\b(?:in\s+response|reactions?|respon(?:se|ses|ded|ds|d))\b`)
 )
+
+// eventWindow is how many words after "after" or "before" may name the
+// event a sentence places something by: "Following the tense standoff
+// over the Haiyang Shiyou 981 oil-rig incident" names the oil-rig crisis
+// at its ninth word (8 loses that answer; 12 and 15 give the same).
+const eventWindow = 12
 
 // monthStems are the stems of the months' names.
 var monthStems = func() map[string]bool {
@@ -138,12 +153,62 @@ var monthStems = func() map[string]bool {
 	return m
 }()
 
-// marker is the marker of an order, and of the opposite one.
-func (o timeOrder) marker() (same, opposite *regexp.Regexp) {
+// markers are the adverbs and the prepositions of an order.
+func (o timeOrder) markers() (adverb, preposition *regexp.Regexp) {
 	if o == orderBefore {
-		return beforeMarker, afterMarker
+		return beforeAdverb, beforePreposition
 	}
-	return afterMarker, beforeMarker
+	return afterAdverb, afterPreposition
+}
+
+// opposite is the other order.
+func (o timeOrder) opposite() timeOrder {
+	if o == orderBefore {
+		return orderAfter
+	}
+	return orderBefore
+}
+
+// holdsMarker reports whether a sentence has a marker of the order: an
+// adverb, or a preposition with the scope's event (a word or a name of
+// it, or a year on its side) in the words after it, or any event when the
+// scope names none ("since the early 2000s").
+func (s timeScope) holdsMarker(sentence string, o timeOrder, synonyms retrieval.Synonyms) bool {
+	adverb, preposition := o.markers()
+	if adverb.MatchString(sentence) {
+		return true
+	}
+	for _, loc := range preposition.FindAllStringIndex(sentence, -1) {
+		if len(s.terms) == 0 && len(s.names) == 0 && s.year == "" {
+			return true
+		}
+		after := strings.Fields(sentence[loc[1]:])
+		window := strings.Join(after[:min(eventWindow, len(after))], " ")
+		if s.namesEvent(window, synonyms) {
+			return true
+		}
+	}
+	return false
+}
+
+// namesEvent reports whether a text names the scope's event: one of its
+// words (as itself, a synonym or a paraphrase), one of its names, or its
+// year or one on the scope's side.
+func (s timeScope) namesEvent(body string, synonyms retrieval.Synonyms) bool {
+	have := termSet{}
+	have.add(text.Terms(body)...)
+	for _, t := range s.terms {
+		if holdsTerm(have, t, synonyms) > 0 {
+			return true
+		}
+	}
+	words := readFocusText(body).words
+	for _, g := range s.names {
+		if g.mentionedIn(words) {
+			return true
+		}
+	}
+	return s.year != "" && (strings.Contains(body, s.year) || s.yearPlaces(body))
 }
 
 // yearPlaces reports whether a sentence gives a year on the scope's side
@@ -161,31 +226,23 @@ func (s timeScope) yearPlaces(sentence string) bool {
 }
 
 // placesInScope reports whether sents[i] tells of something on the
-// question's side of its event: it has a marker of that order, or a year
-// on that side (or, for an after, the sentence just before it tells of a
-// reaction, which it may be); or it orders the event itself the other
-// way round ("his first foreign trip after suffering a stroke" is what
-// came before "travelling abroad again"), holding a word of the event.
+// question's side of its event: it has a marker of that order (an adverb,
+// or a preposition before the event: "after his re-election" does not
+// place anything after Xi's 2023 visit), or a year on that side (or, for
+// an after, the sentence just before it tells of a reaction, which it may
+// be); or it orders the event itself the other way round ("his first
+// foreign trip after suffering a stroke" is what came before "travelling
+// abroad again"), naming it.
 func placesInScope(sents []sentence, i int, s timeScope, synonyms retrieval.Synonyms) bool {
 	if s.order == orderNone {
 		return true
 	}
-	same, opposite := s.order.marker()
 	sentence := withoutReferences(sents[i].text)
-	if same.MatchString(sentence) || s.yearPlaces(sentence) || s.order == orderAfter && responseMarker.MatchString(textBefore(sents, i)) {
+	if s.holdsMarker(sentence, s.order, synonyms) || s.yearPlaces(sentence) || s.order == orderAfter && responseMarker.MatchString(textBefore(sents, i)) {
 		return true
 	}
-	if !opposite.MatchString(sentence) {
-		return false
-	}
-	have := termSet{}
-	have.add(sents[i].terms...)
-	for _, t := range s.terms {
-		if holdsTerm(have, t, synonyms) > 0 {
-			return true
-		}
-	}
-	return false
+	adverb, preposition := s.order.opposite().markers()
+	return (adverb.MatchString(sentence) || preposition.MatchString(sentence)) && s.namesEvent(sentence, synonyms)
 }
 
 // String writes a time scope as its direction, its event's terms and its

@@ -70,6 +70,11 @@ func TestASentenceInTheQuestionsTimeScope(t *testing.T) {
 		{"What health scare did Trong go through before travelling abroad again?", "", "His visit to China was his first foreign trip after suffering a stroke in 2019.", true},
 		{"How did relations with Cambodia develop after the 1979 border war?", "", "In 1979, Hanoi and Beijing fought a border war when the former invaded Cambodia.", false},
 		{"What did Trong and Xi agree on?", "", "Trong and Xi agreed to manage their differences.", true},
+		// "after" or "before" with another event places nothing by the
+		// asked one.
+		{"What did Vietnam's leaders say after Xi's 2023 visit ended?", "", "The visit reciprocated Xi's visit in November 2017 when Xi chose Vietnam to be the first destination after his re-election.", false},
+		{"What did Vietnam's leaders say after Xi's 2023 visit ended?", "", "After Xi's visit, Vietnam's leaders said the ties were strong.", true},
+		{"How many workshops have the two parties held since the early 2000s?", "", "Since the early 2000s, they have held 17 workshops.", true},
 	}
 	for _, tt := range tests {
 		sents := sentencesOf(tt.before, tt.sentence)
