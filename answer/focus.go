@@ -329,7 +329,7 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 	m := askedMeasure(question)
 	var role []string
 	if c != cueAuthor {
-		role = roleTerms(question)
+		role = roleTerms(roleQuestion(question))
 	}
 	event := eventWord(question)
 	quoted := quotedPhrases(question)
@@ -354,7 +354,7 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 	alternatives := askedAlternatives(question)
 	head := ""
 	if c != cueAuthor {
-		head = roleHead(question, role)
+		head = roleHead(roleQuestion(question), role)
 	}
 	if predicate == "" && scope.order == orderNone && !yesNo && alternatives == nil && things == "" && first == nil && thing == "" && !valueOf && len(nouns) == 0 && !place && !why && kind == nil && len(f.names) == 0 && len(f.years) == 0 && len(f.numbers) == 0 && c != cueWhen && c != cueNumber && m == measureNone && len(role) == 0 && len(quoted) == 0 && !asksMoney(question) {
 		return
@@ -469,7 +469,7 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 			rule = "predicate in another clause" // "Did China compensate the fishermen?" is not "… or when it agreed to pay the oil companies"
 		case yesNo && !statesClaim(sents, i, claim, ft, prev, synonyms):
 			rule = "claim" // "Did Vietnam support the Philippines' case?" is not "Vietnam has refused to take China to court"
-		case !namesAlternative(sents[i].terms, alternatives, synonyms):
+		case !namesAlternative(text, alternatives, synonyms):
 			rule = "alternative" // "the whole project or only part of it?" is not "China is investing in the project"
 		case !placesInScope(sents, i, scope, synonyms):
 			rule = "time scope" // "What post did he hold before he became president?" is not "President Vo Van Thuong"

@@ -253,6 +253,16 @@ func holdsKindName(sentence, question string, kind *regexp.Regexp) bool {
 	return false
 }
 
+// roleQuestion is a question that asks to name the holder of a role, as
+// "Who is …?" asks it: "What is the name of Vietnam's defence minister?"
+// → "Who is Vietnam's defence minister?"; else the question itself.
+func roleQuestion(question string) string {
+	if m := nameOf.FindStringSubmatch(strings.TrimSpace(question)); m != nil && possessiveWho.MatchString("Who is "+m[1]) {
+		return "Who is " + m[1]
+	}
+	return question
+}
+
 // personRoles are the roles held by a person, whose name the answer
 // gives next to the role; "Who is China's largest trading partner?" asks
 // for a country.

@@ -38,7 +38,8 @@ func FuzzQuestionRules(f *testing.F) {
 		if asksYesNo(question) {
 			statesClaim(sentencesOf(s, s), 1, askedClaim(question, readFocus(question)), readFocusText(s), readFocusText(s), syn)
 		}
-		namesAlternative(sentencesOf(s)[0].terms, askedAlternatives(question), syn)
+		namesAlternative(s, askedAlternatives(question), syn)
+		roleHead(roleQuestion(question), roleTerms(roleQuestion(question)))
 		if event := eventWord(question); event != "" {
 			datesEvent(s, askedByClause(question, readFocus(question)), event, syn)
 		}

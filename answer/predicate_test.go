@@ -359,3 +359,19 @@ func TestAYearOfAnotherVerb(t *testing.T) {
 		}
 	}
 }
+
+// TestTheNameOfARoleAsksWhoHoldsIt: "What is the name of X's ROLE?" asks
+// to name the holder as "Who is X's ROLE?" does.
+func TestTheNameOfARoleAsksWhoHoldsIt(t *testing.T) {
+	tests := []struct{ question, want string }{
+		{"What is the name of Vietnam's defence minister?", "Who is Vietnam's defence minister?"},
+		{"What was the name of China's ambassador to Vietnam?", "Who is China's ambassador to Vietnam?"},
+		{"What was the name of the Vietnamese fishing boat?", "What was the name of the Vietnamese fishing boat?"},
+		{"Who is China's ambassador?", "Who is China's ambassador?"},
+	}
+	for _, tt := range tests {
+		if got := roleQuestion(tt.question); got != tt.want {
+			t.Errorf("roleQuestion(%q) = %q, want %q", tt.question, got, tt.want)
+		}
+	}
+}

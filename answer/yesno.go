@@ -187,15 +187,18 @@ func without(a, b []string) []string {
 	return out
 }
 
-// namesAlternative reports whether a sentence (its terms) holds a term
-// that tells one of the alternatives from the other, as itself or a
-// synonym; true when the question asks for none.
-func namesAlternative(terms []string, alternatives [][]string, synonyms retrieval.Synonyms) bool {
+// takePart is "take part", which holds no part of anything.
+var takePart = regexp.MustCompile(`(?i)\b(?:take|takes|taking|took|taken)\s+part\b`)
+
+// namesAlternative reports whether a sentence holds a term that tells
+// one of the alternatives from the other, as itself or a synonym; true
+// when the question asks for none.
+func namesAlternative(sentence string, alternatives [][]string, synonyms retrieval.Synonyms) bool {
 	if len(alternatives) == 0 {
 		return true
 	}
 	have := termSet{}
-	have.add(terms...)
+	have.add(text.Terms(takePart.ReplaceAllString(sentence, "participate"))...)
 	for _, alt := range alternatives {
 		for _, t := range alt {
 			if holdsTerm(have, t, synonyms) >= 1 {
