@@ -382,6 +382,10 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 		return whole[pi]
 	}
 	subject := askedSubject(question)
+	var topic []string
+	if subject != nil {
+		topic = stanceTopic(question, f)
+	}
 	asked := askedByClause(question, f)
 	for pi := range passages {
 		titles[pi] = reader.read(documentLine(passages[pi]))
@@ -423,10 +427,12 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 			rule = "distinctive names" // "When did Vo Van Thuong take office?" needs him
 		case len(f.names) >= 2 && !f.namesMostlyIn(ft, merged(titles[pi], prev)) && !f.allNamesIn(wholeOf(pi)):
 			rule = "names"
-		case subject != nil && !subject.mentionedIn(ft.words) && !(personalPronoun.MatchString(text) && subject.mentionedIn(prev.words)):
+		case subject != nil && !subject.mentionedIn(ft.words) && !((personalPronoun.MatchString(text) || continuation.MatchString(text)) && subject.mentionedIn(prev.words)):
 			rule = "subject" // "What did Taiwan say …?" needs Taiwan saying it
 		case subject != nil && !reportsStance(text, *subject):
 			rule = "stance" // nor by a sentence that only names Taiwan
+		case len(topic) > 0 && !holdsAsked(sents[i].terms, termsBefore(sents, i), topic, synonyms):
+			rule = "stance's topic" // "What did Wang say about the upgrade?" is not what he said about Xi's visit
 		case slices.ContainsFunc(quoted, func(p []string) bool { return !holdsPhrase(passages[pi].Text+"\n"+passageTitle(passages[pi]), p) }):
 			rule = "quoted phrase" // a phrase the question quotes is the passage's own
 		case event != "" && !holdsEvent(sents[i].terms, asked, event, synonyms):
@@ -502,6 +508,11 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 // personalPronoun refers a sentence to a person or people the sentence
 // before it names.
 var personalPronoun = regexp.MustCompile(`(?i)\b(?:he|she|they|his|her|their|him|them)\b`)
+
+// continuation opens a sentence that goes on saying what the sentence
+// before it reports: "As Thayer explains, Hanoi has relied on … In short,
+// Hanoi has sought to “enmesh China …”".
+var continuation = regexp.MustCompile(`^\W*(?i:in\s+short|in\s+other\s+words|that\s+is|put\s+simply|simply\s+put|in\s+sum|in\s+brief)\b`)
 
 // eraYear is a year written with its era: "111BC", "AD 939".
 var eraYear = regexp.MustCompile(`\b\d{1,4}\s?(?:BC|BCE|AD|CE)\b|\b(?:AD|CE)\s?\d{1,4}\b`)
@@ -706,6 +717,19 @@ func askedSubject(question string) *nameGroup {
 			if len(f.names) == 1 {
 				return &f.names[0]
 			}
+		}
+	}
+	return nil
+}
+
+// stanceTopic are the asked terms of what a question asks someone's words
+// or stance on ("What did Wang Wenbin say about the upgrade of U.S.-Vietnam
+// ties?" → upgrad, tie), nil when it asks none or names no topic.
+func stanceTopic(question string, f focus) []string {
+	question = strings.TrimSpace(question)
+	for _, re := range []*regexp.Regexp{askedWhatSubject, askedDidSubject, askedWhoseStance} {
+		if loc := re.FindStringIndex(question); loc != nil {
+			return askedTermsWithout(question[loc[1]:], f.nameStems())
 		}
 	}
 	return nil
