@@ -23,7 +23,7 @@ import (
 // prosecute …?", "Why has Vietnam refused …?". "What rank did Yu hold?",
 // "How often has Vietnam received …?" ask for the noun or the adverb,
 // whatever the verb says it with ("ranked fourth", "hosted … every year").
-var predicateQuestion = regexp.MustCompile(`(?i)^\W*(?:(?:what|why|how|whom|for\s+what\s+reason)\s+)?(did|does|do|will|would|can|could|has|have|had|is|are|was|were)\s+(.*)$`)
+var predicateQuestion = regexp.MustCompile(`(?i)^\W*(?:(?:what|why|how|whom|for\s+what\s+reason)\s+(?:exactly\s+|precisely\s+|really\s+|else\s+)?)?(did|does|do|will|would|can|could|has|have|had|is|are|was|were)\s+(.*)$`)
 
 // whoDid is a question for who did something, its verb right after
 // "who": "Who greeted Xi at the airport?", "Who sent Yu Zhengsheng …?".
@@ -559,8 +559,12 @@ var (
 
 // asksPlace reports whether a question asks where something happened.
 func asksPlace(question string) bool {
-	return asksWhere.MatchString(question) && !notPlace.MatchString(question)
+	return (asksWhere.MatchString(question) || asksWhereWithin.MatchString(question)) && !notPlace.MatchString(question)
 }
+
+// asksWhereWithin is a place asked inside a question: "What did the
+// agreement settle about where the land border runs?".
+var asksWhereWithin = regexp.MustCompile(`(?i)\b(?:about|on|of|as\s+to|exactly|precisely)\s+where\b`)
 
 // holdsPlace reports whether a sentence gives a place the question does
 // not name: "at the Great Hall of the People", "Biden's visit to

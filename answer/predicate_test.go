@@ -64,6 +64,8 @@ func TestAskedPredicate(t *testing.T) {
 		{"What led China to react more moderately to the upgrade?", ""},
 		{"What is driving the deepening Sino-Vietnamese rapprochement?", ""},
 		{"What did Pham Minh Chinh do a week after the Trong-Xi meeting?", ""},
+		// An adverb after the question word.
+		{"What exactly did the 1999 border agreement settle?", "settl"},
 	}
 	for _, tt := range tests {
 		if got := askedPredicate(tt.question); got != tt.want {
@@ -356,6 +358,25 @@ func TestAYearOfAnotherVerb(t *testing.T) {
 		event := eventWord(tt.question)
 		if got := datedByOtherVerb(tt.sentence, text.Terms(tt.sentence), event, syn); got != tt.want {
 			t.Errorf("datedByOtherVerb(%q, %q) = %v, want %v", tt.sentence, event, got, tt.want)
+		}
+	}
+}
+
+// TestAPlaceAskedWithin: a place asked inside a question ("… settle
+// about where the land border runs?") is asked as "Where …?" asks it.
+func TestAPlaceAskedWithin(t *testing.T) {
+	tests := []struct {
+		question string
+		want     bool
+	}{
+		{"What exactly did the 1999 border agreement settle about where the land border runs?", true},
+		{"Where did Xi and Trong meet?", true},
+		{"Where does Vietnam rank among arms importers?", false},
+		{"What did the agreement settle?", false},
+	}
+	for _, tt := range tests {
+		if got := asksPlace(tt.question); got != tt.want {
+			t.Errorf("asksPlace(%q) = %v, want %v", tt.question, got, tt.want)
 		}
 	}
 }

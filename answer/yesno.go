@@ -40,13 +40,14 @@ const minClaimShare = 0.6
 
 // yesNoClaim is what a yes/no question asks of: its names and asked terms.
 type yesNoClaim struct {
-	names []nameGroup
-	terms []string
+	names     []nameGroup
+	terms     []string
+	predicate string // its verb, "" when it cannot be told
 }
 
 // askedClaim is the claim a yes/no question asks of.
 func askedClaim(question string, f focus) yesNoClaim {
-	var c yesNoClaim
+	c := yesNoClaim{predicate: claimVerb(question)}
 	for _, g := range f.names {
 		if !g.when {
 			c.names = append(c.names, g)
@@ -65,7 +66,8 @@ func askedClaim(question string, f focus) yesNoClaim {
 // whole: at least minClaimShare of its names (in the sentence, or the one
 // before it when the sentence says "he" or "the country") and asked terms
 // (in the sentence, as itself, a synonym, a paraphrase or an opposite:
-// "the country's exclusion" denies "Was Vietnam invited …?").
+// "the country's exclusion" denies "Was Vietnam invited …?"), its verb
+// among them, or a negation.
 func statesClaim(sents []sentence, i int, c yesNoClaim, ft, prev focusText, synonyms retrieval.Synonyms) bool {
 	total := len(c.names) + len(c.terms)
 	if total == 0 {
@@ -86,7 +88,41 @@ func statesClaim(sents []sentence, i int, c yesNoClaim, ft, prev focusText, syno
 			held++
 		}
 	}
-	return held >= minClaimShare*float64(total)
+	if held < minClaimShare*float64(total) {
+		return false
+	}
+	// The claim's verb, or its opposite, or a "no" that denies it: "Did the
+	// U.S. sell weapons after the embargo ended?" is not answered by the
+	// end of the embargo; "no foreign military bases" denies that they are
+	// allowed.
+	return c.predicate == "" || holdsPredicate(sents[i].terms, c.predicate, synonyms) ||
+		slices.ContainsFunc(sents[i].terms, func(u string) bool { return slices.Contains(synonyms[u], c.predicate) }) || // "backed" for "support": the table is one way
+		slices.ContainsFunc(antonyms[c.predicate], have.has) || negationWords.MatchString(sents[i].text) ||
+		slices.ContainsFunc([]string{"un", "dis", "non"}, func(p string) bool { return have.has(p + c.predicate) })
+}
+
+// claimVerb is the stem of a yes/no question's verb: its first lowercase
+// content word after the auxiliary and the subject, adverbs in "-ly" left
+// out ("Did Vietnam publicly support …?" → support, "Did the U.S. sell
+// weapons …?" → sell), "" when there is none.
+func claimVerb(question string) string {
+	fields := strings.Fields(withoutTimeScope(question))
+	for _, f := range fields[min(1, len(fields)):] {
+		w := strings.Trim(f, "?.,!;:\"“”'’()")
+		if w == "" || startsWithCapital(w) || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") {
+			continue
+		}
+		lower := strings.ToLower(w)
+		if text.IsStopWord(lower) || leadingWords[lower] || isDigits(lower) || strings.HasSuffix(lower, "ly") || lower == "ever" || lower == "been" || lower == "be" {
+			continue
+		}
+		t := lastTerm(lower)
+		if verb, ok := pastOf[t]; ok {
+			t = verb
+		}
+		return t
+	}
+	return ""
 }
 
 // The words an alternative may open with, which its counterpart before

@@ -39,7 +39,9 @@ func TestASentenceStatesOrDeniesTheClaim(t *testing.T) {
 	}{
 		{"Did Vietnam publicly support the Philippines in its 2016 arbitration case against China?", "", "Similarly, Vietnam has refused to take China to international court mainly because it would be an exercise in angering China for little pay off, as the Philippines found out.", false},
 		{"Did Vietnam publicly support the Philippines in its 2016 arbitration case against China?", "", "Vietnam publicly backed the Philippines' arbitration case against China in 2016.", true},
-		{"Was Vietnam invited to the first Summit for Democracy?", "", "Last year, Vietnam's foreign ministry implicitly criticized the country's exclusion from the first Summit for Democracy in Washington, DC.", true},
+		{"Were China and Russia invited to the Summit for Democracy?", "", "China and Russia were also uninvited to the Summit for Democracy.", true},
+		{"Does Vietnam's constitution allow foreign military bases on its soil?", "", "The country's constitution commits the ruling party to no military alliance with any foreign power and no foreign military bases on its soil.", true},
+		{"Did the United States sell weapons to Vietnam after the embargo ended?", "", "Three years after that, President Barack Obama announced the end of the U.S. arms embargo against Vietnam.", false},
 		{"Is China investing in the Hanoi metro?", "", "China is also investing in the Hanoi metro transit project under the Belt and Road Initiative.", true},
 		{"Is China investing in the Hanoi metro?", "", "He is expected to lay down the funding for a railway line project.", false},
 		{"Did Xi visit Vietnam before 2017?", "The visit reciprocated Xi Jinping's visit to Vietnam in November 2017.", "Xi had previously visited Vietnam in November 2015.", true},
@@ -50,6 +52,22 @@ func TestASentenceStatesOrDeniesTheClaim(t *testing.T) {
 		f := readFocus(tt.question)
 		if got := statesClaim(sents, 1, askedClaim(tt.question, f), readFocusText(tt.sentence), readFocusText(tt.before), syn); got != tt.want {
 			t.Errorf("statesClaim(%q, %q) = %v, want %v", tt.sentence, tt.question, got, tt.want)
+		}
+	}
+}
+
+// TestTheVerbOfAClaim: the verb a yes/no question asks of.
+func TestTheVerbOfAClaim(t *testing.T) {
+	tests := []struct{ question, want string }{
+		{"Did Vietnam publicly support the Philippines in its 2016 arbitration case against China?", "support"},
+		{"Did the United States sell weapons to Vietnam after the embargo ended?", "sell"},
+		{"Was Vietnam invited to the first Summit for Democracy?", "invit"},
+		{"Has Vietnam ever held joint naval exercises with China?", "hold"},
+		{"Is China investing in the Hanoi metro?", "invest"},
+	}
+	for _, tt := range tests {
+		if got := claimVerb(tt.question); got != tt.want {
+			t.Errorf("claimVerb(%q) = %q, want %q", tt.question, got, tt.want)
 		}
 	}
 }
