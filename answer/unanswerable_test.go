@@ -225,6 +225,7 @@ func TestAskedSubject(t *testing.T) {
 		{"What did Xi Jinping think of the talks?", "Xi Jinping"},
 		{"What did the two leaders agree on?", ""},
 		{"What are the Three Nos?", ""},
+		{"What did Pham Minh Chinh do a week after the Trong-Xi meeting?", ""}, // an act, not a stance
 	}
 	for _, tt := range tests {
 		got := ""
