@@ -125,6 +125,12 @@ var predicateParaphrases = map[string][]string{
 	"punish":   {"sanction", "jail", "arrest", "sentenc", "prosecut", "fine"},
 	"prosecut": {"charg", "tri", "trial", "convict", "sentenc", "jail"},
 	"order":    {"direct", "instruct", "command", "told", "tell"},
+	// Words that press someone to act: "reminded Vietnam to accord
+	// priority" is what "urge" asks.
+	"urg":    {"remind", "press", "push", "exhort", "encourag", "call", "ask", "told", "tell"},
+	"remind": {"urg", "press", "call", "told", "tell"},
+	"welcom": {"greet", "receiv", "host"},
+	"greet":  {"welcom", "receiv"},
 }
 
 // forbiddingVerbs say that something may not be done, as "no", "not" and
@@ -132,7 +138,7 @@ var predicateParaphrases = map[string][]string{
 // "no military alliance …".
 var (
 	forbiddingVerbs = wordSet("forbid prohibit ban bar")
-	negationWords   = regexp.MustCompile(`(?i)\b(?:no|not|never|nor)\b`)
+	negationWords   = regexp.MustCompile(`(?i)\b(?:no|not|never|nor|without)\b|\w+n['’]t\b`)
 )
 
 // pastOf are irregular past forms a who question asks with: "Who led …?",

@@ -96,6 +96,9 @@ func TestPredicateInTheSentenceOrANeighbour(t *testing.T) {
 		{"a paraphrase", []string{"China and Vietnam also agreed to enhance border trade."}, 0, "decid", true},
 		{"forbidding with no", []string{"The doctrine means no military alliance with any foreign power."}, 0, "forbid", true},
 		{"a riot, not its prosecution", []string{"Violent anti-Chinese riots erupted in 2014."}, 0, "prosecut", false},
+		{"pressed to act", []string{"Its foreign ministry spokesperson reminded Vietnam to accord priority to the partnership."}, 0, "urg", true},
+		{"welcomed as greeted", []string{"They were greeted at the Hanoi airport by Pham Minh Chinh."}, 0, "welcom", true},
+		{"said, not urged", []string{"Wang Wenbin said Xi's visit would involve discussions."}, 0, "urg", false},
 	}
 	for _, tt := range tests {
 		if got := holdsPredicateNear(sentencesOf(tt.sentences...), tt.i, tt.predicate, syn); got != tt.want {

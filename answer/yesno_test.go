@@ -42,6 +42,7 @@ func TestASentenceStatesOrDeniesTheClaim(t *testing.T) {
 		{"Were China and Russia invited to the Summit for Democracy?", "", "China and Russia were also uninvited to the Summit for Democracy.", true},
 		{"Does Vietnam's constitution allow foreign military bases on its soil?", "", "The country's constitution commits the ruling party to no military alliance with any foreign power and no foreign military bases on its soil.", true},
 		{"Did the United States sell weapons to Vietnam after the embargo ended?", "", "Three years after that, President Barack Obama announced the end of the U.S. arms embargo against Vietnam.", false},
+		{"Did Vietnam condemn Russia's invasion of Ukraine?", "Russia's invasion of Ukraine has hit Hanoi's relations with Moscow.", "Vietnam hasn’t condemned Russia, maintaining its neutrality.", true},
 		{"Is China investing in the Hanoi metro?", "", "China is also investing in the Hanoi metro transit project under the Belt and Road Initiative.", true},
 		{"Is China investing in the Hanoi metro?", "", "He is expected to lay down the funding for a railway line project.", false},
 		{"Did Xi visit Vietnam before 2017?", "The visit reciprocated Xi Jinping's visit to Vietnam in November 2017.", "Xi had previously visited Vietnam in November 2015.", true},
