@@ -244,3 +244,56 @@ func namesAlternative(sentence string, alternatives [][]string, synonyms retriev
 	}
 	return false
 }
+
+// denialWords deny what follows them: "no foreign military bases",
+// "without committing", "hasn't condemned", "refused to take".
+var denialWords = regexp.MustCompile(`(?i)^(?:no|not|never|nor|neither|without|refused|refuses|refuse|declined|declines|failed|fails|\w+n['’]t|cannot)$`)
+
+// denialReach is how many words before a word of the claim a denial
+// reaches: "without committing to taking part" denies "commit".
+const denialReach = 4
+
+// yesNoVerdict is "Yes" or "No" when the sentence that answers a yes/no
+// question says which plainly, else "": "No" when a denial stands just
+// before a word of the claim, or the sentence holds an opposite of one
+// ("the country's exclusion" for "invited", "neutrality" for "take
+// sides"); "Yes" when it holds the claim's verb with no denial and no
+// opposite anywhere. Anything less plain is left to the reader.
+func yesNoVerdict(question, sentence string, synonyms retrieval.Synonyms) string {
+	c := askedClaim(question, readFocus(question))
+	claimTerms := c.terms
+	if c.predicate != "" {
+		claimTerms = append(claimTerms, c.predicate)
+	}
+	words := strings.Fields(sentence)
+	ofClaim := func(w string) bool {
+		have := termSet{}
+		have.add(text.Terms(w)...)
+		return len(have) > 0 && slices.ContainsFunc(claimTerms, func(t string) bool { return holdsTerm(have, t, synonyms) >= 1 })
+	}
+	denied, anyDenial := false, false
+	for i, w := range words {
+		if !denialWords.MatchString(strings.Trim(w, ",.;:()“”\"'‘")) {
+			continue
+		}
+		anyDenial = true
+		for j := i + 1; j <= min(len(words)-1, i+denialReach); j++ {
+			if ofClaim(words[j]) {
+				denied = true
+			}
+		}
+	}
+	have := termSet{}
+	have.add(text.Terms(sentence)...)
+	opposite := slices.ContainsFunc(claimTerms, func(t string) bool {
+		return holdsTerm(have, t, nil) < 1 && slices.ContainsFunc(antonyms[t], have.has)
+	}) || c.predicate != "" && slices.ContainsFunc([]string{"un", "dis", "non"}, func(p string) bool { return have.has(p + c.predicate) })
+	switch {
+	case denied || opposite:
+		return "No"
+	case !anyDenial && c.predicate != "" && (holdsPredicate(text.Terms(sentence), c.predicate, synonyms) ||
+		slices.ContainsFunc(text.Terms(sentence), func(u string) bool { return slices.Contains(synonyms[u], c.predicate) })):
+		return "Yes"
+	}
+	return ""
+}

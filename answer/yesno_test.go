@@ -118,3 +118,26 @@ func TestASentenceNamesAnAlternative(t *testing.T) {
 		}
 	}
 }
+
+// TestWhatAYesNoAnswerSays: the answer to a yes/no question says "Yes" or
+// "No" only when its sentence says which plainly: a denial just before a
+// word of the claim, or an opposite of one, is a no; the claim's verb
+// with no denial anywhere a yes; anything else neither.
+func TestWhatAYesNoAnswerSays(t *testing.T) {
+	syn := wordNet(t)
+	tests := []struct{ question, sentence, want string }{
+		{"Did Vietnam commit to joining China's Global Security Initiative?", "Leadership spoke positively of the GSI without committing to taking part in it.", "No"},
+		{"Does Vietnam's constitution allow foreign military bases on its soil?", "The constitution commits the ruling party to no military alliance and no foreign military bases on its soil.", "No"},
+		{"Were China and Russia invited to the summit?", "China and Russia were also uninvited to the event.", "No"},
+		{"Did Vietnam take sides in the war in Ukraine?", "Vietnam has kept its neutrality on the conflict.", "No"},
+		{"Is China investing in the Hanoi metro?", "China is also investing in the Hanoi metro transit project.", "Yes"},
+		{"Did Vietnam criticize its exclusion from the Summit for Democracy?", "Vietnam's foreign ministry implicitly criticized the country's exclusion from the summit.", "Yes"},
+		{"Did Xi visit Vietnam in 2015?", "Xi did not say when, but he visited Vietnam in November 2015.", ""},
+		{"Did Vietnam sign the agreement?", "The agreement covers trade.", ""},
+	}
+	for _, tt := range tests {
+		if got := yesNoVerdict(tt.question, tt.sentence, syn); got != tt.want {
+			t.Errorf("yesNoVerdict(%q, %q) = %q, want %q", tt.question, tt.sentence, got, tt.want)
+		}
+	}
+}
