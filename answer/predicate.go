@@ -101,10 +101,13 @@ func askedPredicate(question string) string {
 			break
 		}
 	}
-	if last == "" || be && !participle.MatchString(last) && !strings.HasSuffix(last, "ing") && last != "left" {
+	if last == "" || be && !participle.MatchString(last) && !strings.HasSuffix(last, "ing") && last != "left" && pastOf[lastTerm(last)] == "" {
 		return "" // "Who was …", "What is the Three Nos doctrine?"
 	}
 	t := lastTerm(last)
+	if verb, ok := pastOf[t]; ok && be && last != "left" {
+		t = verb // "Why was the forum held in Beijing?" → hold
+	}
 	if broadVerbs[t] || kindWords[t] || lightVerbs[last] {
 		return ""
 	}

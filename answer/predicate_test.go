@@ -64,6 +64,8 @@ func TestAskedPredicate(t *testing.T) {
 		{"What led China to react more moderately to the upgrade?", ""},
 		{"What is driving the deepening Sino-Vietnamese rapprochement?", ""},
 		{"What did Pham Minh Chinh do a week after the Trong-Xi meeting?", ""},
+		// An irregular participle after "was".
+		{"Why was the second Belt and Road forum held in Beijing?", "hold"},
 		// An adverb after the question word.
 		{"What exactly did the 1999 border agreement settle?", "settl"},
 	}
