@@ -246,8 +246,9 @@ func namesAlternative(sentence string, alternatives [][]string, synonyms retriev
 }
 
 // denialWords deny what follows them: "no foreign military bases",
-// "without committing", "hasn't condemned", "refused to take".
-var denialWords = regexp.MustCompile(`(?i)^(?:no|not|never|nor|neither|without|refused|refuses|refuse|declined|declines|failed|fails|\w+n['’]t|cannot)$`)
+// "without committing", "hasn't condemned", "refused to take", "despite
+// missing this year".
+var denialWords = regexp.MustCompile(`(?i)^(?:no|not|never|nor|neither|without|refused|refuses|refuse|declined|declines|failed|fails|\w+n['’]t|cannot|missing|missed|misses|skipped|skipping|absent|except|excluding)$`)
 
 // denialReach is how many words before a word of the claim a denial
 // reaches: "without committing to taking part" denies "commit".

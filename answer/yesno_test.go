@@ -134,6 +134,7 @@ func TestWhatAYesNoAnswerSays(t *testing.T) {
 		{"Did Vietnam criticize its exclusion from the Summit for Democracy?", "Vietnam's foreign ministry implicitly criticized the country's exclusion from the summit.", "Yes"},
 		{"Did Xi visit Vietnam in 2015?", "Xi did not say when, but he visited Vietnam in November 2015.", ""},
 		{"Did Vietnam sign the agreement?", "The agreement covers trade.", ""},
+		{"Did Vietnam take part in the Rim of the Pacific exercises this year?", "Vietnam has taken part in the Rim of the Pacific naval exercises (despite missing this year).", ""},
 	}
 	for _, tt := range tests {
 		if got := yesNoVerdict(tt.question, tt.sentence, syn); got != tt.want {
