@@ -232,8 +232,12 @@ var (
 	// spanLike is a span of time in a sentence: "six years", "a
 	// 1,000-year reign", "one or two terms", "since 2018", "between 2017
 	// and 2020".
-	spanLike = regexp.MustCompile(`(?i)\b(?:\d[\d,]*|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|several|many|few)[\s-]+(?:years?|months?|weeks?|days?|decades?|century|centuries|terms?)\b|\bsince\s+(?:\d{4}|January|February|March|April|May|June|July|August|September|October|November|December)\b|\bbetween\s+\d{4}\s+and\s+\d{4}\b|\bfrom\s+\d{4}\s+(?:to|until)\s+\d{4}\b`)
+	spanLike = regexp.MustCompile(`(?i)\b(?:\d[\d,]*|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|several|many|few)[\s-]+(?:years?|months?|weeks?|days?|decades?|century|centuries|terms?)\b|\bsince\s+(?:\d{4}|January|February|March|April|May|June|July|August|September|October|November|December)\b|\bbetween\s+\d{4}\s+and\s+\d{4}\b|\bfrom\s+\d{4}\s+(?:to|until)\s+\d{4}\b|\b(?:from|between)\s+` + monthName + `\s+\d{1,2}(?:st|nd|rd|th)?\s+(?:to|and|until|till|through)\s+(?:` + monthName + `\s+)?\d{1,2}(?:st|nd|rd|th)?\b`)
 )
+
+// monthName is a month's name in a pattern: "October 30th to November
+// 2nd" is a span.
+const monthName = `(?:January|February|March|April|May|June|July|August|September|October|November|December)`
 
 // holds reports whether a sentence holds the kind of quantity asked for.
 func (m measure) holds(sentence string) bool {

@@ -181,6 +181,9 @@ func TestAskedMeasures(t *testing.T) {
 		{measureSpan, "It kicked off a nearly 1,000-year reign.", true},
 		{measureSpan, "He has hosted the Secretary of Defense every year since 2018.", true},
 		{measureSpan, "According to the Ambassador Xiong Bo, dozens of documents were signed.", false},
+		{measureSpan, "From October 30th to November 2nd, Trong was in Beijing.", true},
+		{measureSpan, "Between October 30 and November 2, Trong visited Xi.", true},
+		{measureSpan, "Trong visited Beijing on October 30.", false},
 	} {
 		if got := tt.m.holds(tt.sentence); got != tt.want {
 			t.Errorf("measure %d holds %q: %v, want %v", tt.m, tt.sentence, got, tt.want)

@@ -241,8 +241,11 @@ func placesInScope(sents []sentence, i int, s timeScope, synonyms retrieval.Syno
 	if s.holdsMarker(sentence, s.order, synonyms) || s.yearPlaces(sentence) || s.order == orderAfter && responseMarker.MatchString(textBefore(sents, i)) {
 		return true
 	}
+	// The event itself, by a word or a name: a date in the scope's own
+	// year ("November 2017" for "before 2017") is on neither side.
 	adverb, preposition := s.order.opposite().markers()
-	return (adverb.MatchString(sentence) || preposition.MatchString(sentence)) && s.namesEvent(sentence, synonyms)
+	event := timeScope{terms: s.terms, names: s.names}
+	return (adverb.MatchString(sentence) || preposition.MatchString(sentence)) && event.namesEvent(sentence, synonyms)
 }
 
 // String writes a time scope as its direction, its event's terms and its

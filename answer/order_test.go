@@ -66,6 +66,7 @@ func TestASentenceInTheQuestionsTimeScope(t *testing.T) {
 		{"What did China's spokesperson tell Vietnam after it upgraded its ties with the U.S.?", "Vietnam received a senior party delegation from China.", "Its foreign ministry spokesperson reminded Vietnam to accord priority to the partnership.", false},
 		{"Did Xi visit Vietnam before 2017?", "", "Xi visited Vietnam in November 2015.", true},
 		{"Did Xi visit Vietnam before 2017?", "", "Xi visited Vietnam in November 2017.", false},
+		{"Did Xi visit Vietnam before 2017?", "", "The visit reciprocated Xi's visit to Vietnam in November 2017, his first after his re-election.", false},
 		{"How was Vietnam regarded by China before 1950?", "", "Just a few months after Mao Zedong established the CCP, Vietnam shifted from being regarded as a mere appendix of China.", true},
 		{"What health scare did Trong go through before travelling abroad again?", "", "His visit to China was his first foreign trip after suffering a stroke in 2019.", true},
 		{"How did relations with Cambodia develop after the 1979 border war?", "", "In 1979, Hanoi and Beijing fought a border war when the former invaded Cambodia.", false},
