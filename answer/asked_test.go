@@ -415,6 +415,7 @@ func TestEachFocusRuleOnTheSeeds(t *testing.T) {
 		{"stance's topic", "What did Wang Wenbin say about the upgrade of U.S.-Vietnam ties?", ""},
 		{"stance's topic", "What did Wang Wenbin say Xi's visit would involve?", "bringing China-Vietnam relations to a higher position"},
 		{"stance, continued", "What did Carlyle Thayer say Hanoi wanted from its web of ties with China?", "more predictable"},
+		{"names in the passage before", "What did Trong and Xi agree any final South China Sea Code of Conduct has to be consistent with?", "in line with international"},
 	}
 	for _, tt := range tests {
 		ans, err := a.Ask(context.Background(), Request{Question: tt.question}, nil)

@@ -381,6 +381,15 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 		whole[pi] = merged(parts...)
 		return whole[pi]
 	}
+	// withPassagesBefore is a passage with the passages just before it in
+	// its document that the search found too.
+	withPassagesBefore := func(pi int) focusText {
+		parts := []focusText{wholeOf(pi)}
+		for _, pj := range passagesBefore(passages, pi) {
+			parts = append(parts, wholeOf(pj))
+		}
+		return merged(parts...)
+	}
 	subject := askedSubject(question)
 	var topic []string
 	if subject != nil {
@@ -395,6 +404,11 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 	// "he" refer to.
 	upTo := func(pi, pos int) focusTexts {
 		ts := focusTexts{titles[pi]}
+		if pos == 0 { // what the first sentence of a passage refers to was cut off with the passage before it
+			for _, pj := range passagesBefore(passages, pi) {
+				ts = append(ts, wholeOf(pj)) // the passages just before it in its document, found too
+			}
+		}
 		for p := 0; p <= pos; p++ {
 			if t, ok := read[[2]int{pi, p}]; ok {
 				ts = append(ts, t)
@@ -425,7 +439,7 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 			return allMentioned(names, upTo(pi, sents[i].pos))
 		}):
 			rule = "distinctive names" // "When did Vo Van Thuong take office?" needs him
-		case len(f.names) >= 2 && !f.namesMostlyIn(ft, merged(titles[pi], prev)) && !f.allNamesIn(wholeOf(pi)):
+		case len(f.names) >= 2 && !f.namesMostlyIn(ft, merged(titles[pi], prev)) && !f.allNamesIn(wholeOf(pi)) && !(sents[i].pos == 0 && f.allNamesIn(withPassagesBefore(pi))):
 			rule = "names"
 		case subject != nil && !subject.mentionedIn(ft.words) && !((personalPronoun.MatchString(text) || continuation.MatchString(text)) && subject.mentionedIn(prev.words)):
 			rule = "subject" // "What did Taiwan say …?" needs Taiwan saying it
@@ -502,6 +516,34 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 			}
 			sents[i].score = 0
 		}
+	}
+}
+
+// maxChunkGap is how far apart, in bytes of the document, two passages
+// may be for the first to be read as the context of the second.
+const maxChunkGap = 200
+
+// precedes reports whether passage p comes just before passage q in the
+// same document (adjacent or overlapping): the search found both, and
+// what q's "the two sides" refers to is in p.
+func precedes(p, q retrieval.Passage) bool {
+	return p.Source == q.Source && p.Source != "" && p.Start < q.Start && q.Start-p.End <= maxChunkGap
+}
+
+// passagesBefore are the indices of the passages that come just before
+// passages[pi] in its document, each just before the next (nearest
+// first), back to the first with none before it.
+func passagesBefore(passages []retrieval.Passage, pi int) []int {
+	var out []int
+	seen := map[int]bool{pi: true}
+	for cur := pi; ; {
+		prev := slices.IndexFunc(passages, func(p retrieval.Passage) bool { return precedes(p, passages[cur]) })
+		if prev < 0 || seen[prev] {
+			return out
+		}
+		seen[prev] = true
+		out = append(out, prev)
+		cur = prev
 	}
 }
 

@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/lectern/lectern/retrieval"
@@ -44,6 +45,37 @@ func TestAPassageThatDatesItsFacts(t *testing.T) {
 	} {
 		if got := givesYear(tt.passage); got != tt.want {
 			t.Errorf("givesYear(%q) = %v, want %v", tt.passage, got, tt.want)
+		}
+	}
+}
+
+// TestThePassagesBeforeAPassage: the passages the search found that come
+// just before one in its document, each just before the next, are read
+// as the context of its first sentence.
+func TestThePassagesBeforeAPassage(t *testing.T) {
+	at := func(source string, start, end int) retrieval.Passage {
+		return retrieval.Passage{Chunk: retrieval.Chunk{Source: source, Start: start, End: end}}
+	}
+	passages := []retrieval.Passage{
+		at("002.txt", 6727, 7231), // 0
+		at("002.txt", 6180, 6725), // 1
+		at("004.txt", 6785, 7251), // 2: another document
+		at("002.txt", 7233, 7568), // 3
+		at("002.txt", 901, 1326),  // 4: far before
+	}
+	tests := []struct {
+		pi   int
+		want []int
+	}{
+		{3, []int{0, 1}},
+		{0, []int{1}},
+		{1, nil},
+		{2, nil},
+		{4, nil},
+	}
+	for _, tt := range tests {
+		if got := passagesBefore(passages, tt.pi); !slices.Equal(got, tt.want) {
+			t.Errorf("passagesBefore(%d) = %v, want %v", tt.pi, got, tt.want)
 		}
 	}
 }
