@@ -19,6 +19,8 @@ func TestTheLooseGate(t *testing.T) {
 	}{
 		{"British spelling", "In what year did Beijing and Hanoi normalise their relations?", "Beijing and Hanoi normalized relations in 1991.", true},
 		{"a synonym in the sentence", "Who welcomed Xi at the Hanoi airport?", "Xi was greeted at the Hanoi airport by Pham Minh Chinh.", true},
+		{"a paraphrase of a term no passage has", "Who welcomed Xi when he landed at the Hanoi airport?", "Xi was greeted at the Hanoi airport by Pham Minh Chinh.", true},
+		{"a British plural", "How did Vietnam build up its defences with many suppliers?", "Vietnam built up its defenses via many suppliers.", true},
 		{"a synonym of a term no passage has", "What is machine learning?", "They stressed the importance of mutual learning; their cars were parked.", false},
 		{"another matter", "Who won the 2018 FIFA World Cup?", "Trong won a third term in 2021.", false},
 	}

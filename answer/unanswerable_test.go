@@ -54,10 +54,11 @@ const minUnanswerableTurnedAway = 1.0 // 25 of 25 (0.92 before asked.go)
 //
 // The loose gate of the fifth round (looseRelevance) let through questions
 // asked in other words: questions 50 → 55 (47 → 50 rightly),
-// blind_paraphrased 5 → 12 (3 → 8), blind2_memory 5 → 10 (4 → 8).
+// blind_paraphrased 5 → 12 (3 → 8), blind2_memory 5 → 10 (4 → 8), fresh
+// 17 → 18 (14 → 15).
 var answeredBefore = map[string]struct{ answered, right int }{
 	"literal": {37, 34}, "blind_near": {31, 29}, "blind2_open": {24, 23}, "questions": {55, 50},
-	"holdout": {21, 16}, "fresh": {17, 14}, "blind_paraphrased": {12, 8}, "blind2_memory": {10, 8},
+	"holdout": {21, 16}, "fresh": {18, 15}, "blind_paraphrased": {12, 8}, "blind2_memory": {10, 8},
 }
 
 // TestExtractiveAnswersOnlyWhatWasAsked: without a model, a question about a
