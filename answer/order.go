@@ -79,7 +79,12 @@ func askedTimeScope(question string, f focus) timeScope {
 			}
 			s.terms = append(s.terms, t)
 		}
-		s.names = readFocus("Ask " + rest).names
+		for _, g := range readFocus("Ask " + rest).names {
+			if len(g.words) == 1 && demonymBase(lowerFolded(g.shown)) != "" {
+				continue // "a Chinese coast guard vessel": a people's word names no event
+			}
+			s.names = append(s.names, g)
+		}
 		if y := yearLike.FindString(rest); y != "" {
 			s.year = y
 		}

@@ -76,6 +76,7 @@ func TestASentenceInTheQuestionsTimeScope(t *testing.T) {
 		{"What did Vietnam's leaders say after Xi's 2023 visit ended?", "", "The visit reciprocated Xi's visit in November 2017 when Xi chose Vietnam to be the first destination after his re-election.", false},
 		{"What did Vietnam's leaders say after Xi's 2023 visit ended?", "", "After Xi's visit, Vietnam's leaders said the ties were strong.", true},
 		{"How many workshops have the two parties held since the early 2000s?", "", "Since the early 2000s, they have held 17 workshops.", true},
+		{"How did Hanoi respond after a Chinese coast guard vessel sank a Vietnamese fishing ship in 2020?", "", "A Chinese coast guard vessel sunk a Vietnamese fishing ship in 2020, or when it agreed to pay after it canceled their contracts due to Chinese pressure.", false},
 	}
 	for _, tt := range tests {
 		sents := sentencesOf(tt.before, tt.sentence)
