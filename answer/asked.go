@@ -235,6 +235,24 @@ var (
 	spanLike = regexp.MustCompile(`(?i)\b(?:\d[\d,]*|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|several|many|few)[\s-]+(?:years?|months?|weeks?|days?|decades?|century|centuries|terms?)\b|\bsince\s+(?:\d{4}|January|February|March|April|May|June|July|August|September|October|November|December)\b|\bbetween\s+\d{4}\s+and\s+\d{4}\b|\bfrom\s+\d{4}\s+(?:to|until)\s+\d{4}\b|\b(?:from|between)\s+` + monthName + `\s+\d{1,2}(?:st|nd|rd|th)?\s+(?:to|and|until|till|through)\s+(?:` + monthName + `\s+)?\d{1,2}(?:st|nd|rd|th)?\b`)
 )
 
+// Questions for how long something lasted, not how long since it was:
+// "How long did Xi stay in Hanoi?" is answered by "his two-day trip",
+// not by "for the first time in six years", which is the time since his
+// last visit.
+var (
+	durationQuestion = regexp.MustCompile(`(?i)\bhow\s+long\b.*\b(?:stay|stayed|stays|last|lasted|lasts|remain|remained|take|took|run|ran|continue|continued|spend|spent)\b`)
+	sinceQuestion    = regexp.MustCompile(`(?i)\b(?:since|ago|before|after|been)\b`)
+	// elapsedTime is a time since something in a sentence: "for the
+	// first time in six years", "since 2018", "three years ago".
+	elapsedTime = regexp.MustCompile(`(?i)\bfor\s+the\s+first\s+time\s+in\s+[^,.;]*|\bsince\s+\S+|\b\S+\s+\S+\s+ago\b`)
+)
+
+// asksDuration reports whether a "how long" question asks how long
+// something lasted.
+func asksDuration(question string) bool {
+	return durationQuestion.MatchString(question) && !sinceQuestion.MatchString(question)
+}
+
 // monthName is a month's name in a pattern: "October 30th to November
 // 2nd" is a span.
 const monthName = `(?:January|February|March|April|May|June|July|August|September|October|November|December)`

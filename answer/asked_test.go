@@ -189,6 +189,28 @@ func TestAskedMeasures(t *testing.T) {
 			t.Errorf("measure %d holds %q: %v, want %v", tt.m, tt.sentence, got, tt.want)
 		}
 	}
+	for _, tt := range []struct {
+		question string
+		want     bool
+	}{
+		{"How long did Xi stay in Hanoi in December 2023?", true},
+		{"How long did the 2014 standoff last?", true},
+		{"How long had it been since Xi last visited Vietnam?", false},
+		{"How long has Vietnam hosted the Secretary of Defense?", false},
+	} {
+		if got := asksDuration(tt.question); got != tt.want {
+			t.Errorf("asksDuration(%q) = %v, want %v", tt.question, got, tt.want)
+		}
+	}
+	for _, tt := range []struct {
+		m        measure
+		sentence string
+		want     bool
+	}{} {
+		if got := tt.m.holds(tt.sentence); got != tt.want {
+			t.Errorf("measure %d holds %q: %v, want %v", tt.m, tt.sentence, got, tt.want)
+		}
+	}
 }
 
 func TestAStanceIsReported(t *testing.T) {
