@@ -508,6 +508,7 @@ func FuzzQuestionFocus(f *testing.F) {
 		_ = asksWhen(question)
 		_ = askedSubject(question)
 		_ = roleQuestion(question)
+		_ = asksDuration(question)
 	})
 }
 

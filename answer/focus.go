@@ -471,7 +471,7 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 			rule = "reason's event" // "What prompted China to send two ships …?" is not why Xi sent Yu
 		case kind != nil && !holdsKindName(text, question, kind):
 			rule = "kind of name" // "Which university …?" needs one
-		case head != "" && (!holdsEvery(sents[i].terms, role, synonyms) || !namesHolder(text, question, head, synonyms)):
+		case head != "" && (!holdsEvery(sents[i].terms, role, synonyms) || !roleTogether(text, role, head, synonyms) || !namesHolder(text, question, head, synonyms)):
 			rule = "role holder" // "Who was the state president?" needs a name by the role
 		case !holdsAny(sents[i].terms, role, synonyms):
 			rule = "role" // "Who was Vietnam's ambassador …?" needs an ambassador

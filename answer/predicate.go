@@ -314,6 +314,36 @@ func holdsEvery(terms, wanted []string, synonyms retrieval.Synonyms) bool {
 	return !slices.ContainsFunc(wanted, func(t string) bool { return holdsTerm(have, t, synonyms) == 0 })
 }
 
+// roleReach is how many words from the role's head its other words may
+// stand: "Minister of Foreign Affairs", "foreign minister".
+const roleReach = 3
+
+// roleTogether reports whether a sentence holds the words of a role of
+// several words together, near its head: "Who was China's foreign
+// minister?" is not answered by "Vietnam's Foreign Ministry … Prime
+// Minister Pham Minh Chinh".
+func roleTogether(sentence string, role []string, head string, synonyms retrieval.Synonyms) bool {
+	if len(role) < 2 {
+		return true
+	}
+	tokens := wordToken.FindAllString(sentence, -1)
+	holds := func(tok, t string) bool { // the word itself or a synonym: "Ministry" is no minister
+		return slices.ContainsFunc(text.Terms(tok), func(u string) bool { return u == t || slices.Contains(synonyms[t], u) })
+	}
+	for i, tok := range tokens {
+		if !holds(tok, head) {
+			continue
+		}
+		near := tokens[max(0, i-roleReach):min(len(tokens), i+roleReach+1)]
+		if !slices.ContainsFunc(role, func(t string) bool {
+			return t != head && !slices.ContainsFunc(near, func(w string) bool { return holds(w, t) })
+		}) {
+			return true
+		}
+	}
+	return false
+}
+
 // Words from the role a name of its holder may stand, before and after
 // it: "Xiong Bo, China's ambassador", "the director of the China-ASEAN
 // Maritime Security Research Center at Guangxi University for

@@ -401,3 +401,22 @@ func TestTheNameOfARoleAsksWhoHoldsIt(t *testing.T) {
 		}
 	}
 }
+
+// TestTheWordsOfARoleStandTogether: a role of several words is held only
+// with its words near its head, each itself or a synonym.
+func TestTheWordsOfARoleStandTogether(t *testing.T) {
+	syn := wordNet(t)
+	tests := []struct {
+		sentence string
+		want     bool
+	}{
+		{"China's foreign minister Wang Yi met Trong.", true},
+		{"Wang Yi, Minister of Foreign Affairs, met Trong.", true},
+		{"According to Vietnam's Foreign Ministry, Xi will meet Prime Minister Pham Minh Chinh.", false},
+	}
+	for _, tt := range tests {
+		if got := roleTogether(tt.sentence, []string{"foreign", "minist"}, "minist", syn); got != tt.want {
+			t.Errorf("roleTogether(%q) = %v, want %v", tt.sentence, got, tt.want)
+		}
+	}
+}
