@@ -14,31 +14,6 @@ import (
 // The specifications of asked.go and of the focus rules of focus.go: what
 // a question asks beside its names, and which sentences can answer it.
 
-func TestQuestionClauses(t *testing.T) {
-	tests := []struct {
-		question string
-		want     []string
-	}{
-		{"When did Vietnam join ASEAN?", []string{"When did Vietnam join ASEAN"}},
-		// A second question is a clause of its own.
-		{"When did Xi arrive in Vietnam in 2023, and how long had it been since he last went?",
-			[]string{"When did Xi arrive in Vietnam in 2023", "long had it been since he last went"}},
-		// An opening phrase asks nothing.
-		{"After the 1979 war, when did Beijing and Hanoi settle their border claims?",
-			[]string{"did Beijing and Hanoi settle their border claims"}},
-		{"In what year was the RCEP signed?", []string{"year was the RCEP signed"}},
-	}
-	for _, tt := range tests {
-		var got []string
-		for _, c := range questionClauses(tt.question) {
-			got = append(got, strings.TrimSpace(c))
-		}
-		if !slices.Equal(got, tt.want) {
-			t.Errorf("questionClauses(%q) = %q, want %q", tt.question, got, tt.want)
-		}
-	}
-}
-
 func TestAskedTerms(t *testing.T) {
 	tests := []struct {
 		question string
@@ -96,8 +71,8 @@ func TestADateOrANumberAnswersOnlyWithTheAskedWords(t *testing.T) {
 	}
 	for _, tt := range tests {
 		f := readFocus(tt.question)
-		ok := slices.ContainsFunc(questionClauses(tt.question), func(c string) bool {
-			return holdsAsked(text.Terms(tt.sentence), text.Terms(tt.before), askedTerms(c, f), synonyms)
+		ok := slices.ContainsFunc(askedByClause(tt.question, f), func(asked []string) bool {
+			return holdsAsked(text.Terms(tt.sentence), text.Terms(tt.before), asked, synonyms)
 		})
 		if ok != tt.want {
 			t.Errorf("%q answered by %q: %v, want %v", tt.question, tt.sentence, ok, tt.want)
