@@ -138,28 +138,12 @@ func namedThingKind(question string) string {
 	return ""
 }
 
-// kindFamilies are the other words of a kind of named thing: "Which
-// vessels …?" is answered by "the Haiyang Shiyou 981 ship".
-var kindFamilies = func() map[string][]string {
-	m := map[string][]string{}
-	for _, family := range [][]string{{"ship", "vessel", "boat", "warship"}, {"jet", "aircraft", "plane"}, {"port", "harbor", "harbour"}, {"citi", "city", "town"}, {"factori", "factory", "plant"}} {
-		var stems []string
-		for _, w := range family {
-			stems = append(stems, text.Stem(w))
-		}
-		for _, st := range stems {
-			m[st] = stems
-		}
-	}
-	return m
-}()
-
 // wordToken is a word of a sentence for the named-thing rule; a hyphen
 // parts words ("oil-rig", "ISEAS-Yusof").
 var wordToken = regexp.MustCompile(`[\p{L}\p{N}]+(?:['’]\p{L}+)?`)
 
 // namesThingOfKind reports whether a sentence names a thing of the kind
-// (its stem, or a word of its family) with a capitalised word the question does
+// (its stem) with a capitalised word the question does
 // not give (nor the people of a place it gives) within four words of it:
 // "the Paracel Islands", "Haiyang Shiyou 981 oil-rig", "Le Hong Anh, a
 // Politburo member".
@@ -177,11 +161,9 @@ func namesThingOfKind(sentence, question, kind string) bool {
 	for _, a := range acronym.FindAllString(question, -1) {
 		acronyms[strings.ReplaceAll(a, ".", "")] = true
 	}
-	kinds := append([]string{kind}, kindFamilies[kind]...) // WordNet's are too broad: "state" for "province"
 	tokens := wordToken.FindAllString(sentence, -1)
 	for i, tok := range tokens {
-		stem := text.Stem(strings.ToLower(tok))
-		if !slices.Contains(kinds, stem) {
+		if text.Stem(strings.ToLower(tok)) != kind {
 			continue
 		}
 		for j := max(1, i-4); j <= min(len(tokens)-1, i+4); j++ {

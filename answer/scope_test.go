@@ -65,7 +65,6 @@ func TestWhichThingsOfAKindAsksForTheirNames(t *testing.T) {
 		{"Which Politburo member did Trong dispatch to Beijing?", "member", "Trong dispatched special envoy Le Hong Anh, a Politburo member, to Beijing.", true},
 		{"Which ports did the carriers visit?", "port", "The USS Theodore Roosevelt anchored at the port of Da Nang.", true},
 		{"What was the name of the Vietnamese fishing boat sunk by the Chinese coast guard in 2020?", "boat", "In 2020 a Chinese coast guard vessel sunk a Vietnamese fishing ship near the Paracel Islands.", false},
-		{"What was the name of the ship China sent in 2014?", "ship", "China sent the Haiyang Shiyou 981 rig and a vessel, the Haixun 31.", true},
 	}
 	for _, tt := range tests {
 		kind := namedThingKind(tt.question)
