@@ -481,8 +481,6 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 			rule = "thing of the kind" // "Which ports …?" needs a port's name
 		case shareOf != "" && narrowsWhole(text, question, shareOf):
 			rule = "share of a part" // "Vietnam's total imports" are not its textile industry's
-		case (valueOf || asksHowMuch(question)) && !yearNear(sents[i].text, textBefore(sents, i), f.years):
-			rule = "year of the amount" // "the value of exports in 2020" needs 2020 by it
 		case len(nouns) > 0 && slices.ContainsFunc(nouns, func(n string) bool { return !holdsNounNear(sents, i, n, synonyms) }):
 			rule = "asked nouns" // "What tariff cuts did …?" needs tariffs
 		case predicate != "" && predicateInOtherClause(text, predicate, asked, synonyms):

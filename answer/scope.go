@@ -320,20 +320,6 @@ func narrowsWhole(sentence, question, noun string) bool {
 // total value of trade …?", "What is the cost of the railway?".
 var askedValueOf = regexp.MustCompile(`(?i)^\W*what\s+(?:was|is|were|are|has\s+been|will\s+be)\s+(?:the\s+)?(?:(?:total|overall|combined|annual|yearly|estimated)\s+)?(?:value|amount|sum|size|volume|cost|price|worth|population|gdp|GDP|budget|revenue|turnover|debt|length|area)\s+of\b`)
 
-// yearNear reports whether a sentence, or the one before it in its
-// passage, gives every year a question asks an amount or a count for
-// ("What was the value of Vietnam's exports in 2020?" is not answered by
-// a sum of 2017 to 2020 for something else unless it says 2020 — nor
-// by a passage that gives 2020 elsewhere).
-func yearNear(sentence, before string, years []string) bool {
-	for _, y := range years {
-		if !strings.Contains(sentence, y) && !strings.Contains(before, y) {
-			return false
-		}
-	}
-	return true
-}
-
 // askedNounDid is "What NOUN did X VERB …?": the noun is what is asked
 // ("What tariff cuts did the agreement contain?").
 var askedNounDid = regexp.MustCompile(`^\W*(?i:what)\s+((?:\p{Ll}[\p{Ll}-]*\s+){1,2})(?:did|does|do|will|would|has|have|had|can|could)\s+`)
