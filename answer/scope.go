@@ -324,15 +324,11 @@ var askedValueOf = regexp.MustCompile(`(?i)^\W*what\s+(?:was|is|were|are|has\s+b
 // ("What tariff cuts did the agreement contain?").
 var askedNounDid = regexp.MustCompile(`^\W*(?i:what)\s+((?:\p{Ll}[\p{Ll}-]*\s+){1,2})(?:did|does|do|will|would|has|have|had|can|could)\s+`)
 
-// genericAskedNouns say only what kind of thing is asked ("What steps did
-// Vietnam take?"): a sentence may answer without them.
-var genericAskedNouns = wordSet("year years month months day days date dates time times kind kinds type types sort sorts way ways step steps measure measures action actions thing things reason reasons factor factors field fields area areas aspect aspects issue issues topic topics point points role roles part parts goal goals aim aims purpose purposes message messages form forms means method methods rank position effect effects impact impacts lesson lessons concern concerns")
-
 // askedNouns are the stems of the two nouns a "What NOUN NOUN did …?"
 // question asks for ("tariff cuts", "investment pledges"): a compound
 // names a particular thing, while a single noun ("What award …?", "What
 // level …?") may be answered by the thing's own name. nil when it asks
-// none, one noun, or a generic kind.
+// none or one noun.
 func askedNouns(question string) []string {
 	m := askedNounDid.FindStringSubmatch(question)
 	if m == nil {
@@ -344,7 +340,7 @@ func askedNouns(question string) []string {
 		return nil // "What award did Xi give?" is answered by "Friendship Medal"
 	}
 	for _, w := range words {
-		if genericAskedNouns[w] || text.IsStopWord(w) {
+		if text.IsStopWord(w) {
 			return nil
 		}
 		out = append(out, text.Stem(w))

@@ -152,8 +152,7 @@ func TestAValueAskedByName(t *testing.T) {
 }
 
 // TestACompoundAskedNounMustBeAnswered: "What tariff cuts did …?" asks
-// tariff cuts; a single noun or a generic kind asks nothing the answer
-// must repeat.
+// tariff cuts; a single noun asks nothing the answer must repeat.
 func TestACompoundAskedNounMustBeAnswered(t *testing.T) {
 	tests := []struct {
 		question string
@@ -163,7 +162,6 @@ func TestACompoundAskedNounMustBeAnswered(t *testing.T) {
 		{"What investment pledges did China make during Xi's 2023 visit?", 2},
 		{"What award did Xi give Trong?", 0},
 		{"What year did Vietnam invade Cambodia?", 0},
-		{"What concrete steps did the two sides take?", 0},
 		{"What did Xi say?", 0},
 	}
 	for _, tt := range tests {
