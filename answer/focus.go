@@ -46,9 +46,6 @@ var yearLike = regexp.MustCompile(`\b(1[0-9]{3}|20[0-9]{2})\b`)
 // possessive is a word with its "'s".
 var possessive = regexp.MustCompile(`\p{L}['’]s\b`)
 
-// questionWords start a question; written with a capital they are no name.
-var questionWords = wordSet("what who whom whose when where why how which is are was were do does did can could would should will has have had tell name give list describe explain according in on at for to and")
-
 // readFocus reads the focus of a question.
 func readFocus(question string) focus {
 	var f focus
@@ -96,7 +93,7 @@ func readFocus(question string) focus {
 	}
 	for i, w := range words {
 		lower := lowerFolded(w.text)
-		isName := w.capital && !titles[lower] && !text.IsStopWord(lower) && !questionWords[lower] && months[lower] == "" && numberWords[lower] == ""
+		isName := w.capital && !titles[lower] && !text.IsStopWord(lower) && months[lower] == "" && numberWords[lower] == ""
 		if isName && i == 0 {
 			isName = false // "Vietnam's …" questions are rare; "Describe …" common
 		}
