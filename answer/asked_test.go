@@ -352,8 +352,6 @@ func TestANameIsMentioned(t *testing.T) {
 		{"Singapore", "The Singaporean-based think tank conducts a survey.", true, true},
 		{"Brunei", "Neighbouring countries have competing claims.", false, false},
 		{"Doi Moi", "Vietnam embarked on doi moi reforms in 1986.", true, true},
-		// A word many names share is no half of one.
-		{"National Assembly", "It was his first visit since the CPV’s 13th National Congress.", false, true},
 		{"Joe Biden", "Biden visited Cambodia.", true, true},
 		// A name written in two words where the text writes one.
 		{"Việt Nam", "Vietnam hedges.", true, true},

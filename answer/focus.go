@@ -122,38 +122,22 @@ func (g nameGroup) mentionedBy(has func(string) bool) bool {
 	if g.acronym != "" && has(g.acronym) || g.joined != "" && has(g.joined) {
 		return true
 	}
-	n, capital, own, ownCapital := 0, 0, 0, 0
+	n, capital := 0, 0
 	for _, forms := range g.words {
-		generic := genericNameWords[forms[0]]
-		if !generic {
-			own++
-		}
 		if slices.ContainsFunc(forms, has) {
 			n++
 		}
 		if slices.ContainsFunc(forms, func(form string) bool { return has("cap:"+form) || strings.HasPrefix(form, "stem:") && has(form) }) {
 			capital++
-			if !generic {
-				ownCapital++
-			}
 		}
 	}
 	// All of a name's words, or half of them written with a capital: the
-	// "new" of "a new milestone" is no half of New Zealand. Of a name with
-	// words many names share ("National Assembly", "New Zealand"), half
-	// of its own words: the "National" of "National Congress" is none.
+	// "new" of "a new milestone" is no half of New Zealand.
 	if n == len(g.words) {
 		return true
 	}
-	if own > 0 && own < len(g.words) {
-		return 2*ownCapital >= own && ownCapital > 0
-	}
 	return 2*capital >= len(g.words) && capital > 0
 }
-
-// genericNameWords are words many names share: half a name is not
-// mentioned by them alone.
-var genericNameWords = wordSet("national new united north south east west central people peoples republic democratic socialist communist party committee ministry foreign affairs institute university sea islands island river organization association union federation agency commission state states city")
 
 // focusTexts are texts read together, without merging them.
 type focusTexts []focusText
