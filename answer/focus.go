@@ -422,7 +422,7 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 			rule = "distinctive names" // "When did Vo Van Thuong take office?" needs him
 		case len(f.names) >= 2 && !f.namesMostlyIn(ft, merged(titles[pi], prev)) && !f.allNamesIn(wholeOf(pi)) && !(sents[i].pos == 0 && f.allNamesIn(withPassagesBefore(pi))):
 			rule = "names"
-		case subject != nil && !subject.mentionedIn(ft.words) && !((personalPronoun.MatchString(text) || continuation.MatchString(text)) && subject.mentionedIn(prev.words)):
+		case subject != nil && !subject.mentionedIn(ft.words) && !(continuation.MatchString(text) && subject.mentionedIn(prev.words)):
 			rule = "subject" // "What did Taiwan say …?" needs Taiwan saying it
 		case subject != nil && !reportsStance(text, *subject):
 			rule = "stance" // nor by a sentence that only names Taiwan
@@ -533,10 +533,6 @@ func passagesBefore(passages []retrieval.Passage, pi int) []int {
 // document's date ("What military exercises did they hold in 2023?" is
 // not answered by a policy restated in 2022, in an article of 2023).
 func givesYear(passage string) bool { return yearLike.MatchString(passage) }
-
-// personalPronoun refers a sentence to a person or people the sentence
-// before it names.
-var personalPronoun = regexp.MustCompile(`(?i)\b(?:he|she|they|his|her|their|him|them)\b`)
 
 // continuation opens a sentence that goes on saying what the sentence
 // before it reports: "As Thayer explains, Hanoi has relied on … In short,
