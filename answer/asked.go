@@ -247,9 +247,6 @@ var quotation = regexp.MustCompile(`[“"]\s*\S+(?:\s+\S+){3,}?\s*[”"]`)
 // did about something: a word of saying or stance, or a quotation.
 func stanceLike(s string) bool { return stanceWords.MatchString(s) || quotation.MatchString(s) }
 
-// notStance are phrases with a stance word that report no stance.
-var notStance = regexp.MustCompile(`(?i)\bin\s+view\s+of\b`)
-
 // reportsStance reports whether a sentence reports what the subject said
 // or thought: a word of saying or stance after the subject's first name
 // ("Hanoi criticized", "Hang said"), or a quotation after it. A sentence that names
@@ -257,7 +254,6 @@ var notStance = regexp.MustCompile(`(?i)\bin\s+view\s+of\b`)
 // Biden's visit to Cambodia") reports someone else's; one that does not
 // name it (it says "he") has a stance word anywhere.
 func reportsStance(sentence string, subject nameGroup) bool {
-	sentence = notStance.ReplaceAllString(sentence, " ")
 	if !stanceLike(sentence) {
 		return false
 	}
