@@ -300,7 +300,8 @@ func startsWithCapital(s string) bool {
 // share, a length or a span, one that holds none, or holds one of
 // something else (too few of the asked words, or not the event's verb);
 // for "What did X say …?", one that does not report X's words; for "Who
-// was X's ambassador?", one without the role; and one whose passage lacks
+// was X's ambassador?", one without the role and a name by it (a role
+// of a person: the role-holder rule); and one whose passage lacks
 // a phrase the question quotes (see asked.go). rejected, when not nil,
 // is told of each sentence with a score that is zeroed, and the rule that
 // zeroed it.
@@ -454,8 +455,6 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 			rule = "kind of name" // "Which university …?" needs one
 		case head != "" && (!holdsEvery(sents[i].terms, role, synonyms) || !roleTogether(text, role, head, synonyms) || !namesHolder(text, question, head, synonyms)):
 			rule = "role holder" // "Who was the state president?" needs a name by the role
-		case !holdsAny(sents[i].terms, role, synonyms):
-			rule = "role" // "Who was Vietnam's ambassador …?" needs an ambassador
 		case first != nil && !holdsFirstOfRanking(text, first, synonyms):
 			rule = "first of a ranking" // "Vietnam's largest export market" is not its second-largest
 		case thing != "" && !namesThingOfKind(text, question, thing):
