@@ -127,12 +127,11 @@ func claimVerb(question string) string {
 
 // The words an alternative may open with, which its counterpart before
 // "or" opens with too ("in cash or with new concessions", "a state
-// company or a private firm"), the adverbs before it ("only part") and
-// the pronouns that refer a second to the first ("part of it").
+// company or a private firm") and the pronouns that refer a second to
+// the first ("part of it").
 var (
 	alternativePrepositions = wordSet("in with by from to for on at into as through via under over")
 	alternativeArticles     = wordSet("a an the some all any")
-	alternativeAdverbs      = wordSet("only just merely simply partly mainly mostly also")
 	alternativePronouns     = wordSet("it them that this one ones those these")
 )
 
