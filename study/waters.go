@@ -197,7 +197,7 @@ func (g *Generator) countriesListed(r ref) []string {
 // every state).
 var organisationMembers = map[string]string{
 	"ASEAN": "Brunei; Cambodia; Indonesia; Laos; Malaysia; Myanmar; Philippines; Singapore; Thailand; Vietnam; Timor-Leste",
-	"APEC": "Australia; Brunei; Canada; Chile; China; Indonesia; Japan; South Korea; Malaysia; Mexico; New Zealand; Papua New Guinea; Peru; Philippines; Russia; Singapore; Taiwan; Thailand; United States; Vietnam",
+	"APEC":  "Australia; Brunei; Canada; Chile; China; Indonesia; Japan; South Korea; Malaysia; Mexico; New Zealand; Papua New Guinea; Peru; Philippines; Russia; Singapore; Taiwan; Thailand; United States; Vietnam",
 	"SCO":   "China; Russia; India; Pakistan; Iran",
 	"SAARC": "Afghanistan; Bangladesh; India; Nepal; Pakistan; Sri Lanka",
 	"EU":    "Austria; Belgium; Finland; France; Germany; Greece; Italy; Netherlands; Poland; Portugal; Spain; Sweden",
