@@ -75,6 +75,15 @@ func TestAWaterDistractorIsASeaOfTheCountriesAtStakeAndNoneHoldsAnother(t *testi
 	})
 }
 
+func TestAWaterWithNoCountryAtStakeTakesNoDistractor(t *testing.T) {
+	// Neither the sentence nor its source names a country on the Coral
+	// Sea's shores: which seas a reader would believe, nothing says.
+	g := NewGenerator([]retrieval.Passage{passage("reef.txt", retrieval.SourceInfo{Title: "Reefs"},
+		"Reef fish died in large numbers across the Coral Sea in 2016 as the water warmed for months.",
+		"Divers counted the damage on the reefs of the Tasman Sea and the Timor Sea in 2017 and 2018.")})
+	checkFair(t, g, []fairCase{{within: "Reef fish died", answer: "Coral Sea", made: false}})
+}
+
 func TestAPersonAfterATitleIsOfferedOnlyPeopleWhoHeldThatTitle(t *testing.T) {
 	vietnamesePresidents := []string{"Nguyen Xuan Phuc", "Nguyen Phu Trong", "Tran Dai Quang", "Truong Tan Sang", "To Lam", "Luong Cuong", "Nguyen Minh Triet"}
 	vietnamesePrimeMinisters := []string{"Nguyen Xuan Phuc", "Nguyen Tan Dung", "Pham Minh Chinh", "Phan Van Khai", "Vo Van Kiet"}

@@ -126,10 +126,11 @@ func (g *Generator) stakes(r ref, name string) []string {
 
 // fairWater reports whether water d may stand for the answer water among
 // the countries at stake: a water of them all that neither holds the
-// answer nor is held by it. An answer the table does not know takes none.
+// answer nor is held by it. An answer the table does not know takes none,
+// nor one with no country at stake (nothing says which seas are believable).
 func (g *Generator) fairWater(answer, d string, stakes []string) bool {
 	dw, known := g.lx.gaz.waters[d]
-	if _, answerKnown := g.lx.gaz.waters[answer]; !known || !answerKnown || g.lx.gaz.holds(answer, d) || g.lx.gaz.holds(d, answer) {
+	if _, answerKnown := g.lx.gaz.waters[answer]; !known || !answerKnown || len(stakes) == 0 || g.lx.gaz.holds(answer, d) || g.lx.gaz.holds(d, answer) {
 		return false
 	}
 	return !slices.ContainsFunc(stakes, func(c string) bool { return !slices.Contains(dw.shores, c) })
