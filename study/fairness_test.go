@@ -166,3 +166,62 @@ func TestAYearIsAskedOnlyWhereItsSentenceSaysWhatHappenedThen(t *testing.T) {
 		}
 	}
 }
+
+func TestTheTitleBeforeAName(t *testing.T) {
+	tests := []struct{ before, want string }{
+		{"and Prime Minister ", "prime minister"},
+		{"Vietnam’s Prime Minister ", "prime minister"},
+		{"Chinese Premier ", "prime minister"},
+		{"U.S. Secretary of State ", "secretary of state"},
+		{"Vice President ", "vice president"}, // no president
+		{"Communist Party General Secretary ", "general secretary"},
+		{"foreign ministry spokesperson ", "spokesperson"},
+		{"met with ", ""},
+		{"the President", ""}, // no name after it
+	}
+	for _, tt := range tests {
+		if got := titleBefore(tt.before); got != tt.want {
+			t.Errorf("titleBefore(%q) = %q, want %q", tt.before, got, tt.want)
+		}
+	}
+}
+
+func TestAWaterHoldsTheWatersWithinIt(t *testing.T) {
+	gaz := newGazetteer()
+	tests := []struct {
+		outer, inner string
+		holds        bool
+	}{
+		{"Pacific", "South China Sea", true},
+		{"Pacific", "Gulf of Tonkin", true}, // through the South China Sea
+		{"South China Sea", "Gulf of Tonkin", true},
+		{"South China Sea", "Pacific", false},
+		{"Indian Ocean", "South China Sea", false},
+		{"East China Sea", "Yellow Sea", false},
+	}
+	for _, tt := range tests {
+		if got := gaz.holds(tt.outer, tt.inner); got != tt.holds {
+			t.Errorf("holds(%s, %s) = %v, want %v", tt.outer, tt.inner, got, tt.holds)
+		}
+	}
+}
+
+func TestATimeForAnEventTheSentenceDoesNotName(t *testing.T) {
+	tests := []struct {
+		sentence, year string
+		unnamed        bool
+	}{
+		{"Hanoi will object if its interests are harmed, as had happened in 2014.", "2014", true},
+		{"Hanoi objected loudly, as it did in 2014, and recalled its envoy.", "2014", true},
+		{"Trade fell sharply, as in 2009, before it recovered.", "2009", true},
+		{"Hanoi objected, as had happened in 2014 when China moved an oil rig into its waters.", "2014", false},
+		{"Hanoi objected in 2014 when China moved an oil rig into its waters.", "2014", false},
+	}
+	for _, tt := range tests {
+		at := strings.Index(tt.sentence, tt.year)
+		f := fact{kind: KindYear, text: tt.year, start: at, end: at + len(tt.year)}
+		if got := namesNoEvent(tt.sentence, f); got != tt.unnamed {
+			t.Errorf("namesNoEvent(%q) = %v, want %v", tt.sentence, got, tt.unnamed)
+		}
+	}
+}
