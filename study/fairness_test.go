@@ -91,6 +91,24 @@ func TestAPersonAfterATitleIsOfferedOnlyPeopleWhoHeldThatTitle(t *testing.T) {
 	checkFair(t, g, []fairCase{
 		{within: "state banquet", answer: "Vo Van Thuong", allowed: vietnamesePresidents, made: true},
 	})
+	// With no title before him (another sentence calls him General
+	// Secretary), Trong, party chief and president, takes party chiefs and
+	// presidents, no prime minister.
+	c, ok := candidateFor(t, g, "rooted out", "Nguyen Phu Trong")
+	if !ok {
+		t.Fatal("no question asks for Nguyen Phu Trong")
+	}
+	for seed := uint64(1); seed <= 10; seed++ {
+		got := g.distractors(c.ref, newRand(seed))
+		if len(got) != 3 {
+			t.Errorf("seed %d: distractors %q for Nguyen Phu Trong, want three", seed, got)
+		}
+		for _, d := range got {
+			if !slices.Contains(vietnamesePresidents, d) && d != "Vo Van Thuong" && d != "Nong Duc Manh" {
+				t.Errorf("seed %d: %q offered for Nguyen Phu Trong, party chief and president", seed, d)
+			}
+		}
+	}
 	// Prime ministers near 2019 and 2022: too few in office then for
 	// three; whether asked or not, no president or party chief is offered.
 	for _, tt := range []struct{ within, answer string }{

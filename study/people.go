@@ -124,6 +124,19 @@ func (g *Generator) heldTitle(full, title string) bool {
 	return slices.Contains(titlesHeld[full], title) || g.titles[full][title]
 }
 
+// titlesOf are the titles a person has held, the gazetteer's and the
+// reading list's, in a fixed order.
+func (g *Generator) titlesOf(full string) []string {
+	out := slices.Clone(titlesHeld[full])
+	for t := range g.titles[full] {
+		if !slices.Contains(out, t) {
+			out = append(out, t)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
 // officeHolder is a person of the gazetteer and the years they held the
 // role they are listed under; with no terms, the years are not known and
 // the person may stand for any time.

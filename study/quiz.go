@@ -993,9 +993,15 @@ func (g *Generator) distractors(r ref, rng *rand.Rand) []string {
 		later = impliedLater(s.plain, answer)
 	}
 	// "Prime Minister _____" takes people who have been prime minister.
-	title := ""
+	// With no title there, the answer's own titles: one of them (Trong,
+	// a party chief and president, takes no prime minister).
+	var titles []string
 	if answer.kind == KindPerson {
-		title = titleBefore(s.plain[:answer.start])
+		if t := titleBefore(s.plain[:answer.start]); t != "" {
+			titles = []string{t}
+		} else {
+			titles = g.titlesOf(strings.TrimPrefix(answer.key, "person:"))
+		}
 	}
 	// A sea takes the seas of the countries at stake in the sentence.
 	var stakes []string
@@ -1020,7 +1026,7 @@ func (g *Generator) distractors(r ref, rng *rand.Rand) []string {
 		if answer.class == "international" && holdsTheListed(answer, d, listed) {
 			continue // "in addition to _____ countries, … includes China, Japan" takes no APEC
 		}
-		if title != "" && d.kind == KindPerson && !g.heldTitle(strings.TrimPrefix(d.key, "person:"), title) {
+		if len(titles) > 0 && d.kind == KindPerson && !slices.ContainsFunc(titles, func(t string) bool { return g.heldTitle(strings.TrimPrefix(d.key, "person:"), t) }) {
 			continue // "Prime Minister _____" takes no president
 		}
 		if answerWater != "" && !g.fairWater(answerWater, strings.TrimPrefix(d.key, "place:"), stakes) {
