@@ -243,3 +243,22 @@ func TestATimeForAnEventTheSentenceDoesNotName(t *testing.T) {
 		}
 	}
 }
+
+func TestTheStartOfARanking(t *testing.T) {
+	tests := []struct {
+		sentence, year string
+		ranking        bool
+	}{
+		{"Vietnam has been one of the fastest growing economies in Asia since 2017.", "2017", true},
+		{"China has been the largest buyer of Vietnamese fruit since 2015.", "2015", true},
+		{"Hanoi has looked to the West since 2014 for weapons and training.", "2014", false},
+		{"Vietnam has been a member of ASEAN since 1995.", "1995", false},
+	}
+	for _, tt := range tests {
+		at := strings.Index(tt.sentence, tt.year)
+		f := fact{kind: KindYear, text: tt.year, start: at, end: at + len(tt.year)}
+		if got := startsARanking(tt.sentence, f); got != tt.ranking {
+			t.Errorf("startsARanking(%q) = %v, want %v", tt.sentence, got, tt.ranking)
+		}
+	}
+}

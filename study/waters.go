@@ -273,12 +273,16 @@ func firstWords(s string, n int) string {
 
 // rankingSince reads a ranking ("one of the fastest growing", "among the
 // largest", "the most …") in a clause before "since".
-var rankingSince = regexp.MustCompile(`(?i)\b(?:one of the|among the|the (?:most|top|leading|\w+est))\b[^,;]*\bsince\s+$`)
+var rankingSince = regexp.MustCompile(`(?i)\b(?:one of the|among the|the (most|top|leading|\w+est))\b[^,;]*\bsince\s+$`)
+
+// notSuperlatives end in "est" but rank nothing ("the west since 2014").
+var notSuperlatives = wordList(`west interest request forest guest test nest rest protest contest chest quest harvest conquest manifest`)
 
 // startsARanking reports whether a time is the start of a ranking ("has
 // been one of the fastest growing economies since 2017"): a reader cannot
 // tell it from the years before or after it, which the ranking may hold
 // as well.
 func startsARanking(s string, f fact) bool {
-	return rankingSince.MatchString(s[:f.start])
+	m := rankingSince.FindStringSubmatch(s[:f.start])
+	return m != nil && !notSuperlatives[strings.ToLower(m[1])]
 }
