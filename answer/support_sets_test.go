@@ -51,6 +51,11 @@ var supportTuningSets = []struct {
 	// Written late in the fifth round and run once (11 of 12, 1 of 12);
 	// 11 and 0 after its last rules, one of them written for its drop.
 	{"support_extra9.jsonl", 12, 0.91, 0.0},
+	// Written before the coverage round (faithful sentences in wording far
+	// from the passage; invented events, wrong names, places, years and
+	// numbers, negations, overstatements, other passages' claims) and run
+	// once: 33 of 35 caught, 9 of 33 dropped.
+	{"support_extra10.jsonl", 30, 0.94, 0.273},
 }
 
 // TestSupportCheckOnTheTuningSets measures the model-free support check on
