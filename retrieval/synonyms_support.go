@@ -36,10 +36,9 @@ type SupportWords struct {
 	// noun or an adjective.
 	Nominal map[string]int
 	// Related maps a stem to the stems WordNet derives from or to it
-	// ("cooperation" and "cooperate") and, for an adjective, those of the
-	// words its first sense is similar to ("wary": "cautious"); and a
-	// phrase of two stems ("call off") to the stems of the single words
-	// of its first senses ("cancel").
+	// ("decision" and "decide"), an irregular verb form to its base
+	// ("sat": "sit"), and a phrase of two stems ("call off") to the stems
+	// of the single words of its first senses ("cancel").
 	Related map[string][]string
 	// Opposites maps a stem to the stems of its antonyms in WordNet's
 	// first senses ("optimistic": "pessimistic").

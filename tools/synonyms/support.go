@@ -17,18 +17,23 @@ import (
 
 // The support table (retrieval/synonyms_support.tsv.gz) is what the
 // answer's support check knows of a word beyond its synonyms. Each line
-// is a key, a tab, a count, a tab, and related stems separated by spaces:
+// is a key and, after tabs, two counts, the related stems and the
+// opposite stems (those two separated by spaces):
 //
-//   - a key of one stem has as count how often WordNet's sense-tagged
+//   - a key of one stem has as counts how often WordNet's sense-tagged
 //     corpus (cntlist.rev, the SemCor counts) uses the words of that stem,
 //     a measure of how generic a word is ("make" thousands of times,
-//     "treaty" three), and as related stems the words WordNet derives
-//     from or to it in its first senses ("cooperation" and "cooperate",
-//     pointer "+") and, for an adjective, the words of the synsets its
-//     first sense is similar to (pointer "&": "wary" and "cautious");
+//     "treaty" three), and how often as a noun or an adjective; as
+//     related stems the words WordNet derives from or to it in its first
+//     senses ("decision" and "decide", pointer "+") and, for a verb's
+//     irregular form, its base ("sat": "sit", verb.exc); as opposites
+//     its antonyms in its first senses (pointer "!"). (The adjectives its
+//     first sense is similar to, pointer "&", were tried and left out:
+//     "northern" is similar to "union", and the check let invented
+//     events through.)
 //   - a key of two stems is a phrase of WordNet written as two words, a
-//     verb and its particle mostly ("call off", "step up"): its count is
-//     0, its related stems the single words of its first senses
+//     verb and its particle mostly ("call off", "step up"): its counts
+//     are 0, its related stems the single words of its first senses
 //     ("cancel", "intensify").
 
 // pointer is one pointer of a synset to another.
