@@ -135,7 +135,7 @@ func (p passageText) contradicts(c claim) string {
 		if p.stems.has(t) {
 			continue
 		}
-		for _, a := range antonyms[t] {
+		for _, a := range append(antonyms[t], c.opposites[t]...) {
 			// "beginning … ended": a claim with both opposites says what
 			// the passage's one of them does not deny.
 			if p.stems.has(a) && !own.has(a) {
