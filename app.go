@@ -231,7 +231,6 @@ func (e *env) open(ctx context.Context, who audience) (*app, error) {
 		e.pdf = ingest.NewPDFEngine(filepath.Join(cfg.DataDir, "pdfium"))
 	}
 	limits := ingestLimits(cfg.Ingest)
-	limits.PDF = e.pdf
 	store, err := retrieval.OpenStore(ctx, retrieval.StoreConfig{
 		DataDir:   cfg.DataDir,
 		CorpusDir: cfg.Corpus.Dir,
@@ -240,7 +239,7 @@ func (e *env) open(ctx context.Context, who audience) (*app, error) {
 		Synonyms:  synonyms,
 		// What was extracted from PDFs and the like is read back by the
 		// next reindex while the file and the program are unchanged.
-		Load: retrieval.LoadOptions{Limits: limits, Cache: retrieval.NewExtractCache(filepath.Join(cfg.DataDir, "cache", "extracted"))},
+		Load: retrieval.LoadOptions{Limits: limits, PDF: e.pdf, Cache: retrieval.NewExtractCache(filepath.Join(cfg.DataDir, "cache", "extracted"))},
 	})
 	if err != nil {
 		return nil, err

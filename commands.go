@@ -32,18 +32,6 @@ func userMessage(err error) string {
 	return err.Error() // errors name what was being done, and never hold a key
 }
 
-// fallbackSentence is the one sentence ask prints on stderr when the
-// language model fails and the answer is quoted from the reading list
-// instead: "The language model at URL is not answering; answering from
-// the reading list instead."
-func fallbackSentence(err *answer.EndpointError) string {
-	msg := err.Message()
-	if i := strings.Index(msg, ";"); i >= 0 {
-		msg = msg[:i] // "; try again in a minute": the answer follows at once
-	}
-	return strings.TrimSuffix(msg, ".") + "; answering from the reading list instead."
-}
-
 // newAskCmd is `lectern ask QUESTION [--json]`. When the chat endpoint
 // fails, it says so in one sentence on stderr and answers extractively.
 func newAskCmd(e *env) *cobra.Command {
@@ -81,15 +69,12 @@ and "note" (also on stderr) says so.`,
 				return err
 			}
 			ans, err := a.answerer.Ask(ctx, answer.Request{Question: question}, nil)
-			if ans.ModelDown != nil {
-				// The answerer answered from the reading list: say what failed, once.
-				fmt.Fprintln(cmd.ErrOrStderr(), fallbackSentence(ans.ModelDown))
-			}
 			if err != nil {
 				return err
 			}
 			if ans.Note != "" {
-				// The model gave no usable answer, or none of it was supported.
+				// Why this is not the model's answer (it failed, gave
+				// nothing usable, or none of it was supported), once.
 				fmt.Fprintln(cmd.ErrOrStderr(), ans.Note)
 			}
 			if asJSON {

@@ -142,7 +142,7 @@ stream_interval = "20ms"
 		sent := interact(member, discordtest.PermissionsMember, "ask", map[string]string{"question": "What are the Three Nos?"})
 		answer := wait("the answer from the reading list", func(r discordtest.Request) bool {
 			return (discordtest.IsWebhook(http.MethodPatch, sent.Token)(r) || discordtest.IsWebhook(http.MethodPost, sent.Token)(r)) &&
-				strings.Contains(string(r.Body), "is not answering; try again in a minute")
+				strings.Contains(string(r.Body), "is not answering; answering from the reading list instead")
 		})
 		if !strings.Contains(string(answer.Body), "no military alliance") {
 			t.Errorf("the answer does not quote the reading list: %s", answer.Body)

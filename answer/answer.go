@@ -120,7 +120,7 @@ func (a *Answerer) Mode() Mode {
 // onPartial (which may be nil) receives the answer text so far as it
 // streams in; the returned Answer is the checked, final one. When the
 // endpoint fails, the answer is made from the reading list as without one,
-// and its ModelDown says why. UserMessage turns any error into a sentence
+// and its Note says why (NoteModelDown). UserMessage turns any error into a sentence
 // for the asker.
 func (a *Answerer) Ask(ctx context.Context, req Request, onPartial func(text string)) (Answer, error) {
 	question := strings.TrimSpace(req.Question)
@@ -147,7 +147,8 @@ func (a *Answerer) Ask(ctx context.Context, req Request, onPartial func(text str
 	if errors.As(err, &down) && ctx.Err() == nil {
 		// The model is down, but the reading list can still answer.
 		ans = a.confirmNotMentioned(ctx, question, a.extractive(question, query, passages))
-		ans.ModelDown = down
+		ans.Note, ans.endpointErr = NoteModelDown(down), down
+		a.log.Debug("answered from the reading list: the endpoint failed", "kind", down.Kind, "err", down)
 		return withLocations(ans, passages), nil
 	}
 	return withLocations(ans, passages), err

@@ -21,7 +21,8 @@ type Dropped struct {
 
 // Notes that go with an answer the model did not write.
 const (
-	// NoteModelFailed: the model's reply had nothing usable in it.
+	// NoteModelFailed: the model's reply had nothing usable in it (when
+	// the endpoint fails, the note is NoteModelDown's).
 	NoteModelFailed = "The language model gave no usable answer, so this answer is quoted from the reading list."
 	// NoteNothingSupported: every sentence of the model's reply was dropped.
 	NoteNothingSupported = "None of the language model's answer could be checked against the reading list, so this answer is quoted from it instead."
@@ -67,6 +68,18 @@ func (a *Answerer) checkGenerated(ctx context.Context, question, query, reply, f
 		citations[i] = c
 	}
 	return Answer{Text: strings.TrimSpace(out), Mode: ModeGenerated, Citations: citations, Dropped: dropped}
+}
+
+// NoteModelDown is an answer's note when the chat endpoint failed and the
+// answer was made from the reading list instead: what failed, in the
+// asker's words, without its advice to wait ("try again in a minute"):
+// the answer follows at once.
+func NoteModelDown(err *EndpointError) string {
+	msg := err.Message()
+	if i := strings.Index(msg, ";"); i >= 0 {
+		msg = msg[:i]
+	}
+	return strings.TrimSuffix(msg, ".") + "; answering from the reading list instead."
 }
 
 // fallback is the extractive answer given instead of the model's, with a

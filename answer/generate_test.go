@@ -250,13 +250,13 @@ func modelDown(t *testing.T, ans Answer, err error) error {
 	if err != nil {
 		t.Fatalf("Ask = %v, want an answer from the reading list", err)
 	}
-	if ans.ModelDown == nil {
-		t.Fatalf("Ask = %+v, want ModelDown set", ans)
+	if ans.endpointErr == nil || ans.Note != NoteModelDown(ans.endpointErr) {
+		t.Fatalf("Ask = %+v, want the endpoint's failure and its note", ans)
 	}
 	if ans.Mode != ModeExtractive || len(ans.Citations) == 0 {
 		t.Errorf("the fallback answer is %s with %d citations, want an extractive one", ans.Mode, len(ans.Citations))
 	}
-	return ans.ModelDown
+	return ans.endpointErr
 }
 
 // A reply that is no event stream at all (a proxy's HTML page) is a reply

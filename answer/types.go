@@ -58,14 +58,14 @@ type Answer struct {
 	Text      string     `json:"answer"`
 	Mode      Mode       `json:"mode"`
 	Citations []Citation `json:"citations"`
-	// Note says, when the answer is not the one the language model wrote,
-	// why (the model gave no usable answer, or none of it was supported).
+	// Note says in one sentence, when the answer is not the one the
+	// language model wrote, why: the endpoint failed (NoteModelDown), the
+	// model gave no usable answer, or none of it was supported. Front ends
+	// show it beside the answer. Empty otherwise.
 	Note string `json:"note,omitempty"`
 	// Dropped lists the sentences of the model's answer that no cited
 	// passage supports, left out of Text.
 	Dropped []Dropped `json:"dropped,omitempty"`
-	// ModelDown is set when the chat endpoint failed and the answer was
-	// made from the reading list instead (extractive, or not found): the
-	// front end says so, with ModelDown.Message(). Nil otherwise.
-	ModelDown *EndpointError `json:"-"`
+	// endpointErr is the endpoint's failure when Note is NoteModelDown's.
+	endpointErr *EndpointError
 }

@@ -83,10 +83,10 @@ func TestReindexOutlivingItsTokenPostsInTheChannel(t *testing.T) {
 func TestAnswerFromTheReadingListWhenTheModelIsDown(t *testing.T) {
 	t.Parallel()
 	fallback := threeNos
-	fallback.ModelDown = &answer.EndpointError{URL: "http://127.0.0.1:11434/v1", Model: "llama3.2", Kind: answer.KindUnreachable}
+	fallback.Note = answer.NoteModelDown(&answer.EndpointError{URL: "http://127.0.0.1:11434/v1", Model: "llama3.2", Kind: answer.KindUnreachable})
 	h := start(t, setup{ask: streamAnswer(fallback)})
 	final := h.final(h.ask(ada, "What are the Three Nos?"))
-	for _, want := range []string{"Three Nos", "The language model at http://127.0.0.1:11434/v1 is not answering", "quotes the reading list instead"} {
+	for _, want := range []string{"Three Nos", "The language model at http://127.0.0.1:11434/v1 is not answering", "answering from the reading list instead"} {
 		if !strings.Contains(string(final.Body), want) {
 			t.Errorf("answer lacks %q: %s", want, final.Body)
 		}

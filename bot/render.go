@@ -193,9 +193,6 @@ func renderAnswer(question string, a answer.Answer, key string) []outMessage {
 			Color:       colorAnswer,
 		}}})
 	}
-	if a.ModelDown != nil { // answered from the reading list instead
-		msgs[0].embeds[0].Footer = &discordgo.MessageEmbedFooter{Text: "⚠️ " + a.ModelDown.Message() + " This answer quotes the reading list instead."}
-	}
 	if len(a.Citations) > 0 {
 		var lines []string
 		for _, c := range a.Citations {

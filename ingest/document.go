@@ -63,12 +63,6 @@ type Limits struct {
 	MaxDepth int
 	// Timeout is the most time one file may take.
 	Timeout time.Duration
-	// PDF is the engine that reads PDFs, created once by the program
-	// (NewPDFEngine) so that PDFium is loaded at most once and only when a
-	// PDF is read. Nil: each PDF loads PDFium anew (a quarter of a second
-	// with its compiled module cached in the user's cache folder; some
-	// seconds the first time on a machine).
-	PDF *PDFEngine
 }
 
 // DefaultLimits are the limits Lectern uses unless the config says

@@ -54,6 +54,26 @@ func Supported(name string) bool {
 	return fn != nil
 }
 
+// Reader reads files within its Limits. Its PDF engine is created once by
+// the program (NewPDFEngine) so that PDFium is loaded at most once and only
+// when a PDF is read; nil: each PDF loads PDFium anew (a quarter of a
+// second with its compiled module cached in the user's cache folder, some
+// seconds the first time on a machine).
+type Reader struct {
+	Limits Limits
+	PDF    *PDFEngine
+}
+
+// Extract is the package's Extract, within r's limits and with r's PDF
+// engine.
+func (r Reader) Extract(ctx context.Context, name string, data []byte) (Document, error) {
+	fn := extractor(nil)
+	if r.PDF != nil && strings.EqualFold(filepath.Ext(name), ".pdf") {
+		fn = r.PDF.Extract
+	}
+	return extract(ctx, name, data, r.Limits, fn)
+}
+
 // Extract reads the file called name (only its extension matters) from
 // data. Limits are enforced here for every format: a file over
 // lim.MaxBytes is refused with ErrTooLarge, an extraction that takes over
@@ -62,9 +82,18 @@ func Supported(name string) bool {
 // yields an error naming the file kind instead of crashing the caller.
 // Zero fields of lim take DefaultLimits' values.
 func Extract(ctx context.Context, name string, data []byte, lim Limits) (Document, error) {
+	return extract(ctx, name, data, lim, nil)
+}
+
+// extract is Extract with the extractor given by the caller, or the
+// extension's when nil.
+func extract(ctx context.Context, name string, data []byte, lim Limits, given extractor) (Document, error) {
 	lim = lim.withDefaults()
 	ext := strings.ToLower(filepath.Ext(name))
 	fn, kind := extractorFor(ext)
+	if fn != nil && given != nil {
+		fn = given
+	}
 	if fn == nil {
 		if ext == "" {
 			return Document{}, fmt.Errorf("%w: the name has no extension (Lectern reads %s)", ErrUnsupported, strings.Join(Extensions(), ", "))

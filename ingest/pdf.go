@@ -141,16 +141,13 @@ func defaultPDFCacheDir() string {
 	return filepath.Join(dir, "lectern", "pdfium")
 }
 
-// extractPDF reads a PDF's text page by page.
+// extractPDF reads a PDF's text page by page with an engine for this file
+// only (a Reader's engine serves many), its compiled module cached in the
+// user's cache folder so that only the first use on this machine takes
+// seconds.
 func extractPDF(ctx context.Context, data []byte, lim Limits) (Document, error) {
-	engine := lim.PDF
-	if engine == nil {
-		// No engine given: one for this file only, its compiled module
-		// cached in the user's cache folder (so that only the first use
-		// on this machine takes seconds).
-		engine = NewPDFEngine(defaultPDFCacheDir())
-		defer engine.Close()
-	}
+	engine := NewPDFEngine(defaultPDFCacheDir())
+	defer engine.Close()
 	return engine.Extract(ctx, data, lim)
 }
 

@@ -70,7 +70,7 @@ func BenchmarkPDFExtraction(b *testing.B) {
 	if err := os.WriteFile(file, data, 0o644); err != nil {
 		b.Fatal(err)
 	}
-	if _, err := extractPDF(context.Background(), data, testLimits()); err != nil { // PDFium loaded before timing
+	if _, err := testEngine.Extract(context.Background(), data, testLimits()); err != nil { // PDFium loaded before timing
 		b.Fatal(err)
 	}
 	// Wall time and CPU time (this process's, or pdftotext's as a child):
@@ -93,7 +93,7 @@ func BenchmarkPDFExtraction(b *testing.B) {
 		})
 	}
 	measure("lectern", false, func(b *testing.B) {
-		if _, err := extractPDF(context.Background(), data, testLimits()); err != nil {
+		if _, err := testEngine.Extract(context.Background(), data, testLimits()); err != nil {
 			b.Fatal(err)
 		}
 	})
@@ -116,9 +116,7 @@ func BenchmarkPDFEngineStartup(b *testing.B) {
 	first := func(b *testing.B, dir string) {
 		e := NewPDFEngine(dir)
 		defer e.Close()
-		lim := DefaultLimits()
-		lim.PDF = e
-		if _, err := extractPDF(context.Background(), data, lim); err != nil {
+		if _, err := e.Extract(context.Background(), data, DefaultLimits()); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -214,7 +212,7 @@ func TestPDFTextAsGoodAsPdftotext(t *testing.T) {
 			if err := os.WriteFile(file, data, 0o644); err != nil {
 				t.Fatal(err)
 			}
-			doc, err := extractPDF(context.Background(), data, testLimits())
+			doc, err := testEngine.Extract(context.Background(), data, testLimits())
 			if err != nil {
 				t.Fatal(err)
 			}

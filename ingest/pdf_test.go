@@ -27,11 +27,7 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-func testLimits() Limits {
-	lim := DefaultLimits()
-	lim.PDF = testEngine
-	return lim
-}
+func testLimits() Limits { return DefaultLimits() }
 
 // sentences are distinct paragraphs for fixtures: each names its number, so
 // that a test can find where it went.
@@ -81,7 +77,7 @@ func extractFixture(t *testing.T, opts pdftest.Options, blocks []pdftest.Block) 
 	if err != nil {
 		t.Fatalf("build fixture: %v", err)
 	}
-	doc, err := extractPDF(context.Background(), data, testLimits())
+	doc, err := testEngine.Extract(context.Background(), data, testLimits())
 	if err != nil {
 		t.Fatalf("extractPDF: %v", err)
 	}
@@ -484,7 +480,7 @@ func TestExtractPDFRefuses(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			doc, err := extractPDF(c.ctx, c.data, c.lim)
+			doc, err := testEngine.Extract(c.ctx, c.data, c.lim)
 			if err == nil {
 				t.Fatalf("no error; text %q", doc.Text)
 			}
@@ -500,11 +496,11 @@ func TestExtractPDFRefuses(t *testing.T) {
 	}
 	short := testLimits()
 	short.Timeout = 20 * time.Millisecond
-	if _, err := extractPDF(context.Background(), long, short); !errors.Is(err, context.DeadlineExceeded) {
+	if _, err := testEngine.Extract(context.Background(), long, short); !errors.Is(err, context.DeadlineExceeded) {
 		t.Errorf("a long PDF with a 20ms timeout: %v, want %v", err, context.DeadlineExceeded)
 	}
 	// The engine still works after all that.
-	if _, err := extractPDF(context.Background(), good, testLimits()); err != nil {
+	if _, err := testEngine.Extract(context.Background(), good, testLimits()); err != nil {
 		t.Errorf("after the refusals: %v", err)
 	}
 }
@@ -517,7 +513,7 @@ func TestExtractPDFConcurrently(t *testing.T) {
 	errs := make(chan error, 4)
 	for range 4 {
 		go func() {
-			doc, err := extractPDF(context.Background(), data, testLimits())
+			doc, err := testEngine.Extract(context.Background(), data, testLimits())
 			if err == nil && len(doc.Pages) != layout.Pages {
 				err = fmt.Errorf("%d pages, want %d", len(doc.Pages), layout.Pages)
 			}
@@ -557,7 +553,7 @@ func FuzzExtractPDF(f *testing.F) {
 	lim.Timeout = 2 * time.Second
 	lim.MaxPages = 50
 	f.Fuzz(func(t *testing.T, data []byte) {
-		doc, err := extractPDF(context.Background(), data, lim)
+		doc, err := testEngine.Extract(context.Background(), data, lim)
 		if err != nil {
 			return
 		}
@@ -583,7 +579,7 @@ func TestExtractPDFPutsPhrasesOnTheirPages(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, err := extractPDF(context.Background(), data, testLimits())
+	doc, err := testEngine.Extract(context.Background(), data, testLimits())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -614,7 +610,7 @@ func TestExtractPDFWithoutAnEngine(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, err := extractPDF(context.Background(), data, DefaultLimits()) // Limits.PDF nil
+	doc, err := extractPDF(context.Background(), data, DefaultLimits()) // an engine for this file only
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -703,7 +699,7 @@ func TestPDFEngineAfterDroppingAnInstance(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, err := extractPDF(context.Background(), data, testLimits())
+	doc, err := testEngine.Extract(context.Background(), data, testLimits())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -194,7 +194,7 @@ func BenchmarkReindexPDFs(b *testing.B) {
 		b.Run("cache="+strconv.FormatBool(cached), func(b *testing.B) {
 			_ = os.Remove(filepath.Join(corpus, "changing.pdf"))
 			dataDir := b.TempDir()
-			load := LoadOptions{Limits: ingest.Limits{PDF: engine}}
+			load := LoadOptions{PDF: engine}
 			if cached {
 				load.Cache = NewExtractCache(filepath.Join(dataDir, "cache", "extracted"))
 			}

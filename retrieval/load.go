@@ -47,9 +47,12 @@ type LoadOptions struct {
 	// Limits bound each extraction; a zero MaxBytes means MaxFileSize and
 	// the other zero fields ingest.DefaultLimits' values.
 	Limits ingest.Limits
+	// PDF is the engine that reads PDFs, shared by every load of the
+	// process (nil: each PDF loads PDFium anew; see ingest.Reader).
+	PDF *ingest.PDFEngine
 	// Extract turns a file's bytes into a Document and Supported says
-	// which files it reads; nil means ingest.Extract and ingest.Supported
-	// (tests put a fake extractor here).
+	// which files it reads; nil means an ingest.Reader with PDF, and
+	// ingest.Supported (tests put a fake extractor here).
 	Extract   func(ctx context.Context, name string, data []byte, lim ingest.Limits) (ingest.Document, error)
 	Supported func(name string) bool
 	// Cache, if not nil, keeps what was extracted from the files that are
@@ -79,7 +82,10 @@ func (o LoadOptions) withDefaults() LoadOptions {
 		o.Limits.Timeout = def.Timeout
 	}
 	if o.Extract == nil {
-		o.Extract = ingest.Extract
+		pdf := o.PDF
+		o.Extract = func(ctx context.Context, name string, data []byte, lim ingest.Limits) (ingest.Document, error) {
+			return ingest.Reader{Limits: lim, PDF: pdf}.Extract(ctx, name, data)
+		}
 	}
 	if o.Supported == nil {
 		o.Supported = ingest.Supported
