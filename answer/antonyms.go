@@ -2,6 +2,7 @@ package answer
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/lectern/lectern/internal/text"
@@ -136,6 +137,12 @@ func (p passageText) contradicts(c claim) string {
 			continue
 		}
 		for _, a := range append(antonyms[t], c.opposites[t]...) {
+			// WordNet's opposite of a sense the claim does not mean: "dead"
+			// is not "alive" where its wordings hold "lives" ("lost their
+			// lives").
+			if !slices.Contains(antonyms[t], a) && (slices.Contains(wordingsOf[t], a) || slices.Contains(c.synonyms[t], a)) {
+				continue
+			}
 			// "beginning … ended": a claim with both opposites says what
 			// the passage's one of them does not deny.
 			if p.stems.has(a) && !own.has(a) {

@@ -107,3 +107,35 @@ func builtinSupportChecker(synonyms retrieval.Synonyms) supportChecker {
 	}
 	return c
 }
+
+// yearsElsewhere returns missing less the years that whole, the whole
+// passage, holds: a summary of a paragraph may take its year from the
+// paragraph's first sentence and the rest from its last ("the 2014 riots
+// left over twenty dead"). Only for a stretch without a year of its own
+// (hasYear): "in 2013 … three years after that the embargo was lifted"
+// dates the lifting, and a 2017 elsewhere in the passage does not.
+func yearsElsewhere(missing []string, whole passageText) []string {
+	var out []string
+	for _, m := range missing {
+		if !(isYear(m) && whole.numbers[m]) {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// isYear reports whether s is a year of four digits.
+func isYear(s string) bool {
+	return len(s) == 4 && isDigits(s) && (s[0] == '1' || s[0] == '2')
+}
+
+// hasYear reports whether the stretch gives a year, written or derived
+// ("three years after that").
+func (p passageText) hasYear() bool {
+	for n := range p.numbers {
+		if isYear(n) {
+			return true
+		}
+	}
+	return false
+}

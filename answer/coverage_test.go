@@ -81,3 +81,22 @@ func TestSpecificWordsWeighMore(t *testing.T) {
 		t.Error("a claim weighed without a table has weights")
 	}
 }
+
+// TestSupportCheckTakesAYearFromElsewhere: a summary may take its year
+// from the paragraph's first sentence and the rest from its last, unless
+// the stretch that holds the rest gives a year of its own.
+func TestSupportCheckTakesAYearFromElsewhere(t *testing.T) {
+	const passage = "The worst violence came in 2014, when riots broke out. " +
+		"Ships were sent to the area. They were met by eighty boats. " +
+		"Crowds attacked businesses. Over twenty people lost their lives, and hundreds were injured."
+	const dated = "In 2013 the two countries signed a partnership, and three years after that the embargo was lifted. " +
+		"Ships visited the ports. Aid followed. Trade grew. Investment doubled between 2011 and 2017."
+	checkSupportCases(t, passage, []supportCase{
+		{"a year of the paragraph's first sentence", "Over twenty people died and hundreds were injured in the 2014 riots.", true},
+		{"a year the paragraph does not give", "Over twenty people died and hundreds were injured in the 2015 riots.", false},
+	})
+	checkSupportCases(t, dated, []supportCase{
+		{"a year of another event where the stretch gives its own", "The embargo was lifted in 2017.", false},
+		{"the stretch's own year", "The embargo was lifted in 2016.", true},
+	})
+}

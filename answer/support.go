@@ -125,6 +125,14 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 				stretch = readStretch(sents[i:i+n], c.synonyms, stems)
 			}
 			missing := stretch.missingFacts(claim, titled)
+			// A year may be anywhere in the passage when the stretch gives
+			// none of its own (yearsElsewhere).
+			if len(missing) > 0 && !stretch.hasYear() {
+				if whole.terms == nil {
+					whole = readStretch(sents, c.synonyms, stems)
+				}
+				missing = yearsElsewhere(missing, whole)
+			}
 			if len(missing) == 1 && referent != "" && strings.EqualFold(missing[0], referent) {
 				missing = nil
 			}

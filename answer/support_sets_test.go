@@ -20,8 +20,8 @@ var supportTuningSets = []struct {
 	// caught, 1 of 84 dropped.
 	{"support_extra.jsonl", 60, 0.95, 0.012},
 	// Written after those rules and run once (27 of 30, 3 of 56), then
-	// tuned on: 30 of 30, 2 of 56; 1 of 56 after the coverage round.
-	{"support_extra2.jsonl", 25, 1.0, 0.018},
+	// tuned on: 30 of 30, 2 of 56; 0 of 56 after the coverage round.
+	{"support_extra2.jsonl", 25, 1.0, 0.0},
 	// Summaries of a whole paragraph, written last and run once (7 of 8,
 	// 2 of 16), then tuned on: 7 of 8, 1 of 16.
 	{"support_extra3.jsonl", 8, 0.875, 0.0625},
@@ -63,8 +63,8 @@ var supportTuningSets = []struct {
 	// Written before the coverage round (faithful sentences in wording far
 	// from the passage; invented events, wrong names, places, years and
 	// numbers, negations, overstatements, other passages' claims) and run
-	// once: 33 of 35 caught, 9 of 33 dropped; then 33 and 5.
-	{"support_extra10.jsonl", 30, 0.94, 0.152},
+	// once: 33 of 35 caught, 9 of 33 dropped; then 33 and 4.
+	{"support_extra10.jsonl", 30, 0.94, 0.122},
 }
 
 // TestSupportCheckOnTheTuningSets measures the model-free support check on
