@@ -81,6 +81,18 @@ func weigh(c *claim, words *retrieval.SupportWords) {
 		share := (nominal + 1) / (n + 2)
 		c.weights[t] = (verbFloor + (1-verbFloor)*share) * math.Log(float64(words.Total+1)/(n+1))
 	}
+	// The first word, written with a capital, may be a name ("Hanoi has
+	// kept silent …"), which WordNet does not count and the facts check
+	// already: it weighs as the claim's other words do on average.
+	if _, ok := c.weights[c.first]; ok && len(c.terms) > 1 {
+		sum := 0.0
+		for _, t := range c.terms {
+			if t != c.first {
+				sum += c.weights[t]
+			}
+		}
+		c.weights[c.first] = sum / float64(len(c.terms)-1)
+	}
 }
 
 // verbFloor is the weight, relative to a noun's, of a word never used as a

@@ -29,10 +29,8 @@ var supportTuningSets = []struct {
 	// dropped at its first run; then tuned on: 50 of 50, 3 of 50.
 	{"support_blind3.jsonl", 40, 1.0, 0.06},
 	// Written before the fourth round's tuning (25 of 31, 16 of 41), then
-	// tuned on: 29 of 31, 0 of 41; 28 of 31 after the coverage round
-	// ("kept silent about its objections" for "will not hesitate to
-	// voice its objections" is no longer short of words).
-	{"support_extra4.jsonl", 30, 0.90, 0.0},
+	// tuned on: 29 of 31, 0 of 41.
+	{"support_extra4.jsonl", 30, 0.93, 0.0},
 	// Written after the fourth round's rules and run once (15 of 21, 6 of
 	// 25), then tuned on: 19 of 21, 0 of 25 after the fifth round; 18 of
 	// 21 after the coverage round ("encouraged the media to criticise
@@ -63,8 +61,8 @@ var supportTuningSets = []struct {
 	// Written before the coverage round (faithful sentences in wording far
 	// from the passage; invented events, wrong names, places, years and
 	// numbers, negations, overstatements, other passages' claims) and run
-	// once: 33 of 35 caught, 9 of 33 dropped; then 33 and 4.
-	{"support_extra10.jsonl", 30, 0.94, 0.122},
+	// once: 33 of 35 caught, 9 of 33 dropped; then 33 and 3.
+	{"support_extra10.jsonl", 30, 0.94, 0.091},
 }
 
 // TestSupportCheckOnTheTuningSets measures the model-free support check on
