@@ -77,6 +77,16 @@ func weigh(c *claim, words *retrieval.SupportWords) {
 				key = plain
 			}
 		}
+		if _, ok := words.Counts[key]; !ok {
+			// An irregular form ("sat") counts as its verb ("sit"), which
+			// verb.exc relates it to.
+			for _, base := range words.Related[key] {
+				if _, ok := words.Counts[base]; ok {
+					key = base
+					break
+				}
+			}
+		}
 		n, nominal := float64(words.Counts[key]), float64(words.Nominal[key])
 		share := (nominal + 1) / (n + 2)
 		c.weights[t] = (verbFloor + (1-verbFloor)*share) * math.Log(float64(words.Total+1)/(n+1))
