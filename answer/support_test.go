@@ -147,7 +147,11 @@ func FuzzSupportCheck(f *testing.F) {
 	} {
 		f.Add(s.sentence, s.passage)
 	}
-	check := supportChecker{}
+	synonyms, err := retrieval.WordNetSynonyms()
+	if err != nil {
+		f.Fatal(err)
+	}
+	check := builtinSupportChecker(synonyms)
 	f.Fuzz(func(t *testing.T, sentence, passage string) {
 		if len(sentence) > 2000 || len(passage) > 4000 {
 			return
