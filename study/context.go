@@ -15,6 +15,10 @@ type usage struct {
 	// around maps a fact's key to the stems of the words written near it,
 	// weighted by nearness, over all its sentences.
 	around map[string]map[string]float64
+	// twice maps a fact's key to the stems of around whose weight is 2
+	// (what fit matches), and prefixes to the first four letters of those
+	// five letters long at least (see sameFamily).
+	twice, prefixes map[string]map[string]bool
 	// idf weighs a stem by how few names it is written near.
 	idf map[string]float64
 	// sentences maps a name (a fact's key, or a run of capitalised words
@@ -68,9 +72,17 @@ func (g *Generator) newUsage() *usage {
 		u.namesIn = append(u.namesIn, names)
 	}
 	df := map[string]int{}
-	for _, stems := range u.around {
-		for stem := range stems {
+	u.twice, u.prefixes = map[string]map[string]bool{}, map[string]map[string]bool{}
+	for key, stems := range u.around {
+		u.twice[key], u.prefixes[key] = map[string]bool{}, map[string]bool{}
+		for stem, w := range stems {
 			df[stem]++
+			if w == 2 {
+				u.twice[key][stem] = true
+				if len(stem) >= 5 {
+					u.prefixes[key][stem[:4]] = true
+				}
+			}
 		}
 	}
 	for stem, n := range df {
@@ -140,20 +152,23 @@ func contextStems(s string, toks []token, start, end int) map[string]float64 {
 // near the name elsewhere (the same word, or one of its family: "invaded"
 // and "invasion" share "inva").
 func (u *usage) fit(s string, answer fact, key string) float64 {
-	around := u.around[key]
-	if len(around) == 0 {
+	if len(u.around[key]) == 0 {
+		return 0
+	}
+	return u.fitNear(contextStems(s, tokens(s), answer.start, answer.end), key)
+}
+
+// fitNear is fit with the stems around the answer given (see
+// contextStems), made once for all of a question's distractors.
+func (u *usage) fitNear(answerStems map[string]float64, key string) float64 {
+	twice, prefixes := u.twice[key], u.prefixes[key]
+	if len(twice) == 0 {
 		return 0
 	}
 	score := 0.0
-	for stem, w := range contextStems(s, tokens(s), answer.start, answer.end) {
-		if w < 2 {
-			continue
-		}
-		for other, ow := range around {
-			if ow == 2 && sameFamily(stem, other) {
-				score += u.idf[stem]
-				break
-			}
+	for stem, w := range answerStems {
+		if w >= 2 && (twice[stem] || len(stem) >= 5 && prefixes[stem[:4]]) {
+			score += u.idf[stem] // the same word near both, or one of its family
 		}
 	}
 	return score

@@ -207,14 +207,18 @@ var roleGroups = map[string]string{"President": "head", "Minister": "head", "Sec
 	"leader": "head", "chief": "head", "spokesperson": "official", "envoy": "official", "Ambassador": "official", "expert": "expert",
 	"wife,": "spouse", "husband,": "spouse"}
 
+// titleQualifiers are words of a title before its head word ("Prime
+// Minister", "foreign ministry spokesperson"), lower-cased.
+var titleQualifiers = wordList(`prime deputy foreign ministry`)
+
 // nationalityBefore reads the country a title is of from the words just
 // before it: "Vietnamese Prime Minister", "China’s Ambassador", "U.S.
 // President".
 func (lx *lexicon) nationalityBefore(text string) string {
 	toks := tokens(text)
 	i := len(toks) - 1
-	for i >= 0 && (titleWords[toks[i].text] || toks[i].text == "Prime" || toks[i].text == "Deputy" || toks[i].text == "s") {
-		i-- // the rest of the title, and the "s" of "China’s"
+	for i >= 0 && (titleWords[toks[i].text] || titleQualifiers[strings.ToLower(toks[i].text)] || toks[i].text == "s") {
+		i-- // the rest of the title ("Foreign Minister", "foreign ministry spokesperson"), and the "s" of "China’s"
 	}
 	if i < 0 || strings.TrimSpace(text[toks[i].end:]) != strings.TrimSpace(text[toks[i].end:]) {
 		return ""
@@ -262,6 +266,9 @@ func newLexicon(sents []sentence) *lexicon {
 					name := strings.Join(words, " ")
 					names = append(names, name)
 					if role := roleGroups[strings.Fields(title + " x")[0]]; role != "" {
+						if role == "head" && lastWord(s.plain[:m[2]]) == "foreign" {
+							role = "official" // a Foreign Minister, a Foreign Secretary
+						}
 						c := cue{role, lx.nationalityBefore(s.plain[:m[2]])}
 						if old, seen := cues[name]; !seen || old.nationality == "" && c.nationality != "" {
 							cues[name] = c

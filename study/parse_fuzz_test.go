@@ -50,3 +50,29 @@ func FuzzGenerator(f *testing.F) {
 		_ = Summarise(context.Background(), []retrieval.Passage{p})
 	})
 }
+
+// FuzzGeneratorWithADate: whatever a document's date says (the
+// manifest's words), reading it to date a question about a person
+// neither panics nor hangs, a year read from it is a plausible one, and
+// every question made keeps the rules.
+func FuzzGeneratorWithADate(f *testing.F) {
+	f.Add("2023-12", "U.S. President Joe Biden visited Hanoi and spoke about trade with Vietnam's leaders.\n\nChinese President Xi Jinping met the Vietnamese leaders in Hanoi after that.")
+	f.Add("199", "In 2013, Hanoi and Washington signed a partnership, and three years after that, U.S. President Barack Obama ended the arms embargo.")
+	f.Add("９９９９-01", "Russian President Vladimir Putin told reporters in Moscow that the treaty with Vietnam would be kept in force.")
+	f.Fuzz(func(t *testing.T, date, text string) {
+		if y := documentYear(date); y != 0 && (y < 1800 || y > 2200) {
+			t.Errorf("documentYear(%q) = %d", date, y)
+		}
+		p := passage("f.txt", retrieval.SourceInfo{Title: "F", Date: date}, text)
+		g := NewGenerator([]retrieval.Passage{p})
+		round, err := g.Round(RoundOptions{Count: 5, Seed: 1})
+		if err != nil && err != ErrNoQuestions {
+			t.Fatal(err)
+		}
+		for _, q := range round.Questions {
+			if problems := Problems(q); len(problems) > 0 {
+				t.Errorf("%q: %q", q.Question, problems)
+			}
+		}
+	})
+}

@@ -25,8 +25,10 @@ func TestAPersonTakesDistractorsOfTheSameRoleAndCountry(t *testing.T) {
 		within, answer string
 		allowed        []string
 	}{
-		{"traveled to Norway", "Joe Biden", []string{"Barack Obama", "Donald Trump", "George W. Bush", "Bill Clinton"}},
-		{"Under the Biden administration", "Biden", []string{"Obama", "Trump", "Bush", "Clinton"}},
+		// A 2023 visit: of the U.S. presidents, only those in office
+		// within ten years of it (see TestAPersonTakesDistractorsInOfficeNearTheEvent).
+		{"traveled to Norway", "Joe Biden", []string{"Barack Obama", "Donald Trump"}},
+		{"Under the Biden administration", "Biden", []string{"Obama", "Trump"}},
 		{"talks were useful", "Le Thi Thu Hang", []string{"Bui Thanh Son", "Pham Binh Minh", "Pham Thu Hang"}},
 	}
 	for _, tt := range tests {

@@ -526,8 +526,10 @@ type Round struct {
 }
 
 // Round makes a round of questions without a model: each asks a different
-// fact of a different sentence, spread over the sources and kinds, with
-// three distractors of the same kind from elsewhere in the reading list.
+// fact of a different sentence (a sentence twice only when the round
+// would otherwise be short), no two have the same answer, spread over the
+// sources and the kinds of answer (see kindGroups), with three
+// distractors of the same kind from elsewhere in the reading list.
 func (g *Generator) Round(opts RoundOptions) (Round, error) {
 	count := opts.Count
 	if count <= 0 {
@@ -537,51 +539,89 @@ func (g *Generator) Round(opts RoundOptions) (Round, error) {
 	rng := newRand(opts.Seed)
 	type pick struct {
 		candidate
-		priority float64
+		priority, tiebreak float64
 	}
 	var pool []pick
 	sources := map[string]bool{}
+	best := map[string]float64{} // the best score of each answer's questions
 	for _, c := range g.candidates {
 		p := g.sents[c.sent].passage
 		if opts.Source != "" && p.Source != opts.Source || opts.Passages != nil && !opts.Passages[p.ID] {
 			continue
 		}
 		sources[p.Source] = true
-		pool = append(pool, pick{c, c.score * (0.35 + rng.Float64())})
+		key := g.facts[c.sent][c.fact].key
+		best[key] = max(best[key], c.score)
+		pool = append(pool, pick{candidate: c})
 	}
 	if len(pool) == 0 {
 		return Round{}, ErrNoQuestions
 	}
-	slices.SortStableFunc(pool, func(a, b pick) int { return cmp.Compare(b.priority, a.priority) })
+	// One draw for each answer, not for each sentence that gives it: an
+	// answer six sentences give ("South China Sea") is no likelier in a
+	// round than one that a single sentence gives; which of its sentences
+	// asks it is drawn too.
+	draws := map[string]float64{}
+	for i := range pool {
+		key := g.facts[pool[i].sent][pool[i].fact].key
+		draw, ok := draws[key]
+		if !ok {
+			draw = rng.Float64()
+			draws[key] = draw
+		}
+		pool[i].priority, pool[i].tiebreak = best[key]*(0.35+draw), rng.Float64()
+	}
+	slices.SortStableFunc(pool, func(a, b pick) int {
+		return cmp.Or(cmp.Compare(b.priority, a.priority), cmp.Compare(b.tiebreak, a.tiebreak))
+	})
 	perSource := int(math.Ceil(float64(count) / float64(len(sources))))
-	perKind := max(2, int(math.Ceil(float64(count)/3)))
+	// A kind of answer a student tells apart (see kindGroup) takes at most
+	// a third of the round (two at least) while other kinds are left. (An
+	// equal share of each kind would ask the one place the seeds ask
+	// about, the South China Sea, in three rounds of four.)
+	perGroup := max(2, int(math.Ceil(float64(count)/3)))
 	var round Round
-	usedFact, usedSent := map[string]bool{}, map[int]bool{}
-	bySource, byKind := map[string]int{}, map[Kind]int{}
+	usedFact, usedAnswer, usedSent, usedQuote := map[string]bool{}, map[string]bool{}, map[int]bool{}, map[string]bool{}
+	bySource, byGroup := map[string]int{}, map[string]int{}
 	tried := map[int]bool{}
 	sentAsked := map[int]int{}
-	// Pass 0 spreads the round over the sources and kinds, pass 1 fills it
-	// with a fact of a sentence not asked yet, pass 2 with another fact of
-	// a sentence asked already (maxPerSentence at most).
-	for pass := 0; pass < 3 && len(round.Questions) < count; pass++ {
+	// Pass 0 spreads the round over the sources and the kinds of answer,
+	// pass 1 over the kinds from any source, pass 2 fills it with a fact
+	// of a sentence not asked yet, pass 3 with another fact of a sentence
+	// asked already (maxPerSentence at most). No two questions have the
+	// same answer.
+	const repeatPass = 3
+	for pass := 0; pass <= repeatPass && len(round.Questions) < count; pass++ {
 		for i, c := range pool {
 			if len(round.Questions) == count {
 				break
 			}
 			f := g.facts[c.sent][c.fact]
-			src := g.sents[c.sent].passage.Source
-			if tried[i] || usedFact[f.key] || usedSent[c.sent] && pass < 2 || sentAsked[c.sent] >= maxPerSentence || pass == 0 && (bySource[src] >= perSource || byKind[f.kind] >= perKind) {
+			s := g.sents[c.sent]
+			src, group, quote := s.passage.Source, kindGroup(f.kind), s.plain
+			if tried[i] || usedFact[f.key] || sentAsked[c.sent] >= maxPerSentence {
+				continue
+			}
+			if pass < repeatPass && (usedSent[c.sent] || usedQuote[quote]) {
+				continue
+			}
+			if pass == 0 && bySource[src] >= perSource || pass < 2 && byGroup[group] >= perGroup {
+				continue
+			}
+			answer := strings.ToLower(f.text)
+			if usedAnswer[answer] {
 				continue
 			}
 			tried[i] = true
 			q, ok := g.question(c.candidate, rng)
-			if !ok || givesAway(round.Questions, q) {
+			if !ok || givesAway(round.Questions, q) || usedAnswer[strings.ToLower(q.Correct())] {
 				continue
 			}
-			usedFact[f.key], usedSent[c.sent] = true, true
+			usedFact[f.key], usedAnswer[answer], usedAnswer[strings.ToLower(q.Correct())] = true, true, true
+			usedSent[c.sent], usedQuote[quote] = true, true
 			sentAsked[c.sent]++
 			bySource[src]++
-			byKind[f.kind]++
+			byGroup[group]++
 			round.Questions = append(round.Questions, q)
 		}
 	}
@@ -593,6 +633,36 @@ func (g *Generator) Round(opts RoundOptions) (Round, error) {
 	}
 	return round, nil
 }
+
+// kindGroups are the kinds of answer a student tells apart, by Kind: a
+// year and a date are both a time, a percentage a number.
+var kindGroups = map[string][]Kind{
+	"time":         {KindYear, KindDate},
+	"number":       {KindNumber, KindPercent, KindAmount, KindOrdinal},
+	"person":       {KindPerson},
+	"place":        {KindPlace, KindCountry},
+	"organisation": {KindOrganisation, KindAgreement},
+}
+
+// kindGroup is the kind of answer a student tells apart that k is (see
+// kindGroups), or k itself.
+func kindGroup(k Kind) string {
+	if group, ok := groupOfKind[k]; ok {
+		return group
+	}
+	return string(k)
+}
+
+// groupOfKind is kindGroups the other way round.
+var groupOfKind = func() map[Kind]string {
+	m := map[Kind]string{}
+	for group, kinds := range kindGroups {
+		for _, k := range kinds {
+			m[k] = group
+		}
+	}
+	return m
+}()
 
 // givesAway reports whether q and a question of asked would give away
 // each other's answers: the text of one holds the answer of the other
@@ -726,7 +796,20 @@ func (g *Generator) sharesAnAnchor(sent int, anchors []string) bool {
 // Vietnam in November 2015" and "Xi Jinping’s visit to Vietnam in
 // November 2017").
 func (g *Generator) toldAlike(r, o ref) bool {
-	a, b := g.sents[r.sent].plain, g.sents[o.sent].plain
+	return g.toldAlikeNear(r, o, func() map[string]float64 { return g.answerStems(r) })
+}
+
+// answerStems are the stems of the words around the answer of a
+// question's sentence (see contextStems).
+func (g *Generator) answerStems(r ref) map[string]float64 {
+	s, f := g.sents[r.sent].plain, g.facts[r.sent][r.fact]
+	return contextStems(s, tokens(s), f.start, f.end)
+}
+
+// toldAlikeNear is toldAlike with the stems around the answer given (made
+// once for all the facts a question's distractors are chosen from).
+func (g *Generator) toldAlikeNear(r, o ref, answerStems func() map[string]float64) bool {
+	b := g.sents[o.sent].plain
 	shared := 0
 	for name := range g.usage.namesIn[r.sent] {
 		if g.usage.namesIn[o.sent][name] {
@@ -736,9 +819,9 @@ func (g *Generator) toldAlike(r, o ref) bool {
 	if shared < 2 {
 		return false
 	}
-	fa, fb := g.facts[r.sent][r.fact], g.facts[o.sent][o.fact]
+	fb := g.facts[o.sent][o.fact]
 	near := contextStems(b, tokens(b), fb.start, fb.end)
-	for stem, w := range contextStems(a, tokens(a), fa.start, fa.end) {
+	for stem, w := range answerStems() {
 		if w < 2 {
 			continue
 		}
@@ -805,11 +888,21 @@ func (g *Generator) distractors(r ref, rng *rand.Rand) []string {
 		f    fact
 		text string
 		dist float64
+		// far: a person in office more than nearYears from the event.
+		far bool
 	}
 	var options []option
 	article := lastWord(s.plain[:answer.start])
 	sentenceWords := tokens(lowerSentence)
 	pool := g.gazetteerFacts(answer)
+	// The stems around the answer, made once when first needed.
+	var stems map[string]float64
+	answerStems := func() map[string]float64 {
+		if stems == nil {
+			stems = g.answerStems(r)
+		}
+		return stems
+	}
 	// Another source's telling of the answer: the facts of the kind of
 	// sentences about the same things ("Vietnam invaded Cambodia in 1978"
 	// and "in 1979 … the former invaded Cambodia").
@@ -817,29 +910,44 @@ func (g *Generator) distractors(r ref, rng *rand.Rand) []string {
 	if !nameKinds[answer.kind] {
 		anchors := g.anchorsOf(r)
 		for _, o := range g.byKind[answer.kind] {
-			if o.sent != r.sent && (g.sharesAnAnchor(o.sent, anchors) || g.toldAlike(r, o)) {
+			if o.sent != r.sent && (g.sharesAnAnchor(o.sent, anchors) || g.toldAlikeNear(r, o, answerStems)) {
 				told[g.facts[o.sent][o.fact].key] = true
 			}
 		}
 	}
+	pool = slices.Grow(pool, len(g.byKind[answer.kind])) // one allocation, not one per doubling
 	for _, o := range g.byKind[answer.kind] {
 		if d := g.facts[o.sent][o.fact]; o.sent != r.sent && !told[d.key] {
 			pool = append(pool, d)
 		}
 	}
 	byRole := nameKinds[answer.kind] && !g.anyOfItsSort(answer)
+	var era []term
+	if answer.kind == KindPerson {
+		era = g.eraOf(r)
+	}
+	later := 0.0
+	if answer.kind == KindYear {
+		later = impliedLater(s.plain, answer)
+	}
 	for _, d := range pool {
 		if g.common[d.key] && !byRole || !sameClass(answer, d) && !(byRole && sameRole(answer, d)) || equivalent(answer, d) || slices.ContainsFunc(g.facts[r.sent], func(x fact) bool { return equivalent(x, d) }) {
 			continue
 		}
-		if !g.fitsTheSentence(r, answer, d) || !g.keepsTheChronology(r, answer, d) {
+		if !g.fitsTheSentence(r, answer, d) || !g.keepsTheChronologyAfter(r, answer, d, later) {
 			continue
 		}
 		if answer.class == "international" && !sameSortOfOrganisation(answer, d) {
 			continue // ASEAN, a regional bloc, takes no NATO or IMF
 		}
+		far := false
 		if d.kind == KindPerson { // the fullest form of the name
 			full := strings.TrimPrefix(d.key, "person:")
+			apart := yearsApart(era, knownPeople[full].terms)
+			if apart > farYears {
+				continue // no George W. Bush for a 2023 visit
+			}
+			far = apart > nearYears
 			if full != d.text {
 				d.text, d.words = full, lowerWords(full)
 				if len(answer.words) == 1 {
@@ -880,13 +988,13 @@ func (g *Generator) distractors(r ref, rng *rand.Rand) []string {
 		}
 		dist := distance(answer, d)
 		if byRole && !g.fitsByTitle(answer) {
-			fit := g.usage.fit(s.plain, answer, d.key)
+			fit := g.usage.fitNear(answerStems(), d.key)
 			if fit < minFit {
 				continue // "Russia’s invasion of _____" takes no Switzerland
 			}
 			dist = -fit
 		}
-		options = append(options, option{d, text, dist})
+		options = append(options, option{d, text, dist, far})
 	}
 	if byRole {
 		// The names that fit best, in an order of the round's own.
@@ -897,9 +1005,15 @@ func (g *Generator) distractors(r ref, rng *rand.Rand) []string {
 		slices.SortStableFunc(options, func(a, b option) int { return cmp.Compare(a.dist, b.dist) })
 		options = options[:min(len(options), closeCandidates)]
 	}
-	// The reading list's own first, then the gazetteer's (dist 1).
+	// People in office near the event first; then the reading list's own,
+	// then the gazetteer's (dist 1).
 	rng.Shuffle(len(options), func(i, j int) { options[i], options[j] = options[j], options[i] })
-	slices.SortStableFunc(options, func(a, b option) int { return cmp.Compare(a.f.fromGazetteer, b.f.fromGazetteer) })
+	slices.SortStableFunc(options, func(a, b option) int {
+		if a.far != b.far {
+			return cmp.Compare(boolRank(a.far), boolRank(b.far))
+		}
+		return cmp.Compare(a.f.fromGazetteer, b.f.fromGazetteer)
+	})
 	var out []string
 	for _, o := range options {
 		if len(out) == optionsPerQuestion-1 {
@@ -908,6 +1022,14 @@ func (g *Generator) distractors(r ref, rng *rand.Rand) []string {
 		out = append(out, o.text)
 	}
 	return out
+}
+
+// boolRank orders false before true.
+func boolRank(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // gazetteerFacts are the places of the gazetteer that may stand for a
@@ -919,8 +1041,8 @@ func (g *Generator) gazetteerFacts(answer fact) []fact {
 		full := strings.TrimPrefix(answer.key, "person:")
 		role, country := g.lx.roles[full], g.lx.nationalities[full]
 		var out []fact
-		for _, name := range peopleByCountry[country][role] {
-			out = append(out, fact{kind: KindPerson, text: name, key: "person:" + name, words: lowerWords(name), fromGazetteer: 1})
+		for _, p := range peopleByCountry[country][role] {
+			out = append(out, fact{kind: KindPerson, text: p.name, key: "person:" + p.name, words: lowerWords(p.name), fromGazetteer: 1})
 		}
 		return out
 	}

@@ -184,7 +184,12 @@ const chronologyWindow = 3
 // Obama ended the embargo. Since then, … every year since 2018" takes no
 // 2016).
 func (g *Generator) keepsTheChronology(r ref, answer, d fact) bool {
-	later := impliedLater(g.sents[r.sent].plain, answer)
+	return g.keepsTheChronologyAfter(r, answer, d, impliedLater(g.sents[r.sent].plain, answer))
+}
+
+// keepsTheChronologyAfter is keepsTheChronology with the years the
+// sentence tells after the answer given (read once for all distractors).
+func (g *Generator) keepsTheChronologyAfter(r ref, answer, d fact, later float64) bool {
 	if later == 0 || answer.kind != KindYear || d.kind != KindYear {
 		return true
 	}
