@@ -136,7 +136,8 @@ func (p passageText) contradicts(c claim) string {
 		if p.stems.has(t) {
 			continue
 		}
-		for _, a := range append(antonyms[t], c.opposites[t]...) {
+		// (slices.Concat: antonyms is shared, and may have room to append.)
+		for _, a := range slices.Concat(antonyms[t], c.opposites[t]) {
 			// WordNet's opposite of a sense the claim does not mean: "dead"
 			// is not "alive" where its wordings hold "lives" ("lost their
 			// lives").

@@ -2,6 +2,7 @@ package answer
 
 import (
 	"math"
+	"slices"
 
 	"github.com/lectern/lectern/internal/text"
 	"github.com/lectern/lectern/retrieval"
@@ -30,9 +31,10 @@ func widen(c *claim, sentence string, words *retrieval.SupportWords) {
 	c.opposites = map[string][]string{}
 	for _, t := range c.terms {
 		c.opposites[t] = words.Opposites[t]
-		c.synonyms[t] = append(c.synonyms[t], words.Related[t]...)
+		// New slices: the synonyms may be the shared table's own.
+		c.synonyms[t] = slices.Concat(c.synonyms[t], words.Related[t])
 		if plain, ok := c.unfolded[t]; ok {
-			c.synonyms[t] = append(c.synonyms[t], words.Related[plain]...)
+			c.synonyms[t] = slices.Concat(c.synonyms[t], words.Related[plain])
 		}
 	}
 	all := text.Words(sentence)
@@ -55,7 +57,7 @@ func widen(c *claim, sentence string, words *retrieval.SupportWords) {
 				}
 			}
 		}
-		c.synonyms[head] = append(c.synonyms[head], related...)
+		c.synonyms[head] = slices.Concat(c.synonyms[head], related)
 	}
 }
 
@@ -109,6 +111,8 @@ func weigh(c *claim, words *retrieval.SupportWords) {
 // noun or an adjective: swept on the labelled sets.
 const verbFloor = 0.3
 
+// hasAnyExactly reports whether the set holds one of terms as it is, not
+// by a shared stem (termSet.has).
 func (s termSet) hasAnyExactly(terms []string) bool {
 	for _, t := range terms {
 		if _, ok := s[t]; ok {
