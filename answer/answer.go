@@ -172,7 +172,7 @@ func (a *Answerer) extractive(question, query string, passages []retrieval.Passa
 		}
 		return Answer{Text: notMentionedText(what), Mode: ModeNotFound, Citations: []Citation{}}
 	}
-	if !rel.answerable() {
+	if !rel.answerable() && !looseRelevance(query, passages, sents, a.synonyms()).answerable() {
 		return notFound()
 	}
 	if countedInNoPassage(question, passages, a.synonyms()) {

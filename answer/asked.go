@@ -232,8 +232,30 @@ var (
 	// spanLike is a span of time in a sentence: "six years", "a
 	// 1,000-year reign", "one or two terms", "since 2018", "between 2017
 	// and 2020".
-	spanLike = regexp.MustCompile(`(?i)\b(?:\d[\d,]*|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|several|many|few)[\s-]+(?:years?|months?|weeks?|days?|decades?|century|centuries|terms?)\b|\bsince\s+(?:\d{4}|January|February|March|April|May|June|July|August|September|October|November|December)\b|\bbetween\s+\d{4}\s+and\s+\d{4}\b|\bfrom\s+\d{4}\s+(?:to|until)\s+\d{4}\b`)
+	spanLike = regexp.MustCompile(`(?i)\b(?:\d[\d,]*|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|several|many|few)[\s-]+(?:years?|months?|weeks?|days?|decades?|century|centuries|terms?)\b|\bsince\s+(?:\d{4}|January|February|March|April|May|June|July|August|September|October|November|December)\b|\bbetween\s+\d{4}\s+and\s+\d{4}\b|\bfrom\s+\d{4}\s+(?:to|until)\s+\d{4}\b|\b(?:from|between)\s+` + monthName + `\s+\d{1,2}(?:st|nd|rd|th)?\s+(?:to|and|until|till|through)\s+(?:` + monthName + `\s+)?\d{1,2}(?:st|nd|rd|th)?\b`)
 )
+
+// Questions for how long something lasted, not how long since it was:
+// "How long did Xi stay in Hanoi?" is answered by "his two-day trip",
+// not by "for the first time in six years", which is the time since his
+// last visit.
+var (
+	durationQuestion = regexp.MustCompile(`(?i)\bhow\s+long\b.*\b(?:stay|stayed|stays|last|lasted|lasts|remain|remained|take|took|run|ran|continue|continued|spend|spent)\b`)
+	sinceQuestion    = regexp.MustCompile(`(?i)\b(?:since|ago|before|after|been)\b`)
+	// elapsedTime is a time since something in a sentence: "for the
+	// first time in six years", "since 2018", "three years ago".
+	elapsedTime = regexp.MustCompile(`(?i)\bfor\s+the\s+first\s+time\s+in\s+[^,.;]*|\bsince\s+\S+|\b\S+\s+\S+\s+ago\b`)
+)
+
+// asksDuration reports whether a "how long" question asks how long
+// something lasted.
+func asksDuration(question string) bool {
+	return durationQuestion.MatchString(question) && !sinceQuestion.MatchString(question)
+}
+
+// monthName is a month's name in a pattern: "October 30th to November
+// 2nd" is a span.
+const monthName = `(?:January|February|March|April|May|June|July|August|September|October|November|December)`
 
 // holds reports whether a sentence holds the kind of quantity asked for.
 func (m measure) holds(sentence string) bool {
@@ -250,7 +272,7 @@ func (m measure) holds(sentence string) bool {
 
 // stanceWords are the words of saying and of stance: "What did Japan say
 // …?" is not answered by a list of trade partners that names Japan.
-var stanceWords = regexp.MustCompile(`(?i)\b(?:say|said|says|stat(?:e|ed|es|ing|ement|ements)|told|tells?|warn(?:s|ed|ing)?|call(?:s|ed|ing)?\s+(?:for|on)|urg(?:e|es|ed|ing)|critici[sz](?:e|es|ed|ing)|criticism|prais(?:e|es|ed|ing)|welcom(?:e|es|ed|ing)|condemn(?:s|ed|ing)?|respon(?:d|ds|ded|se|ses)|react(?:s|ed|ion|ions)?|repl(?:y|ies|ied)|express(?:es|ed|ing)?|emphasi[sz](?:e|es|ed|ing)|stress(?:es|ed)?|noted|notes|describ(?:e|es|ed|ing)|announc(?:e|es|ed|ing)|argu(?:e|es|ed|ing)|claim(?:s|ed)?|remind(?:s|ed)?|insist(?:s|ed)?|vow(?:s|ed)?|pledg(?:e|es|ed)|views?|consider(?:s|ed)?|position|stance|oppos(?:e|es|ed)|accus(?:e|es|ed)|protest(?:s|ed)?|object(?:s|ed|ion|ions)|hop(?:e|es|ed)|think|thinks|thought|believ(?:e|es|ed)|articulat(?:e|es|ed)|according|declar(?:e|es|ed)|acknowledg(?:e|es|ed)|(?:re)?assur(?:e|es|ed|ance)|agree(?:s|d)?|dismiss(?:es|ed)?|reject(?:s|ed)?|defend(?:s|ed)?|refus(?:e|es|ed)|decid(?:e|es|ed)|chose|choose|chooses|add(?:s|ed)|wr(?:ote|ites?)|explain(?:s|ed)?|comment(?:s|ed)?|remark(?:s|ed)?|suggest(?:s|ed)?|propos(?:e|es|ed)|affirm(?:s|ed)?|confirm(?:s|ed)?|den(?:y|ies|ied)|demand(?:s|ed)?|underscor(?:e|es|ed)|highlight(?:s|ed)?|hail(?:s|ed)?|sp(?:oke|eaks?)|advocat(?:e|es|ed))\b`)
+var stanceWords = regexp.MustCompile(`(?i)\b(?:say|said|says|stat(?:e|ed|es|ing|ement|ements)|told|tells?|warn(?:s|ed|ing)?|call(?:s|ed|ing)?\s+(?:for|on)|urg(?:e|es|ed|ing)|critici[sz](?:e|es|ed|ing)|criticism|prais(?:e|es|ed|ing)|welcom(?:e|es|ed|ing)|condemn(?:s|ed|ing)?|respon(?:d|ds|ded|se|ses)|react(?:s|ed|ion|ions)?|repl(?:y|ies|ied)|express(?:es|ed|ing)?|emphasi[sz](?:e|es|ed|ing)|stress(?:es|ed)?|noted|notes|describ(?:e|es|ed|ing)|announc(?:e|es|ed|ing)|argu(?:e|es|ed|ing)|claim(?:s|ed)?|remind(?:s|ed)?|insist(?:s|ed)?|vow(?:s|ed)?|pledg(?:e|es|ed)|views?|consider(?:s|ed)?|position|stance|oppos(?:e|es|ed)|accus(?:e|es|ed)|protest(?:s|ed)?|object(?:s|ed|ion|ions)|hop(?:e|es|ed)|think|thinks|thought|believ(?:e|es|ed)|articulat(?:e|es|ed)|according|declar(?:e|es|ed)|acknowledg(?:e|es|ed)|(?:re)?assur(?:e|es|ed|ance)|agree(?:s|d)?|dismiss(?:es|ed)?|reject(?:s|ed)?|defend(?:s|ed)?|refus(?:e|es|ed)|decid(?:e|es|ed)|chose|choose|chooses|add(?:s|ed)|wr(?:ote|ites?)|explain(?:s|ed)?|comment(?:s|ed)?|remark(?:s|ed)?|suggest(?:s|ed)?|propos(?:e|es|ed)|affirm(?:s|ed)?|confirm(?:s|ed)?|den(?:y|ies|ied)|demand(?:s|ed)?|underscor(?:e|es|ed)|highlight(?:s|ed)?|hail(?:s|ed)?|sp(?:oke|eaks?)|advocat(?:e|es|ed)|regard(?:s|ed|ing)?|look(?:s|ed|ing)?\s+(?:to|upon|on)\b[^.;]*?\bas)\b`)
 
 // quotation is a quotation of four words or more: a scare quote ("the new
 // “manufacturing hub”") reports nobody's words.

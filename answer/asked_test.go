@@ -181,7 +181,32 @@ func TestAskedMeasures(t *testing.T) {
 		{measureSpan, "It kicked off a nearly 1,000-year reign.", true},
 		{measureSpan, "He has hosted the Secretary of Defense every year since 2018.", true},
 		{measureSpan, "According to the Ambassador Xiong Bo, dozens of documents were signed.", false},
+		{measureSpan, "From October 30th to November 2nd, Trong was in Beijing.", true},
+		{measureSpan, "Between October 30 and November 2, Trong visited Xi.", true},
+		{measureSpan, "Trong visited Beijing on October 30.", false},
 	} {
+		if got := tt.m.holds(tt.sentence); got != tt.want {
+			t.Errorf("measure %d holds %q: %v, want %v", tt.m, tt.sentence, got, tt.want)
+		}
+	}
+	for _, tt := range []struct {
+		question string
+		want     bool
+	}{
+		{"How long did Xi stay in Hanoi in December 2023?", true},
+		{"How long did the 2014 standoff last?", true},
+		{"How long had it been since Xi last visited Vietnam?", false},
+		{"How long has Vietnam hosted the Secretary of Defense?", false},
+	} {
+		if got := asksDuration(tt.question); got != tt.want {
+			t.Errorf("asksDuration(%q) = %v, want %v", tt.question, got, tt.want)
+		}
+	}
+	for _, tt := range []struct {
+		m        measure
+		sentence string
+		want     bool
+	}{} {
 		if got := tt.m.holds(tt.sentence); got != tt.want {
 			t.Errorf("measure %d holds %q: %v, want %v", tt.m, tt.sentence, got, tt.want)
 		}
@@ -220,6 +245,8 @@ func TestAStanceIsReported(t *testing.T) {
 		{"Russia", "Vietnam has adopted a “porcupine strategy” via a wide network of suppliers, most prominently Russia.", false},
 		// "He said", of the subject the sentence before names.
 		{"Xi", "He said the relationship would enter a new phase.", true},
+		// A view in other words.
+		{"Vietnam", "When Vietnam embarked on doi moi reforms in 1986, it looked to China as a model.", true},
 	} {
 		if got := reportsStance(tt.sentence, subject(tt.subject)); got != tt.want {
 			t.Errorf("reportsStance(%q, %s) = %v, want %v", tt.sentence, tt.subject, got, tt.want)
@@ -396,6 +423,21 @@ func TestEachFocusRuleOnTheSeeds(t *testing.T) {
 		{"event", "When did Xi Jinping become general secretary?", "general secretary in 2012"},
 		{"quoted phrase", "What did China and Vietnam agree about a 'common destiny' in 2023?", ""},
 		{"asked words", "How many agreements did China and Vietnam sign during Xi's 2023 visit?", "at least 36 agreements"},
+		{"time scope", "What post did Pham Minh Chinh hold before he became prime minister?", ""},
+		{"time scope", "What did the authorities tell the press before Trong went to the Belt and Road forum?", "refrain from any negative coverage"},
+		{"reason", "What led President Obama to lift the U.S. arms embargo on Vietnam?", ""},
+		{"reason", "What drove Vietnam to invade Cambodia in 1978?", "to remove Pol Pot"},
+		{"reason's event", "What prompted China to send two ships armed with anti-air missiles to the oil rig area in 2014?", ""},
+		{"yes/no claim", "Did Vietnam publicly support the Philippines in its 2016 arbitration case against China?", ""},
+		{"yes/no claim", "Is China investing in the Hanoi metro?", "Yes: China is also investing in the Hanoi metro transit project"},
+		{"yes/no verdict", "Did Vietnam commit to joining China's Global Security Initiative?", "No: "},
+		{"alternative", "Is China funding the whole Hanoi metro project or only part of it?", ""},
+		{"alternative", "Has Russia or the United States been the main supplier of Vietnam's armed forces?", "Russia has been the primary supplier"},
+		{"role by name", "What is the name of Vietnam's defence minister?", ""},
+		{"stance's topic", "What did Wang Wenbin say about the upgrade of U.S.-Vietnam ties?", ""},
+		{"stance's topic", "What did Wang Wenbin say Xi's visit would involve?", "bringing China-Vietnam relations to a higher position"},
+		{"stance, continued", "What did Carlyle Thayer say Hanoi wanted from its web of ties with China?", "more predictable"},
+		{"names in the passage before", "What did Trong and Xi agree any final South China Sea Code of Conduct has to be consistent with?", "in line with international"},
 	}
 	for _, tt := range tests {
 		ans, err := a.Ask(context.Background(), Request{Question: tt.question}, nil)
@@ -452,9 +494,21 @@ func FuzzQuestionFocus(f *testing.F) {
 				}
 			}
 		}
+		f := readFocus(question)
+		scope := askedTimeScope(question, f)
+		claim := askedClaim(question, f)
+		for _, group := range [][]string{scope.terms, claim.terms, stanceTopic(question, f)} {
+			for _, term := range group {
+				if !terms.has(term) && !slices.ContainsFunc(pastForms[term], terms.has) {
+					t.Errorf("term %q of a scope, a claim or a topic is no term of %q", term, question)
+				}
+			}
+		}
 		_ = askedMeasure(question)
 		_ = asksWhen(question)
 		_ = askedSubject(question)
+		_ = roleQuestion(question)
+		_ = asksDuration(question)
 	})
 }
 

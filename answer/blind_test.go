@@ -15,7 +15,7 @@ const (
 	// The support check was then tuned with this set among others (its
 	// figures were 41 of 50 and 8 of 50 when first run): 49 of 50
 	// caught, 1 of 50 dropped after the second round, 49 and 0 after the
-	// fourth.
+	// fourth, and after the coverage round.
 	blindMinCaught         = 0.98 // unfaithful sentences caught (target 0.95)
 	blindMaxWronglyDropped = 0.0  // faithful sentences dropped (target 0.05)
 	// Unanswerable questions not answered: 22 of 30 at the blind run;
@@ -23,8 +23,8 @@ const (
 	// in view (so it no longer measures a new reading: the extra sets of
 	// unanswerable_test.go do).
 	blindMinTurnedAway = 1.0
-	blindMinAnswered   = 15 // of the 20 answerable questions
-	blindMinRight      = 13 // with an expected phrase (11 at the blind run)
+	blindMinAnswered   = 16 // of the 20 answerable questions (15 before the fifth round of focus rules)
+	blindMinRight      = 14 // with an expected phrase (11 at the blind run, 13 before the fifth round)
 )
 
 // TestSupportCheckOnTheBlindSet measures the model-free support check on

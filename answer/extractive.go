@@ -379,7 +379,9 @@ func coversNew(s sentence, picked []sentence, q query) bool {
 func (a *Answerer) extract(question, query string, passages []retrieval.Passage, sents []sentence) Answer {
 	q := newQuery(question, strings.TrimPrefix(query, question))
 	scoreSentences(sents, q, len(passages), questionCue(question))
-	keepAnswering(sents, passages, question, a.synonyms())
+	keepAnswering(sents, passages, question, a.synonyms(), func(s sentence, rule string) {
+		a.log.Debug("no answer to the question", "rule", rule, "sentence", s.text)
+	})
 	picked := pickSentences(sents, q)
 	if len(picked) == 0 {
 		return notFound()
@@ -409,7 +411,15 @@ func (a *Answerer) extract(question, query string, passages []retrieval.Passage,
 	for i := range citations {
 		citations[i].Quote = joinQuote(quotes[i+1])
 	}
-	return Answer{Text: b.String(), Mode: ModeExtractive, Citations: citations}
+	body := b.String()
+	if asksYesNo(question) && !orWord.MatchString(question) { // "A or B?" asks which
+		// A yes/no question is told which, when its best sentence says so
+		// plainly: "No: … without committing to taking part in it [1]."
+		if verdict := yesNoVerdict(question, picked[0].text, a.synonyms()); verdict != "" {
+			body = verdict + ": " + body
+		}
+	}
+	return Answer{Text: body, Mode: ModeExtractive, Citations: citations}
 }
 
 // bylineAnswer answers a question about who wrote something from the

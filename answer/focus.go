@@ -320,14 +320,16 @@ func startsWithCapital(s string) bool {
 // something else (too few of the asked words, or not the event's verb);
 // for "What did X say …?", one that does not report X's words; for "Who
 // was X's ambassador?", one without the role; and one whose passage lacks
-// a phrase the question quotes (see asked.go).
-func keepAnswering(sents []sentence, passages []retrieval.Passage, question string, synonyms retrieval.Synonyms) {
+// a phrase the question quotes (see asked.go). rejected, when not nil,
+// is told of each sentence with a score that is zeroed, and the rule that
+// zeroed it.
+func keepAnswering(sents []sentence, passages []retrieval.Passage, question string, synonyms retrieval.Synonyms, rejected func(s sentence, rule string)) {
 	f := readFocus(question)
 	c := questionCue(question)
 	m := askedMeasure(question)
 	var role []string
 	if c != cueAuthor {
-		role = roleTerms(question)
+		role = roleTerms(roleQuestion(question))
 	}
 	event := eventWord(question)
 	quoted := quotedPhrases(question)
@@ -346,11 +348,15 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 	}
 	valueOf := asksValue(question)
 	nouns := askedNouns(question)
+	scope := askedTimeScope(question, f)
+	yesNo := asksYesNo(question)
+	claim := askedClaim(question, f)
+	alternatives := askedAlternatives(question)
 	head := ""
 	if c != cueAuthor {
-		head = roleHead(question, role)
+		head = roleHead(roleQuestion(question), role)
 	}
-	if predicate == "" && things == "" && first == nil && thing == "" && !valueOf && len(nouns) == 0 && !place && !why && kind == nil && len(f.names) == 0 && len(f.years) == 0 && len(f.numbers) == 0 && c != cueWhen && c != cueNumber && m == measureNone && len(role) == 0 && len(quoted) == 0 && !asksMoney(question) {
+	if predicate == "" && scope.order == orderNone && !yesNo && alternatives == nil && things == "" && first == nil && thing == "" && !valueOf && len(nouns) == 0 && !place && !why && kind == nil && len(f.names) == 0 && len(f.years) == 0 && len(f.numbers) == 0 && c != cueWhen && c != cueNumber && m == measureNone && len(role) == 0 && len(quoted) == 0 && !asksMoney(question) {
 		return
 	}
 	// Each sentence is read once; the sentence before it, its title and
@@ -375,7 +381,20 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 		whole[pi] = merged(parts...)
 		return whole[pi]
 	}
+	// withPassagesBefore is a passage with the passages just before it in
+	// its document that the search found too.
+	withPassagesBefore := func(pi int) focusText {
+		parts := []focusText{wholeOf(pi)}
+		for _, pj := range passagesBefore(passages, pi) {
+			parts = append(parts, wholeOf(pj))
+		}
+		return merged(parts...)
+	}
 	subject := askedSubject(question)
+	var topic []string
+	if subject != nil {
+		topic = stanceTopic(question, f)
+	}
 	asked := askedByClause(question, f)
 	for pi := range passages {
 		titles[pi] = reader.read(documentLine(passages[pi]))
@@ -385,6 +404,11 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 	// "he" refer to.
 	upTo := func(pi, pos int) focusTexts {
 		ts := focusTexts{titles[pi]}
+		if pos == 0 { // what the first sentence of a passage refers to was cut off with the passage before it
+			for _, pj := range passagesBefore(passages, pi) {
+				ts = append(ts, wholeOf(pj)) // the passages just before it in its document, found too
+			}
+		}
 		for p := 0; p <= pos; p++ {
 			if t, ok := read[[2]int{pi, p}]; ok {
 				ts = append(ts, t)
@@ -407,79 +431,138 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 		if text != sents[i].text {
 			withRefs = reader.read(sents[i].text) // a question's year may be a reference's
 		}
+		rule := ""
 		switch {
-		case !f.holds(merged(withRefs, prev)) && !f.holds(merged(wholeOf(pi), reader.read(passages[pi].Info.Date))):
-			sents[i].score = 0
+		case !f.holds(merged(withRefs, prev)) && !f.holds(wholeOf(pi)) && (givesYear(passages[pi].Text) || !f.holds(merged(wholeOf(pi), reader.read(passages[pi].Info.Date)))):
+			rule = "numbers"
 		case !slices.ContainsFunc(distinctive, func(names []nameGroup) bool {
 			return allMentioned(names, upTo(pi, sents[i].pos))
 		}):
-			sents[i].score = 0 // "When did Vo Van Thuong take office?" needs him
-		case len(f.names) >= 2 && !f.namesMostlyIn(ft, merged(titles[pi], prev)) && !f.allNamesIn(wholeOf(pi)):
-			sents[i].score = 0
-		case subject != nil && !subject.mentionedIn(ft.words) && !(personalPronoun.MatchString(text) && subject.mentionedIn(prev.words)):
-			sents[i].score = 0 // "What did Taiwan say …?" needs Taiwan saying it
+			rule = "distinctive names" // "When did Vo Van Thuong take office?" needs him
+		case len(f.names) >= 2 && !f.namesMostlyIn(ft, merged(titles[pi], prev)) && !f.allNamesIn(wholeOf(pi)) && !(sents[i].pos == 0 && f.allNamesIn(withPassagesBefore(pi))):
+			rule = "names"
+		case subject != nil && !subject.mentionedIn(ft.words) && !((personalPronoun.MatchString(text) || continuation.MatchString(text)) && subject.mentionedIn(prev.words)):
+			rule = "subject" // "What did Taiwan say …?" needs Taiwan saying it
 		case subject != nil && !reportsStance(text, *subject):
-			sents[i].score = 0 // nor by a sentence that only names Taiwan
+			rule = "stance" // nor by a sentence that only names Taiwan
+		case len(topic) > 0 && !holdsAsked(sents[i].terms, termsBefore(sents, i), topic, synonyms):
+			rule = "stance's topic" // "What did Wang say about the upgrade?" is not what he said about Xi's visit
 		case slices.ContainsFunc(quoted, func(p []string) bool { return !holdsPhrase(passages[pi].Text+"\n"+passageTitle(passages[pi]), p) }):
-			sents[i].score = 0 // a phrase the question quotes is the passage's own
+			rule = "quoted phrase" // a phrase the question quotes is the passage's own
 		case event != "" && !holdsEvent(sents[i].terms, asked, event, synonyms):
-			sents[i].score = 0 // "When did Mao die?" is not dated by what Mao founded
+			rule = "event" // "When did Mao die?" is not dated by what Mao founded
 		case event != "" && c == cueWhen && datedByOtherVerb(text, sents[i].terms, event, synonyms):
-			sents[i].score = 0 // the year of another verb
+			rule = "date of another verb" // the year of another verb
 		case event != "" && c == cueWhen && !datesEvent(text, asked, event, synonyms):
-			sents[i].score = 0 // the year of another clause
+			rule = "date of another clause" // the year of another clause
 		case predicate != "" && !holdsPredicateNear(sents, i, predicate, synonyms):
-			sents[i].score = 0 // "What did Yu agree …?" is not answered by his visit
+			rule = "predicate" // "What did Yu agree …?" is not answered by his visit
 		case m == measureShare && slices.ContainsFunc(baseNames, func(g nameGroup) bool { return !g.mentionedIn(ft.words) }):
-			sents[i].score = 0 // "What percentage of Vietnam's trade …?" is not "30% of global trade"
+			rule = "share's base" // "What percentage of Vietnam's trade …?" is not "30% of global trade"
 		case things != "" && !holdsPredicateNear(sents, i, things, synonyms):
-			sents[i].score = 0 // "What agreements came out of the summit?" needs agreements
+			rule = "things" // "What agreements came out of the summit?" needs agreements
 		case place && !holdsPlace(text, question):
-			sents[i].score = 0 // "Where did they meet?" needs a place
+			rule = "place" // "Where did they meet?" needs a place
 		case why && predicate != "" && !answersWhy(sents, i, predicate, synonyms):
-			sents[i].score = 0 // "Why did Vietnam skip …?" needs a reason
+			rule = "reason" // "Why did Vietnam skip …?" needs a reason
+		case why && predicate != "" && !slices.ContainsFunc(asked, func(terms []string) bool {
+			return holdsAsked(sents[i].terms, termsBefore(sents, i), terms, synonyms)
+		}):
+			rule = "reason's event" // "What prompted China to send two ships …?" is not why Xi sent Yu
 		case kind != nil && !holdsKindName(text, question, kind):
-			sents[i].score = 0 // "Which university …?" needs one
-		case head != "" && (!holdsEvery(sents[i].terms, role, synonyms) || !namesHolder(text, question, head, synonyms)):
-			sents[i].score = 0 // "Who was the state president?" needs a name by the role
+			rule = "kind of name" // "Which university …?" needs one
+		case head != "" && (!holdsEvery(sents[i].terms, role, synonyms) || !roleTogether(text, role, head, synonyms) || !namesHolder(text, question, head, synonyms)):
+			rule = "role holder" // "Who was the state president?" needs a name by the role
 		case !holdsAny(sents[i].terms, role, synonyms):
-			sents[i].score = 0 // "Who was Vietnam's ambassador …?" needs an ambassador
+			rule = "role" // "Who was Vietnam's ambassador …?" needs an ambassador
 		case first != nil && !holdsFirstOfRanking(text, first, synonyms):
-			sents[i].score = 0 // "Vietnam's largest export market" is not its second-largest
+			rule = "first of a ranking" // "Vietnam's largest export market" is not its second-largest
 		case thing != "" && !namesThingOfKind(text, question, thing):
-			sents[i].score = 0 // "Which ports …?" needs a port's name
+			rule = "thing of the kind" // "Which ports …?" needs a port's name
 		case shareOf != "" && narrowsWhole(text, question, shareOf):
-			sents[i].score = 0 // "Vietnam's total imports" are not its textile industry's
+			rule = "share of a part" // "Vietnam's total imports" are not its textile industry's
 		case (valueOf || asksHowMuch(question)) && !yearNear(sents[i].text, textBefore(sents, i), f.years):
-			sents[i].score = 0 // "the value of exports in 2020" needs 2020 by it
+			rule = "year of the amount" // "the value of exports in 2020" needs 2020 by it
 		case len(nouns) > 0 && slices.ContainsFunc(nouns, func(n string) bool { return !holdsNounNear(sents, i, n, synonyms) }):
-			sents[i].score = 0 // "What tariff cuts did …?" needs tariffs
+			rule = "asked nouns" // "What tariff cuts did …?" needs tariffs
 		case predicate != "" && predicateInOtherClause(text, predicate, asked, synonyms):
-			sents[i].score = 0 // "Did China compensate the fishermen?" is not "… or when it agreed to pay the oil companies"
+			rule = "predicate in another clause" // "Did China compensate the fishermen?" is not "… or when it agreed to pay the oil companies"
+		case yesNo && !statesClaim(sents, i, claim, ft, prev, synonyms):
+			rule = "claim" // "Did Vietnam support the Philippines' case?" is not "Vietnam has refused to take China to court"
+		case !namesAlternative(text, alternatives, synonyms):
+			rule = "alternative" // "the whole project or only part of it?" is not "China is investing in the project"
+		case !placesInScope(sents, i, scope, synonyms):
+			rule = "time scope" // "What post did he hold before he became president?" is not "President Vo Van Thuong"
 		case c == cueNumber && asksTimes(question) && !timesCount.MatchString(text):
-			sents[i].score = 0 // "How many times has Biden met Trong?" is not "the 40th and 41st ASEAN Summits"
+			rule = "count of times" // "How many times has Biden met Trong?" is not "the 40th and 41st ASEAN Summits"
+		case m == measureSpan && asksDuration(question) && !spanLike.MatchString(elapsedTime.ReplaceAllString(text, " ")):
+			rule = "duration" // "How long did Xi stay?" is not "for the first time in six years"
 		case !m.holds(text):
-			sents[i].score = 0 // "What share …?" needs a share
+			rule = "measure" // "What share …?" needs a share
 		case (c == cueWhen || c == cueNumber || m != measureNone || valueOf) && !slices.ContainsFunc(asked, func(terms []string) bool {
 			return holdsAsked(sents[i].terms, termsBefore(sents, i), terms, synonyms)
 		}):
-			sents[i].score = 0 // a date or a number of something else
+			rule = "asked terms" // a date or a number of something else
 		case c == cueWhen && !dateLike.MatchString(text) && !eraYear.MatchString(text) && !relativeTime.MatchString(text):
-			sents[i].score = 0
+			rule = "date"
 		case c == cueNumber && !holdsCount(withoutCountsOfOthers(text, qualifier), question, f):
-			sents[i].score = 0
-			sents[i].score = 0
+			rule = "count"
 		case (asksHowMuch(question) || valueOf) && !amountLike.MatchString(text):
-			sents[i].score = 0
+			rule = "amount"
 		case asksMoney(question) && !moneyLike.MatchString(text):
+			rule = "money"
+		}
+		if rule != "" {
+			if rejected != nil && sents[i].score > 0 {
+				rejected(sents[i], rule)
+			}
 			sents[i].score = 0
 		}
 	}
 }
 
+// maxChunkGap is how far apart, in bytes of the document, two passages
+// may be for the first to be read as the context of the second.
+const maxChunkGap = 200
+
+// precedes reports whether passage p comes just before passage q in the
+// same document (adjacent or overlapping): the search found both, and
+// what q's "the two sides" refers to is in p.
+func precedes(p, q retrieval.Passage) bool {
+	return p.Source == q.Source && p.Source != "" && p.Start < q.Start && q.Start-p.End <= maxChunkGap
+}
+
+// passagesBefore are the indices of the passages that come just before
+// passages[pi] in its document, each just before the next (nearest
+// first), back to the first with none before it.
+func passagesBefore(passages []retrieval.Passage, pi int) []int {
+	var out []int
+	seen := map[int]bool{pi: true}
+	for cur := pi; ; {
+		prev := slices.IndexFunc(passages, func(p retrieval.Passage) bool { return precedes(p, passages[cur]) })
+		if prev < 0 || seen[prev] {
+			return out
+		}
+		seen[prev] = true
+		out = append(out, prev)
+		cur = prev
+	}
+}
+
+// givesYear reports whether a passage gives a year, in its prose or its
+// references: a passage that dates its facts itself is not dated by its
+// document's date ("What military exercises did they hold in 2023?" is
+// not answered by a policy restated in 2022, in an article of 2023).
+func givesYear(passage string) bool { return yearLike.MatchString(passage) }
+
 // personalPronoun refers a sentence to a person or people the sentence
 // before it names.
 var personalPronoun = regexp.MustCompile(`(?i)\b(?:he|she|they|his|her|their|him|them)\b`)
+
+// continuation opens a sentence that goes on saying what the sentence
+// before it reports: "As Thayer explains, Hanoi has relied on … In short,
+// Hanoi has sought to “enmesh China …”".
+var continuation = regexp.MustCompile(`^\W*(?i:in\s+short|in\s+other\s+words|that\s+is|put\s+simply|simply\s+put|in\s+sum|in\s+brief)\b`)
 
 // eraYear is a year written with its era: "111BC", "AD 939".
 var eraYear = regexp.MustCompile(`\b\d{1,4}\s?(?:BC|BCE|AD|CE)\b|\b(?:AD|CE)\s?\d{1,4}\b`)
@@ -667,7 +750,7 @@ func asksHowMuch(question string) bool {
 // "How did the Philippines respond to …?", "What was Japan's reaction to
 // …?").
 var (
-	askedWhatSubject = regexp.MustCompile(`^(?i:what|how)\s+(?i:did|does|do|has|have|had|would|will)\s+(?:the\s+)?(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*?)(?:['’]s(?:\s+\p{Ll}+){1,2})?\s+(?i:say|said|think|thought|feel|felt|react(?:ed)?|respond(?:ed)?|repl(?:y|ied)|view(?:ed)?|see|seen|make|made|claim(?:ed)?|argue(?:d)?|announce(?:d)?|propose(?:d)?|want(?:ed)?|do|done)\b`)
+	askedWhatSubject = regexp.MustCompile(`^(?i:what|how)\s+(?i:did|does|do|has|have|had|would|will)\s+(?:the\s+)?(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*?)(?:['’]s(?:\s+\p{Ll}+){1,2})?\s+(?i:say|said|think|thought|feel|felt|react(?:ed)?|respond(?:ed)?|repl(?:y|ied)|view(?:ed)?|see|seen|make|made|claim(?:ed)?|argue(?:d)?|announce(?:d)?|propose(?:d)?|want(?:ed)?)\b`)
 	// "Did Malaysia say anything about …?", "Has Thailand commented on …?",
 	// "Where does Laos stand on …?"
 	askedDidSubject  = regexp.MustCompile(`^(?:(?i:did|does|do|has|have|had)|(?i:where)\s+(?i:does|do|did))\s+(?:the\s+)?(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*?)(?:['’]s(?:\s+\p{Ll}+){1,2})?\s+(?i:say|said|comment(?:ed)?|react(?:ed)?|respond(?:ed)?|criticiz(?:e|ed)|criticis(?:e|ed)|condemn(?:ed)?|welcome(?:d)?|protest(?:ed)?|object(?:ed)?|complain(?:ed)?|endorse(?:d)?|praise(?:d)?|stand|voice(?:d)?|express(?:ed)?)\b`)
@@ -684,6 +767,19 @@ func askedSubject(question string) *nameGroup {
 			if len(f.names) == 1 {
 				return &f.names[0]
 			}
+		}
+	}
+	return nil
+}
+
+// stanceTopic are the asked terms of what a question asks someone's words
+// or stance on ("What did Wang Wenbin say about the upgrade of U.S.-Vietnam
+// ties?" → upgrad, tie), nil when it asks none or names no topic.
+func stanceTopic(question string, f focus) []string {
+	question = strings.TrimSpace(question)
+	for _, re := range []*regexp.Regexp{askedWhatSubject, askedDidSubject, askedWhoseStance} {
+		if loc := re.FindStringIndex(question); loc != nil {
+			return askedTermsWithout(question[loc[1]:], f.nameStems())
 		}
 	}
 	return nil

@@ -23,7 +23,7 @@ import (
 // prosecute …?", "Why has Vietnam refused …?". "What rank did Yu hold?",
 // "How often has Vietnam received …?" ask for the noun or the adverb,
 // whatever the verb says it with ("ranked fourth", "hosted … every year").
-var predicateQuestion = regexp.MustCompile(`(?i)^\W*(?:(?:what|why|how|whom|for\s+what\s+reason)\s+)?(did|does|do|will|would|can|could|has|have|had|is|are|was|were)\s+(.*)$`)
+var predicateQuestion = regexp.MustCompile(`(?i)^\W*(?:(?:what|why|how|whom|for\s+what\s+reason)\s+(?:exactly\s+|precisely\s+|really\s+|else\s+)?)?(did|does|do|will|would|can|could|has|have|had|is|are|was|were)\s+(.*)$`)
 
 // whoDid is a question for who did something, its verb right after
 // "who": "Who greeted Xi at the airport?", "Who sent Yu Zhengsheng …?".
@@ -48,9 +48,11 @@ var broadVerbs = func() map[string]bool {
 // auxiliary and subject: the last lowercase content word before the first
 // small word that follows one ("Did the Vietnamese government prosecute
 // the people …?" → prosecut); "" when the question asks none, asks it
-// with a broad verb, or asks a date (eventWord reads those).
+// with a broad verb, or asks a date (eventWord reads those). A time
+// scope's verb is not it: "What did Chinh do a week after the meeting?"
+// asks none.
 func askedPredicate(question string) string {
-	q := strings.TrimSpace(question)
+	q := strings.TrimSpace(withoutTimeScope(question))
 	if whenEvent.MatchString(q) {
 		return ""
 	}
@@ -63,6 +65,15 @@ func askedPredicate(question string) string {
 			return t
 		}
 		return ""
+	}
+	if c := causeOf.FindStringSubmatch(q); c != nil {
+		if t := lastTerm(strings.ToLower(c[1])); !broadVerbs[t] && !kindWords[t] && !lightVerbs[strings.ToLower(c[1])] && !text.IsStopWord(strings.ToLower(c[1])) {
+			return t // "What led Obama to lift the embargo?" → lift
+		}
+		return ""
+	}
+	if causeVerb.MatchString(q) {
+		return "" // "What is driving the rapprochement?": the verb is the cause's
 	}
 	if k := kindDid.FindStringSubmatch(q); k != nil && kindNamePattern(q) != nil {
 		q = k[1] // "Which university did he graduate from?" → "did he graduate from?"
@@ -90,10 +101,13 @@ func askedPredicate(question string) string {
 			break
 		}
 	}
-	if last == "" || be && !participle.MatchString(last) && !strings.HasSuffix(last, "ing") && last != "left" {
+	if last == "" || be && !participle.MatchString(last) && !strings.HasSuffix(last, "ing") && last != "left" && pastOf[lastTerm(last)] == "" {
 		return "" // "Who was …", "What is the Three Nos doctrine?"
 	}
 	t := lastTerm(last)
+	if verb, ok := pastOf[t]; ok && be && last != "left" {
+		t = verb // "Why was the forum held in Beijing?" → hold
+	}
 	if broadVerbs[t] || kindWords[t] || lightVerbs[last] {
 		return ""
 	}
@@ -114,6 +128,12 @@ var predicateParaphrases = map[string][]string{
 	"punish":   {"sanction", "jail", "arrest", "sentenc", "prosecut", "fine"},
 	"prosecut": {"charg", "tri", "trial", "convict", "sentenc", "jail"},
 	"order":    {"direct", "instruct", "command", "told", "tell"},
+	// Words that press someone to act: "reminded Vietnam to accord
+	// priority" is what "urge" asks.
+	"urg":    {"remind", "press", "push", "exhort", "encourag", "call", "ask", "told", "tell"},
+	"remind": {"urg", "press", "call", "told", "tell"},
+	"welcom": {"greet", "receiv", "host"},
+	"greet":  {"welcom", "receiv"},
 }
 
 // forbiddingVerbs say that something may not be done, as "no", "not" and
@@ -121,7 +141,7 @@ var predicateParaphrases = map[string][]string{
 // "no military alliance …".
 var (
 	forbiddingVerbs = wordSet("forbid prohibit ban bar")
-	negationWords   = regexp.MustCompile(`(?i)\b(?:no|not|never|nor)\b`)
+	negationWords   = regexp.MustCompile(`(?i)\b(?:no|not|never|nor|without)\b|\w+n['’]t\b`)
 )
 
 // pastOf are irregular past forms a who question asks with: "Who led …?",
@@ -242,6 +262,16 @@ func holdsKindName(sentence, question string, kind *regexp.Regexp) bool {
 	return false
 }
 
+// roleQuestion is a question that asks to name the holder of a role, as
+// "Who is …?" asks it: "What is the name of Vietnam's defence minister?"
+// → "Who is Vietnam's defence minister?"; else the question itself.
+func roleQuestion(question string) string {
+	if m := nameOf.FindStringSubmatch(strings.TrimSpace(question)); m != nil && possessiveWho.MatchString("Who is "+m[1]) {
+		return "Who is " + m[1]
+	}
+	return question
+}
+
 // personRoles are the roles held by a person, whose name the answer
 // gives next to the role; "Who is China's largest trading partner?" asks
 // for a country.
@@ -282,6 +312,36 @@ func holdsEvery(terms, wanted []string, synonyms retrieval.Synonyms) bool {
 	have := termSet{}
 	have.add(terms...)
 	return !slices.ContainsFunc(wanted, func(t string) bool { return holdsTerm(have, t, synonyms) == 0 })
+}
+
+// roleReach is how many words from the role's head its other words may
+// stand: "Minister of Foreign Affairs", "foreign minister".
+const roleReach = 3
+
+// roleTogether reports whether a sentence holds the words of a role of
+// several words together, near its head: "Who was China's foreign
+// minister?" is not answered by "Vietnam's Foreign Ministry … Prime
+// Minister Pham Minh Chinh".
+func roleTogether(sentence string, role []string, head string, synonyms retrieval.Synonyms) bool {
+	if len(role) < 2 {
+		return true
+	}
+	tokens := wordToken.FindAllString(sentence, -1)
+	holds := func(tok, t string) bool { // the word itself or a synonym: "Ministry" is no minister
+		return slices.ContainsFunc(text.Terms(tok), func(u string) bool { return u == t || slices.Contains(synonyms[t], u) })
+	}
+	for i, tok := range tokens {
+		if !holds(tok, head) {
+			continue
+		}
+		near := tokens[max(0, i-roleReach):min(len(tokens), i+roleReach+1)]
+		if !slices.ContainsFunc(role, func(t string) bool {
+			return t != head && !slices.ContainsFunc(near, func(w string) bool { return holds(w, t) })
+		}) {
+			return true
+		}
+	}
+	return false
 }
 
 // Words from the role a name of its holder may stand, before and after
@@ -384,7 +444,16 @@ func monthNumber(w string) int {
 }
 
 // asksWhy reports whether a question asks for a reason.
-var asksWhy = regexp.MustCompile(`(?i)^\W*(?:why\b|for\s+what\s+reasons?\b|what\s+(?:was|were|is|are)\s+the\s+reasons?\b|what\s+(?:led|drove|caused|prompted|motivated)\b)`)
+var asksWhy = regexp.MustCompile(`(?i)^\W*(?:why\b|how\s+come\b|for\s+what\s+reasons?\b|what\s+(?:was|were|is|are)\s+the\s+(?:main\s+)?(?:reasons?|causes?|motives?)\b|what\s+(?:(?:has|have|had|is|are|was|were)\s+(?:been\s+)?)?(?:led|leads|leading|drove|drives|driving|caused|causes|causing|prompted|prompts|prompting|motivated|motivates|motivating|pushed|pushes|pushing|forced|forces|made|makes|convinced|persuaded|triggered|sparked)\b|what\s+(?:was|were|is|are)\s+behind\b)`)
+
+// causeVerb opens a question for a cause with the verb of causing: "What
+// is driving …?", "What caused …?".
+var causeVerb = regexp.MustCompile(`(?i)^\W*what\s+(?:(?:has|have|had|is|are|was|were)\s+(?:been\s+)?)?(?:led|leads|leading|drove|drives|driving|caused|causes|causing|prompted|prompts|prompting|motivated|motivates|motivating|pushed|pushes|pushing|forced|forces|convinced|persuaded|triggered|sparked)\b`)
+
+// causeOf is a question for what made someone do something: "What led
+// President Obama to lift the arms embargo?", "What is driving Chinese
+// firms to move …?"; its verb is the one after "to".
+var causeOf = regexp.MustCompile(`(?i)^\W*what\s+(?:(?:has|have|had|is|are|was|were)\s+(?:been\s+)?)?(?:led|leads|leading|drove|drives|driving|caused|causes|causing|prompted|prompts|prompting|motivated|motivates|motivating|pushed|pushes|pushing|forced|forces|convinced|persuaded)\s+(?:[^?]+?)\s+to\s+(\p{Ll}[\p{Ll}-]*)`)
 
 // reasonMarker is a stated reason: "because", "due to", "in order to",
 // "to remove …", "driven by the desire", "after …".
@@ -529,8 +598,12 @@ var (
 
 // asksPlace reports whether a question asks where something happened.
 func asksPlace(question string) bool {
-	return asksWhere.MatchString(question) && !notPlace.MatchString(question)
+	return (asksWhere.MatchString(question) || asksWhereWithin.MatchString(question)) && !notPlace.MatchString(question)
 }
+
+// asksWhereWithin is a place asked inside a question: "What did the
+// agreement settle about where the land border runs?".
+var asksWhereWithin = regexp.MustCompile(`(?i)\b(?:about|on|of|as\s+to|exactly|precisely)\s+where\b`)
 
 // holdsPlace reports whether a sentence gives a place the question does
 // not name: "at the Great Hall of the People", "Biden's visit to

@@ -2,8 +2,8 @@ package answer
 
 import "testing"
 
-// FuzzQuestionRules: the readers of predicate.go take any question and
-// any sentence without panicking or hanging.
+// FuzzQuestionRules: the readers of predicate.go, order.go and yesno.go take any
+// question and any sentence without panicking or hanging.
 func FuzzQuestionRules(f *testing.F) {
 	f.Add("What did Yu Zhengsheng agree with Vietnamese leaders?", "In return, Xi Jinping sent Yu Zhengsheng to visit Vietnam.")
 	f.Add("Which university is Carlyle Thayer affiliated with?", "As Vietnam expert Carlyle Thayer explains, Hanoi relied on ties.")
@@ -12,6 +12,11 @@ func FuzzQuestionRules(f *testing.F) {
 	f.Add("Where were the workshops held?", "at the Great Hall of the People")
 	f.Add("What percentage of Vietnam's trade is with China?", "30% of global trade")
 	f.Add("Who ", "Ministry , Wang")
+	f.Add("What did Chinh do a week after the meeting?", "A week after the Trong-Xi meeting, Chinh met Biden (Peng, 2022).")
+	f.Add("What post did he hold before", "the former invaded; it shifted from")
+	f.Add("Is it the whole X or only part of it?", "part of the project")
+	f.Add("Did A or", "or")
+	f.Add("Was it in cash or with \"new\" or in", "cash")
 	syn := wordNet(f)
 	f.Fuzz(func(t *testing.T, question, s string) {
 		predicate := askedPredicate(question)
@@ -27,6 +32,14 @@ func FuzzQuestionRules(f *testing.F) {
 		askedThingsTerm(question)
 		shareBaseNames(question)
 		holdsPlace(s, question)
+		scope := askedTimeScope(question, readFocus(question))
+		placesInScope(sentencesOf(s, s), 1, scope, syn)
+		withoutTimeScope(question)
+		if asksYesNo(question) {
+			statesClaim(sentencesOf(s, s), 1, askedClaim(question, readFocus(question)), readFocusText(s), readFocusText(s), syn)
+		}
+		namesAlternative(s, askedAlternatives(question), syn)
+		roleHead(roleQuestion(question), roleTerms(roleQuestion(question)))
 		if event := eventWord(question); event != "" {
 			datesEvent(s, askedByClause(question, readFocus(question)), event, syn)
 		}

@@ -56,6 +56,18 @@ func TestAskedPredicate(t *testing.T) {
 		{"How often has Vietnam received the US defense secretary?", ""},
 		{"Who was Vietnam's state president?", ""},
 		{"What is the Three Nos doctrine?", ""},
+		// A cause asked by the verb of causing: the caused verb after
+		// "to"; none when the verb is the cause's own, or the scope's.
+		{"What led President Obama to lift the U.S. arms embargo on Vietnam?", "lift"},
+		{"What prompted China to send two ships to the oil rig area?", "send"},
+		{"What is driving Chinese firms to move their operations to Vietnam?", "move"},
+		{"What led China to react more moderately to the upgrade?", ""},
+		{"What is driving the deepening Sino-Vietnamese rapprochement?", ""},
+		{"What did Pham Minh Chinh do a week after the Trong-Xi meeting?", ""},
+		// An irregular participle after "was".
+		{"Why was the second Belt and Road forum held in Beijing?", "hold"},
+		// An adverb after the question word.
+		{"What exactly did the 1999 border agreement settle?", "settl"},
 	}
 	for _, tt := range tests {
 		if got := askedPredicate(tt.question); got != tt.want {
@@ -86,6 +98,9 @@ func TestPredicateInTheSentenceOrANeighbour(t *testing.T) {
 		{"a paraphrase", []string{"China and Vietnam also agreed to enhance border trade."}, 0, "decid", true},
 		{"forbidding with no", []string{"The doctrine means no military alliance with any foreign power."}, 0, "forbid", true},
 		{"a riot, not its prosecution", []string{"Violent anti-Chinese riots erupted in 2014."}, 0, "prosecut", false},
+		{"pressed to act", []string{"Its foreign ministry spokesperson reminded Vietnam to accord priority to the partnership."}, 0, "urg", true},
+		{"welcomed as greeted", []string{"They were greeted at the Hanoi airport by Pham Minh Chinh."}, 0, "welcom", true},
+		{"said, not urged", []string{"Wang Wenbin said Xi's visit would involve discussions."}, 0, "urg", false},
 	}
 	for _, tt := range tests {
 		if got := holdsPredicateNear(sentencesOf(tt.sentences...), tt.i, tt.predicate, syn); got != tt.want {
@@ -189,6 +204,31 @@ func TestAReasonIsGiven(t *testing.T) {
 	for _, tt := range tests {
 		if got := answersWhy(sentencesOf(tt.sentences...), 0, tt.predicate, syn); got != tt.want {
 			t.Errorf("%s: answersWhy = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestAReasonIsAsked: the questions that ask for a reason, by "why" or by
+// a verb of causing.
+func TestAReasonIsAsked(t *testing.T) {
+	tests := []struct {
+		question string
+		want     bool
+	}{
+		{"Why did Vietnam sit out the exercises?", true},
+		{"What led President Obama to lift the arms embargo?", true},
+		{"What is driving Chinese firms to move their operations to Vietnam?", true},
+		{"What has prompted the upgrade?", true},
+		{"What was behind the 2014 riots?", true},
+		{"What were the main reasons for the visit?", true},
+		{"How come Vietnam never sued China?", true},
+		{"What led to the riots?", true},
+		{"What did the two leaders agree on?", false},
+		{"Who led the delegation?", false},
+	}
+	for _, tt := range tests {
+		if got := asksWhy.MatchString(tt.question); got != tt.want {
+			t.Errorf("asksWhy(%q) = %v, want %v", tt.question, got, tt.want)
 		}
 	}
 }
@@ -323,6 +363,60 @@ func TestAYearOfAnotherVerb(t *testing.T) {
 		event := eventWord(tt.question)
 		if got := datedByOtherVerb(tt.sentence, text.Terms(tt.sentence), event, syn); got != tt.want {
 			t.Errorf("datedByOtherVerb(%q, %q) = %v, want %v", tt.sentence, event, got, tt.want)
+		}
+	}
+}
+
+// TestAPlaceAskedWithin: a place asked inside a question ("… settle
+// about where the land border runs?") is asked as "Where …?" asks it.
+func TestAPlaceAskedWithin(t *testing.T) {
+	tests := []struct {
+		question string
+		want     bool
+	}{
+		{"What exactly did the 1999 border agreement settle about where the land border runs?", true},
+		{"Where did Xi and Trong meet?", true},
+		{"Where does Vietnam rank among arms importers?", false},
+		{"What did the agreement settle?", false},
+	}
+	for _, tt := range tests {
+		if got := asksPlace(tt.question); got != tt.want {
+			t.Errorf("asksPlace(%q) = %v, want %v", tt.question, got, tt.want)
+		}
+	}
+}
+
+// TestTheNameOfARoleAsksWhoHoldsIt: "What is the name of X's ROLE?" asks
+// to name the holder as "Who is X's ROLE?" does.
+func TestTheNameOfARoleAsksWhoHoldsIt(t *testing.T) {
+	tests := []struct{ question, want string }{
+		{"What is the name of Vietnam's defence minister?", "Who is Vietnam's defence minister?"},
+		{"What was the name of China's ambassador to Vietnam?", "Who is China's ambassador to Vietnam?"},
+		{"What was the name of the Vietnamese fishing boat?", "What was the name of the Vietnamese fishing boat?"},
+		{"Who is China's ambassador?", "Who is China's ambassador?"},
+	}
+	for _, tt := range tests {
+		if got := roleQuestion(tt.question); got != tt.want {
+			t.Errorf("roleQuestion(%q) = %q, want %q", tt.question, got, tt.want)
+		}
+	}
+}
+
+// TestTheWordsOfARoleStandTogether: a role of several words is held only
+// with its words near its head, each itself or a synonym.
+func TestTheWordsOfARoleStandTogether(t *testing.T) {
+	syn := wordNet(t)
+	tests := []struct {
+		sentence string
+		want     bool
+	}{
+		{"China's foreign minister Wang Yi met Trong.", true},
+		{"Wang Yi, Minister of Foreign Affairs, met Trong.", true},
+		{"According to Vietnam's Foreign Ministry, Xi will meet Prime Minister Pham Minh Chinh.", false},
+	}
+	for _, tt := range tests {
+		if got := roleTogether(tt.sentence, []string{"foreign", "minist"}, "minist", syn); got != tt.want {
+			t.Errorf("roleTogether(%q) = %v, want %v", tt.sentence, got, tt.want)
 		}
 	}
 }

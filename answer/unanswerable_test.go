@@ -51,9 +51,14 @@ const minUnanswerableTurnedAway = 1.0 // 25 of 25 (0.92 before asked.go)
 // kept every answered count and raised the right ones, to the floors
 // here: literal 32 → 34, blind_near 27 → 29, questions 45 → 47, holdout
 // 14 → 16, fresh 11 → 14.
+//
+// The loose gate of the fifth round (looseRelevance) let through questions
+// asked in other words: questions 50 → 55 (47 → 50 rightly),
+// blind_paraphrased 5 → 12 (3 → 8), blind2_memory 5 → 10 (4 → 8), fresh
+// 17 → 18 (14 → 15).
 var answeredBefore = map[string]struct{ answered, right int }{
-	"literal": {37, 34}, "blind_near": {31, 29}, "blind2_open": {24, 23}, "questions": {50, 47},
-	"holdout": {21, 16}, "fresh": {17, 14}, "blind_paraphrased": {5, 3}, "blind2_memory": {5, 4},
+	"literal": {37, 34}, "blind_near": {31, 29}, "blind2_open": {24, 23}, "questions": {55, 50},
+	"holdout": {21, 16}, "fresh": {18, 15}, "blind_paraphrased": {12, 8}, "blind2_memory": {10, 8},
 }
 
 // TestExtractiveAnswersOnlyWhatWasAsked: without a model, a question about a
@@ -112,6 +117,7 @@ func countAnswered(t *testing.T, a *Answerer, qs []evaluation.Question) (answere
 			t.Fatal(err)
 		}
 		if ans.Mode == ModeNotFound {
+			t.Logf("not answered %q: %s", q.Question, ans.Text)
 			continue
 		}
 		answered++
@@ -121,6 +127,8 @@ func countAnswered(t *testing.T, a *Answerer, qs []evaluation.Question) (answere
 		}
 		if slices.ContainsFunc(q.Expect, func(e string) bool { return evaluation.Contains(shown, e) }) {
 			right++
+		} else {
+			t.Logf("answered %q without an expected phrase: %s", q.Question, ans.Text)
 		}
 	}
 	return answered, right
@@ -222,6 +230,7 @@ func TestAskedSubject(t *testing.T) {
 		{"What did Xi Jinping think of the talks?", "Xi Jinping"},
 		{"What did the two leaders agree on?", ""},
 		{"What are the Three Nos?", ""},
+		{"What did Pham Minh Chinh do a week after the Trong-Xi meeting?", ""}, // an act, not a stance
 	}
 	for _, tt := range tests {
 		got := ""
@@ -241,8 +250,10 @@ func TestAskedSubject(t *testing.T) {
 // the second after them, and measured once before more rules; the third
 // and fourth, of answerable questions only, after all of them; the fifth
 // before the rules of predicate.go, the sixth and seventh after them, the
-// eighth before those of scope.go; and the third and fourth blind sets
-// (figures in BENCHMARKS.md). The floors are the figures reached.
+// eighth before those of scope.go; the thirteenth before those of
+// order.go and yesno.go, the fourteenth after them; and the third and
+// fourth blind sets (figures in BENCHMARKS.md). The floors are the
+// figures reached.
 func TestExtractiveAnswerOnTheExtraSets(t *testing.T) {
 	a := New(seedStore(t), Config{Logger: slog.New(slog.DiscardHandler)})
 	for _, set := range []struct {
@@ -250,24 +261,26 @@ func TestExtractiveAnswerOnTheExtraSets(t *testing.T) {
 		minTurnedAway          float64
 		minAnswered, minRights int
 	}{
-		{"extra", 28.0 / 30, 23, 20},
+		{"extra", 28.0 / 30, 25, 21},
 		{"extra2", 20.0 / 20, 13, 12},
 		{"extra3", 0, 7, 7},           // answerable only: dates and numbers in other words
-		{"extra4", 0, 12, 9},          // answerable only: questions naming people and organisations
-		{"extra5", 21.0 / 24, 26, 24}, // asked verbs, kinds of name, roles, amounts, reasons (9 of 24 turned away before predicate.go)
-		{"extra6", 12.0 / 15, 15, 14}, // written after predicate.go, first run: 9 of 15, 14 answered, 12 rightly (5 of 15 before it); 12 after scope.go
-		{"extra7", 5.0 / 10, 10, 6},   // written last (places, roles, asked verbs), first run: 4 of 10, 9 answered, 4 rightly (2 of 10 before)
-		{"extra8", 20.0 / 24, 22, 21}, // before scope.go (rankings, things to name, counts of others, shares of a whole, values by name, compound nouns): 8 of 24, 22 answered, 21 rightly
+		{"extra4", 0, 13, 10},         // answerable only: questions naming people and organisations
+		{"extra5", 23.0 / 24, 26, 24}, // asked verbs, kinds of name, roles, amounts, reasons (9 of 24 turned away before predicate.go)
+		{"extra6", 13.0 / 15, 15, 14}, // written after predicate.go, first run: 9 of 15, 14 answered, 12 rightly (5 of 15 before it); 12 after scope.go
+		{"extra7", 6.0 / 10, 10, 7},   // written last (places, roles, asked verbs), first run: 4 of 10, 9 answered, 4 rightly (2 of 10 before)
+		{"extra8", 22.0 / 24, 22, 21}, // before scope.go (rankings, things to name, counts of others, shares of a whole, values by name, compound nouns): 8 of 24, 22 answered, 21 rightly
 		{"extra9", 10.0 / 12, 9, 8},   // written after scope.go, run once: 10 of 12, 9 answered, 8 rightly
-		{"extra10", 14.0 / 15, 8, 8},  // everyday questions, written after scope.go: first run 12 of 15 (10 before it), then the ranked noun's head and "the population of" (14)
+		{"extra10", 15.0 / 15, 8, 8},  // everyday questions, written after scope.go: first run 12 of 15 (10 before it), then the ranked noun's head and "the population of" (14)
 		{"extra11", 12.0 / 12, 6, 6},  // everyday questions, written after extra10's rules: first run 10 of 12 (8 before the round), then an amount noun and a count of times (12)
-		{"extra12", 9.0 / 10, 6, 6},   // written last, run once, no rule made after it: 9 of 10, 6 of 6 answered rightly
+		{"extra12", 10.0 / 10, 6, 6},  // written last, run once, no rule made after it: 9 of 10, 6 of 6 answered rightly; 10 after the fifth round's durations
 		// Written by reviewers who saw no code. blind3: 17 of 30 turned away
 		// at its run (9 before the second round of focus rules), then
 		// predicate.go was tuned with it in view. blind4: 8 of 30 at the
 		// session's start, 19 at the fourth round's, then scope.go.
 		{"blind3", 28.0 / 30, 17, 15},
-		{"blind4", 27.0 / 30, 20, 14},
+		{"blind4", 28.0 / 30, 20, 15},
+		{"extra13", 31.0 / 32, 21, 20}, // temporal scopes, reasons, yes/no, alternatives, written before the fifth round: first run 19 of 32, 18 answered, 15 rightly
+		{"extra14", 13.0 / 15, 9, 8},   // written after the fifth round's rules, run once: 13 of 15 (10 before the round), 9 answered, 8 rightly
 	} {
 		checkQuestionSets(t, a, set.name, set.minTurnedAway, set.minAnswered, set.minRights)
 	}

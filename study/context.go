@@ -2,6 +2,7 @@ package study
 
 import (
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/lectern/lectern/internal/text"
@@ -165,11 +166,19 @@ func (u *usage) fitNear(answerStems map[string]float64, key string) float64 {
 	if len(twice) == 0 {
 		return 0
 	}
-	score := 0.0
+	var weights []float64
 	for stem, w := range answerStems {
 		if w >= 2 && (twice[stem] || len(stem) >= 5 && prefixes[stem[:4]]) {
-			score += u.idf[stem] // the same word near both, or one of its family
+			weights = append(weights, u.idf[stem]) // the same word near both, or one of its family
 		}
+	}
+	// Summed in one order, not the map's: floating-point sums in another
+	// order differ in their last bits, and ties between names would fall
+	// another way from one run to the next.
+	slices.Sort(weights)
+	score := 0.0
+	for _, w := range weights {
+		score += w
 	}
 	return score
 }

@@ -1,6 +1,8 @@
 package study
 
 import (
+	"cmp"
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -304,7 +306,15 @@ func newLexicon(sents []sentence) *lexicon {
 			}
 		}
 	}
-	for name, c := range cues {
+	// In one order, not the map's: "Trong" and "Nguyen Phu Trong" may cue
+	// one person with two roles, and the first read must be the same in
+	// every run. Full names first, then by the alphabet.
+	cued := slices.Collect(maps.Keys(cues))
+	slices.SortFunc(cued, func(a, b string) int {
+		return cmp.Or(cmp.Compare(len(strings.Fields(b)), len(strings.Fields(a))), strings.Compare(a, b))
+	})
+	for _, name := range cued {
+		c := cues[name]
 		full := name
 		if f, ok := lx.fullName[name]; ok && len(strings.Fields(name)) == 1 {
 			full = f // "Trong" → "Nguyen Phu Trong", but "Le Hong Anh" is not "Le Thi Thu Hang"
