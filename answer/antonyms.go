@@ -2,6 +2,7 @@ package answer
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/lectern/lectern/internal/text"
@@ -135,7 +136,14 @@ func (p passageText) contradicts(c claim) string {
 		if p.stems.has(t) {
 			continue
 		}
-		for _, a := range antonyms[t] {
+		// (slices.Concat: antonyms is shared, and may have room to append.)
+		for _, a := range slices.Concat(antonyms[t], c.opposites[t]) {
+			// WordNet's opposite of a sense the claim does not mean: "dead"
+			// is not "alive" where its wordings hold "lives" ("lost their
+			// lives").
+			if !slices.Contains(antonyms[t], a) && (slices.Contains(wordingsOf[t], a) || slices.Contains(c.synonyms[t], a)) {
+				continue
+			}
 			// "beginning … ended": a claim with both opposites says what
 			// the passage's one of them does not deny.
 			if p.stems.has(a) && !own.has(a) {

@@ -225,7 +225,7 @@ func (a *Answerer) keepSupported(ctx context.Context, body string, passages []re
 // when it fails) with the model-free check.
 func (a *Answerer) checkSupport(ctx context.Context, sents []answerSentence, cover [][]int, passages []retrieval.Passage) []supportVerdict {
 	verdicts := make([]supportVerdict, len(sents))
-	checker := supportChecker{synonyms: a.synonyms()}
+	checker := builtinSupportChecker(a.synonyms())
 	var remote []int
 	for i, s := range sents {
 		switch {

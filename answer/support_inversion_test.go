@@ -44,7 +44,7 @@ func TestSupportCheckAnUnnamedCountry(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	check := supportChecker{synonyms: synonyms}
+	check := builtinSupportChecker(synonyms)
 	const unnamed = "The country's constitution commits the ruling party to a doctrine of no foreign military bases on its soil."
 	const quoted = "The country's constitution commits the ruling party to the “Three Nos”: no foreign military bases on its soil."
 	const named = "The country's constitution, unlike Thailand's, commits the ruling party to a doctrine of no foreign military bases on its soil."

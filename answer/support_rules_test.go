@@ -20,7 +20,7 @@ func checkSupportCases(t *testing.T, passage string, cases []supportCase) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	check := supportChecker{synonyms: synonyms}
+	check := builtinSupportChecker(synonyms)
 	for _, tt := range cases {
 		if v := check.check(tt.sentence, passage, "A Reading on China and Vietnam"); v.supported != tt.want {
 			t.Errorf("%s: %q supported = %v (%s), want %v", tt.name, tt.sentence, v.supported, v.why, tt.want)

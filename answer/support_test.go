@@ -68,7 +68,7 @@ func checkLabelledSet(t *testing.T, path string, minEach int, minCaught, maxDrop
 	if err != nil {
 		t.Fatal(err)
 	}
-	check := supportChecker{synonyms: synonyms}
+	check := builtinSupportChecker(synonyms)
 	var faithful, unfaithful, caught, dropped int
 	missedByKind, droppedByKind := map[string]int{}, map[string]int{}
 	for _, s := range readLabelled(t, path) {
@@ -110,7 +110,7 @@ func BenchmarkSupportCheck(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	check := supportChecker{synonyms: synonyms}
+	check := builtinSupportChecker(synonyms)
 	var set []labelledSentence
 	for line := range strings.Lines(readFileB(b, "../testdata/support.jsonl")) {
 		var s labelledSentence
@@ -147,7 +147,11 @@ func FuzzSupportCheck(f *testing.F) {
 	} {
 		f.Add(s.sentence, s.passage)
 	}
-	check := supportChecker{}
+	synonyms, err := retrieval.WordNetSynonyms()
+	if err != nil {
+		f.Fatal(err)
+	}
+	check := builtinSupportChecker(synonyms)
 	f.Fuzz(func(t *testing.T, sentence, passage string) {
 		if len(sentence) > 2000 || len(passage) > 4000 {
 			return
@@ -169,7 +173,7 @@ func TestSupportCheckRules(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	check := supportChecker{synonyms: synonyms}
+	check := builtinSupportChecker(synonyms)
 	const passage = "Nguyen Phu Trong visited Beijing from October 30 to November 2, 2022. " +
 		"He met Xi Jinping, and the two sides signed thirteen agreements on trade and defense. " +
 		"The talks produced 13 new documents, and Vietnam will not join military alliances."

@@ -24,7 +24,7 @@ func TestTheSupportCheckReadsSynonymsAsConfigured(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			a := New(seedStore(t), Config{Logger: slog.New(slog.DiscardHandler), Synonyms: tt.synonyms})
-			v := supportChecker{synonyms: a.synonyms()}.check(sentence, passage, "")
+			v := builtinSupportChecker(a.synonyms()).check(sentence, passage, "")
 			if v.supported != tt.supported {
 				t.Errorf("supported = %v (%s), want %v", v.supported, v.why, tt.supported)
 			}

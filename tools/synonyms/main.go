@@ -11,6 +11,12 @@
 // speech (the senses WordNet lists first are the most frequent), separated
 // by spaces. Only single words are kept. Stems are text.Stem's, so
 // the table must be made again when the stemmer changes.
+//
+// It also writes retrieval/synonyms_support.tsv.gz, what the answer's
+// support check knows of words beyond their synonyms: how often WordNet's
+// sense-tagged corpus uses each stem (and how often as a noun or an
+// adjective), the stems derived from or to it, its phrases' single words
+// ("call off": "cancel") and its antonyms (support.go says how).
 package main
 
 import (
@@ -34,6 +40,8 @@ func main() {
 	dir := flag.String("wordnet", "/usr/share/wordnet", "folder of the WordNet database files (index.noun, data.noun, …)")
 	senses := flag.Int("senses", 2, "how many of each word's senses, most frequent first, give synonyms")
 	out := flag.String("out", "retrieval/synonyms.tsv.gz", "file to write")
+	supportSenses := flag.Int("support-senses", 2, "how many of each word's senses, most frequent first, give the support table's related words")
+	supportOut := flag.String("support-out", "retrieval/synonyms_support.tsv.gz", "file to write the support check's table of word counts and related words to")
 	flag.Parse()
 	table, err := build(*dir, *senses)
 	if err != nil {
@@ -45,6 +53,16 @@ func main() {
 		os.Exit(1)
 	}
 	slog.Info("synonym table written", "file", *out, "stems", len(table))
+	support, err := buildSupport(*dir, *supportSenses)
+	if err != nil {
+		slog.Error("read WordNet for the support table", "dir", *dir, "err", err)
+		os.Exit(1)
+	}
+	if err := writeLines(*supportOut, supportLines(support)); err != nil {
+		slog.Error("write the support table", "file", *supportOut, "err", err)
+		os.Exit(1)
+	}
+	slog.Info("support table written", "file", *supportOut, "keys", len(support))
 }
 
 // partsOfSpeech are the suffixes of WordNet's index and data files.

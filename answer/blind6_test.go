@@ -1,0 +1,35 @@
+package answer
+
+import (
+	"log/slog"
+	"testing"
+)
+
+// The sixth blind sets were written by two reviewers who saw neither the
+// code nor the other sets, at the start of session 10, and were run once,
+// on the code of the session's last merges of the support check and the
+// focus rules (all but their pruning). At the session's start the same
+// sets scored 31 of 40 turned away (27 and 25 of 30 answered and right),
+// 50 of 60 caught and 23 of 60 dropped; at that run, 32 of 40 (27, 25),
+// 50 of 60 caught and 20 of 60 dropped: the floors, far below the issue's
+// targets (0.90, 0.95, 0.05).
+const (
+	blind6MinTurnedAway = 32 // of 40
+	blind6MinAnswered   = 27 // of 30
+	blind6MinRight      = 25
+	blind6MinCaught     = 0.83 // 50 of 60
+	blind6MaxDropped    = 0.34 // 20 of 60
+)
+
+// TestExtractiveAnswerOnTheSixthBlindSets runs the question sets of the
+// sixth blind reviewers.
+func TestExtractiveAnswerOnTheSixthBlindSets(t *testing.T) {
+	a := New(seedStore(t), Config{Logger: slog.New(slog.DiscardHandler)})
+	checkQuestionSets(t, a, "blind6", float64(blind6MinTurnedAway)/40, blind6MinAnswered, blind6MinRight)
+}
+
+// TestSupportCheckOnTheSixthBlindSet measures the model-free support check
+// on the sixth blind reviewer's 120 labelled sentences.
+func TestSupportCheckOnTheSixthBlindSet(t *testing.T) {
+	checkLabelledSet(t, "../testdata/support_blind6.jsonl", 50, blind6MinCaught, blind6MaxDropped)
+}
