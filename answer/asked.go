@@ -46,14 +46,10 @@ func askedTerms(question string, f focus) []string {
 	return askedTermsWithout(question, f.nameStems())
 }
 
-// askedByClause are the asked terms of each clause of a question.
+// askedByClause are the asked terms of a question, as its one clause
+// (the rules that take clauses read a list of them).
 func askedByClause(question string, f focus) [][]string {
-	names := f.nameStems()
-	var out [][]string
-	for _, clause := range questionClauses(question) {
-		out = append(out, askedTermsWithout(clause, names))
-	}
-	return out
+	return [][]string{askedTerms(question, f)}
 }
 
 // nameStems are the stems of the words of a focus's names.
@@ -147,43 +143,12 @@ func termsBefore(sents []sentence, i int) []string {
 	return out
 }
 
-// clauseBreak is where a question asks a second thing: "…, and when?",
-// "… and how long had it been …", "When Xi arrived, how long …".
-var clauseBreak = regexp.MustCompile(`(?i)\?|,?\s+(?:and\s+|or\s+)?(?:when|how|what|who|which|where|why)\b|,\s*(?:and|or)\s+(?:when|how|what|who|which|where|why)\b`)
-
-// asksSomething reports whether a clause of a question asks something
-// (it has a question word, or starts with "did", "is" …), and is no
-// opening phrase such as "After the 1979 war,".
-func asksSomething(clause string) bool {
-	words := text.Words(clause)
-	for i, w := range words {
-		if whWords[w] || i == 0 && auxiliaries[w] {
-			return true
-		}
-	}
-	return false
-}
-
+// whWords are the question words; auxiliaries open a question answered
+// by yes or no ("Did …", "Is …").
 var (
 	whWords     = wordSet("when how what who whom whose which where why")
 	auxiliaries = wordSet("is are was were did does do has have had can could will would should")
 )
-
-// questionClauses splits a question at its clause breaks: the first part,
-// if it asks something, and each part after a question word.
-func questionClauses(question string) []string {
-	var out []string
-	for i, part := range clauseBreak.Split(question, -1) {
-		if strings.TrimSpace(part) == "" || i == 0 && !asksSomething(part) && clauseBreak.MatchString(question) {
-			continue
-		}
-		out = append(out, part)
-	}
-	if len(out) == 0 {
-		out = append(out, question)
-	}
-	return out
-}
 
 // measure is the kind of quantity a question asks for, beside a count
 // or a sum.
@@ -282,9 +247,6 @@ var quotation = regexp.MustCompile(`[“"]\s*\S+(?:\s+\S+){3,}?\s*[”"]`)
 // did about something: a word of saying or stance, or a quotation.
 func stanceLike(s string) bool { return stanceWords.MatchString(s) || quotation.MatchString(s) }
 
-// notStance are phrases with a stance word that report no stance.
-var notStance = regexp.MustCompile(`(?i)\bin\s+view\s+of\b`)
-
 // reportsStance reports whether a sentence reports what the subject said
 // or thought: a word of saying or stance after the subject's first name
 // ("Hanoi criticized", "Hang said"), or a quotation after it. A sentence that names
@@ -292,7 +254,6 @@ var notStance = regexp.MustCompile(`(?i)\bin\s+view\s+of\b`)
 // Biden's visit to Cambodia") reports someone else's; one that does not
 // name it (it says "he") has a stance word anywhere.
 func reportsStance(sentence string, subject nameGroup) bool {
-	sentence = notStance.ReplaceAllString(sentence, " ")
 	if !stanceLike(sentence) {
 		return false
 	}

@@ -268,20 +268,13 @@ func questionCue(question string) cue {
 	return cueNone
 }
 
-// Where "when" asks when: opening the question ("When did …?", not "When
-// Xi arrived, how long …?"), or after "since", "and" or a comma ("…, and
-// when?"). Elsewhere it says when something else happened: "Who greeted
-// Xi when he landed?".
-var (
-	whenOpens       = regexp.MustCompile(`(?i)^\W*when\b`)
-	whenSubordinate = regexp.MustCompile(`(?i)^\W*when\b[^,?]*,\s*(?:how|what|who|whom|which|where|why|did|does|do|is|was|were|has|have|had)\b`)
-	whenAsked       = regexp.MustCompile(`(?i)(?:,|\band|\bor|\bsince|\buntil|\broughly|\bexactly)\s+when\b`)
-)
+// whenOpens is a question that opens with "when", which asks when;
+// elsewhere "when" says when something else happened: "Who greeted Xi
+// when he landed?".
+var whenOpens = regexp.MustCompile(`(?i)^\W*when\b`)
 
 // asksWhen reports whether a question with "when" asks when.
-func asksWhen(question string) bool {
-	return whenOpens.MatchString(question) && !whenSubordinate.MatchString(question) || whenAsked.MatchString(question)
-}
+func asksWhen(question string) bool { return whenOpens.MatchString(question) }
 
 func (c cue) matches(text string) bool {
 	switch c {

@@ -156,24 +156,12 @@ var pastOf = func() map[string]string {
 	return m
 }()
 
-// nominalEndings make a noun of a verb: "agreement" of "agree",
-// "proposal" of "propose", "prosecution" of "prosecute".
-var nominalEndings = wordSet("ment ments ement ion ions ation al als ance ence ure")
-
 // holdsPredicate reports whether a sentence's terms hold the asked verb:
-// itself, a synonym, a paraphrase, or its noun.
+// itself, a synonym or a paraphrase.
 func holdsPredicate(terms []string, predicate string, synonyms retrieval.Synonyms) bool {
 	have := termSet{}
 	have.add(terms...)
-	if holdsTerm(have, predicate, synonyms) > 0 || slices.ContainsFunc(predicateParaphrases[predicate], have.has) {
-		return true
-	}
-	for u := range have {
-		if rest, ok := strings.CutPrefix(u, predicate); ok && len(predicate) >= 4 && nominalEndings[rest] {
-			return true
-		}
-	}
-	return false
+	return holdsTerm(have, predicate, synonyms) > 0 || slices.ContainsFunc(predicateParaphrases[predicate], have.has)
 }
 
 // holdsPredicateNear reports whether sents[i], or the sentence just

@@ -89,7 +89,6 @@ func TestPredicateInTheSentenceOrANeighbour(t *testing.T) {
 		want      bool
 	}{
 		{"the verb itself", []string{"The two sides agreed to properly manage their spats."}, 0, "agre", true},
-		{"its noun", []string{"The visit produced an agreement on trade."}, 0, "agre", true},
 		{"a synonym", []string{"Vietnam declined to take China to court."}, 0, "refus", true},
 		{"the next sentence", []string{"Yu Zhengsheng visited Vietnam in December 2014.", "The two sides agreed to mend ties."}, 0, "agre", true},
 		{"the sentence before", []string{"The two sides agreed to mend ties.", "Yu Zhengsheng visited Vietnam in December 2014."}, 1, "agre", true},

@@ -138,28 +138,12 @@ func namedThingKind(question string) string {
 	return ""
 }
 
-// kindFamilies are the other words of a kind of named thing: "Which
-// vessels …?" is answered by "the Haiyang Shiyou 981 ship".
-var kindFamilies = func() map[string][]string {
-	m := map[string][]string{}
-	for _, family := range [][]string{{"ship", "vessel", "boat", "warship"}, {"jet", "aircraft", "plane"}, {"port", "harbor", "harbour"}, {"citi", "city", "town"}, {"factori", "factory", "plant"}} {
-		var stems []string
-		for _, w := range family {
-			stems = append(stems, text.Stem(w))
-		}
-		for _, st := range stems {
-			m[st] = stems
-		}
-	}
-	return m
-}()
-
 // wordToken is a word of a sentence for the named-thing rule; a hyphen
 // parts words ("oil-rig", "ISEAS-Yusof").
 var wordToken = regexp.MustCompile(`[\p{L}\p{N}]+(?:['’]\p{L}+)?`)
 
 // namesThingOfKind reports whether a sentence names a thing of the kind
-// (its stem, or a word of its family) with a capitalised word the question does
+// (its stem) with a capitalised word the question does
 // not give (nor the people of a place it gives) within four words of it:
 // "the Paracel Islands", "Haiyang Shiyou 981 oil-rig", "Le Hong Anh, a
 // Politburo member".
@@ -177,11 +161,9 @@ func namesThingOfKind(sentence, question, kind string) bool {
 	for _, a := range acronym.FindAllString(question, -1) {
 		acronyms[strings.ReplaceAll(a, ".", "")] = true
 	}
-	kinds := append([]string{kind}, kindFamilies[kind]...) // WordNet's are too broad: "state" for "province"
 	tokens := wordToken.FindAllString(sentence, -1)
 	for i, tok := range tokens {
-		stem := text.Stem(strings.ToLower(tok))
-		if !slices.Contains(kinds, stem) {
+		if text.Stem(strings.ToLower(tok)) != kind {
 			continue
 		}
 		for j := max(1, i-4); j <= min(len(tokens)-1, i+4); j++ {
@@ -338,33 +320,15 @@ func narrowsWhole(sentence, question, noun string) bool {
 // total value of trade …?", "What is the cost of the railway?".
 var askedValueOf = regexp.MustCompile(`(?i)^\W*what\s+(?:was|is|were|are|has\s+been|will\s+be)\s+(?:the\s+)?(?:(?:total|overall|combined|annual|yearly|estimated)\s+)?(?:value|amount|sum|size|volume|cost|price|worth|population|gdp|GDP|budget|revenue|turnover|debt|length|area)\s+of\b`)
 
-// yearNear reports whether a sentence, or the one before it in its
-// passage, gives every year a question asks an amount or a count for
-// ("What was the value of Vietnam's exports in 2020?" is not answered by
-// a sum of 2017 to 2020 for something else unless it says 2020 — nor
-// by a passage that gives 2020 elsewhere).
-func yearNear(sentence, before string, years []string) bool {
-	for _, y := range years {
-		if !strings.Contains(sentence, y) && !strings.Contains(before, y) {
-			return false
-		}
-	}
-	return true
-}
-
 // askedNounDid is "What NOUN did X VERB …?": the noun is what is asked
 // ("What tariff cuts did the agreement contain?").
 var askedNounDid = regexp.MustCompile(`^\W*(?i:what)\s+((?:\p{Ll}[\p{Ll}-]*\s+){1,2})(?:did|does|do|will|would|has|have|had|can|could)\s+`)
-
-// genericAskedNouns say only what kind of thing is asked ("What steps did
-// Vietnam take?"): a sentence may answer without them.
-var genericAskedNouns = wordSet("year years month months day days date dates time times kind kinds type types sort sorts way ways step steps measure measures action actions thing things reason reasons factor factors field fields area areas aspect aspects issue issues topic topics point points role roles part parts goal goals aim aims purpose purposes message messages form forms means method methods rank position effect effects impact impacts lesson lessons concern concerns")
 
 // askedNouns are the stems of the two nouns a "What NOUN NOUN did …?"
 // question asks for ("tariff cuts", "investment pledges"): a compound
 // names a particular thing, while a single noun ("What award …?", "What
 // level …?") may be answered by the thing's own name. nil when it asks
-// none, one noun, or a generic kind.
+// none or one noun.
 func askedNouns(question string) []string {
 	m := askedNounDid.FindStringSubmatch(question)
 	if m == nil {
@@ -376,7 +340,7 @@ func askedNouns(question string) []string {
 		return nil // "What award did Xi give?" is answered by "Friendship Medal"
 	}
 	for _, w := range words {
-		if genericAskedNouns[w] || text.IsStopWord(w) {
+		if text.IsStopWord(w) {
 			return nil
 		}
 		out = append(out, text.Stem(w))

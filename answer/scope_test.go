@@ -65,7 +65,6 @@ func TestWhichThingsOfAKindAsksForTheirNames(t *testing.T) {
 		{"Which Politburo member did Trong dispatch to Beijing?", "member", "Trong dispatched special envoy Le Hong Anh, a Politburo member, to Beijing.", true},
 		{"Which ports did the carriers visit?", "port", "The USS Theodore Roosevelt anchored at the port of Da Nang.", true},
 		{"What was the name of the Vietnamese fishing boat sunk by the Chinese coast guard in 2020?", "boat", "In 2020 a Chinese coast guard vessel sunk a Vietnamese fishing ship near the Paracel Islands.", false},
-		{"What was the name of the ship China sent in 2014?", "ship", "China sent the Haiyang Shiyou 981 rig and a vessel, the Haixun 31.", true},
 	}
 	for _, tt := range tests {
 		kind := namedThingKind(tt.question)
@@ -134,9 +133,9 @@ func TestAShareOfAWholeIsNotAShareOfAPart(t *testing.T) {
 	}
 }
 
-// TestAValueAskedByNameWantsAnAmountOfItsYear: "What was the total value
-// of trade in 2022?" asks an amount, and one of 2022.
-func TestAValueAskedByNameWantsAnAmountOfItsYear(t *testing.T) {
+// TestAValueAskedByName: "What was the total value of trade in 2022?"
+// asks an amount.
+func TestAValueAskedByName(t *testing.T) {
 	for q, want := range map[string]bool{
 		"What was the total value of trade between China and Vietnam in 2022?": true,
 		"What is the cost of the railway?":                                     true,
@@ -150,26 +149,10 @@ func TestAValueAskedByNameWantsAnAmountOfItsYear(t *testing.T) {
 			t.Errorf("%q asks a value: %v, want %v", q, got, want)
 		}
 	}
-	tests := []struct {
-		sentence, before string
-		years            []string
-		near             bool
-	}{
-		{"The U.S. provided $60 million between 2017 and 2020.", "", []string{"2020"}, true},
-		{"Russia sold US$10 billion of arms in two decades.", "Trade boomed in 2022.", []string{"2022"}, true},
-		{"Russia sold US$10 billion of arms in two decades.", "Trade boomed.", []string{"2022"}, false},
-		{"Trade reached $175 billion.", "", nil, true},
-	}
-	for _, tt := range tests {
-		if got := yearNear(tt.sentence, tt.before, tt.years); got != tt.near {
-			t.Errorf("%q after %q gives %v: %v, want %v", tt.sentence, tt.before, tt.years, got, tt.near)
-		}
-	}
 }
 
 // TestACompoundAskedNounMustBeAnswered: "What tariff cuts did …?" asks
-// tariff cuts; a single noun or a generic kind asks nothing the answer
-// must repeat.
+// tariff cuts; a single noun asks nothing the answer must repeat.
 func TestACompoundAskedNounMustBeAnswered(t *testing.T) {
 	tests := []struct {
 		question string
@@ -179,7 +162,6 @@ func TestACompoundAskedNounMustBeAnswered(t *testing.T) {
 		{"What investment pledges did China make during Xi's 2023 visit?", 2},
 		{"What award did Xi give Trong?", 0},
 		{"What year did Vietnam invade Cambodia?", 0},
-		{"What concrete steps did the two sides take?", 0},
 		{"What did Xi say?", 0},
 	}
 	for _, tt := range tests {
