@@ -422,7 +422,7 @@ var months = func() map[string]string {
 var nameForms = map[string][]string{
 	"vietnamese": {"vietnam"}, "vietnam": {"vietnamese", "hanoi"},
 	"chinese": {"china", "sino"}, "china": {"chinese", "beijing", "prc", "sino"}, "sino": {"china", "chinese"},
-	"american": {"america", "us", "usa", "washington"}, "america": {"american", "us", "usa"}, "us": {"america", "american", "usa", "united"}, "usa": {"us", "america"},
+	"american": {"america", "us", "usa", "washington", "united"}, "america": {"american", "us", "usa"}, "us": {"america", "american", "usa", "united", "washington"}, "usa": {"us", "america"},
 	"russian": {"russia", "moscow", "russo"}, "russia": {"russian", "moscow", "russo"}, "russo": {"russia", "russian"},
 	"french": {"france"}, "france": {"french"}, "japanese": {"japan"}, "japan": {"japanese"},
 	"cambodian": {"cambodia"}, "cambodia": {"cambodian"}, "filipino": {"philippines"}, "philippine": {"philippines"},
@@ -527,7 +527,7 @@ var aNumberOf = regexp.MustCompile(`\b[Aa] number of\b`)
 
 // readClaim reads the facts, terms and polarity of a sentence.
 func readClaim(sentence string) claim {
-	sentence = closeTo.ReplaceAllString(withPhrasalVerbs(withCompoundNumbers(sentence)), "nearly $1")
+	sentence = closeTo.ReplaceAllString(withPhrasalVerbs(withCompoundNumbers(withNumberIdioms(sentence))), "nearly $1")
 	sentence = aNumberOf.ReplaceAllString(sentence, "some")
 	var c claim
 	seen := map[string]bool{}
@@ -542,6 +542,10 @@ func readClaim(sentence string) claim {
 		c.facts = append(c.facts, fact{shown: m, forms: []string{strings.ToLower(m)}, share: fractionShare(m)})
 	}
 	sentence = fractionPattern.ReplaceAllString(sentence, "")
+	for _, m := range shareInWords.FindAllString(sentence, -1) {
+		c.facts = append(c.facts, fact{shown: m, forms: []string{strings.ToLower(m)}, share: shareInWordsOf(m)})
+	}
+	sentence = shareInWords.ReplaceAllString(sentence, "")
 	for _, m := range numberToken.FindAllStringIndex(sentence, -1) {
 		n := normaliseNumber(sentence[m[0]:m[1]])
 		addFact(sentence[m[0]:m[1]], false, n)
@@ -867,7 +871,7 @@ func readStretch(sents []string, synonyms retrieval.Synonyms, stems map[string]s
 		}
 		return s
 	}
-	body := withPhrasalVerbs(withCompoundNumbers(strings.Join(sents, " ")))
+	body := withPhrasalVerbs(withCompoundNumbers(withNumberIdioms(strings.Join(sents, " "))))
 	p := passageText{numbers: map[string]bool{}, words: map[string]bool{}, terms: termSet{}, stems: termSet{}, roots: termSet{}, bound: map[string]bool{}}
 	for _, b := range boundFacts(body) {
 		p.bound[b] = true
@@ -885,6 +889,13 @@ func readStretch(sents []string, synonyms retrieval.Synonyms, stems map[string]s
 	}
 	for _, y := range derivedYears(body) {
 		p.numbers[y] = true
+	}
+	numbers, bound := derivedFacts(sents)
+	for _, n := range numbers {
+		p.numbers[n] = true
+	}
+	for _, b := range bound {
+		p.bound[b] = true
 	}
 	// "the last decade" is ten years, "a century" a hundred.
 	for _, f := range strings.Fields(strings.ToLower(body)) {
@@ -998,6 +1009,14 @@ func (p passageText) missingFacts(c claim, title passageText) []string {
 		}
 		if !found && f.name && (p.hasDemonymOf(f.forms[0]) || title.hasDemonymOf(f.forms[0])) {
 			found = true
+		}
+		// "eight years later" for 1978 and 1986, "over 50 percent" for
+		// "more than half": a number bound to a unit the stretch gives
+		// as a span or a share (derivedFacts).
+		for _, b := range c.bound {
+			if n, _, ok := strings.Cut(b, " "); !found && ok && !f.name && n == f.forms[0] && p.bound[b] {
+				found = true
+			}
 		}
 		if !found && f.share > 0 && (nearShare(sharesOf(p.bound), f.share) || strings.Contains(p.fractions, f.forms[0])) {
 			found = true

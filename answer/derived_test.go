@@ -1,0 +1,37 @@
+package answer
+
+import "testing"
+
+// TestSupportCheckDerivedNumbers: a number a careful reader works out
+// from the passage's own — a span between two years or two dated months,
+// a year counted back by a span of the same sentence, a share said as a
+// fraction, a rank of a numbered item, an amount said as an idiom — is
+// supported; the same sentence with another number is not, and a span is
+// no count of things.
+func TestSupportCheckDerivedNumbers(t *testing.T) {
+	const passage = "The river port opened in 1962 and was rebuilt in 1990. " +
+		"The ferry returned to the island on March 3, 2021, for the first time in four years. " +
+		"The governor visited the port in May 2016 and again in September 2016. " +
+		"More than half of the town's boats are owned by families; three quarters of them fish. " +
+		"Point 7 of the charter protects the harbour. " +
+		"The town holds 12 festivals a year and signed as many as 13 agreements with its neighbour."
+	checkSupportCases(t, passage, []supportCase{
+		{"the span between two years", "The river port was rebuilt twenty-eight years after it opened in 1962.", true},
+		{"another span", "The river port was rebuilt thirty years after it opened in 1962.", false},
+		{"a year counted back by a span of the sentence", "The ferry returned to the island in 2021, its first time there since 2017.", true},
+		{"another year", "The ferry returned to the island in 2021, its first time there since 2015.", false},
+		{"months between two dates", "The governor came back to the port four months after his May 2016 visit.", true},
+		{"other months", "The governor came back to the port seven months after his May 2016 visit.", false},
+		{"a span is no count", "The governor visited the port 28 times.", false},
+		{"more than half as a percentage", "Over 50 percent of the town's boats are owned by families.", true},
+		{"another percentage", "Over 80 percent of the town's boats are owned by families.", false},
+		{"three quarters as a percentage", "Some 75 percent of the family boats fish.", true},
+		{"three in four", "Three in four of the family boats fish.", true},
+		{"one in ten", "One in ten of the family boats fish.", false},
+		{"a numbered point as a rank", "The charter's seventh point protects the harbour.", true},
+		{"another rank", "The charter's ninth point protects the harbour.", false},
+		{"a dozen", "The town holds a dozen festivals a year.", true},
+		{"half a dozen", "The town holds half a dozen festivals a year.", false},
+		{"a baker's dozen", "The town signed a baker's dozen of agreements with its neighbour.", true},
+	})
+}
