@@ -1075,6 +1075,15 @@ func (p passageText) covers(c claim, t string, title passageText) bool {
 			return true
 		}
 	}
+	// "years" of "twenty years" is there when the passage's "two decades"
+	// is; "percent" when its "more than half" is (derivedFacts).
+	if u := timeUnits[strings.ToLower(c.written[t])]; u != "" {
+		for _, b := range c.bound {
+			if strings.HasSuffix(b, " "+u) && p.bound[b] {
+				return true
+			}
+		}
+	}
 	return p.terms.has(t) || p.stems.hasExactly(wordingsOf[t]...) || p.roots.hasExactly(derivedRoot(t)) || t == c.first && (title.terms.has(t) || p.hasAnyWord(c.firstForms) || c.firstAcronym != "" && hasAcronym(title.written, c.firstAcronym)) || p.stems.hasAny(c.synonyms[t])
 }
 
