@@ -14,13 +14,14 @@ import (
 // 50 of 60 caught and 20 of 60 dropped: the floors, far below the issue's
 // targets (0.90, 0.95, 0.05). Then tuned on (support5): 14 of 60 dropped
 // after the numbers derived from the passage's own (derivedFacts) and
-// "American" for "United States".
+// "American" for "United States", 11 after "Americans" for "United
+// States" and "just over a quarter".
 const (
 	blind6MinTurnedAway = 32 // of 40
 	blind6MinAnswered   = 27 // of 30
 	blind6MinRight      = 25
 	blind6MinCaught     = 0.83 // 50 of 60
-	blind6MaxDropped    = 0.24 // 14 of 60
+	blind6MaxDropped    = 0.19 // 11 of 60
 )
 
 // TestExtractiveAnswerOnTheSixthBlindSets runs the question sets of the

@@ -24,7 +24,8 @@ const fractionTolerance = 5
 
 // fractionPattern is a fraction written in words: "three quarters",
 // "two-thirds", "a third of" (not the "a third" of "a third term").
-var fractionPattern = regexp.MustCompile(`(?i)\b(?:(two|three|four)[- ](quarters|thirds|fifths)|(a|one)[- ](quarter|third|fifth) of)\b`)
+// "just over a quarter", "nearly a third".
+var fractionPattern = regexp.MustCompile(`(?i)\b(?:(two|three|four)[- ](quarters|thirds|fifths)|(a|one)[- ](quarter|third|fifth) of|(?:over|under|about|nearly|almost|roughly|around|some|than) (a|one) (quarter|third|fifth)\b)`)
 
 // fractionShare is the share a fraction in words says, in percent.
 func fractionShare(m string) float64 {
@@ -32,7 +33,7 @@ func fractionShare(m string) float64 {
 	if parts == nil {
 		return 0
 	}
-	count, part := parts[1]+parts[3], parts[2]+parts[4]
+	count, part := parts[1]+parts[3]+parts[5], parts[2]+parts[4]+parts[6]
 	n := map[string]float64{"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}[strings.ToLower(count)]
 	d := map[string]float64{"quarter": 4, "third": 3, "fifth": 5}[strings.TrimSuffix(strings.ToLower(part), "s")]
 	return 100 * n / d

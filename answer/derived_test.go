@@ -14,7 +14,8 @@ func TestSupportCheckDerivedNumbers(t *testing.T) {
 		"The governor visited the port in May 2016 and again in September 2016. " +
 		"More than half of the town's boats are owned by families; three quarters of them fish. " +
 		"Point 7 of the charter protects the harbour. " +
-		"The town holds 12 festivals a year and signed as many as 13 agreements with its neighbour."
+		"The town holds 12 festivals a year and signed as many as 13 agreements with its neighbour. " +
+		"Some 26 percent of the boats are rented."
 	checkSupportCases(t, passage, []supportCase{
 		{"the span between two years", "The river port was rebuilt twenty-eight years after it opened in 1962.", true},
 		{"another span", "The river port was rebuilt thirty years after it opened in 1962.", false},
@@ -32,6 +33,21 @@ func TestSupportCheckDerivedNumbers(t *testing.T) {
 		{"another rank", "The charter's ninth point protects the harbour.", false},
 		{"a dozen", "The town holds a dozen festivals a year.", true},
 		{"half a dozen", "The town holds half a dozen festivals a year.", false},
+		{"just over a quarter", "Just over a quarter of the boats are rented.", true},
+		{"nearly a third", "Nearly a third of the boats are rented.", false},
 		{"a baker's dozen", "The town signed a baker's dozen of agreements with its neighbour.", true},
+	})
+}
+
+// TestSupportCheckNamesInOtherForms: a country is its people and its
+// short names; another country is not.
+func TestSupportCheckNamesInOtherForms(t *testing.T) {
+	const passage = "The party's support was stepped up during its fight against the Americans. " +
+		"Vietnam hosted the U.S. Secretary of Defense every year since 2018."
+	checkSupportCases(t, passage, []supportCase{
+		{"the United States for the Americans", "The party's support was stepped up during its fight against the United States.", true},
+		{"France for the Americans", "The party's support was stepped up during its fight against France.", false},
+		{"American for U.S.", "Vietnam hosted the American Secretary of Defense every year since 2018.", true},
+		{"Japanese for U.S.", "Vietnam hosted the Japanese Secretary of Defense every year since 2018.", false},
 	})
 }

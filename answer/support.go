@@ -133,8 +133,8 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 				}
 				missing = yearsElsewhere(missing, whole)
 			}
-			if len(missing) == 1 && referent != "" && strings.EqualFold(missing[0], referent) {
-				missing = nil
+			if referent != "" {
+				missing = slices.DeleteFunc(missing, func(m string) bool { return strings.EqualFold(m, referent) })
 			}
 			coverage := stretch.coverage(weighed, titled)
 			// A claim's "not" is matched by a passage's "not" about the
@@ -1002,7 +1002,8 @@ func (p passageText) missingFacts(c claim, title passageText) []string {
 	for _, f := range c.facts {
 		found := false
 		for _, form := range f.forms {
-			if p.numbers[form] || p.words[form] || f.name && title.words[form] {
+			// "Americans" for "American", a people for its adjective.
+			if p.numbers[form] || p.words[form] || f.name && (title.words[form] || p.words[form+"s"]) {
 				found = true
 				break
 			}
