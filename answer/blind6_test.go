@@ -15,13 +15,14 @@ import (
 // targets (0.90, 0.95, 0.05). Then tuned on (support5): 14 of 60 dropped
 // after the numbers derived from the passage's own (derivedFacts) and
 // "American" for "United States", 11 after "Americans" for "United
-// States" and "just over a quarter".
+// States" and "just over a quarter", 10 after "no one before" for "the
+// first" and "late October".
 const (
 	blind6MinTurnedAway = 32 // of 40
 	blind6MinAnswered   = 27 // of 30
 	blind6MinRight      = 25
 	blind6MinCaught     = 0.83 // 50 of 60
-	blind6MaxDropped    = 0.19 // 11 of 60
+	blind6MaxDropped    = 0.17 // 10 of 60
 )
 
 // TestExtractiveAnswerOnTheSixthBlindSets runs the question sets of the

@@ -51,3 +51,16 @@ func TestSupportCheckNamesInOtherForms(t *testing.T) {
 		{"Japanese for U.S.", "Vietnam hosted the Japanese Secretary of Defense every year since 2018.", false},
 	})
 }
+
+// TestSupportCheckNoneBeforeIsTheFirst: "no one before Trong" is the
+// passage's "Trong was the first"; "late October" is a date of October.
+func TestSupportCheckNoneBeforeIsTheFirst(t *testing.T) {
+	const passage = "From October 30th to November 2nd, the mayor was the first official to visit the port after the flood."
+	checkSupportCases(t, passage, []supportCase{
+		{"no one before is the first", "After the flood, no official visited the port before the mayor.", true},
+		{"the first as the passage says", "The mayor was the first official to visit the port after the flood.", true},
+		{"no one is not the first", "After the flood, no official visited the port.", false},
+		{"late October for October 30th", "The mayor visited the port in late October, the first official to do so after the flood.", true},
+		{"another month", "The mayor visited the port in late September, the first official to do so after the flood.", false},
+	})
+}

@@ -139,7 +139,10 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 			coverage := stretch.coverage(weighed, titled)
 			// A claim's "not" is matched by a passage's "not" about the
 			// same thing, or by its "avoid", "only", "little" (restricts).
-			restricts := claim.negated && !stretch.negated && len(stretch.restricted) > 0 && stretch.restrictsAnyOf(claim.denied, claim.synonyms)
+			restricts := claim.negated && !stretch.negated && len(stretch.restricted) > 0 && stretch.restrictsAnyOf(claim.denied, claim.synonyms) ||
+				// "no official met Xi before Trong", "never before": the
+				// passage's "the first".
+				claim.negated && !stretch.negated && stretch.words["first"] && noneBefore.MatchString(sentence)
 			negated := claim.negated != stretch.negated && !restricts && (claim.negated || stretch.deniesClaim(claim)) ||
 				claim.negated && stretch.negated && !stretch.deniesAnyOf(claim.denied) && !deniesInOtherWords(singles[i:i+n], claim) ||
 				!claim.negated && stretch.contradicts(claim) != "" ||
@@ -206,6 +209,11 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 	}
 	return best
 }
+
+// noneBefore is a claim that nothing came before: "no state official met
+// Xi before Trong", "never before had the parties …", which a passage's
+// "the first" says.
+var noneBefore = regexp.MustCompile(`(?i)\b(?:no|none|nobody|never)\b[^,;]*\bbefore\b`)
 
 // theCountry is a passage's reference to a country it does not name.
 var theCountry = regexp.MustCompile(`(?i)\bthe country(?:[’']s)?\b`)
@@ -522,6 +530,11 @@ func withCompoundNumbers(text string) string {
 // the opposite of "open" or "begin").
 var closeTo = regexp.MustCompile(`(?i)\bclose to (\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|a|half|a hundred|a thousand)\b)`)
 
+// partOfMonth is the part of a month a date falls in: "late October"
+// for "October 30th". The month is a fact the passage must give; the
+// part is read as part of it.
+var partOfMonth = regexp.MustCompile(`\b(?:[Ll]ate|[Ee]arly|[Mm]id)[- ]((?:January|February|March|April|May|June|July|August|September|October|November|December)\b)`)
+
 // aNumberOf is "a number of", which says "some".
 var aNumberOf = regexp.MustCompile(`\b[Aa] number of\b`)
 
@@ -529,6 +542,7 @@ var aNumberOf = regexp.MustCompile(`\b[Aa] number of\b`)
 func readClaim(sentence string) claim {
 	sentence = closeTo.ReplaceAllString(withPhrasalVerbs(withCompoundNumbers(withNumberIdioms(sentence))), "nearly $1")
 	sentence = aNumberOf.ReplaceAllString(sentence, "some")
+	sentence = partOfMonth.ReplaceAllString(sentence, "$1")
 	var c claim
 	seen := map[string]bool{}
 	addFact := func(shown string, name bool, forms ...string) {
