@@ -163,6 +163,9 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 				if len(claim.strong) > 0 {
 					overstated = unlicensedStrength(claim.strong, strongWords(clauseWordsOf(sents[i:i+n]), false), c.synonyms)
 				}
+				if len(overstated) == 0 && firstEver.MatchString(sentence) && boundedFirst(sents[i:i+n]) {
+					overstated = []string{"first ever"}
+				}
 				hedged = hedgedClaim(claim, sents[i:i+n])
 				swapped = swappedName(claimedNames, sents[i:i+n])
 				if len(overstated) == 0 && !hedged && swapped == "" {
@@ -314,6 +317,8 @@ type claim struct {
 	strong []strongWord
 	// hedged: it says a thing may be so, or reports what someone said.
 	hedged bool
+	// emphatic: the claim says the thing is plainly so ("clearly").
+	emphatic bool
 	// parts are the terms of each of its clauses and conjuncts ("and
 	// both sides would set up a joint commission").
 	parts [][]string
@@ -656,6 +661,9 @@ func readClaim(sentence string) claim {
 	for i, w := range clauses {
 		if claimHedges[w] && !(w == "may" && isMonth(clauses, i)) {
 			c.hedged = true
+		}
+		if emphatics[w] {
+			c.emphatic = true
 		}
 	}
 	if len(words) > 0 && words[0].capital {

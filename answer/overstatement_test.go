@@ -1,0 +1,28 @@
+package answer
+
+import "testing"
+
+// TestSupportCheckPlainlySoAndFirstEver: a sentence that says a thing is
+// clearly so is not supported by a passage that says it is likely; "the
+// first ever" is not supported by "the first time in a decade", but is by
+// "the first ever" and by a "first" the passage leaves unbounded.
+func TestSupportCheckPlainlySoAndFirstEver(t *testing.T) {
+	const likely = "It is likely that the drought has led to the lower rice harvest in the delta."
+	checkSupportCases(t, likely, []supportCase{
+		{"likely, as the passage says", "The drought has likely led to the lower rice harvest in the delta.", true},
+		{"likely made clearly", "The drought is clearly the reason for the lower rice harvest in the delta.", false},
+	})
+	const bounded = "For the first time in almost a decade, the council published its budget."
+	checkSupportCases(t, bounded, []supportCase{
+		{"first in a decade", "The council published its budget for the first time in almost a decade.", true},
+		{"first in a decade made first ever", "The council published its budget for the first time ever.", false},
+	})
+	const ever = "The council published its first ever budget."
+	checkSupportCases(t, ever, []supportCase{
+		{"first ever, as the passage says", "The council's budget was its first ever.", true},
+	})
+	const plain = "The survey found that 70 percent of farmers preferred rice and 20 percent maize."
+	checkSupportCases(t, plain, []supportCase{
+		{"clearly, over figures that show it", "Farmers in the survey clearly preferred rice to maize, 70 percent to 20 percent.", true},
+	})
+}
