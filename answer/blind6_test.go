@@ -17,12 +17,13 @@ import (
 // "American" for "United States", 11 after "Americans" for "United
 // States" and "just over a quarter", 10 after "no one before" for "the
 // first" and "late October"; 52 of 60 caught after "clearly" over
-// "likely" and "the first ever" over "the first in a decade".
+// "likely" and "the first ever" over "the first in a decade"; 54 after
+// "lost" against "remains" and "scaled that support back".
 const (
 	blind6MinTurnedAway = 32 // of 40
 	blind6MinAnswered   = 27 // of 30
 	blind6MinRight      = 25
-	blind6MinCaught     = 0.86 // 52 of 60
+	blind6MinCaught     = 0.90 // 54 of 60
 	blind6MaxDropped    = 0.17 // 10 of 60
 )
 

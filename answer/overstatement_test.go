@@ -26,3 +26,18 @@ func TestSupportCheckPlainlySoAndFirstEver(t *testing.T) {
 		{"clearly, over figures that show it", "Farmers in the survey clearly preferred rice to maize, 70 percent to 20 percent.", true},
 	})
 }
+
+// TestSupportCheckChangeOfStateNegations: "lost its place" where the
+// passage says it remains, "scaled that support back" or "cut" where the
+// passage says it was stepped up.
+func TestSupportCheckChangeOfStateNegations(t *testing.T) {
+	const passage = "Despite the drought, the delta remains the country's most important rice region. " +
+		"The ministry's aid to the farmers was stepped up during the second harvest."
+	checkSupportCases(t, passage, []supportCase{
+		{"remains, as the passage says", "The delta remains the country's most important rice region despite the drought.", true},
+		{"remains made lost", "Because of the drought, the delta has lost its place as the country's most important rice region.", false},
+		{"stepped up, as the passage says", "The ministry stepped up its aid to the farmers during the second harvest.", true},
+		{"stepped up made scaled back", "The ministry scaled that aid back during the second harvest.", false},
+		{"stepped up made cut", "The ministry cut its aid to the farmers during the second harvest.", false},
+	})
+}

@@ -73,8 +73,9 @@ var supportTuningSets = []struct {
 	// Written at the start of the sixth round, before its changes, for its
 	// classes (numbers derived from the passage's own, names in another
 	// form, negations in other words) and run once: 13 of 14 caught, 9 of
-	// 15 dropped; 13 and 3 after the derived numbers.
-	{"support_extra12.jsonl", 14, 0.92, 0.20},
+	// 15 dropped; 13 and 3 after the derived numbers, 14 and 3 after
+	// "cut" against "stepped up".
+	{"support_extra12.jsonl", 14, 1.0, 0.20},
 }
 
 // TestSupportCheckOnTheTuningSets measures the model-free support check on
