@@ -41,3 +41,16 @@ func TestSupportCheckChangeOfStateNegations(t *testing.T) {
 		{"stepped up made cut", "The ministry cut its aid to the farmers during the second harvest.", false},
 	})
 }
+
+// TestSupportCheckSwappedWords: a thing put in another's place in the
+// passage's own words is not supported; the same words reordered, or a
+// "never free of" for "always marked by", are.
+func TestSupportCheckSwappedWords(t *testing.T) {
+	const passage = "The governor is expected to announce funding for a railway line project that would link the delta to the capital. " +
+		"Relations between the two provinces have always been marked by rivalry."
+	checkSupportCases(t, passage, []supportCase{
+		{"the project as the passage says", "The governor is expected to announce funding for a railway line project linking the delta to the capital.", true},
+		{"another project in its place", "The governor is expected to announce funding for a new deep-water harbour project that would link the delta to the capital.", false},
+		{"a not said otherwise", "Relations between the two provinces have never been free of rivalry.", true},
+	})
+}

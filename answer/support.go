@@ -158,7 +158,7 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 				!claim.negated && len(stretch.contrasted) > 0 && stretch.prefersOtherThan(claim)
 			// The costlier readings, only for a stretch that passes the others.
 			var overstated []string
-			hedged, swapped, added := false, "", ""
+			hedged, swapped, added, wordsSwapped := false, "", "", false
 			if len(missing) == 0 && !negated && coverage >= minCoverage {
 				if len(claim.strong) > 0 {
 					overstated = unlicensedStrength(claim.strong, strongWords(clauseWordsOf(sents[i:i+n]), false), c.synonyms)
@@ -168,6 +168,11 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 				}
 				hedged = hedgedClaim(claim, sents[i:i+n])
 				swapped = swappedName(claimedNames, sents[i:i+n])
+				if swapped == "" && len(overstated) == 0 && !hedged {
+					if w := swappedWords(weighed, sentence, sents[i:i+n], stretch, titled); w != "" {
+						swapped, wordsSwapped = w, true
+					}
+				}
 				if len(overstated) == 0 && !hedged && swapped == "" {
 					if whole.terms == nil {
 						whole = readStretch(sents, c.synonyms, stems)
@@ -202,6 +207,8 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 					best.why = "the passage only says this may be so"
 				case added != "" && coverage >= minCoverage:
 					best.why = "the passage does not say \"" + added + "\""
+				case wordsSwapped && coverage >= minCoverage:
+					best.why = "the passage has other words where the sentence has \"" + swapped + "\""
 				case swapped != "" && coverage >= minCoverage:
 					best.why = "the passage has another name or number where the sentence has " + swapped
 				default:
