@@ -30,7 +30,6 @@ const (
 	cityList   = `Brussels; Da Nang; Geneva; Guangzhou; Haiphong; Ho Chi Minh City|Saigon; Hong Kong; Nanning; New York; Shanghai; Shenzhen; The Hague|Hague; Trento`
 	regionList = `continent: Africa; Asia; Europe; Latin America
 	region: Asia-Pacific|the Asia-Pacific; Central Asia; East Asia; Indo-Pacific|the Indo-Pacific; Middle East|the Middle East; South Asia; Southeast Asia; Guangxi; Tibet; Xinjiang; Yunnan
-	water: East China Sea; Indian Ocean; Pacific|the Pacific; South China Sea; Philippine Sea; Yellow Sea
 	river: Mekong|the Mekong; Yangtze|the Yangtze
 	islands: Paracel Islands|Paracels|Paracel; Spratly Islands|Spratlys|Spratly
 	site: Dien Bien Phu; Pearl River Delta`
@@ -57,6 +56,8 @@ type gazetteer struct {
 	demonyms map[string]string
 	// withThe holds the names written after "the" (an alias "the X").
 	withThe map[string]bool
+	// waters are the seas and oceans by name (see waterList).
+	waters map[string]water
 }
 
 func newGazetteer() gazetteer {
@@ -83,6 +84,11 @@ func newGazetteer() gazetteer {
 	}
 	grouped(countryList, KindCountry)
 	grouped(regionList, KindPlace)
+	waters, waterNames := parseWaters()
+	g.waters = waters
+	for _, names := range waterNames {
+		add(strings.Join(names, "|"), place{kind: KindPlace, class: "water"})
+	}
 	for entry := range strings.SplitSeq(capitalList, ";") {
 		names, country, _ := strings.Cut(strings.TrimSpace(entry), ":")
 		add(names, place{kind: KindPlace, class: "capital", country: country})

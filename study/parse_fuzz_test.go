@@ -35,6 +35,7 @@ func FuzzGenerator(f *testing.F) {
 	f.Add("About the Author:\n\nJane Roe wrote this in 2020 for the Belt and Road Initiative (BRI) forum.")
 	f.Add("U.S.-Vietnam ties (Smith, 2022) rose 56.9 percent; $60 million (US$10 billion) in aid came on October 30th.")
 	f.Add("Germany invaded Poland in 1939, and the war followed.\n\nRussia invaded Ukraine in 2022.\n\nWhen Finland joined NATO in 2023 after years of talks, Sweden waited.\n\nIn its report, the agency counted 14 pipelines.\n\nDuring the visit, Norway and Italy signed at least 36 agreements in Rome.")
+	f.Add("Japan and China quarrel over islands in the East China Sea.\n\nAustralian warships sailed through the Coral Sea in 2021.\n\nAfter the crisis of 2014, Hanoi sent an envoy to Beijing in August 2014, as had happened in 2011.\n\nBesides the ASEAN countries, the pact includes China, Japan and Australia, and Prime Minister Pham Minh Chinh signed it.")
 	f.Fuzz(func(t *testing.T, text string) {
 		p := passage("f.txt", retrieval.SourceInfo{Title: "F", Authors: []string{"Jane Roe"}}, text)
 		g := NewGenerator([]retrieval.Passage{p})

@@ -1,6 +1,7 @@
 package study
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -25,8 +26,9 @@ var peopleByCountry = map[string]map[string][]officeHolder{
 	},
 	"Vietnam": {
 		"head": {{"Nguyen Phu Trong", held(2011, 2024)}, {"Nguyen Xuan Phuc", held(2016, 2023)}, {"Nguyen Tan Dung", held(2006, 2016)}, {"Vo Van Thuong", held(2023, 2024)},
-			{"Pham Minh Chinh", held(2021, inOffice)}, {"Truong Tan Sang", held(2011, 2016)}, {"Tran Dai Quang", held(2016, 2018)}, {"To Lam", held(2024, inOffice)}},
-		"official": {{"Bui Thanh Son", held(2021, inOffice)}, {"Pham Binh Minh", held(2011, 2021)}, {"Le Thi Thu Hang", nil}, {"Pham Thu Hang", nil}},
+			{"Pham Minh Chinh", held(2021, inOffice)}, {"Truong Tan Sang", held(2011, 2016)}, {"Tran Dai Quang", held(2016, 2018)}, {"To Lam", held(2024, inOffice)},
+			{"Phan Van Khai", held(1997, 2006)}, {"Nguyen Minh Triet", held(2006, 2011)}, {"Nong Duc Manh", held(2001, 2011)}, {"Luong Cuong", held(2024, inOffice)}},
+		"official": {{"Bui Thanh Son", held(2021, inOffice)}, {"Pham Binh Minh", held(2011, 2021)}, {"Le Thi Thu Hang", nil}, {"Pham Thu Hang", nil}, {"Le Hai Binh", held(2013, 2017)}, {"Luong Thanh Nghi", held(2010, 2014)}},
 	},
 	"Russia": {
 		"head":     {{"Vladimir Putin", held(1999, inOffice)}, {"Dmitry Medvedev", held(2008, 2020)}, {"Mikhail Mishustin", held(2020, inOffice)}, {"Boris Yeltsin", held(1991, 1999)}},
@@ -56,6 +58,83 @@ var peopleByCountry = map[string]map[string][]officeHolder{
 		"head":     {{"Anthony Albanese", held(2022, inOffice)}, {"Scott Morrison", held(2018, 2022)}, {"Malcolm Turnbull", held(2015, 2018)}, {"Tony Abbott", held(2013, 2015)}},
 		"official": {{"Penny Wong", held(2022, inOffice)}, {"Marise Payne", held(2018, 2022)}, {"Julie Bishop", held(2013, 2018)}},
 	},
+}
+
+// titlesHeld are the titles each person of the gazetteer has held (see
+// titleBefore): a country's "head" mixes presidents, prime ministers and
+// party chiefs, and "Prime Minister _____" takes only people who have
+// been prime minister.
+var titlesHeld = map[string][]string{
+	"Joe Biden": {"president"}, "Barack Obama": {"president"}, "Donald Trump": {"president"}, "George W. Bush": {"president"}, "Bill Clinton": {"president"},
+	"Antony Blinken": {"secretary of state"}, "Mike Pompeo": {"secretary of state"}, "John Kerry": {"secretary of state"}, "Hillary Clinton": {"secretary of state"}, "Rex Tillerson": {"secretary of state"},
+	"Xi Jinping": {"general secretary", "president"}, "Hu Jintao": {"general secretary", "president"}, "Jiang Zemin": {"general secretary", "president"},
+	"Li Keqiang": {"prime minister"}, "Li Qiang": {"prime minister"}, "Wen Jiabao": {"prime minister"},
+	"Wang Yi": {"foreign minister"}, "Qin Gang": {"foreign minister", "spokesperson"}, "Hua Chunying": {"spokesperson"}, "Zhao Lijian": {"spokesperson"}, "Mao Ning": {"spokesperson"}, "Wang Wenbin": {"spokesperson"},
+	"Nguyen Phu Trong": {"general secretary", "president"}, "Nguyen Xuan Phuc": {"prime minister", "president"}, "Nguyen Tan Dung": {"prime minister"}, "Vo Van Thuong": {"president"},
+	"Pham Minh Chinh": {"prime minister"}, "Truong Tan Sang": {"president"}, "Tran Dai Quang": {"president"}, "To Lam": {"general secretary", "president", "minister of public security"},
+	"Phan Van Khai": {"prime minister"}, "Nguyen Minh Triet": {"president"}, "Nong Duc Manh": {"general secretary"}, "Luong Cuong": {"president"},
+	"Bui Thanh Son": {"foreign minister"}, "Pham Binh Minh": {"foreign minister"}, "Le Thi Thu Hang": {"spokesperson"}, "Pham Thu Hang": {"spokesperson"}, "Le Hai Binh": {"spokesperson"}, "Luong Thanh Nghi": {"spokesperson"},
+	"Vladimir Putin": {"president", "prime minister"}, "Dmitry Medvedev": {"president", "prime minister"}, "Mikhail Mishustin": {"prime minister"}, "Boris Yeltsin": {"president"},
+	"Sergey Lavrov": {"foreign minister"}, "Maria Zakharova": {"spokesperson"}, "Dmitry Peskov": {"spokesperson"},
+	"Shinzo Abe": {"prime minister"}, "Fumio Kishida": {"prime minister", "foreign minister"}, "Yoshihide Suga": {"prime minister"}, "Shigeru Ishiba": {"prime minister"},
+	"Yoko Kamikawa": {"foreign minister"}, "Yoshimasa Hayashi": {"foreign minister"}, "Toshimitsu Motegi": {"foreign minister"},
+	"Narendra Modi": {"prime minister"}, "Manmohan Singh": {"prime minister"}, "Droupadi Murmu": {"president"}, "Ram Nath Kovind": {"president"},
+	"Subrahmanyam Jaishankar": {"foreign minister"}, "Sushma Swaraj": {"foreign minister"},
+	"Ferdinand Marcos Jr.": {"president"}, "Rodrigo Duterte": {"president"}, "Benigno Aquino III": {"president"}, "Gloria Macapagal Arroyo": {"president"},
+	"Enrique Manalo": {"foreign minister"}, "Teodoro Locsin Jr.": {"foreign minister"},
+	"Joko Widodo": {"president"}, "Prabowo Subianto": {"president"}, "Susilo Bambang Yudhoyono": {"president"}, "Megawati Sukarnoputri": {"president"},
+	"Retno Marsudi": {"foreign minister"}, "Sugiono": {"foreign minister"},
+	"Rishi Sunak": {"prime minister"}, "Boris Johnson": {"prime minister"}, "Theresa May": {"prime minister"}, "David Cameron": {"prime minister", "foreign minister"}, "Keir Starmer": {"prime minister"},
+	"James Cleverly": {"foreign minister"}, "Dominic Raab": {"foreign minister"}, "Liz Truss": {"foreign minister", "prime minister"}, "David Lammy": {"foreign minister"},
+	"Anthony Albanese": {"prime minister"}, "Scott Morrison": {"prime minister"}, "Malcolm Turnbull": {"prime minister"}, "Tony Abbott": {"prime minister"},
+	"Penny Wong": {"foreign minister"}, "Marise Payne": {"foreign minister"}, "Julie Bishop": {"foreign minister"},
+}
+
+// titlesRead are the titles titleBefore reads, longest first, with the
+// title each stands for ("Premier" is a prime minister, a "Foreign
+// Secretary" a foreign minister).
+var titlesRead = []struct{ words, title string }{
+	{"deputy prime minister", "deputy prime minister"}, {"vice president", "vice president"}, {"vice-president", "vice president"},
+	{"prime minister", "prime minister"}, {"premier", "prime minister"},
+	{"foreign minister", "foreign minister"}, {"foreign secretary", "foreign minister"}, {"minister of foreign affairs", "foreign minister"},
+	{"secretary of state", "secretary of state"}, {"minister of public security", "minister of public security"},
+	{"general secretary", "general secretary"}, {"secretary general", "general secretary"}, {"secretary-general", "general secretary"},
+	{"president", "president"}, {"spokesperson", "spokesperson"}, {"spokesman", "spokesperson"}, {"spokeswoman", "spokesperson"},
+	{"minister", "minister"}, {"ambassador", "ambassador"}, {"chairman", "chairman"},
+}
+
+// titleBefore is the title written right before a name (text is what
+// precedes it): "Prime Minister" in "and Prime Minister _____", or "".
+func titleBefore(text string) string {
+	if !strings.HasSuffix(text, " ") {
+		return "" // the name is not a word of its own
+	}
+	lower := strings.ToLower(strings.TrimRight(text, " "))
+	for _, t := range titlesRead {
+		if lower == t.words || strings.HasSuffix(lower, " "+t.words) {
+			return t.title
+		}
+	}
+	return ""
+}
+
+// heldTitle reports whether a person has held a title: the gazetteer's
+// titles, or one the reading list writes before the person's name.
+func (g *Generator) heldTitle(full, title string) bool {
+	return slices.Contains(titlesHeld[full], title) || g.titles[full][title]
+}
+
+// titlesOf are the titles a person has held, the gazetteer's and the
+// reading list's, in a fixed order.
+func (g *Generator) titlesOf(full string) []string {
+	out := slices.Clone(titlesHeld[full])
+	for t := range g.titles[full] {
+		if !slices.Contains(out, t) {
+			out = append(out, t)
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 // officeHolder is a person of the gazetteer and the years they held the

@@ -29,7 +29,7 @@ func TestAPersonTakesDistractorsOfTheSameRoleAndCountry(t *testing.T) {
 		// within ten years of it (see TestAPersonTakesDistractorsInOfficeNearTheEvent).
 		{"traveled to Norway", "Joe Biden", []string{"Barack Obama", "Donald Trump"}},
 		{"Under the Biden administration", "Biden", []string{"Obama", "Trump"}},
-		{"talks were useful", "Le Thi Thu Hang", []string{"Bui Thanh Son", "Pham Binh Minh", "Pham Thu Hang"}},
+		{"talks were useful", "Le Thi Thu Hang", []string{"Pham Thu Hang", "Le Hai Binh", "Luong Thanh Nghi"}}, // spokespeople, not ministers
 	}
 	for _, tt := range tests {
 		t.Run(tt.answer, func(t *testing.T) {

@@ -93,7 +93,7 @@ func TestNoQuestionAsksForAMinorOrdinalOrLeansOnAnUnnamedPair(t *testing.T) {
 
 func TestDistractorsOfAnOrganisationOfStatesAreOfItsSort(t *testing.T) {
 	g := NewGenerator([]retrieval.Passage{passage("a.txt", retrieval.SourceInfo{Title: "A"},
-		"The trade pact, which in addition to ASEAN countries includes Japan and Australia, was signed in Hanoi in 2020.",
+		"Vietnam joined ASEAN in 1995, four years before Cambodia, after long talks with its neighbours.",
 		"Finland joined NATO in 2023 after decades of military non-alignment.",
 		"Vietnam joined the WTO in 2007 after eleven years of talks in Geneva.",
 		"Norway borrowed nothing from the IMF during the crisis of 2009 in Europe.",
