@@ -39,7 +39,7 @@ similar similarities | different differences
 sign signs signed ratify ratified launch launched fund funds funded | cancel cancels cancelled canceled scrap scraps scrapped abandon abandons abandoned
 maintain maintains maintained keep keeps kept pursue pursues pursued | abandon abandons abandoned drop drops dropped
 harsh harshly furious furiously angry angrily fierce fiercely | moderate moderately mild mildly restrained measured muted calm calmly
-intensify intensifies intensified intensifying | reduce reduces reduced reducing
+intensify intensifies intensified intensifying | reduce reduces reduced reducing cut cuts
 welcome welcomes welcomed embrace embraces embraced | suspicion suspicious
 uphold upholds upheld | reject rejects rejected overturn overturned
 withdraw withdraws withdrew withdrawn withdrawing | move moves moved moving relocate relocates relocated relocating
@@ -56,6 +56,7 @@ ease eases eased easing calm calmed | escalate escalates escalated escalating he
 lift lifts lifted lifting | impose imposes imposed imposing
 import imports imported importer | export exports exported exporter
 upgrade upgrades upgraded | downgrade downgrades downgraded
+remain remains remained | lose loses lost cease ceases ceased
 single | multiple numerous various`
 
 // antonyms maps the stem of each word of antonymPairs to the stems of its
@@ -109,6 +110,9 @@ var phrasalVerbs = []struct {
 	{" back", regexp.MustCompile(`(?i)\b(?:scal|cutt|pull|dial)ing back\b`), "reducing"},
 	{" back", regexp.MustCompile(`(?i)\b(?:scale|cut|pull|dial)s? back\b`), "reduce"},
 	{" back", regexp.MustCompile(`(?i)\b(?:scaled|cut|pulled|dialled|dialed) back\b`), "reduced"},
+	// "scaled that support back": the particle after its object.
+	{" back", regexp.MustCompile(`(?i)\b(?:scaled|dialled|dialed) ((?:\w+ ){1,2})back\b`), "reduced $1"},
+	{" back", regexp.MustCompile(`(?i)\b(?:scale|scales|dial|dials) ((?:\w+ ){1,2})back\b`), "reduce $1"},
 	{" down", regexp.MustCompile(`(?i)\bdoubling down\b`), "intensifying"},
 	{" up", regexp.MustCompile(`(?i)\b(?:stepping|ramping) up\b`), "intensifying"},
 	{" down", regexp.MustCompile(`(?i)\bdoubles? down\b`), "intensify"},

@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/lectern/lectern/internal/text"
@@ -409,7 +410,9 @@ func hedgedClaim(c claim, stretch []string) bool {
 					n++
 				}
 			}
-			if n >= 2 && 3*n >= len(c.terms) {
+			// A claim that says a thing is clearly so is hedged by any
+			// "likely" about two of its words.
+			if n >= 2 && (c.emphatic || 3*n >= len(c.terms)) {
 				return true
 			}
 		}
@@ -433,3 +436,27 @@ const (
 	hedgeScope  = 8
 	hedgeBefore = 4
 )
+
+// emphatics are the words by which a sentence says a thing is plainly
+// so: a passage's "it is likely that" about it does not support it.
+var emphatics = wordSet("clearly obviously evidently certainly undoubtedly surely definitely unmistakably")
+
+// firstEver is a claim that a thing was the first of all time: "the first
+// ever", "for the first time ever".
+var firstEver = regexp.MustCompile(`(?i)\bfirst(?:[- ]time)?[- ]ever\b|\bfirst-of-its-kind\b`)
+
+// boundedFirst reports whether a stretch's "first" is bounded by a span or
+// a date ("for the first time in almost a decade", "the first since
+// 2017") and says nothing of all time ("ever", "unprecedented", "never
+// before").
+func boundedFirst(sents []string) bool {
+	lower := strings.ToLower(strings.Join(sents, " "))
+	if strings.Contains(lower, " ever") || strings.Contains(lower, "unprecedented") || strings.Contains(lower, "never before") {
+		return false
+	}
+	return boundFirst.MatchString(lower)
+}
+
+// boundFirst is a "first" within a span: "first time in six years",
+// "first visit since 2017".
+var boundFirst = regexp.MustCompile(`\bfirst\b(?:\s+\S+){0,3}?\s+(?:in|since|after|following)\b`)

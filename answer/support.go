@@ -133,13 +133,16 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 				}
 				missing = yearsElsewhere(missing, whole)
 			}
-			if len(missing) == 1 && referent != "" && strings.EqualFold(missing[0], referent) {
-				missing = nil
+			if referent != "" {
+				missing = slices.DeleteFunc(missing, func(m string) bool { return strings.EqualFold(m, referent) })
 			}
 			coverage := stretch.coverage(weighed, titled)
 			// A claim's "not" is matched by a passage's "not" about the
 			// same thing, or by its "avoid", "only", "little" (restricts).
-			restricts := claim.negated && !stretch.negated && len(stretch.restricted) > 0 && stretch.restrictsAnyOf(claim.denied, claim.synonyms)
+			restricts := claim.negated && !stretch.negated && len(stretch.restricted) > 0 && stretch.restrictsAnyOf(claim.denied, claim.synonyms) ||
+				// "no official met Xi before Trong", "never before": the
+				// passage's "the first".
+				claim.negated && !stretch.negated && stretch.words["first"] && noneBefore.MatchString(sentence)
 			negated := claim.negated != stretch.negated && !restricts && (claim.negated || stretch.deniesClaim(claim)) ||
 				claim.negated && stretch.negated && !stretch.deniesAnyOf(claim.denied) && !deniesInOtherWords(singles[i:i+n], claim) ||
 				!claim.negated && stretch.contradicts(claim) != "" ||
@@ -155,13 +158,21 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 				!claim.negated && len(stretch.contrasted) > 0 && stretch.prefersOtherThan(claim)
 			// The costlier readings, only for a stretch that passes the others.
 			var overstated []string
-			hedged, swapped, added := false, "", ""
+			hedged, swapped, added, wordsSwapped := false, "", "", false
 			if len(missing) == 0 && !negated && coverage >= minCoverage {
 				if len(claim.strong) > 0 {
 					overstated = unlicensedStrength(claim.strong, strongWords(clauseWordsOf(sents[i:i+n]), false), c.synonyms)
 				}
+				if len(overstated) == 0 && firstEver.MatchString(sentence) && boundedFirst(sents[i:i+n]) {
+					overstated = []string{"first ever"}
+				}
 				hedged = hedgedClaim(claim, sents[i:i+n])
 				swapped = swappedName(claimedNames, sents[i:i+n])
+				if swapped == "" && len(overstated) == 0 && !hedged {
+					if w := swappedWords(weighed, sentence, sents[i:i+n], stretch, titled); w != "" {
+						swapped, wordsSwapped = w, true
+					}
+				}
 				if len(overstated) == 0 && !hedged && swapped == "" {
 					if whole.terms == nil {
 						whole = readStretch(sents, c.synonyms, stems)
@@ -196,6 +207,8 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 					best.why = "the passage only says this may be so"
 				case added != "" && coverage >= minCoverage:
 					best.why = "the passage does not say \"" + added + "\""
+				case wordsSwapped && coverage >= minCoverage:
+					best.why = "the passage has other words where the sentence has \"" + swapped + "\""
 				case swapped != "" && coverage >= minCoverage:
 					best.why = "the passage has another name or number where the sentence has " + swapped
 				default:
@@ -206,6 +219,11 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 	}
 	return best
 }
+
+// noneBefore is a claim that nothing came before: "no state official met
+// Xi before Trong", "never before had the parties …", which a passage's
+// "the first" says.
+var noneBefore = regexp.MustCompile(`(?i)\b(?:no|none|nobody|never)\b[^,;]*\bbefore\b`)
 
 // theCountry is a passage's reference to a country it does not name.
 var theCountry = regexp.MustCompile(`(?i)\bthe country(?:[’']s)?\b`)
@@ -306,6 +324,8 @@ type claim struct {
 	strong []strongWord
 	// hedged: it says a thing may be so, or reports what someone said.
 	hedged bool
+	// emphatic: the claim says the thing is plainly so ("clearly").
+	emphatic bool
 	// parts are the terms of each of its clauses and conjuncts ("and
 	// both sides would set up a joint commission").
 	parts [][]string
@@ -422,7 +442,7 @@ var months = func() map[string]string {
 var nameForms = map[string][]string{
 	"vietnamese": {"vietnam"}, "vietnam": {"vietnamese", "hanoi"},
 	"chinese": {"china", "sino"}, "china": {"chinese", "beijing", "prc", "sino"}, "sino": {"china", "chinese"},
-	"american": {"america", "us", "usa", "washington"}, "america": {"american", "us", "usa"}, "us": {"america", "american", "usa", "united"}, "usa": {"us", "america"},
+	"american": {"america", "us", "usa", "washington", "united"}, "america": {"american", "us", "usa"}, "us": {"america", "american", "usa", "united", "washington"}, "usa": {"us", "america"},
 	"russian": {"russia", "moscow", "russo"}, "russia": {"russian", "moscow", "russo"}, "russo": {"russia", "russian"},
 	"french": {"france"}, "france": {"french"}, "japanese": {"japan"}, "japan": {"japanese"},
 	"cambodian": {"cambodia"}, "cambodia": {"cambodian"}, "filipino": {"philippines"}, "philippine": {"philippines"},
@@ -522,13 +542,19 @@ func withCompoundNumbers(text string) string {
 // the opposite of "open" or "begin").
 var closeTo = regexp.MustCompile(`(?i)\bclose to (\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|a|half|a hundred|a thousand)\b)`)
 
+// partOfMonth is the part of a month a date falls in: "late October"
+// for "October 30th". The month is a fact the passage must give; the
+// part is read as part of it.
+var partOfMonth = regexp.MustCompile(`\b(?:[Ll]ate|[Ee]arly|[Mm]id)[- ]((?:January|February|March|April|May|June|July|August|September|October|November|December)\b)`)
+
 // aNumberOf is "a number of", which says "some".
 var aNumberOf = regexp.MustCompile(`\b[Aa] number of\b`)
 
 // readClaim reads the facts, terms and polarity of a sentence.
 func readClaim(sentence string) claim {
-	sentence = closeTo.ReplaceAllString(withPhrasalVerbs(withCompoundNumbers(sentence)), "nearly $1")
+	sentence = closeTo.ReplaceAllString(withPhrasalVerbs(withCompoundNumbers(withNumberIdioms(sentence))), "nearly $1")
 	sentence = aNumberOf.ReplaceAllString(sentence, "some")
+	sentence = partOfMonth.ReplaceAllString(sentence, "$1")
 	var c claim
 	seen := map[string]bool{}
 	addFact := func(shown string, name bool, forms ...string) {
@@ -542,6 +568,10 @@ func readClaim(sentence string) claim {
 		c.facts = append(c.facts, fact{shown: m, forms: []string{strings.ToLower(m)}, share: fractionShare(m)})
 	}
 	sentence = fractionPattern.ReplaceAllString(sentence, "")
+	for _, m := range shareInWords.FindAllString(sentence, -1) {
+		c.facts = append(c.facts, fact{shown: m, forms: []string{strings.ToLower(m)}, share: shareInWordsOf(m)})
+	}
+	sentence = shareInWords.ReplaceAllString(sentence, "")
 	for _, m := range numberToken.FindAllStringIndex(sentence, -1) {
 		n := normaliseNumber(sentence[m[0]:m[1]])
 		addFact(sentence[m[0]:m[1]], false, n)
@@ -638,6 +668,9 @@ func readClaim(sentence string) claim {
 	for i, w := range clauses {
 		if claimHedges[w] && !(w == "may" && isMonth(clauses, i)) {
 			c.hedged = true
+		}
+		if emphatics[w] {
+			c.emphatic = true
 		}
 	}
 	if len(words) > 0 && words[0].capital {
@@ -867,7 +900,7 @@ func readStretch(sents []string, synonyms retrieval.Synonyms, stems map[string]s
 		}
 		return s
 	}
-	body := withPhrasalVerbs(withCompoundNumbers(strings.Join(sents, " ")))
+	body := withPhrasalVerbs(withCompoundNumbers(withNumberIdioms(strings.Join(sents, " "))))
 	p := passageText{numbers: map[string]bool{}, words: map[string]bool{}, terms: termSet{}, stems: termSet{}, roots: termSet{}, bound: map[string]bool{}}
 	for _, b := range boundFacts(body) {
 		p.bound[b] = true
@@ -885,6 +918,13 @@ func readStretch(sents []string, synonyms retrieval.Synonyms, stems map[string]s
 	}
 	for _, y := range derivedYears(body) {
 		p.numbers[y] = true
+	}
+	numbers, bound := derivedFacts(sents)
+	for _, n := range numbers {
+		p.numbers[n] = true
+	}
+	for _, b := range bound {
+		p.bound[b] = true
 	}
 	// "the last decade" is ten years, "a century" a hundred.
 	for _, f := range strings.Fields(strings.ToLower(body)) {
@@ -991,13 +1031,22 @@ func (p passageText) missingFacts(c claim, title passageText) []string {
 	for _, f := range c.facts {
 		found := false
 		for _, form := range f.forms {
-			if p.numbers[form] || p.words[form] || f.name && title.words[form] {
+			// "Americans" for "American", a people for its adjective.
+			if p.numbers[form] || p.words[form] || f.name && (title.words[form] || p.words[form+"s"]) {
 				found = true
 				break
 			}
 		}
 		if !found && f.name && (p.hasDemonymOf(f.forms[0]) || title.hasDemonymOf(f.forms[0])) {
 			found = true
+		}
+		// "eight years later" for 1978 and 1986, "over 50 percent" for
+		// "more than half": a number bound to a unit the stretch gives
+		// as a span or a share (derivedFacts).
+		for _, b := range c.bound {
+			if n, _, ok := strings.Cut(b, " "); !found && ok && !f.name && n == f.forms[0] && p.bound[b] {
+				found = true
+			}
 		}
 		if !found && f.share > 0 && (nearShare(sharesOf(p.bound), f.share) || strings.Contains(p.fractions, f.forms[0])) {
 			found = true
@@ -1054,6 +1103,15 @@ func (p passageText) covers(c claim, t string, title passageText) bool {
 	for _, cp := range c.compounds {
 		if (t == cp.parts[0] || t == cp.parts[1]) && p.terms.has(cp.joined) {
 			return true
+		}
+	}
+	// "years" of "twenty years" is there when the passage's "two decades"
+	// is; "percent" when its "more than half" is (derivedFacts).
+	if u := timeUnits[strings.ToLower(c.written[t])]; u != "" {
+		for _, b := range c.bound {
+			if strings.HasSuffix(b, " "+u) && p.bound[b] {
+				return true
+			}
 		}
 	}
 	return p.terms.has(t) || p.stems.hasExactly(wordingsOf[t]...) || p.roots.hasExactly(derivedRoot(t)) || t == c.first && (title.terms.has(t) || p.hasAnyWord(c.firstForms) || c.firstAcronym != "" && hasAcronym(title.written, c.firstAcronym)) || p.stems.hasAny(c.synonyms[t])

@@ -265,3 +265,86 @@ func swappedName(claimed []nameSpan, stretch []string) string {
 	}
 	return ""
 }
+
+// A thing put in another's place in the passage's own words — "funding
+// for a new deep-water port project" where the passage has "funding for a
+// railway line project" — shares every word with the passage but the
+// swapped ones, and coverage may let it through. So the support check
+// also looks for a run of the sentence's words that the passage lacks
+// between two words it has, where the passage has those two words close
+// together with other words of its own between them.
+
+// Sizes for swappedWords: a run of at least minSwapTerms content words
+// weighing at least minSwapWeight, against at most maxSwapGap words of
+// the passage.
+const (
+	minSwapTerms  = 3
+	minSwapWeight = 20.0
+	maxSwapGap    = 3
+)
+
+// swappedWords returns the words of the sentence the passage has others
+// in place of, or "".
+func swappedWords(c claim, sentence string, sents []string, stretch, title passageText) string {
+	// A "not" said otherwise ("never free of" for "always marked by")
+	// rewords more than the thing it bears on.
+	if c.negated {
+		return ""
+	}
+	var terms []string
+	for _, w := range text.Words(sentence) {
+		if len(w) < 2 || text.IsStopWord(w) || isDigits(w) {
+			continue
+		}
+		terms = append(terms, text.Stem(foldSpelling(w)))
+	}
+	var passage, raw []string
+	for _, w := range text.Words(strings.Join(sents, " ")) {
+		if len(w) < 2 || text.IsStopWord(w) || isDigits(w) {
+			continue
+		}
+		passage = append(passage, text.Stem(foldSpelling(w)))
+		raw = append(raw, w)
+	}
+	own := termSet{}
+	own.add(terms...)
+	covered := func(t string) bool { return slices.Contains(c.terms, t) && stretch.covers(c, t, title) }
+	for i := 0; i < len(terms); i++ {
+		if !covered(terms[i]) {
+			continue
+		}
+		j := i + 1
+		weight := 0.0
+		for j < len(terms) && !covered(terms[j]) {
+			weight += c.weights[terms[j]]
+			j++
+		}
+		if j == len(terms) || j-i-1 < minSwapTerms || weight < minSwapWeight {
+			continue
+		}
+		before, after := terms[i], terms[j]
+		for a, w := range passage {
+			if w != before {
+				continue
+			}
+			for b := a + 2; b < len(passage) && b <= a+1+maxSwapGap; b++ {
+				if passage[b] != after {
+					continue
+				}
+				between := passage[a+1 : b]
+				// "always marked by" for "never free of": a strong word
+				// between is a rewording of the claim's polarity.
+				strong := slices.ContainsFunc(raw[a+1:b], func(w string) bool { return strengthKinds[w] != "" || negations[w] })
+				if !strong && !slices.ContainsFunc(between, own.has) {
+					var shown []string
+					for _, t := range terms[i+1 : j] {
+						shown = append(shown, c.written[t])
+					}
+					return strings.Join(shown, " ")
+				}
+			}
+		}
+		i = j - 1
+	}
+	return ""
+}

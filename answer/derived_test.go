@@ -1,0 +1,66 @@
+package answer
+
+import "testing"
+
+// TestSupportCheckDerivedNumbers: a number a careful reader works out
+// from the passage's own — a span between two years or two dated months,
+// a year counted back by a span of the same sentence, a share said as a
+// fraction, a rank of a numbered item, an amount said as an idiom — is
+// supported; the same sentence with another number is not, and a span is
+// no count of things.
+func TestSupportCheckDerivedNumbers(t *testing.T) {
+	const passage = "The river port opened in 1962 and was rebuilt in 1990. " +
+		"The ferry returned to the island on March 3, 2021, for the first time in four years. " +
+		"The governor visited the port in May 2016 and again in September 2016. " +
+		"More than half of the town's boats are owned by families; three quarters of them fish. " +
+		"Point 7 of the charter protects the harbour. " +
+		"The town holds 12 festivals a year and signed as many as 13 agreements with its neighbour. " +
+		"Some 26 percent of the boats are rented."
+	checkSupportCases(t, passage, []supportCase{
+		{"the span between two years", "The river port was rebuilt twenty-eight years after it opened in 1962.", true},
+		{"another span", "The river port was rebuilt thirty years after it opened in 1962.", false},
+		{"a year counted back by a span of the sentence", "The ferry returned to the island in 2021, its first time there since 2017.", true},
+		{"another year", "The ferry returned to the island in 2021, its first time there since 2015.", false},
+		{"months between two dates", "The governor came back to the port four months after his May 2016 visit.", true},
+		{"other months", "The governor came back to the port seven months after his May 2016 visit.", false},
+		{"a span is no count", "The governor visited the port 28 times.", false},
+		{"more than half as a percentage", "Over 50 percent of the town's boats are owned by families.", true},
+		{"another percentage", "Over 80 percent of the town's boats are owned by families.", false},
+		{"three quarters as a percentage", "Some 75 percent of the family boats fish.", true},
+		{"three in four", "Three in four of the family boats fish.", true},
+		{"one in ten", "One in ten of the family boats fish.", false},
+		{"a numbered point as a rank", "The charter's seventh point protects the harbour.", true},
+		{"another rank", "The charter's ninth point protects the harbour.", false},
+		{"a dozen", "The town holds a dozen festivals a year.", true},
+		{"half a dozen", "The town holds half a dozen festivals a year.", false},
+		{"just over a quarter", "Just over a quarter of the boats are rented.", true},
+		{"nearly a third", "Nearly a third of the boats are rented.", false},
+		{"a baker's dozen", "The town signed a baker's dozen of agreements with its neighbour.", true},
+	})
+}
+
+// TestSupportCheckNamesInOtherForms: a country is its people and its
+// short names; another country is not.
+func TestSupportCheckNamesInOtherForms(t *testing.T) {
+	const passage = "The party's support was stepped up during its fight against the Americans. " +
+		"Vietnam hosted the U.S. Secretary of Defense every year since 2018."
+	checkSupportCases(t, passage, []supportCase{
+		{"the United States for the Americans", "The party's support was stepped up during its fight against the United States.", true},
+		{"France for the Americans", "The party's support was stepped up during its fight against France.", false},
+		{"American for U.S.", "Vietnam hosted the American Secretary of Defense every year since 2018.", true},
+		{"Japanese for U.S.", "Vietnam hosted the Japanese Secretary of Defense every year since 2018.", false},
+	})
+}
+
+// TestSupportCheckNoneBeforeIsTheFirst: "no one before Trong" is the
+// passage's "Trong was the first"; "late October" is a date of October.
+func TestSupportCheckNoneBeforeIsTheFirst(t *testing.T) {
+	const passage = "From October 30th to November 2nd, the mayor was the first official to visit the port after the flood."
+	checkSupportCases(t, passage, []supportCase{
+		{"no one before is the first", "After the flood, no official visited the port before the mayor.", true},
+		{"the first as the passage says", "The mayor was the first official to visit the port after the flood.", true},
+		{"no one is not the first", "After the flood, no official visited the port.", false},
+		{"late October for October 30th", "The mayor visited the port in late October, the first official to do so after the flood.", true},
+		{"another month", "The mayor visited the port in late September, the first official to do so after the flood.", false},
+	})
+}

@@ -1,0 +1,56 @@
+package answer
+
+import "testing"
+
+// TestSupportCheckPlainlySoAndFirstEver: a sentence that says a thing is
+// clearly so is not supported by a passage that says it is likely; "the
+// first ever" is not supported by "the first time in a decade", but is by
+// "the first ever" and by a "first" the passage leaves unbounded.
+func TestSupportCheckPlainlySoAndFirstEver(t *testing.T) {
+	const likely = "It is likely that the drought has led to the lower rice harvest in the delta."
+	checkSupportCases(t, likely, []supportCase{
+		{"likely, as the passage says", "The drought has likely led to the lower rice harvest in the delta.", true},
+		{"likely made clearly", "The drought is clearly the reason for the lower rice harvest in the delta.", false},
+	})
+	const bounded = "For the first time in almost a decade, the council published its budget."
+	checkSupportCases(t, bounded, []supportCase{
+		{"first in a decade", "The council published its budget for the first time in almost a decade.", true},
+		{"first in a decade made first ever", "The council published its budget for the first time ever.", false},
+	})
+	const ever = "The council published its first ever budget."
+	checkSupportCases(t, ever, []supportCase{
+		{"first ever, as the passage says", "The council's budget was its first ever.", true},
+	})
+	const plain = "The survey found that 70 percent of farmers preferred rice and 20 percent maize."
+	checkSupportCases(t, plain, []supportCase{
+		{"clearly, over figures that show it", "Farmers in the survey clearly preferred rice to maize, 70 percent to 20 percent.", true},
+	})
+}
+
+// TestSupportCheckChangeOfStateNegations: "lost its place" where the
+// passage says it remains, "scaled that support back" or "cut" where the
+// passage says it was stepped up.
+func TestSupportCheckChangeOfStateNegations(t *testing.T) {
+	const passage = "Despite the drought, the delta remains the country's most important rice region. " +
+		"The ministry's aid to the farmers was stepped up during the second harvest."
+	checkSupportCases(t, passage, []supportCase{
+		{"remains, as the passage says", "The delta remains the country's most important rice region despite the drought.", true},
+		{"remains made lost", "Because of the drought, the delta has lost its place as the country's most important rice region.", false},
+		{"stepped up, as the passage says", "The ministry stepped up its aid to the farmers during the second harvest.", true},
+		{"stepped up made scaled back", "The ministry scaled that aid back during the second harvest.", false},
+		{"stepped up made cut", "The ministry cut its aid to the farmers during the second harvest.", false},
+	})
+}
+
+// TestSupportCheckSwappedWords: a thing put in another's place in the
+// passage's own words is not supported; the same words reordered, or a
+// "never free of" for "always marked by", are.
+func TestSupportCheckSwappedWords(t *testing.T) {
+	const passage = "The governor is expected to announce funding for a railway line project that would link the delta to the capital. " +
+		"Relations between the two provinces have always been marked by rivalry."
+	checkSupportCases(t, passage, []supportCase{
+		{"the project as the passage says", "The governor is expected to announce funding for a railway line project linking the delta to the capital.", true},
+		{"another project in its place", "The governor is expected to announce funding for a new deep-water harbour project that would link the delta to the capital.", false},
+		{"a not said otherwise", "Relations between the two provinces have never been free of rivalry.", true},
+	})
+}
