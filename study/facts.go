@@ -14,7 +14,9 @@ import (
 type fact struct {
 	kind Kind
 	// class narrows the kind for distractors: "city" or "region" for a
-	// place, the head noun for an organisation or agreement ("initiative").
+	// place, the head noun for an organisation or agreement ("initiative"),
+	// the series an ordinal numbers ("congress", "anniversary"; see
+	// ordinalSeries).
 	class string
 	text  string
 	start int // byte offsets in the sentence's plain text
@@ -147,6 +149,7 @@ func numericFacts(s string) []fact {
 			f.value = float64(v)
 		}
 		f.key = "ordinal:" + strconv.Itoa(int(f.value))
+		f.class = ordinalSeries(s, f)
 		add(f)
 	}
 	for _, m := range countRe.FindAllStringSubmatchIndex(s, -1) {

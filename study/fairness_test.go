@@ -89,7 +89,9 @@ func TestAPersonAfterATitleIsOfferedOnlyPeopleWhoHeldThatTitle(t *testing.T) {
 	vietnamesePrimeMinisters := []string{"Nguyen Xuan Phuc", "Nguyen Tan Dung", "Pham Minh Chinh", "Phan Van Khai", "Vo Van Kiet"}
 	g := inventedWaters(t)
 	checkFair(t, g, []fairCase{
-		{within: "state banquet", answer: "Vo Van Thuong", allowed: vietnamesePresidents, made: true},
+		// December 2023, a month the sentence gives: Thuong was then the
+		// one president, so no other is fair and nothing is asked.
+		{within: "state banquet", answer: "Vo Van Thuong", allowed: vietnamesePresidents, made: false},
 	})
 	// With no title before him (another sentence calls him General
 	// Secretary), Trong, party chief and president, takes party chiefs and
@@ -99,9 +101,10 @@ func TestAPersonAfterATitleIsOfferedOnlyPeopleWhoHeldThatTitle(t *testing.T) {
 		t.Fatal("no question asks for Nguyen Phu Trong")
 	}
 	for seed := uint64(1); seed <= 10; seed++ {
+		// In 2022, the plenum's year, only Nguyen Xuan Phuc held either.
 		got := g.distractors(c.ref, newRand(seed))
-		if len(got) != 3 {
-			t.Errorf("seed %d: distractors %q for Nguyen Phu Trong, want three", seed, got)
+		if !slices.Equal(got, []string{"Nguyen Xuan Phuc"}) {
+			t.Errorf("seed %d: distractors %q for Nguyen Phu Trong in 2022, want Nguyen Xuan Phuc alone", seed, got)
 		}
 		for _, d := range got {
 			if !slices.Contains(vietnamesePresidents, d) && d != "Vo Van Thuong" && d != "Nong Duc Manh" {

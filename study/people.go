@@ -162,6 +162,28 @@ func held(years ...int) []term {
 	return out
 }
 
+// figureYears are the years in power of leaders of the region's past that
+// reading lists name in passing ("to remove Pol Pot", "under the
+// leadership of Mao Zedong"), beside the gazetteer's office holders: a year
+// a sentence ties to one of them lies within them (see yearsOfTheNamed).
+var figureYears = map[string][]term{
+	"Ho Chi Minh":   held(1941, 1969), // led the Viet Minh from its founding to his death
+	"Mao Zedong":    held(1935, 1976), // led the Chinese Communist Party from Zunyi to his death
+	"Pol Pot":       held(1975, 1979), // ruled Democratic Kampuchea
+	"Deng Xiaoping": held(1978, 1992), // China's paramount leader
+	"Le Duan":       held(1960, 1986), // first secretary of Vietnam's party
+	"Zhou Enlai":    held(1949, 1976), // China's premier
+}
+
+// yearsOf are the years a person named in full held power or office: the
+// gazetteer's terms, or a figure's years; nil when not known.
+func yearsOf(full string) []term {
+	if t := knownPeople[full].terms; len(t) > 0 {
+		return t
+	}
+	return figureYears[full]
+}
+
 // surnameFirst are the countries whose people the texts call by the first
 // word of their names ("Xi"); others by the last ("Biden", "Trong").
 var surnameFirst = map[string]bool{"China": true}
@@ -233,6 +255,16 @@ func yearsApart(a, b []term) int {
 // the era is the answer's years in the role. It returns nil when nothing
 // dates the question (any time).
 func (g *Generator) eraOf(r ref) []term {
+	era, _ := g.eraAndWhetherTheSentenceDatesIt(r)
+	return era
+}
+
+// eraAndWhetherTheSentenceDatesIt is eraOf, and whether the era is a year
+// the sentence itself gives (not the document's date, not the answer's own
+// years): then a distractor out of office that year is no fair option
+// ("In 2013, … three years after that, President _____": in 2016 only
+// Obama was president).
+func (g *Generator) eraAndWhetherTheSentenceDatesIt(r ref) ([]term, bool) {
 	answer := g.facts[r.sent][r.fact]
 	s := g.sents[r.sent]
 	year, best := 0, -1
@@ -256,17 +288,18 @@ func (g *Generator) eraOf(r ref) []term {
 		}
 		year, best = y, d
 	}
+	fromSentence := year != 0
 	if year == 0 {
 		year = documentYear(s.passage.Info.Date)
 	}
 	own := knownPeople[strings.TrimPrefix(answer.key, "person:")].terms
 	switch {
 	case year == 0:
-		return own
+		return own, false
 	case len(own) > 0 && yearsApart(own, []term{{year, year}}) > 1:
-		return own
+		return own, false
 	}
-	return []term{{year, year}}
+	return []term{{year, year}}, fromSentence
 }
 
 // documentYear is the year a document's date starts with ("2023-06-11",

@@ -337,6 +337,14 @@ func (g *Generator) anchored(i, except int) bool {
 // before it.
 var pronounStarts = wordList(`it its this that these those they them their he him his she her such both latter former there here another others`)
 
+// headlessOrdinals open a sentence that counts off what the sentence
+// before it lists ("The first is …", "The second was …").
+var headlessOrdinals = wordList(`first second third fourth fifth last other next final`)
+
+// linkingVerbs follow a headless ordinal: "the first is", not "the first
+// visit".
+var linkingVerbs = wordList(`is was are were has had concerns concerned involves involved came comes`)
+
 // danglingStart reports whether a sentence cannot be read alone: it starts
 // (or its main clause, after a fronted phrase, starts) with a pronoun or a
 // pointer to what came before ("the latter"), or it asks a question.
@@ -355,6 +363,9 @@ func danglingOpening(s string) bool {
 	words := text.Words(s)
 	if len(words) == 0 || pronounStarts[words[0]] {
 		return true
+	}
+	if len(words) >= 3 && words[0] == "the" && headlessOrdinals[words[1]] && linkingVerbs[words[2]] {
+		return true // "The first is the agreement …": the first of what the sentence before lists
 	}
 	if head, rest, ok := strings.Cut(s, ", "); ok && len(text.Words(head)) <= 6 {
 		if w := text.Words(rest); len(w) > 0 && pronounStarts[w[0]] {
@@ -611,17 +622,20 @@ func (g *Generator) Round(opts RoundOptions) (Round, error) {
 	// In a round of one question a source, a source with fewer than three
 	// answers to ask takes its share in pass 0 in as many rounds as its
 	// answers are of three: else one of its two would be in most rounds.
-	answersOf := map[string]map[string]bool{}
+	// Its answers count as many as its sentences at most: a round asks one
+	// sentence once ("since joining the WTO in 2007" is one question).
+	answersOf, sentencesOf := map[string]map[string]bool{}, map[string]map[int]bool{}
 	for _, c := range pool {
 		src := g.sents[c.sent].passage.Source
 		if answersOf[src] == nil {
-			answersOf[src] = map[string]bool{}
+			answersOf[src], sentencesOf[src] = map[string]bool{}, map[int]bool{}
 		}
 		answersOf[src][g.facts[c.sent][c.fact].key] = true
+		sentencesOf[src][c.sent] = true
 	}
 	noShare := map[string]bool{}
 	for _, name := range names {
-		if n := len(answersOf[name]); count <= len(sources) && n < 3 && rng.Float64()*3 >= float64(n) {
+		if n := min(len(answersOf[name]), len(sentencesOf[name])); count <= len(sources) && n < 3 && rng.Float64()*3 >= float64(n) {
 			noShare[name] = true
 		}
 	}
@@ -985,12 +999,17 @@ func (g *Generator) distractors(r ref, rng *rand.Rand) []string {
 	}
 	byRole := nameKinds[answer.kind] && !g.anyOfItsSort(answer)
 	var era []term
+	datedBySentence := false
 	if answer.kind == KindPerson {
-		era = g.eraOf(r)
+		era, datedBySentence = g.eraAndWhetherTheSentenceDatesIt(r)
 	}
 	later := 0.0
 	if answer.kind == KindYear {
 		later = impliedLater(s.plain, answer)
+	}
+	fromYear, toYear := math.Inf(-1), math.Inf(1)
+	if answer.kind == KindYear || answer.kind == KindDate {
+		fromYear, toYear = g.yearsOfTheNamed(r, later)
 	}
 	// "Prime Minister _____" takes people who have been prime minister.
 	// With no title there, the answer's own titles: one of them (Trong,
@@ -1020,6 +1039,9 @@ func (g *Generator) distractors(r ref, rng *rand.Rand) []string {
 		if !g.fitsTheSentence(r, answer, d) || !g.keepsTheChronologyAfter(r, answer, d, later) {
 			continue
 		}
+		if y := math.Floor(timeValue(d) / 10000); y != 0 && (y < fromYear || y > toYear) {
+			continue // "to remove Pol Pot" takes no 1991; "President Barack Obama" no 1999
+		}
 		if answer.class == "international" && !sameSortOfOrganisation(answer, d) {
 			continue // ASEAN, a regional bloc, takes no NATO or IMF
 		}
@@ -1036,8 +1058,8 @@ func (g *Generator) distractors(r ref, rng *rand.Rand) []string {
 		if d.kind == KindPerson { // the fullest form of the name
 			full := strings.TrimPrefix(d.key, "person:")
 			apart := yearsApart(era, knownPeople[full].terms)
-			if apart > farYears {
-				continue // no George W. Bush for a 2023 visit
+			if apart > farYears || datedBySentence && apart > 0 && len(knownPeople[full].terms) > 0 {
+				continue // no George W. Bush for a 2023 visit, no Trump for 2016
 			}
 			far = apart > nearYears
 			if full != d.text {
@@ -1116,6 +1138,52 @@ func (g *Generator) distractors(r ref, rng *rand.Rand) []string {
 		out = append(out, o.text)
 	}
 	return out
+}
+
+// yearsOfTheNamed are the years a distractor for a year or date may be
+// when the sentence names people whose years of power are known (see
+// yearsOf) and the answer falls in them, give or take a year: within
+// those years too, less the span the sentence tells after the answer
+// for a person named after it ("In 2013, … three years after that,
+// President Barack Obama": 2005 to 2015). A person whose years do not
+// hold the answer dates something else and bounds nothing. With no such
+// person, any year (−∞, +∞).
+func (g *Generator) yearsOfTheNamed(r ref, later float64) (from, to float64) {
+	answer := g.facts[r.sent][r.fact]
+	s := g.sents[r.sent].plain
+	from, to = math.Inf(-1), math.Inf(1)
+	year := math.Floor(timeValue(answer) / 10000)
+	if year == 0 {
+		return from, to
+	}
+	bound := func(full string, at int) {
+		terms := yearsOf(full)
+		offset := 0.0
+		if at > answer.end {
+			offset = later
+		}
+		for _, t := range terms {
+			lo, hi := float64(t.from-1), float64(t.to+1)
+			if year+offset >= lo && year+offset <= hi {
+				from, to = max(from, lo-offset), min(to, hi-offset)
+				return
+			}
+		}
+	}
+	seen := map[string]bool{}
+	for _, f := range g.facts[r.sent] {
+		if full := strings.TrimPrefix(f.key, "person:"); f.kind == KindPerson && !seen[full] {
+			seen[full] = true
+			bound(full, f.start)
+		}
+	}
+	for full := range figureYears {
+		if at := strings.Index(s, full); at >= 0 && !seen[full] && containsWord(s, full) {
+			seen[full] = true
+			bound(full, at)
+		}
+	}
+	return from, to
 }
 
 // boolRank orders false before true.
@@ -1242,6 +1310,9 @@ func (g *Generator) fitsTheSentence(r ref, answer, d fact) bool {
 				return false
 			}
 			break
+		}
+		if answer.kind == KindOrdinal && math.Abs(answer.value-d.value) > max(3, answer.value/3) {
+			return false // the 20th Congress (2022) takes no 8th (1956)
 		}
 		if math.Abs(math.Log(answer.value/d.value)) > math.Log(band) {
 			return false
@@ -1386,7 +1457,7 @@ func sameClass(answer, d fact) bool {
 		return false
 	}
 	switch answer.kind {
-	case KindPlace, KindOrganisation, KindCountry, KindAgreement:
+	case KindPlace, KindOrganisation, KindCountry, KindAgreement, KindOrdinal:
 		return answer.class == d.class
 	case KindDate:
 		return (answer.class == "month") == (d.class == "month")

@@ -38,6 +38,41 @@ func ordinalCarriesMeaning(s string, f fact) bool {
 	return false
 }
 
+// ordinalSeries is the series an ordinal numbers: its meaningful head
+// noun within three words after it, in the singular ("congress" for "the
+// 20th Party Congress", "largest" for "eighth-largest"), or "" for one
+// no question asks ("the 40th ASEAN Summit"). A distractor numbers the
+// same series: a Party Congress takes no summit's number.
+func ordinalSeries(s string, f fact) string {
+	after := strings.TrimPrefix(s[f.end:], "-")
+	for i, w := range text.Words(after) {
+		if i == 3 {
+			break
+		}
+		w = strings.TrimPrefix(strings.ToLower(w), "-")
+		if _, rest, ok := strings.Cut(w, "-"); ok && meaningfulOrdinalHeads[rest] {
+			w = rest
+		}
+		if meaningfulOrdinalHeads[w] {
+			return singular(w)
+		}
+	}
+	return ""
+}
+
+// singular is a head noun of meaningfulOrdinalHeads in the singular.
+func singular(w string) string {
+	switch {
+	case strings.HasSuffix(w, "ies"):
+		return strings.TrimSuffix(w, "ies") + "y"
+	case strings.HasSuffix(w, "sses"):
+		return strings.TrimSuffix(w, "es")
+	case strings.HasSuffix(w, "ms"):
+		return strings.TrimSuffix(w, "s")
+	}
+	return w
+}
+
 // pairDescriptions point at two countries or parties without naming them.
 var pairDescriptions = []string{"the two countries", "both countries", "the two nations", "both nations", "the two neighbors", "the two neighbours",
 	"the two states", "the two governments", "the two parties", "both parties"}

@@ -289,12 +289,13 @@ func TestAYearAnotherSentenceTellsOfTheSameThingsIsNoDistractor(t *testing.T) {
 func TestAnOrdinalTakesDistractorsNearIt(t *testing.T) {
 	g := NewGenerator([]retrieval.Passage{passage("terms.txt", retrieval.SourceInfo{Title: "Terms"},
 		"The premier of Norway won a third term in office after the vote of 2015.",
-		"The council held its first congress in 1990.",
-		"The party held its second congress in 1994.",
-		"The union held its fifth congress in 2001.",
-		"The league held its sixth congress in 2005.",
-		"The guild held its eighth congress in 2009.",
-		"The club held its ninth congress in 2012.")})
+		"The mayor of Oslo won a first term in office in 1990.",
+		"The mayor of Bergen won a second term in office in 1994.",
+		"The premier of Sweden won a fifth term in office in 2001.",
+		"The premier of Denmark won a sixth term in office in 2005.",
+		"The premier of Finland won an eighth term in office in 2009.",
+		"The party of Iceland held its second congress in 2010.",
+		"The mayor of Turku won a ninth term in office in 2012.")})
 	c, ok := candidateFor(t, g, "won a third term", "third")
 	if !ok {
 		t.Fatal("no question asks for the third term")

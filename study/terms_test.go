@@ -17,21 +17,26 @@ func datedArticle(date, sentence string) *Generator {
 }
 
 // TestAPersonTakesDistractorsInOfficeNearTheEvent: the distractors of a
-// person held a like role within ten years of the event the question's
-// sentence (or its document's date) gives, those within a few years
-// first; one whose years are not known may stand for any time.
+// person held a like role in the year the question's sentence gives, or
+// within ten years of its document's date (those within a few years
+// first); one whose years are not known may stand for any time.
 func TestAPersonTakesDistractorsInOfficeNearTheEvent(t *testing.T) {
 	tests := []struct {
 		name, date, sentence, answer string
 		// always are offered for every seed; allowed may be; no other is.
 		always, allowed []string
 	}{
+		// A year the sentence gives dates the event: only people in the
+		// role that year are fair, and in 2016 only Obama was president
+		// (Trump, Biden or Bush would give the answer away).
 		{"a year in the sentence", "", "U.S. President Barack Obama lifted the arms embargo on Vietnam in 2016 during his visit to Hanoi.", "Barack Obama",
-			[]string{"Donald Trump", "Joe Biden", "George W. Bush"}, nil},
-		{"a month and year in the sentence, the nearest first", "", "Chinese President Xi Jinping visited Hanoi in November 2015 and spoke to the National Assembly there.", "Xi Jinping",
-			[]string{"Hu Jintao"}, nil}, // the one other president near 2015 (Jiang Zemin left in 2003; premiers were never president)
+			nil, nil},
+		{"a month and year in the sentence", "", "Chinese President Xi Jinping visited Hanoi in November 2015 and spoke to the National Assembly there.", "Xi Jinping",
+			nil, nil}, // Hu Jintao left in 2013
 		{"a span told after the year", "", "In 2013, Hanoi and Washington signed a partnership, and three years after that, U.S. President Barack Obama ended the arms embargo.", "Barack Obama",
-			[]string{"Donald Trump", "Joe Biden", "George W. Bush"}, nil},
+			nil, nil},
+		{"a year in the sentence and a role several held that year", "", "Chinese Foreign Ministry spokesperson Hua Chunying told reporters in 2021 that the talks with Hanoi had gone well.", "Hua Chunying",
+			[]string{"Zhao Lijian", "Wang Wenbin", "Qin Gang"}, nil}, // in the role in 2021, as the gazetteer has it
 		{"the document's date when the sentence has none", "2001-05-02", "Russian President Vladimir Putin told reporters in Moscow that the treaty with Vietnam would be kept in force.", "Vladimir Putin",
 			[]string{"Boris Yeltsin", "Dmitry Medvedev"}, nil},
 		{"the answer's own years when the document's date is far from them", "2023-12", "Chinese President Jiang Zemin signed the land border treaty with Vietnam in Hanoi after long talks.", "Jiang Zemin",
