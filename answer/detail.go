@@ -2,6 +2,7 @@ package answer
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -35,6 +36,7 @@ type askedDetail struct {
 	verb       string          // the stem of what the asked people did
 	kind       string          // the noun they are asked by: "envoy" of "Which envoy did Trong send …?"
 	kindOf     []string        // the words before it: "Political Bureau" of "Which Political Bureau members …?"
+	nameByKind bool            // the name must stand by the noun: "the name of the spokesperson who …"
 	role       []roleDirection // "Vietnam's ambassador to China"
 	place      string          // the stem of the kind of place asked after a preposition
 	day        bool            // asks a day of the month
@@ -53,7 +55,16 @@ func readAskedDetail(question string) askedDetail {
 	d := askedDetail{role: roleDirections(question), place: placeKindAfterPreposition(question), scope: askedTimeScope(question, readFocus(question))}
 	d.name, d.strictName = asksName(question)
 	d.verb = askedPeoplesVerb(question)
-	if k, ok := whichPersonNoun(question); ok {
+	if k, ok := nameOfPerson(question); ok {
+		words := strings.Fields(question)
+		d.kind = strings.ToLower(strings.Trim(words[k], "?.,!;:\"“”'’"))
+		d.nameByKind = true
+		for _, w := range words[k-min(k, 3) : k] {
+			if lower := strings.ToLower(w); !text.IsStopWord(lower) {
+				d.kindOf = append(d.kindOf, nameKey(strings.Trim(w, "?.,!;:\"“”'’")))
+			}
+		}
+	} else if k, ok := whichPersonNoun(question); ok {
 		words := strings.Fields(question)
 		d.kind = strings.ToLower(strings.Trim(words[k], "?.,!;:\"“”'’"))
 		for _, w := range words[1:k] {
@@ -81,6 +92,8 @@ func (d askedDetail) missing(sents []sentence, i int, question string, synonyms 
 	case d.verb != "" && !holdsPredicateNear(sents, i, d.verb, synonyms) && !d.namesOfKind(sentence, question):
 		return "asked people's verb" // "Which leaders did Le Hong Anh meet?" needs a meeting
 	case d.name && !namesSomeoneNew(sentence, question, d.strictName):
+		return "asked name" // "What was the name of the spokesperson …?" needs a name
+	case d.nameByKind && !d.namesOfKind(sentence, question):
 		return "asked name" // "What was the name of the spokesperson …?" needs a name
 	case wrongDirection(sentence, d.role):
 		return "role's direction" // "Vietnam's ambassador to China" is not China's to Vietnam
@@ -174,6 +187,28 @@ func asksName(question string) (asks, strict bool) {
 	}
 	_, ok := whichPersonNoun(q)
 	return ok, ok
+}
+
+// nameOfPerson is the index, among a "What was the name of …?"
+// question's words, of the noun of the person it asks to name, within
+// five words of "of": "the Chinese foreign ministry spokesperson who …" →
+// spokesperson.
+func nameOfPerson(question string) (int, bool) {
+	q := strings.TrimSpace(question)
+	if !nameOf.MatchString(q) {
+		return 0, false
+	}
+	words := strings.Fields(q)
+	of := slices.IndexFunc(words, func(w string) bool { return strings.EqualFold(w, "of") })
+	if of < 0 {
+		return 0, false
+	}
+	for k := of + 1; k < min(len(words), of+7); k++ {
+		if personKinds[strings.ToLower(strings.Trim(words[k], "?.,!;:\"“”'’"))] {
+			return k, true
+		}
+	}
+	return 0, false
 }
 
 // whichPersonNoun is the index, among the question's words, of the noun
@@ -409,6 +444,16 @@ func ordinalOf(ordinal string) *regexp.Regexp {
 	return lastOfSeries
 }
 
+// orderingAdverbs are the stems of words that order an event among
+// others without naming it: "before he first became".
+var orderingAdverbs = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields("first again once ever still already initially originally") {
+		m[text.Stem(w)] = true
+	}
+	return m
+}()
+
 // scopeOnWrongSide reports whether a sentence names a question's time
 // scope's event only right after a marker of the other order, with none
 // of the asked order: "Since Xi became general secretary in 2012, Trong
@@ -418,7 +463,12 @@ func scopeOnWrongSide(sentence string, s timeScope, synonyms retrieval.Synonyms)
 		return false
 	}
 	_, preposition := s.order.opposite().markers()
-	event := timeScope{terms: s.terms, names: s.names}
+	event := timeScope{names: s.names}
+	for _, t := range s.terms {
+		if !orderingAdverbs[t] {
+			event.terms = append(event.terms, t) // "first" of "before he first became" names no event
+		}
+	}
 	for _, loc := range preposition.FindAllStringIndex(sentence, -1) {
 		after := strings.Fields(sentence[loc[1]:])
 		if event.namesEvent(strings.Join(after[:min(eventWindow, len(after))], " "), synonyms) {
