@@ -103,7 +103,7 @@ func (d askedDetail) missing(sents []sentence, i int, question string, synonyms 
 		return "day" // "On what exact date in November 2015 …?" needs a day
 	case d.ordinal != "" && !ordinalOf(d.ordinal).MatchString(sentence):
 		return "first of a series" // "the first of the 17 workshops" needs a first
-	case scopeOnWrongSide(sentence, d.scope, synonyms):
+	case scopeOnWrongSide(sentence, textBefore(sents, i), d.scope, synonyms):
 		return "time scope's side" // "before he became" is not "since he became"
 	}
 	return ""
@@ -454,21 +454,31 @@ var orderingAdverbs = func() map[string]bool {
 	return m
 }()
 
-// scopeOnWrongSide reports whether a sentence names a question's time
-// scope's event only right after a marker of the other order, with none
-// of the asked order: "Since Xi became general secretary in 2012, Trong
-// made three visits" tells what came after, not "before he first became".
-func scopeOnWrongSide(sentence string, s timeScope, synonyms retrieval.Synonyms) bool {
-	if s.order == orderNone || s.holdsMarker(sentence, s.order, synonyms) || s.yearPlaces(sentence) {
+// scopeOnWrongSide reports whether a sentence that places nothing on a
+// question's time scope's side (no marker of that order, no year on that
+// side, no reaction after the sentence before it) names the scope's event
+// only by a word that orders it ("Trong's visit was the first by a
+// foreign leader since Xi …" for "before he first became general
+// secretary"), or only right after a marker of the other order: "Since Xi
+// became general secretary in 2012, Trong made three visits" tells what
+// came after.
+func scopeOnWrongSide(sentence, before string, s timeScope, synonyms retrieval.Synonyms) bool {
+	if s.order == orderNone || s.holdsMarker(sentence, s.order, synonyms) || s.yearPlaces(sentence) || s.order == orderAfter && responseMarker.MatchString(before) {
 		return false
 	}
-	_, preposition := s.order.opposite().markers()
 	event := timeScope{names: s.names}
 	for _, t := range s.terms {
 		if !orderingAdverbs[t] {
 			event.terms = append(event.terms, t) // "first" of "before he first became" names no event
 		}
 	}
+	if !event.namesEvent(sentence, synonyms) {
+		return true
+	}
+	if len(event.terms) > 0 && !(timeScope{terms: event.terms}).namesEvent(sentence, synonyms) {
+		return true // "communist-led" is not "became general secretary of the Communist Party"
+	}
+	_, preposition := s.order.opposite().markers()
 	for _, loc := range preposition.FindAllStringIndex(sentence, -1) {
 		after := strings.Fields(sentence[loc[1]:])
 		if event.namesEvent(strings.Join(after[:min(eventWindow, len(after))], " "), synonyms) {
