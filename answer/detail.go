@@ -302,7 +302,7 @@ var placeNames = wordSet("china vietnam us u.s usa america united states russia 
 // word that is neither a title, a month, a place nor a people) whom the
 // question does not name: "Xiong Bo" for "Who is China's ambassador to
 // Vietnam?". A sentence's first word names someone only when the next
-// word is capitalised too.
+// word is capitalised too; a letter alone ("U" of "U.S.") names no one.
 func namesSomeoneNew(sentence, question string, strict bool) bool {
 	asked := map[string]bool{}
 	for _, w := range wordToken.FindAllString(question, -1) {
@@ -322,10 +322,28 @@ func namesSomeoneNew(sentence, question string, strict bool) bool {
 			continue
 		}
 		key := nameKey(w)
-		if asked[key] || strict && titleWords[key] || placeNames[key] || demonymBase(key) != "" || asked[demonymBase(key)] || monthStems[text.Stem(key)] || weekDay.MatchString(key) {
+		if !strict && titleWords[key] && titleOfAsked(toks[k+1:], asked) {
+			continue // "President Xi Jinping" for a question naming Xi
+		}
+		if len([]rune(key)) < 2 || asked[key] || strict && titleWords[key] || placeNames[key] || demonymBase(key) != "" || asked[demonymBase(key)] || monthStems[text.Stem(key)] || weekDay.MatchString(key) {
 			continue
 		}
 		return true
+	}
+	return false
+}
+
+// titleOfAsked reports whether the capitalised words after a title name
+// one of the question's own names: "President" of "President Xi Jinping".
+func titleOfAsked(next []string, asked map[string]bool) bool {
+	for _, w := range next {
+		key := nameKey(w)
+		if !startsWithCapital(w) {
+			return false
+		}
+		if !titleWords[key] {
+			return asked[key]
+		}
 	}
 	return false
 }
