@@ -481,7 +481,13 @@ var orderingAdverbs = func() map[string]bool {
 // became general secretary in 2012, Trong made three visits" tells what
 // came after.
 func scopeOnWrongSide(sentence, before string, s timeScope, synonyms retrieval.Synonyms) bool {
-	if s.order == orderNone || s.holdsMarker(sentence, s.order, synonyms) || s.yearPlaces(sentence) || s.order == orderAfter && responseMarker.MatchString(before) {
+	if s.order == orderNone {
+		return false
+	}
+	if yearsOnOtherSide(sentence, s) {
+		return true // "previously visited Vietnam in November 2015" is not before 2012
+	}
+	if s.holdsMarker(sentence, s.order, synonyms) || s.yearPlaces(sentence) || s.order == orderAfter && responseMarker.MatchString(before) {
 		return false
 	}
 	event := timeScope{names: s.names}
@@ -493,8 +499,12 @@ func scopeOnWrongSide(sentence, before string, s timeScope, synonyms retrieval.S
 	if !event.namesEvent(sentence, synonyms) {
 		return true
 	}
-	if len(event.terms) > 0 && !(timeScope{terms: event.terms}).namesEvent(sentence, synonyms) {
-		return true // "communist-led" is not "became general secretary of the Communist Party"
+	own := event // the event's own words name it, not the names around it
+	if len(event.terms) > 0 {
+		own = timeScope{terms: event.terms}
+		if !own.namesEvent(sentence, synonyms) {
+			return true // "communist-led" is not "became general secretary of the Communist Party"
+		}
 	}
 	_, preposition := s.order.opposite().markers()
 	for _, loc := range preposition.FindAllStringIndex(sentence, -1) {
@@ -502,8 +512,24 @@ func scopeOnWrongSide(sentence, before string, s timeScope, synonyms retrieval.S
 		if event.namesEvent(strings.Join(after[:min(eventWindow, len(after))], " "), synonyms) {
 			// "Xi's visit comes three months after Biden travelled":
 			// the event named before the marker is what came after.
-			return !event.namesEvent(sentence[:loc[0]], synonyms)
+			return !own.namesEvent(sentence[:loc[0]], synonyms)
 		}
 	}
 	return false
+}
+
+// yearsOnOtherSide reports whether every year a sentence gives lies on
+// the other side of the scope's year: 2015 and 2023 are after "before
+// he became general secretary in 2012".
+func yearsOnOtherSide(sentence string, s timeScope) bool {
+	years := yearLike.FindAllString(withoutReferences(sentence), -1)
+	if s.year == "" || len(years) == 0 {
+		return false
+	}
+	for _, y := range years {
+		if y == s.year || s.order == orderBefore && y < s.year || s.order == orderAfter && y > s.year {
+			return false // the scope's own year is on neither side
+		}
+	}
+	return true
 }

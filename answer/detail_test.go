@@ -99,6 +99,7 @@ func TestTimeScopeSide(t *testing.T) {
 		{"What positions did Trong hold before he first became General Secretary of the Communist Party of Vietnam?", "Trong's visit was the first by a foreign leader to China since Xi secured a third term.", true},
 		{"Whose trip to Vietnam came three months before Xi's visit?", "Xi's visit comes three months after U.S. President Joe Biden traveled to Vietnam.", false},
 		{"What did Xi do before his visit to Hanoi?", "Xi had previously visited Vietnam in November 2015.", false},
+		{"What did Xi Jinping do before he first became China's general secretary in 2012?", "The visit was to make China his first international visit after his re-election as general secretary in 2021.", true},
 	}
 	for _, tt := range tests {
 		s := askedTimeScope(tt.question, readFocus(tt.question))
