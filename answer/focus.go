@@ -338,7 +338,8 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 	if c != cueAuthor {
 		head = roleHead(roleQuestion(question), role)
 	}
-	if predicate == "" && scope.order == orderNone && !yesNo && alternatives == nil && things == "" && first == nil && thing == "" && !valueOf && len(nouns) == 0 && !place && !why && kind == nil && len(f.names) == 0 && len(f.years) == 0 && len(f.numbers) == 0 && c != cueWhen && c != cueNumber && m == measureNone && len(role) == 0 && len(quoted) == 0 && !asksMoney(question) {
+	detail := readAskedDetail(question)
+	if !detail.asks() && predicate == "" && scope.order == orderNone && !yesNo && alternatives == nil && things == "" && first == nil && thing == "" && !valueOf && len(nouns) == 0 && !place && !why && kind == nil && len(f.names) == 0 && len(f.years) == 0 && len(f.numbers) == 0 && c != cueWhen && c != cueNumber && m == measureNone && len(role) == 0 && len(quoted) == 0 && !asksMoney(question) {
 		return
 	}
 	// Each sentence is read once; the sentence before it, its title and
@@ -489,6 +490,9 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 			rule = "amount"
 		case asksMoney(question) && !moneyLike.MatchString(text):
 			rule = "money"
+		}
+		if rule == "" {
+			rule = detail.missing(sents, i, question, synonyms) // detail.go
 		}
 		if rule != "" {
 			if rejected != nil && sents[i].score > 0 {

@@ -134,6 +134,10 @@ var predicateParaphrases = map[string][]string{
 	"remind": {"urg", "press", "call", "told", "tell"},
 	"welcom": {"greet", "receiv", "host"},
 	"greet":  {"welcom", "receiv"},
+	// Going somewhere: "Who travelled with Xi?" is answered by "Xi
+	// arrived with his wife".
+	"travel":    {"arriv", "visit", "trip", "journey", "fli", "flew", "accompani"},
+	"accompani": {"travel", "arriv", "visit"},
 }
 
 // forbiddingVerbs say that something may not be done, as "no", "not" and

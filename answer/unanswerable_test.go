@@ -261,7 +261,7 @@ func TestExtractiveAnswerOnTheExtraSets(t *testing.T) {
 		minTurnedAway          float64
 		minAnswered, minRights int
 	}{
-		{"extra", 28.0 / 30, 25, 21},
+		{"extra", 28.0 / 30, 25, 22}, // 21 rightly before detail.go
 		{"extra2", 20.0 / 20, 13, 12},
 		{"extra3", 0, 7, 7},           // answerable only: dates and numbers in other words
 		{"extra4", 0, 13, 10},         // answerable only: questions naming people and organisations
@@ -281,6 +281,7 @@ func TestExtractiveAnswerOnTheExtraSets(t *testing.T) {
 		{"blind4", 28.0 / 30, 20, 15},
 		{"extra13", 31.0 / 32, 21, 20}, // temporal scopes, reasons, yes/no, alternatives, written before the fifth round: first run 19 of 32, 18 answered, 15 rightly
 		{"extra14", 13.0 / 15, 9, 8},   // written after the fifth round's rules, run once: 13 of 15 (10 before the round), 9 answered, 8 rightly
+		{"extra15", 13.0 / 15, 8, 8},   // names, places and days asked, firsts, role directions, written before detail.go: first run 6 of 15, 8 answered, 8 rightly; 13 after it
 	} {
 		checkQuestionSets(t, a, set.name, set.minTurnedAway, set.minAnswered, set.minRights)
 	}

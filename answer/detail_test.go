@@ -1,0 +1,110 @@
+package answer
+
+import (
+	"testing"
+
+	"github.com/lectern/lectern/internal/text"
+)
+
+// TestAskedDetailOfAQuestion: what a question asks for in detail.
+func TestAskedDetailOfAQuestion(t *testing.T) {
+	tests := []struct {
+		question        string
+		name, strict    bool
+		verb, place     string
+		day             bool
+		ordinal         string
+		directedRoleish int
+	}{
+		{question: "What was the name of the spokesperson who spoke?", name: true, strict: true},
+		{question: "Who led the senior Chinese party delegation?", name: true},
+		{question: "Who is Vo Van Thuong?"},                   // asks about a named person
+		{question: "Who is China's largest trading partner?"}, // asks for no person
+		{question: "Who wrote the article on party ties?"},    // a byline
+		{question: "Who was Vietnam's ambassador to China?", name: true, directedRoleish: 1},
+		{question: "Which Chinese leaders did special envoy Le Hong Anh meet in Beijing?", name: true, strict: true, verb: "meet"},
+		{question: "Which Political Bureau members co-chair the platform?", name: true, strict: true, verb: "chair"},
+		{question: "Which Vietnamese leaders was Xi scheduled to meet?", name: true, strict: true, verb: "meet"},
+		{question: "Which spokeswoman defended the country's democracy?", name: true, strict: true}, // a speech verb: she may be quoted
+		{question: "What did the Chinese leaders say about it?"},
+		{question: "Near which islands was the oil rig stationed?", place: "island"},
+		{question: "In which year did Vietnam join the WTO?"},
+		{question: "On what exact date in November 2015 did Xi arrive?", day: true},
+		{question: "On which day of August 2014 did Le Hong Anh reach Beijing?", day: true},
+		{question: "When did Xi arrive in Hanoi?"},
+		{question: "What was the topic of the first of the 17 workshops?", ordinal: "first"},
+		{question: "What was discussed at the most recent party exchange?", ordinal: "last"},
+		{question: "Did Xi visit Vietnam for the first time in 2015?"}, // "the first time" is no series
+		{question: "When did Trong first visit China?"},                // an adverb: any sentence dating his visits answers
+	}
+	for _, tt := range tests {
+		d := readAskedDetail(tt.question)
+		if d.name != tt.name || d.strictName != tt.strict || d.verb != tt.verb || d.place != tt.place || d.day != tt.day || d.ordinal != tt.ordinal || len(d.role) != tt.directedRoleish {
+			t.Errorf("%q: name %v strict %v verb %q place %q day %v ordinal %q roles %d; want %v %v %q %q %v %q %d", tt.question,
+				d.name, d.strictName, d.verb, d.place, d.day, d.ordinal, len(d.role), tt.name, tt.strict, tt.verb, tt.place, tt.day, tt.ordinal, tt.directedRoleish)
+		}
+	}
+}
+
+// TestSentenceGivesTheAskedDetail: a sentence answers a question asking
+// for a detail only when it gives the detail itself.
+func TestSentenceGivesTheAskedDetail(t *testing.T) {
+	tests := []struct {
+		question, sentence string
+		want               bool
+	}{
+		// A name: someone the question does not name.
+		{"What was the name of the Chinese foreign ministry spokesperson who reminded Vietnam?", "Its foreign ministry spokesperson reminded Vietnam to accord priority to the partnership.", false},
+		{"What was the name of the Chinese foreign ministry spokesperson who spoke of the agenda?", "Chinese Ministry of Foreign Affairs spokesperson Wang Wenbin said Xi's visit would involve discussions.", true},
+		{"What was the name of the captain of the fishing ship sunk in 2020?", "Vietnam lays claim over the Spratly and Paracel islands, arguing that they fall within its Exclusive Economic Zone.", false},
+		{"Who is China's ambassador to Vietnam?", "According to China's Ambassador to Vietnam Xiong Bo, the two countries signed dozens of documents.", true},
+		{"Who chairs the platform the two parties use to learn from each other?", "They have established a high-level party platform, co-chaired by a Political Bureau member from each side.", true},
+		{"Who led the Chinese delegation that Vietnam received before the U.S. upgrade?", "It is likely that China's cognisance of Vietnam's position has led to its more moderate reaction to the upgrade in U.S.-Vietnam ties.", false},
+		{"Who travelled with Xi Jinping to Vietnam?", "China's President Xi Jinping arrived in Vietnam on December 12, 2023, amid the U.S.'s increasing influence.", false},
+		// What the named people did, unless the sentence names them by the asked noun.
+		{"Which Chinese leaders did special envoy Le Hong Anh meet in Beijing?", "Trong dispatched special envoy Le Hong Anh, a Politburo member, to Beijing in August 2014.", false},
+		{"Which envoy did Trong send to Beijing after the 2014 oil-rig crisis?", "Following the standoff over the oil-rig incident in 2014, Trong dispatched special envoy Le Hong Anh, a Politburo member, to Beijing.", true},
+		{"Which Political Bureau members co-chair the platform?", "Trong dispatched special envoy Le Hong Anh, a Politburo member, to Beijing in August 2014.", false},
+		// A role's direction.
+		{"Who was Vietnam's ambassador to China in 2023?", "According to China's Ambassador to Vietnam Xiong Bo, the two countries signed dozens of documents.", false},
+		// A place of the asked kind.
+		{"Near which islands did a Chinese vessel sink a Vietnamese fishing ship?", "A Chinese coast guard vessel sunk a Vietnamese fishing ship near the Paracel Islands.", true},
+		{"Near which islands was the Haiyang Shiyou 981 oil rig stationed?", "Following the standoff over the Haiyang Shiyou 981 oil-rig incident in 2014, Trong dispatched an envoy.", false},
+		{"In which Vietnamese ports have U.S. aircraft carriers anchored?", "The United States has anchored multiple aircraft carriers in Vietnamese ports.", false},
+		// A day.
+		{"On what exact date in November 2015 did Xi arrive in Vietnam?", "Xi had previously visited Vietnam in November 2015.", false},
+		{"On what date did Xi arrive in Vietnam?", "Xi arrived in Vietnam on December 12, 2023.", true},
+		{"On what day did Xi arrive in Hanoi?", "Xi arrived in Vietnam with his wife on Tuesday.", true},
+		// The first of a series.
+		{"What was the topic of the first of the 17 workshops?", "Since the early 2000s, they have held 17 workshops on a range of issues.", false},
+		{"What was the topic of the first of the workshops?", "The first workshop, in 2004, was on party building.", true},
+	}
+	for _, tt := range tests {
+		sents := []sentence{{text: tt.sentence, terms: text.Terms(tt.sentence)}}
+		rule := readAskedDetail(tt.question).missing(sents, 0, tt.question, nil)
+		if got := rule == ""; got != tt.want {
+			t.Errorf("%q by %q: gives it %v (rule %q), want %v", tt.question, tt.sentence, got, rule, tt.want)
+		}
+	}
+}
+
+// TestTimeScopeSide: a sentence telling what came after the scope's event
+// does not answer what came before it.
+func TestTimeScopeSide(t *testing.T) {
+	tests := []struct {
+		question, sentence string
+		wrong              bool
+	}{
+		{"What did Xi Jinping do before he first became general secretary in 2012?", "Since Xi Jinping became China's general secretary in 2012, Trong has made three visits to China.", true},
+		{"What positions did Trong hold before he first became General Secretary of the Communist Party of Vietnam?", "Trong's visit was the first by a foreign leader to China since Xi secured a third term.", true},
+		{"Whose trip to Vietnam came three months before Xi's visit?", "Xi's visit comes three months after U.S. President Joe Biden traveled to Vietnam.", false},
+		{"What did Xi do before his visit to Hanoi?", "Xi had previously visited Vietnam in November 2015.", false},
+		{"What did Xi Jinping do before he first became China's general secretary in 2012?", "The visit was to make China his first international visit after his re-election as general secretary in 2021.", true},
+	}
+	for _, tt := range tests {
+		s := askedTimeScope(tt.question, readFocus(tt.question))
+		if got := scopeOnWrongSide(tt.sentence, "", s, nil); got != tt.wrong {
+			t.Errorf("%q by %q: wrong side %v, want %v", tt.question, tt.sentence, got, tt.wrong)
+		}
+	}
+}
