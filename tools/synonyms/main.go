@@ -21,7 +21,6 @@ package main
 
 import (
 	"bufio"
-	"compress/gzip"
 	"flag"
 	"fmt"
 	"io"
@@ -168,32 +167,22 @@ func eachLine(path string, f func([]string) error) error {
 
 // write stores the table as sorted, gzipped lines.
 func write(path string, table map[string][]string) error {
-	file, err := os.Create(path)
-	if err != nil {
-		return err
-	}
-	if err := writeTable(file, table); err != nil {
-		file.Close()
-		return err
-	}
-	return file.Close()
+	return writeLines(path, tableLines(table))
 }
 
 // writeTable writes the gzipped lines of table to w.
 func writeTable(w io.Writer, table map[string][]string) error {
-	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
-	if err != nil {
-		return err
-	}
-	bw := bufio.NewWriter(zw)
+	return writeGzippedLines(w, tableLines(table))
+}
+
+// tableLines are the table's lines, sorted by stem: a stem, a tab and its
+// synonyms; a stem without synonyms has none.
+func tableLines(table map[string][]string) []string {
+	var lines []string
 	for _, key := range slices.Sorted(maps.Keys(table)) {
-		if len(table[key]) == 0 {
-			continue
+		if len(table[key]) > 0 {
+			lines = append(lines, key+"\t"+strings.Join(table[key], " "))
 		}
-		fmt.Fprintf(bw, "%s\t%s\n", key, strings.Join(table[key], " "))
 	}
-	if err := bw.Flush(); err != nil {
-		return err
-	}
-	return zw.Close()
+	return lines
 }
