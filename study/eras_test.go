@@ -1,27 +1,17 @@
 package study
 
 import (
-	"os"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
-	"github.com/lectern/lectern/retrieval"
 )
 
 // inventedEras is a short article written for these specs (not one of
 // the seeds): leaders with known years, congresses and summits numbered
 // in series of their own, and a sentence that leans on the one before it.
-func inventedEras(t *testing.T) *Generator {
-	t.Helper()
-	data, err := os.ReadFile("testdata/invented_eras.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	paragraphs := strings.Split(strings.TrimSpace(string(data)), "\n\n")
-	return NewGenerator([]retrieval.Passage{passage("eras.txt", retrieval.SourceInfo{Title: paragraphs[0]}, paragraphs...)})
-}
+func inventedEras(t *testing.T) *Generator { return inventedGenerator(t, "invented_eras.txt", "eras.txt") }
 
 func TestAYearDistractorFallsInTheYearsOfThePeopleTheSentenceNames(t *testing.T) {
 	g := inventedEras(t)

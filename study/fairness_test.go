@@ -1,7 +1,6 @@
 package study
 
 import (
-	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -11,15 +10,7 @@ import (
 
 // inventedWaters is a short article written for these specs (not one of
 // the seeds): seas, leaders and blocs of the Asia-Pacific.
-func inventedWaters(t *testing.T) *Generator {
-	t.Helper()
-	data, err := os.ReadFile("testdata/invented_waters.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	paragraphs := strings.Split(strings.TrimSpace(string(data)), "\n\n")
-	return NewGenerator([]retrieval.Passage{passage("waters.txt", retrieval.SourceInfo{Title: paragraphs[0]}, paragraphs...)})
-}
+func inventedWaters(t *testing.T) *Generator { return inventedGenerator(t, "invented_waters.txt", "waters.txt") }
 
 // fairCase is a question's sentence and answer, and what a fair set of
 // options for it is: the distractors it may take (nil: any that also pass

@@ -2,6 +2,7 @@ package study
 
 import (
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -11,14 +12,18 @@ import (
 
 // inventedArticle is a short article written for these specs (not one of
 // the seeds): wars, alliances and gas in northern Europe.
-func inventedArticle(t *testing.T) *Generator {
+func inventedArticle(t *testing.T) *Generator { return inventedGenerator(t, "invented_article.txt", "baltic.txt") }
+
+// inventedGenerator is a generator of the invented article in testdata/
+// file (its first paragraph the title), as the source src.
+func inventedGenerator(t *testing.T, file, src string) *Generator {
 	t.Helper()
-	data, err := os.ReadFile("testdata/invented_article.txt")
+	data, err := os.ReadFile(filepath.Join("testdata", file))
 	if err != nil {
 		t.Fatal(err)
 	}
 	paragraphs := strings.Split(strings.TrimSpace(string(data)), "\n\n")
-	return NewGenerator([]retrieval.Passage{passage("baltic.txt", retrieval.SourceInfo{Title: paragraphs[0]}, paragraphs...)})
+	return NewGenerator([]retrieval.Passage{passage(src, retrieval.SourceInfo{Title: paragraphs[0]}, paragraphs...)})
 }
 
 // candidateFor finds the question asking for answer in the sentence that
