@@ -5,13 +5,14 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-
 )
 
 // inventedEras is a short article written for these specs (not one of
 // the seeds): leaders with known years, congresses and summits numbered
 // in series of their own, and a sentence that leans on the one before it.
-func inventedEras(t *testing.T) *Generator { return inventedGenerator(t, "invented_eras.txt", "eras.txt") }
+func inventedEras(t *testing.T) *Generator {
+	return inventedGenerator(t, "invented_eras.txt", "eras.txt")
+}
 
 func TestAYearDistractorFallsInTheYearsOfThePeopleTheSentenceNames(t *testing.T) {
 	g := inventedEras(t)

@@ -10,7 +10,9 @@ import (
 
 // inventedWaters is a short article written for these specs (not one of
 // the seeds): seas, leaders and blocs of the Asia-Pacific.
-func inventedWaters(t *testing.T) *Generator { return inventedGenerator(t, "invented_waters.txt", "waters.txt") }
+func inventedWaters(t *testing.T) *Generator {
+	return inventedGenerator(t, "invented_waters.txt", "waters.txt")
+}
 
 // fairCase is a question's sentence and answer, and what a fair set of
 // options for it is: the distractors it may take (nil: any that also pass

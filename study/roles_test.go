@@ -12,7 +12,9 @@ import (
 
 // inventedArticle is a short article written for these specs (not one of
 // the seeds): wars, alliances and gas in northern Europe.
-func inventedArticle(t *testing.T) *Generator { return inventedGenerator(t, "invented_article.txt", "baltic.txt") }
+func inventedArticle(t *testing.T) *Generator {
+	return inventedGenerator(t, "invented_article.txt", "baltic.txt")
+}
 
 // inventedGenerator is a generator of the invented article in testdata/
 // file (its first paragraph the title), as the source src.
