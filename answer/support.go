@@ -151,11 +151,7 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 				!claim.negated && len(stretch.refused) > 0 && stretch.refusesClaim(claim) ||
 				// "a status several other countries also hold" where the
 				// passage has "a status that only China holds".
-				!claim.negated && len(stretch.exclusive) > 0 && othersShare(sentence, stretch.exclusive) ||
-				// "would rest on China's doctrine" where the passage has
-				// "in line with international law rather than China's
-				// doctrine".
-				!claim.negated && len(stretch.contrasted) > 0 && stretch.prefersOtherThan(claim)
+				!claim.negated && len(stretch.exclusive) > 0 && othersShare(sentence, stretch.exclusive)
 			// The costlier readings, only for a stretch that passes the others.
 			var overstated []string
 			hedged, swapped, added, wordsSwapped := false, "", "", false
@@ -1382,13 +1378,6 @@ func pairReference(words []word, i int) bool {
 // the stretch.
 func (p passageText) deniesClaim(c claim) bool {
 	return c.termsAmong(p.denied, p.refused) >= 2
-}
-
-// prefersOtherThan reports whether at least two of the claim's terms are
-// what a passage's "rather than" or "instead of" sets aside (a claim that
-// sets them aside too is negated, and not asked).
-func (p passageText) prefersOtherThan(c claim) bool {
-	return c.termsAmong(p.contrasted) >= 2
 }
 
 // termsAmong counts the claim's terms that are among the stems of lists.
