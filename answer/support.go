@@ -294,9 +294,6 @@ type claim struct {
 	// unfolded maps a term whose spelling was folded (foldSpelling) to its
 	// stem as written, under which the synonym table lists it.
 	unfolded map[string]string
-	// compounds are its words written with a hyphen ("long-standing"),
-	// which a passage may write as one ("longstanding").
-	compounds []compound
 	// written maps each term to the word of the sentence it was read from
 	// ("oppos" to "opposes"), for saying why a sentence was dropped.
 	written map[string]string
@@ -332,16 +329,6 @@ type claim struct {
 	// weighs them alike.
 	weights map[string]float64
 }
-
-// compound is a word written with a hyphen: the stem of its parts written
-// as one word, and the stems of its parts.
-type compound struct {
-	joined string
-	parts  [2]string
-}
-
-// hyphenated is a word of two lower-case parts joined by a hyphen.
-var hyphenated = regexp.MustCompile(`\b([a-z]{2,})-([a-z]{2,})\b`)
 
 // fact is one number, month or name of a sentence: shown is how it was
 // written, forms what in a passage counts as it.
@@ -653,12 +640,6 @@ func readClaim(sentence string) claim {
 		}
 	}
 	c.terms = distinct(c.terms)
-	for _, m := range hyphenated.FindAllStringSubmatch(strings.ToLower(text.Fold(sentence)), -1) {
-		c.compounds = append(c.compounds, compound{
-			joined: text.Stem(foldSpelling(m[1] + m[2])),
-			parts:  [2]string{text.Stem(foldSpelling(m[1])), text.Stem(foldSpelling(m[2]))},
-		})
-	}
 	c.bound = boundFacts(sentence)
 	c.strong = strongWords(clauses, true)
 	for i, w := range clauses {
@@ -998,12 +979,6 @@ func readStretch(sents []string, synonyms retrieval.Synonyms, stems map[string]s
 			}
 		}
 	}
-	// "long-standing" is also "longstanding".
-	for _, m := range hyphenated.FindAllStringSubmatch(strings.ToLower(text.Fold(body)), -1) {
-		joined := stem(foldSpelling(m[1] + m[2]))
-		p.terms.add(joined)
-		p.stems.add(joined)
-	}
 	for _, w := range text.Words(body) {
 		p.words[w] = true
 		folded := stem(foldSpelling(w))
@@ -1095,12 +1070,6 @@ func (p passageText) coverage(c claim, title passageText) float64 {
 // covers reports whether the stretch holds the claim's term t, or a
 // synonym or other wording of it.
 func (p passageText) covers(c claim, t string, title passageText) bool {
-	// The parts of "long-standing" are there when "longstanding" is.
-	for _, cp := range c.compounds {
-		if (t == cp.parts[0] || t == cp.parts[1]) && p.terms.has(cp.joined) {
-			return true
-		}
-	}
 	// "years" of "twenty years" is there when the passage's "two decades"
 	// is; "percent" when its "more than half" is (derivedFacts).
 	if u := timeUnits[strings.ToLower(c.written[t])]; u != "" {
