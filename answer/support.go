@@ -893,9 +893,6 @@ func readStretch(sents []string, synonyms retrieval.Synonyms, stems map[string]s
 			p.numbers["ord:"+n] = true
 		}
 	}
-	for _, y := range derivedYears(body) {
-		p.numbers[y] = true
-	}
 	numbers, bound := derivedFacts(sents)
 	for _, n := range numbers {
 		p.numbers[n] = true
