@@ -25,7 +25,6 @@ var strengthKinds = func() map[string]string {
 	m := map[string]string{}
 	for kind, words := range map[string]string{
 		"all":    "all every entire entirely whole wholly complete completely fully totally absolute absolutely utterly everything everyone everybody everywhere universal universally",
-		"annual": "annual annually yearly",
 		"always": "always forever permanently permanent constantly invariably perpetual perpetually",
 		"life":   "lifelong indefinitely",
 		"only":   "only sole solely alone exclusively purely",
@@ -222,9 +221,9 @@ func strengthKind(words []string, i int) string {
 			return ""
 		}
 	case "every", "each":
-		// "every year" is "annual", "each month" "monthly".
+		// "every year", "each month": how often, not "all".
 		if timeUnits[next] != "" && timeUnits[next] != "%" {
-			return "annual"
+			return ""
 		}
 		if w == "each" {
 			return ""
