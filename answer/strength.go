@@ -36,7 +36,6 @@ var strengthKinds = func() map[string]string {
 		"top":       "largest biggest greatest top main primary principal foremost highest optimal optimum maximum maximal utmost",
 		"first":     "first earliest unprecedented",
 		"certain":   "certainly definitely surely undoubtedly undeniably undeniable inevitably inevitable unquestionably guaranteed",
-		"exact":     "exactly precisely",
 		"identical": "identical identically",
 		"fastest":   "fastest quickest",
 		"strongest": "strongest",
@@ -302,7 +301,7 @@ func negatedBefore(words []string, i int) bool {
 // biggest") or ranked ("second-largest"), which says less than "the
 // largest".
 func hedgedSuperlative(words []string, i int, kind string) bool {
-	if kind == "all" || kind == "always" || kind == "only" || kind == "most" || kind == "mainly" || kind == "certain" || kind == "exact" || kind == "identical" || kind == "superlative" || strings.HasPrefix(kind, "licence:") {
+	if kind == "all" || kind == "always" || kind == "only" || kind == "most" || kind == "mainly" || kind == "certain" || kind == "identical" || kind == "superlative" || strings.HasPrefix(kind, "licence:") {
 		return false
 	}
 	if i > 0 && (ordinals[words[i-1]] || isDigits(words[i-1])) {
