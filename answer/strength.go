@@ -34,7 +34,6 @@ var strengthKinds = func() map[string]string {
 		// not "most of" anything.
 		"mainly":    "mainly mostly largely chiefly primarily predominantly principally",
 		"top":       "largest biggest greatest top main primary principal foremost highest optimal optimum maximum maximal utmost",
-		"first":     "first earliest unprecedented",
 		"certain":   "certainly definitely surely undoubtedly undeniably undeniable inevitably inevitable unquestionably guaranteed",
 		"identical": "identical identically",
 		"fastest":   "fastest quickest",
@@ -104,8 +103,8 @@ const (
 
 // nearMatters are the kinds of strong word a passage licenses only near
 // what the sentence's word bears on: a passage's "the entire region" does
-// not make "all of Russia's exports" true. A passage's "first" or
-// "certainly" licenses the sentence's anywhere in the stretch.
+// not make "all of Russia's exports" true. A passage's "certainly"
+// licenses the sentence's anywhere in the stretch.
 var nearMatters = wordSet("all only most top always life mainly")
 
 // strongWords lists the strong words of text (as clauseWords reads it)
@@ -232,19 +231,6 @@ func strengthKind(words []string, i int) string {
 		if prev == "above" || prev == "after" || prev == "at" || prev == "of" && i > 1 && words[i-2] == "first" || next == "but" {
 			return ""
 		}
-	case "first":
-		// "puts sovereignty first", "comes first": an order of priority,
-		// not a first time.
-		if next == "" || next == sentenceBreak || next == "and" || next == "or" || next == "over" || next == "ahead" {
-			for j := i - 1; j >= 0 && j >= i-2*strengthNear && !isBreak(words[j]); j-- {
-				if priorityVerbs[words[j]] {
-					return ""
-				}
-			}
-		}
-		if next == "" || next == sentenceBreak {
-			return ""
-		}
 	case "any":
 		// "faster than any other": a superlative in other words.
 		if prev == "than" {
@@ -275,11 +261,6 @@ func strengthKind(words []string, i int) string {
 	}
 	return strengthKinds[w]
 }
-
-// priorityVerbs, a few words before a "first" that ends a clause or a
-// conjunct ("put the partnership with China first and …", "places
-// growth first over …"), make it an order of priority, not a first time.
-var priorityVerbs = wordSet("put puts putting place places placed placing come comes came coming")
 
 // reasonWords begin the reason or the part an adverb of degree singles
 // out: "mainly because", "largely thanks to", "mostly in the north".
