@@ -313,24 +313,63 @@ func namesSomeoneNew(sentence, question string, strict bool) bool {
 			asked[possessiveEnd.ReplaceAllString(strings.ToLower(w), "")] = true
 		}
 	}
-	toks := wordToken.FindAllString(sentence, -1)
-	for k, w := range toks {
-		if !startsWithCapital(w) {
+	locs := wordToken.FindAllStringIndex(sentence, -1)
+	toks := make([]string, len(locs))
+	for k, l := range locs {
+		toks[k] = sentence[l[0]:l[1]]
+	}
+	// A name is a run of capitalised words with only spaces between:
+	// "Xi Jinping" is the Xi a question names, not someone new; a run is
+	// asked when one of its words that is no title, place or people is;
+	// "…Guangxi University for Nationalities, Ge Hongliang" are two.
+	for start := 0; start < len(toks); {
+		end := start
+		for end < len(toks) && startsWithCapital(toks[end]) && (end == start || strings.TrimSpace(sentence[locs[end-1][1]:locs[end][0]]) == "") {
+			end++
+		}
+		if end == start {
+			start++
 			continue
 		}
-		if k == 0 && (len(toks) < 2 || !startsWithCapital(toks[1])) {
-			continue
+		run := toks[start:end]
+		if start == 0 && text.IsStopWord(strings.ToLower(run[0])) {
+			run = run[1:] // "During Xi Jinping's visit …"
 		}
-		key := nameKey(w)
-		if !strict && titleWords[key] && titleOfAsked(toks[k+1:], asked) {
-			continue // "President Xi Jinping" for a question naming Xi
+		if runNamesSomeoneNew(run, start == 0, asked, strict) {
+			return true
 		}
-		if len([]rune(key)) < 2 || asked[key] || strict && titleWords[key] || placeNames[key] || demonymBase(key) != "" || asked[demonymBase(key)] || monthStems[text.Stem(key)] || weekDay.MatchString(key) {
-			continue
-		}
-		return true
+		start = end
 	}
 	return false
+}
+
+// runNamesSomeoneNew reports whether a run of capitalised words names
+// someone the question does not: a word of it that is neither a month, a
+// place nor a people (nor, strictly, a title: a title or a body the
+// question does not give names someone otherwise), in a run none of whose
+// other such words the question names. A sentence's first word names someone only when the
+// next word is capitalised too; a letter alone ("U" of "U.S.") names no
+// one.
+func runNamesSomeoneNew(run []string, first bool, asked map[string]bool, strict bool) bool {
+	if first && len(run) < 2 {
+		return false
+	}
+	named, isAsked := false, false
+	for k, w := range run {
+		key := nameKey(w)
+		if !strict && titleWords[key] && titleOfAsked(run[k+1:], asked) {
+			return false // "President Xi Jinping" for a question naming Xi
+		}
+		if len([]rune(key)) < 2 || strict && titleWords[key] || placeNames[key] || demonymBase(key) != "" || asked[demonymBase(key)] || monthStems[text.Stem(key)] || weekDay.MatchString(key) {
+			continue
+		}
+		if asked[key] {
+			isAsked = true
+			continue
+		}
+		named = true
+	}
+	return named && !isAsked
 }
 
 // titleOfAsked reports whether the capitalised words after a title name
@@ -450,7 +489,10 @@ var timeNouns = wordSet("time times year years decade decades month months week 
 var seriesFirstWords = wordSet("first earliest initial inaugural")
 
 var (
-	firstOfSeries = regexp.MustCompile(`(?i)\b(?:first|earliest|initial|inaugural|began|begun|started|opened|launched)\b`)
+	// firstOfSeries singles out a series' first: a word for it, or the
+	// first item of an enumerated list ("namely (i) no military alliance
+	// …; (ii) …", "(1)", "1.", "a)", "firstly").
+	firstOfSeries = regexp.MustCompile(`(?i)\b(?:first|firstly|earliest|initial|inaugural|began|begun|started|opened|launched)\b|(?:^|[\s:;,—–-])\(?(?:i|1|a)\)\s+\S|(?:^|[\s:;—–])1\.\s+\p{L}`)
 	lastOfSeries  = regexp.MustCompile(`(?i)\b(?:last|latest|final|most\s+recent|recently|ended|closed)\b`)
 )
 

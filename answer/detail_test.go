@@ -61,6 +61,10 @@ func TestSentenceGivesTheAskedDetail(t *testing.T) {
 		{"Who chairs the platform the two parties use to learn from each other?", "They have established a high-level party platform, co-chaired by a Political Bureau member from each side.", true},
 		{"Who led the Chinese delegation that Vietnam received before the U.S. upgrade?", "It is likely that China's cognisance of Vietnam's position has led to its more moderate reaction to the upgrade in U.S.-Vietnam ties.", false},
 		{"Who travelled with Xi Jinping to Vietnam?", "China's President Xi Jinping arrived in Vietnam on December 12, 2023, amid the U.S.'s increasing influence.", false},
+		// A name is a run of capitalised words: "Xi Jinping" is the Xi the
+		// question names; a first word that is a small word names no one.
+		{"Which Chinese official accompanied Xi on his trip to Vietnam?", "In return, Xi Jinping sent Yu Zhengsheng to visit Vietnam.", true},
+		{"Which Chinese official accompanied Xi on his trip to Vietnam?", "During Xi Jinping's trip, he visited Vietnam.", false},
 		// What the named people did, unless the sentence names them by the asked noun.
 		{"Which Chinese leaders did special envoy Le Hong Anh meet in Beijing?", "Trong dispatched special envoy Le Hong Anh, a Politburo member, to Beijing in August 2014.", false},
 		{"Which envoy did Trong send to Beijing after the 2014 oil-rig crisis?", "Following the standoff over the oil-rig incident in 2014, Trong dispatched special envoy Le Hong Anh, a Politburo member, to Beijing.", true},
@@ -78,6 +82,12 @@ func TestSentenceGivesTheAskedDetail(t *testing.T) {
 		// The first of a series.
 		{"What was the topic of the first of the 17 workshops?", "Since the early 2000s, they have held 17 workshops on a range of issues.", false},
 		{"What was the topic of the first of the workshops?", "The first workshop, in 2004, was on party building.", true},
+		// An enumerated list's first item is the first of its series.
+		{"What is the first of Vietnam's 'Three Nos'?", "The constitution commits the party to a “Three Nos” doctrine, namely (i) no military alliance with any foreign power; (ii) no foreign military bases on its soil.", true},
+		{"What is the first of the three pillars?", "Ge identified three pillars: (1) its non-interventive stance; (2) its closeness to China.", true},
+		{"What is the first of the three pillars?", "Ge identified three pillars: 1. its non-interventive stance, 2. its closeness to China.", true},
+		{"What is the first of the three pillars?", "Firstly, its non-interventive stance reassures China.", true},
+		{"What is the first of the three pillars?", "Ge identified three pillars of Vietnam's stance (2022).", false},
 	}
 	for _, tt := range tests {
 		sents := []sentence{{text: tt.sentence, terms: text.Terms(tt.sentence)}}

@@ -373,6 +373,22 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 		}
 		return merged(parts...)
 	}
+	// citedOf is a passage read with its references, and the passages
+	// just before it: a passage that reports an event from the news of a
+	// year ("(CGTN, 2022)", "(Vietnam, 2022)") tells of that year's event,
+	// as a sentence whose own reference gives the question's year does.
+	cited := map[int]focusText{}
+	citedOf := func(pi int) focusText {
+		if c, ok := cited[pi]; ok {
+			return c
+		}
+		parts := []focusText{reader.read(passages[pi].Text)}
+		for _, pj := range passagesBefore(passages, pi) {
+			parts = append(parts, reader.read(passages[pj].Text))
+		}
+		cited[pi] = merged(parts...)
+		return cited[pi]
+	}
 	subject := askedSubject(question)
 	var topic []string
 	if subject != nil {
@@ -382,14 +398,35 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 	for pi := range passages {
 		titles[pi] = reader.read(documentLine(passages[pi]))
 	}
+	// repeatedOpening is how many of a passage's first sentences repeat
+	// the end of the passage before it (chunks overlap).
+	repeatedOpening := func(pi int) int {
+		before := passagesBefore(passages, pi)
+		n := 0
+		for _, s := range sents {
+			if s.passage != pi || s.pos != n {
+				continue
+			}
+			if !slices.ContainsFunc(before, func(pj int) bool { return strings.Contains(passages[pj].Text, s.text) }) {
+				break
+			}
+			n++
+		}
+		return n
+	}
 	// upTo is what a passage says up to and with a sentence, and its
 	// document's title: a name given earlier is what "the two leaders" or
 	// "he" refer to.
 	upTo := func(pi, pos int) focusTexts {
 		ts := focusTexts{titles[pi]}
-		if pos == 0 { // what the first sentence of a passage refers to was cut off with the passage before it
+		// What the first new sentence of a passage refers to was cut off
+		// with the passage before it: the passages just before it in its
+		// document, found too ("The visit concluded with … 13 new
+		// documents" after a passage on Trong's trip to Beijing, the
+		// sentence before it repeated from that passage).
+		if pos <= repeatedOpening(pi) {
 			for _, pj := range passagesBefore(passages, pi) {
-				ts = append(ts, wholeOf(pj)) // the passages just before it in its document, found too
+				ts = append(ts, wholeOf(pj))
 			}
 		}
 		for p := 0; p <= pos; p++ {
@@ -416,7 +453,7 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 		}
 		rule := ""
 		switch {
-		case !f.holds(merged(withRefs, prev)) && !f.holds(wholeOf(pi)) && (givesYear(passages[pi].Text) || !f.holds(merged(wholeOf(pi), reader.read(passages[pi].Info.Date)))):
+		case !f.holds(merged(withRefs, prev)) && !f.holds(wholeOf(pi)) && !f.holds(citedOf(pi)) && (givesYear(passages[pi].Text) || !f.holds(merged(wholeOf(pi), reader.read(passages[pi].Info.Date)))):
 			rule = "numbers"
 		case !slices.ContainsFunc(distinctive, func(names []nameGroup) bool {
 			return allMentioned(names, upTo(pi, sents[i].pos))
@@ -464,7 +501,7 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 			rule = "share of a part" // "Vietnam's total imports" are not its textile industry's
 		case len(nouns) > 0 && slices.ContainsFunc(nouns, func(n string) bool { return !holdsNounNear(sents, i, n, synonyms) }):
 			rule = "asked nouns" // "What tariff cuts did …?" needs tariffs
-		case predicate != "" && predicateInOtherClause(text, predicate, asked, synonyms):
+		case predicate != "" && c != cueNumber && predicateInOtherClause(text, predicate, asked, synonyms): // a count stands for what it counts
 			rule = "predicate in another clause" // "Did China compensate the fishermen?" is not "… or when it agreed to pay the oil companies"
 		case yesNo && !statesClaim(sents, i, claim, ft, prev, synonyms):
 			rule = "claim" // "Did Vietnam support the Philippines' case?" is not "Vietnam has refused to take China to court"

@@ -66,6 +66,25 @@ func TestAskedPredicate(t *testing.T) {
 		{"What did Pham Minh Chinh do a week after the Trong-Xi meeting?", ""},
 		// An irregular participle after "was".
 		{"Why was the second Belt and Road forum held in Beijing?", "hold"},
+		// A question that opens with the noun it asks for: the verb after
+		// its auxiliary, or the past form right after it; none for a
+		// verb that says little beside its object, nor after "of".
+		{"What agreements were signed during Trong's January 2017 visit to China?", "sign"},
+		{"How many agreements did China and Vietnam sign during Trong's April 2015 visit?", "sign"},
+		{"How many documents were signed at the end of Trong's 2022 trip to Beijing?", "sign"},
+		{"Which Chinese ministry signed the railway agreement?", "sign"},
+		{"Which Vietnamese and Chinese agencies will operate the hotline at sea?", "oper"},
+		{"How many Chinese boats were damaged during the 2014 standoff?", "damag"},
+		{"What share of the South China Sea does China claim?", ""},
+		{"What percentage of Vietnamese picked China?", ""},
+		{"How many workshops have the two parties held since the early 2000s?", ""},
+		{"Which oil rig caused the 2014 standoff between China and Vietnam?", ""}, // a cause, said by "over"
+		{"Which African nation was named as getting American help?", ""},          // what it is called
+		{"What award did Xi present to Trong in 2022?", "present"},
+		{"Which of the 13 agreements signed during Trong's 2022 visit was expected to reshape economic relations?", "reshap"},
+		{"How many Vietnamese coast guard ships were sent to the oil rig?", "send"},
+		{"How much of its rubber industry's inputs does Vietnam buy from China?", ""},
+		{"What Russian-made equipment does Vietnam's military rely on?", ""},
 		// An adverb after the question word.
 		{"What exactly did the 1999 border agreement settle?", "settl"},
 	}

@@ -141,7 +141,9 @@ func distinct(terms []string) []string {
 // looseRelevance is relevance with each term matched as the focus rules
 // match it (holdsTerm: itself, an irregular past, a derivation, in either
 // spelling: "normalise" for "normalized"; and for the best sentence a
-// synonym too: "welcomed" for "greeted"), which the extractive gate reads
+// synonym too: "welcomed" for "greeted"; and a term of the passage's
+// document line, its title, publisher or authors, as in the passage),
+// which the extractive gate reads
 // beside relevance: the focus rules after it turn away what the looser
 // match lets through about something else. The model gate keeps
 // relevance.
@@ -174,7 +176,9 @@ func looseRelevance(question string, passages []retrieval.Passage, sents []sente
 	}
 	all := termSet{}
 	for _, p := range passages {
-		all.add(foldedTerms(p.Text)...)
+		// The article a question names ("… according to the European
+		// Guanxi article?") is in a passage's title, publisher or authors.
+		all.add(foldedTerms(p.Text + "\n" + documentLine(p))...)
 	}
 	for _, t := range r.terms {
 		// A term in no passage is matched without synonyms (WordNet's
