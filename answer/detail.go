@@ -59,7 +59,8 @@ func readAskedDetail(question string) askedDetail {
 		words := strings.Fields(question)
 		d.kind = strings.ToLower(strings.Trim(words[k], "?.,!;:\"“”'’"))
 		d.nameByKind = true
-		for _, w := range words[k-min(k, 3) : k] {
+		of := slices.IndexFunc(words, func(w string) bool { return strings.EqualFold(w, "of") })
+		for _, w := range words[max(of+1, k-3):k] { // "the name of China's ambassador": "name" is no modifier
 			if lower := strings.ToLower(w); !text.IsStopWord(lower) {
 				d.kindOf = append(d.kindOf, nameKey(strings.Trim(w, "?.,!;:\"“”'’")))
 			}
@@ -120,10 +121,14 @@ func (d askedDetail) namesOfKind(sentence, question string) bool {
 	for _, w := range words {
 		have[nameKey(w)] = true
 		have[text.Stem(nameKey(w))] = true
+		have[strings.ReplaceAll(nameKey(w), ".", "")] = true // "U.S." is the "US" asked
+		if base := demonymBase(nameKey(w)); base != "" {
+			have[base] = true
+		}
 	}
 	for _, w := range d.kindOf {
-		if !have[w] && !have[text.Stem(w)] {
-			return false
+		if !have[w] && !have[text.Stem(w)] && !have[demonymBase(w)] {
+			return false // "Vietnamese" is said by "Vietnam's" too
 		}
 	}
 	kind := text.Stem(d.kind)
@@ -141,7 +146,7 @@ func (d askedDetail) namesOfKind(sentence, question string) bool {
 
 // personKinds are the nouns of a "Which …?" question that ask to name
 // people or organisations.
-var personKinds = wordSet("leader leaders official officials member members spokesperson spokespersons spokesman spokeswoman minister ministers ambassador ambassadors envoy envoys diplomat diplomats president presidents premier expert experts analyst analysts scholar scholars researcher researchers general generals officer officers captain captains commander commanders people person persons individual individuals company companies firm firms politician politicians wife husband spouse son daughter")
+var personKinds = wordSet("leader leaders official officials member members spokesperson spokespersons spokesman spokeswoman minister ministers secretary secretaries ambassador ambassadors envoy envoys diplomat diplomats president presidents premier expert experts analyst analysts scholar scholars researcher researchers general generals officer officers captain captains commander commanders people person persons individual individuals company companies firm firms politician politicians wife husband spouse son daughter")
 
 var (
 	// whoAsks is a question asking who: "Who led …?", "Whom did Trong send …?".
@@ -247,10 +252,17 @@ func askedPeoplesVerb(question string) string {
 		return ""
 	}
 	words := strings.Fields(question)[k+1:]
+	clean := func(w string) string { return strings.Trim(w, "?.,!;:\"“”'’()") }
+	// The noun's own "of": "Which US Secretary of Defense visited …?"
+	if len(words) > 1 && strings.EqualFold(words[0], "of") && startsWithCapital(clean(words[1])) {
+		words = words[1:]
+		for len(words) > 0 && startsWithCapital(clean(words[0])) {
+			words = words[1:]
+		}
+	}
 	if len(words) == 0 {
 		return ""
 	}
-	clean := func(w string) string { return strings.Trim(w, "?.,!;:\"“”'’()") }
 	verb := ""
 	if first := strings.ToLower(clean(words[0])); auxiliaries[first] {
 		for _, w := range words[1:] {

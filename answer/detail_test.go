@@ -27,6 +27,7 @@ func TestAskedDetailOfAQuestion(t *testing.T) {
 		{question: "Which Vietnamese leaders was Xi scheduled to meet?", name: true, strict: true, verb: "meet"},
 		{question: "Which spokeswoman defended the country's democracy?", name: true, strict: true}, // a speech verb: she may be quoted
 		{question: "What did the Chinese leaders say about it?"},
+		{question: "Which US Secretary of Defense visited Vietnam in 2018?", name: true, strict: true, verb: "visit"}, // the noun's own "of"
 		{question: "Near which islands was the oil rig stationed?", place: "island"},
 		{question: "In which year did Vietnam join the WTO?"},
 		{question: "On what exact date in November 2015 did Xi arrive?", day: true},
@@ -69,6 +70,11 @@ func TestSentenceGivesTheAskedDetail(t *testing.T) {
 		{"Which Chinese leaders did special envoy Le Hong Anh meet in Beijing?", "Trong dispatched special envoy Le Hong Anh, a Politburo member, to Beijing in August 2014.", false},
 		{"Which envoy did Trong send to Beijing after the 2014 oil-rig crisis?", "Following the standoff over the oil-rig incident in 2014, Trong dispatched special envoy Le Hong Anh, a Politburo member, to Beijing.", true},
 		{"Which Political Bureau members co-chair the platform?", "Trong dispatched special envoy Le Hong Anh, a Politburo member, to Beijing in August 2014.", false},
+		// The noun's words in the sentence's spelling: "U.S." for "US",
+		// "Vietnam's" for "Vietnamese"; "name" of "the name of" is none.
+		{"Which US Secretary of Defense visited Vietnam in 2018?", "Vietnam has hosted the U.S. Secretary of Defense every year since 2018.", false},
+		{"What is the name of China's ambassador to Vietnam?", "According to China's Ambassador to Vietnam Xiong Bo, the two countries signed dozens of documents.", true},
+		{"What is the name of the Vietnamese foreign ministry spokesperson who defended socialist democracy?", "“It offers a means for the people,” Vietnam's Ministry of Foreign Affairs spokesperson Le Thi Thu Hang said.", true},
 		// A role's direction.
 		{"Who was Vietnam's ambassador to China in 2023?", "According to China's Ambassador to Vietnam Xiong Bo, the two countries signed dozens of documents.", false},
 		// A place of the asked kind.

@@ -765,12 +765,16 @@ func asksHowMuch(question string) bool {
 // "How did the Philippines respond to …?", "What was Japan's reaction to
 // …?").
 var (
-	askedWhatSubject = regexp.MustCompile(`^(?i:what|how)\s+(?i:did|does|do|has|have|had|would|will)\s+(?:the\s+)?(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*?)(?:['’]s(?:\s+\p{Ll}+){1,2})?\s+(?i:say|said|think|thought|feel|felt|react(?:ed)?|respond(?:ed)?|repl(?:y|ied)|view(?:ed)?|see|seen|make|made|claim(?:ed)?|argue(?:d)?|announce(?:d)?|propose(?:d)?|want(?:ed)?)\b`)
+	askedWhatSubject = regexp.MustCompile(`^(?i:what|how)\s+(?i:did|does|do|has|have|had|would|will)\s+(?:the\s+)?(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*?)(?:(?:['’]s)?(?:\s+\p{Ll}+){1,2})?\s+(?i:say|said|think|thought|feel|felt|react(?:ed)?|respond(?:ed)?|repl(?:y|ied)|view(?:ed)?|see|seen|make|made|claim(?:ed)?|argue(?:d)?|announce(?:d)?|propose(?:d)?|want(?:ed)?)\b`)
 	// "Did Malaysia say anything about …?", "Has Thailand commented on …?",
 	// "Where does Laos stand on …?"
 	askedDidSubject  = regexp.MustCompile(`^(?:(?i:did|does|do|has|have|had)|(?i:where)\s+(?i:does|do|did))\s+(?:the\s+)?(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*?)(?:['’]s(?:\s+\p{Ll}+){1,2})?\s+(?i:say|said|comment(?:ed)?|react(?:ed)?|respond(?:ed)?|criticiz(?:e|ed)|criticis(?:e|ed)|condemn(?:ed)?|welcome(?:d)?|protest(?:ed)?|object(?:ed)?|complain(?:ed)?|endorse(?:d)?|praise(?:d)?|stand|voice(?:d)?|express(?:ed)?)\b`)
 	askedWhoseStance = regexp.MustCompile(`^(?i:what)\s+(?i:was|is|were|are)\s+(?:the\s+)?(\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*)*)(?:'s|’s|')\s+(?:\p{Ll}+\s+)?(?i:reaction|response|position|view|views|stance|opinion|attitude|answer)\b`)
 )
+
+// titledName is a name after a title: "Vietnamese President Vo Van
+// Thuong", "Prime Minister Pham Minh Chinh".
+var titledName = regexp.MustCompile(`(?i:president|minister|secretary|spokesperson|spokesman|spokeswoman|ambassador|chairman|premier|general)\s+\p{Lu}\S*$|(?i:president|minister|secretary|spokesperson|spokesman|spokeswoman|ambassador|chairman|premier|general)\s+\p{Lu}\S*(?:\s+\p{Lu}\S*)+$`)
 
 // askedSubject is the name whose words, reaction or stance a question asks
 // for, or nil.
@@ -778,9 +782,12 @@ func askedSubject(question string) *nameGroup {
 	question = strings.TrimSpace(question)
 	for _, re := range []*regexp.Regexp{askedWhatSubject, askedDidSubject, askedWhoseStance} {
 		if m := re.FindStringSubmatch(question); m != nil {
+			// "Vietnamese President Vo Van Thuong": the person is the
+			// name after the title, the people's word before it says
+			// whose.
 			f := readFocus("Ask " + m[1])
-			if len(f.names) == 1 {
-				return &f.names[0]
+			if len(f.names) >= 1 && (len(f.names) == 1 || titledName.MatchString(m[1])) {
+				return &f.names[len(f.names)-1]
 			}
 		}
 	}

@@ -231,6 +231,10 @@ func TestAskedSubject(t *testing.T) {
 		{"What did the two leaders agree on?", ""},
 		{"What are the Three Nos?", ""},
 		{"What did Pham Minh Chinh do a week after the Trong-Xi meeting?", ""}, // an act, not a stance
+		// A title's name, and the words that say which of a country's
+		// bodies answered.
+		{"What did Vietnamese President Vo Van Thuong say when he met Xi Jinping?", "Vo Van Thuong"},
+		{"How did the US government officially respond to Trong's visit?", "the U.S."},
 	}
 	for _, tt := range tests {
 		got := ""
