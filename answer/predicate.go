@@ -86,6 +86,9 @@ func askedPredicate(question string) string {
 	last := ""
 	for _, f := range strings.Fields(m[2]) {
 		w := strings.Trim(f, "?.,!;:\"“”'’()")
+		if last != "" && (strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")) {
+			break // a possessive after the verb opens its object: "cover Trong's visit"
+		}
 		if w == "" || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") || startsWithCapital(w) {
 			continue // the subject's names
 		}
@@ -314,7 +317,7 @@ func neighbours(sents []sentence, i int) (before, after []string) {
 // Kinds of name a "which" question asks for, and the words a name of
 // that kind is written with.
 var (
-	askedKind = regexp.MustCompile(`(?i)^\W*(?:which|what)\s+((?:[\p{L}-]+\s+){0,3}?)(universit(?:y|ies)|institutes?|institutions?|think[\s-]+tanks?|research\s+(?:centers?|centres?|institutes?)|compan(?:y|ies)|firms?|corporations?|contractors?|shipyards?|banks?|organi[sz]ations?)\b`)
+	askedKind = regexp.MustCompile(`(?i)^\W*(?:which|what)\s+((?:[\p{L}-]+\s+){0,3}?)(universit(?:y|ies)|institutes?|institutions?|think[\s-]+tanks?|research\s+(?:centers?|centres?|institutes?)|compan(?:y|ies)|firms?|corporations?|contractors?|shipyards?|banks?|organi[sz]ations?|ministr(?:y|ies)|agenc(?:y|ies)|departments?)\b`)
 	kindNames = map[string]string{
 		"univers": `University|College|School`,
 		"institu": `Institute|Institution|Center|Centre|Council|Foundation|University|Academy`,
@@ -327,6 +330,10 @@ var (
 		"contrac": `Company|Corp\.?|Corporation|Group|Inc\.?|Ltd\.?|Co\.|Holdings|Industries|Enterprises?`,
 		"shipyar": `Shipyards?|Company|Corp\.?|Corporation|Group|Industries`,
 		"bank":    `Bank`,
+		"ministr": `Ministry|Ministries`,
+		"agency":  `Agency|Administration|Ministry|Department|Guard|Commission`,
+		"agenci":  `Agency|Agencies|Administration|Ministry|Department|Guard|Commission`,
+		"departm": `Department|Ministry`,
 		"organis": `Organi[sz]ation|Association|Union|Institute|Center|Centre|Council|Foundation|Ministry|Agency|Bank|Company|Corporation|Group`,
 		"organiz": `Organi[sz]ation|Association|Union|Institute|Center|Centre|Council|Foundation|Ministry|Agency|Bank|Company|Corporation|Group`,
 	}
