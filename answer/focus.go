@@ -459,7 +459,7 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 			return allMentioned(names, upTo(pi, sents[i].pos))
 		}):
 			rule = "distinctive names" // "When did Vo Van Thuong take office?" needs him
-		case len(f.names) >= 2 && !f.namesMostlyIn(ft, merged(titles[pi], prev)) && !f.allNamesIn(wholeOf(pi)) && !(sents[i].pos == 0 && f.allNamesIn(withPassagesBefore(pi))):
+		case len(f.names) >= 2 && !f.namesMostlyIn(ft, merged(titles[pi], prev)) && !f.allNamesIn(wholeOf(pi)) && !(sents[i].pos <= repeatedOpening(pi) && f.allNamesIn(withPassagesBefore(pi))):
 			rule = "names"
 		case subject != nil && !subject.mentionedIn(ft.words) && !(continuation.MatchString(text) && subject.mentionedIn(prev.words)):
 			rule = "subject" // "What did Taiwan say …?" needs Taiwan saying it

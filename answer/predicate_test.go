@@ -73,8 +73,8 @@ func TestAskedPredicate(t *testing.T) {
 		{"What agreements were signed during Trong's January 2017 visit to China?", "sign"},
 		{"How many agreements did China and Vietnam sign during Trong's April 2015 visit?", "sign"},
 		{"How many documents were signed at the end of Trong's 2022 trip to Beijing?", "sign"},
-		{"Which Chinese ministry signed the railway agreement?", ""}, // a kind of name: kindNamePattern asks it
-		{"Which Chinese officials signed the railway agreement?", ""},  // people: detail.go asks their verb
+		{"Which Chinese ministry signed the railway agreement?", ""},  // a kind of name: kindNamePattern asks it
+		{"Which Chinese officials signed the railway agreement?", ""}, // people: detail.go asks their verb
 		{"Which Vietnamese and Chinese agencies will operate the hotline at sea?", "oper"},
 		{"How many Chinese boats were damaged during the 2014 standoff?", "damag"},
 		{"What share of the South China Sea does China claim?", ""},
@@ -440,6 +440,31 @@ func TestTheWordsOfARoleStandTogether(t *testing.T) {
 	for _, tt := range tests {
 		if got := roleTogether(tt.sentence, []string{"foreign", "minist"}, "minist", syn); got != tt.want {
 			t.Errorf("roleTogether(%q) = %v, want %v", tt.sentence, got, tt.want)
+		}
+	}
+}
+
+// TestTheAskedVerbNearASentence: the sentence itself may hold the asked
+// verb by a synonym; a sentence next to it only in the verb's own words or
+// a paraphrase ("mark" is "sign" in another sense).
+func TestTheAskedVerbNearASentence(t *testing.T) {
+	syn := wordNet(t)
+	tests := []struct {
+		name, before, sentence string
+		want                   bool
+	}{
+		{"the verb itself", "", "China and Vietnam signed 36 agreements.", true},
+		{"the verb in the sentence before", "The two sides signed 36 agreements.", "They covered trade and transport.", true},
+		{"a synonym in the sentence before", "The exchanges mark a higher order of interaction.", "Trong has made three visits to China.", false},
+	}
+	for _, tt := range tests {
+		var sents []sentence
+		if tt.before != "" {
+			sents = append(sents, sentence{text: tt.before, terms: text.Terms(tt.before)})
+		}
+		sents = append(sents, sentence{pos: len(sents), text: tt.sentence, terms: text.Terms(tt.sentence)})
+		if got := holdsPredicateNear(sents, len(sents)-1, "sign", syn); got != tt.want {
+			t.Errorf("%s: holdsPredicateNear(sign) = %v, want %v", tt.name, got, tt.want)
 		}
 	}
 }
