@@ -716,6 +716,8 @@ func holdsCount(sentence, question string, f focus) bool {
 			continue
 		case i > 0 && isDigits(words[i-1]) && isDigits(w):
 			continue // the decimals or thousands of the number before
+		case i+1 < len(words) && ordinalSuffix.MatchString(words[i+1]) && len(words[i+1]) == 2:
+			continue // an ordinal counts nothing: "the 15th anniversary"
 		}
 		return true
 	}

@@ -200,6 +200,9 @@ func TestCountsAndAmounts(t *testing.T) {
 		{"The US anchored multiple aircraft carriers and provided over $60 million in assistance.", "How many aircraft carriers has the US anchored?", false},
 		{"It is responsible for 56.9 percent of the purchases.", "How many arms purchases were there?", false},
 		{"It spent over $60 million.", "How many dollars did it spend?", true},
+		// An ordinal counts nothing.
+		{"Xi is to visit Vietnam in 2023 to mark the 15th anniversary of the partnership.", "How many agreements did they sign in 2015?", false},
+		{"They held their 17th workshop and 17 workshops in all.", "How many workshops did they hold?", true},
 	}
 	for _, tt := range tests {
 		if got := holdsCount(tt.sentence, tt.question, readFocus(tt.question)); got != tt.want {
