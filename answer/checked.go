@@ -225,7 +225,10 @@ func (a *Answerer) keepSupported(ctx context.Context, body string, passages []re
 // when it fails) with the model-free check.
 func (a *Answerer) checkSupport(ctx context.Context, sents []answerSentence, cover [][]int, passages []retrieval.Passage) []supportVerdict {
 	verdicts := make([]supportVerdict, len(sents))
-	checker := builtinSupportChecker(a.synonyms())
+	checker, err := newSupportChecker(a.synonyms())
+	if err != nil {
+		a.log.Warn("the support check goes without WordNet's word table", "err", err)
+	}
 	var remote []int
 	for i, s := range sents {
 		switch {

@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"fmt"
 	"math"
 	"slices"
 
@@ -122,16 +123,21 @@ func (s termSet) hasAnyExactly(terms []string) bool {
 	return false
 }
 
-// builtinSupportChecker is the support check with the synonym table
-// synonyms and, unless synonyms are off (an empty table), the built-in
-// table of what WordNet knows of words beyond their synonyms (or without
-// it, when it cannot be read).
-func builtinSupportChecker(synonyms retrieval.Synonyms) supportChecker {
+// newSupportChecker is the support check with the synonym table synonyms
+// and, unless synonyms are off (an empty table), the built-in table of what
+// WordNet knows of words beyond their synonyms. When that table cannot be
+// read it returns the check without it, and the error.
+func newSupportChecker(synonyms retrieval.Synonyms) (supportChecker, error) {
 	c := supportChecker{synonyms: synonyms}
-	if len(synonyms) > 0 {
-		c.words, _ = retrieval.WordNetSupportWords()
+	if len(synonyms) == 0 {
+		return c, nil
 	}
-	return c
+	words, err := retrieval.WordNetSupportWords()
+	if err != nil {
+		return c, fmt.Errorf("reading the built-in WordNet word table: %w", err)
+	}
+	c.words = words
+	return c, nil
 }
 
 // yearsElsewhere returns missing less the years that whole, the whole
