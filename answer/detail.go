@@ -34,6 +34,7 @@ type askedDetail struct {
 	name       bool            // asks for a name
 	strictName bool            // a title is no name: "What was the name of the spokesperson …?"
 	verb       string          // the stem of what the asked people did
+	doers      bool            // the asked people do it: "Which members co-chair …?", not "Which envoy did Trong send …?"
 	kind       string          // the noun they are asked by: "envoy" of "Which envoy did Trong send …?"
 	kindOf     []string        // the words before it: "Political Bureau" of "Which Political Bureau members …?"
 	nameByKind bool            // the name must stand by the noun: "the name of the spokesperson who …"
@@ -55,6 +56,7 @@ func readAskedDetail(question string) askedDetail {
 	d := askedDetail{role: roleDirections(question), place: placeKindAfterPreposition(question), scope: askedTimeScope(question, readFocus(question))}
 	d.name, d.strictName = asksName(question)
 	d.verb = askedPeoplesVerb(question)
+	d.doers = d.verb != "" && peopleDoIt(question)
 	if k, ok := nameOfPerson(question); ok {
 		words := strings.Fields(question)
 		d.kind = strings.ToLower(strings.Trim(words[k], "?.,!;:\"“”'’"))
@@ -90,8 +92,8 @@ func readAskedDetail(question string) askedDetail {
 func (d askedDetail) missing(sents []sentence, i int, question string, synonyms retrieval.Synonyms) string {
 	sentence := withoutReferences(sents[i].text)
 	switch {
-	case d.verb != "" && !holdsPredicateNear(sents, i, d.verb, synonyms) && !d.namesOfKind(sentence, question):
-		return "asked people's verb" // "Which leaders did Le Hong Anh meet?" needs a meeting
+	case d.verb != "" && !holdsPredicateNear(sents, i, d.verb, synonyms) && (d.doers || !d.namesOfKind(sentence, question)):
+		return "asked people's verb" // "Which leaders did Le Hong Anh meet?" needs a meeting; "Which members co-chair …?" their chairing
 	case d.name && !namesSomeoneNew(sentence, question, d.strictName):
 		return "asked name" // "What was the name of the spokesperson …?" needs a name
 	case d.nameByKind && !d.namesOfKind(sentence, question):
@@ -290,6 +292,22 @@ func askedPeoplesVerb(question string) string {
 		return ""
 	}
 	return t
+}
+
+// peopleDoIt reports whether the people a "Which …?" question names by a
+// noun are the subject of its verb, which follows the noun ("Which
+// Politburo members co-chair the platform?"): the sentence must say they
+// do it, and "Le Hong Anh, a Politburo member" names one who does
+// something else. When an auxiliary follows the noun, someone else does
+// it to them ("Which envoy did Trong send …?"), and the sentence may name
+// the envoy in any verb.
+func peopleDoIt(question string) bool {
+	k, ok := whichPersonNoun(question)
+	if !ok {
+		return false
+	}
+	words := strings.Fields(question)[k+1:]
+	return len(words) > 0 && !auxiliaries[strings.ToLower(strings.Trim(words[0], "?.,!;:\"“”'’()"))]
 }
 
 // speechVerbs are what people are named by saying, which a sentence may

@@ -70,6 +70,7 @@ func TestSentenceGivesTheAskedDetail(t *testing.T) {
 		{"Which Chinese leaders did special envoy Le Hong Anh meet in Beijing?", "Trong dispatched special envoy Le Hong Anh, a Politburo member, to Beijing in August 2014.", false},
 		{"Which envoy did Trong send to Beijing after the 2014 oil-rig crisis?", "Following the standoff over the oil-rig incident in 2014, Trong dispatched special envoy Le Hong Anh, a Politburo member, to Beijing.", true},
 		{"Which Political Bureau members co-chair the platform?", "Trong dispatched special envoy Le Hong Anh, a Politburo member, to Beijing in August 2014.", false},
+		{"Which Politburo members co-chair the party platform?", "Trong dispatched special envoy Le Hong Anh, a Politburo member, to Beijing in August 2014.", false}, // the members do it: the sentence must say so
 		// The noun's words in the sentence's spelling: "U.S." for "US",
 		// "Vietnam's" for "Vietnamese"; "name" of "the name of" is none.
 		{"Which US Secretary of Defense visited Vietnam in 2018?", "Vietnam has hosted the U.S. Secretary of Defense every year since 2018.", false},
