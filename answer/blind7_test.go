@@ -18,10 +18,11 @@ import (
 // enumerated list's first item, a question's verb after the noun it asks
 // for, the subject after a title or before a body's word, a person asked
 // by a noun and its "of", the passage before a chunk and the works it
-// cites, the gate's context, the verb of people who do it: 24 → 28 of 30
-// turned away (93 %), 22 → 25 answered, 21 → 24 rightly.
+// cites, the gate's context, the verb of people who do it, a verb's
+// synonym as it is: 24 → 29 of 30 turned away (97 %), 22 → 25 answered,
+// 21 → 24 rightly.
 const (
-	blind7MinTurnedAway = 28.0 / 30 // 24 before session 11
+	blind7MinTurnedAway = 29.0 / 30 // 24 before session 11
 	blind7MinAnswered   = 25        // of 25 (22)
 	blind7MinRight      = 24        // (21)
 	blind7MinCaught     = 0.94      // 47 of 50

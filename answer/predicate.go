@@ -282,11 +282,15 @@ var pastOf = func() map[string]string {
 }()
 
 // holdsPredicate reports whether a sentence's terms hold the asked verb:
-// itself, a synonym or a paraphrase.
+// itself (or a word derived from it), a synonym as it is, or a
+// paraphrase.
 func holdsPredicate(terms []string, predicate string, synonyms retrieval.Synonyms) bool {
 	have := termSet{}
 	have.add(terms...)
-	return holdsTerm(have, predicate, synonyms) > 0 || slices.ContainsFunc(predicateParaphrases[predicate], have.has)
+	// A synonym is matched as it is, not by a shared stem: "dictat" of
+	// "command" is not "dictatorship".
+	synonym := slices.ContainsFunc(synonyms[predicate], func(s string) bool { return !kindWords[s] && have.hasAnyExactly([]string{s}) })
+	return holdsTerm(have, predicate, nil) > 0 || synonym || slices.ContainsFunc(predicateParaphrases[predicate], have.has)
 }
 
 // holdsPredicateNear reports whether sents[i], or the sentence just

@@ -450,12 +450,14 @@ func TestTheWordsOfARoleStandTogether(t *testing.T) {
 func TestTheAskedVerbNearASentence(t *testing.T) {
 	syn := wordNet(t)
 	tests := []struct {
-		name, before, sentence string
-		want                   bool
+		name, verb, before, sentence string
+		want                         bool
 	}{
-		{"the verb itself", "", "China and Vietnam signed 36 agreements.", true},
-		{"the verb in the sentence before", "The two sides signed 36 agreements.", "They covered trade and transport.", true},
-		{"a synonym in the sentence before", "The exchanges mark a higher order of interaction.", "Trong has made three visits to China.", false},
+		{"the verb itself", "sign", "", "China and Vietnam signed 36 agreements.", true},
+		{"the verb in the sentence before", "sign", "The two sides signed 36 agreements.", "They covered trade and transport.", true},
+		{"a synonym in the sentence before", "sign", "The exchanges mark a higher order of interaction.", "Trong has made three visits to China.", false},
+		{"a synonym's stem in a longer word", "command", "", "The war ended the dictatorship of Pol Pot.", false}, // "dictate" is a synonym
+		{"a synonym as it is", "command", "", "Their forces were led by a general who dominated the campaign.", true},
 	}
 	for _, tt := range tests {
 		var sents []sentence
@@ -463,8 +465,8 @@ func TestTheAskedVerbNearASentence(t *testing.T) {
 			sents = append(sents, sentence{text: tt.before, terms: text.Terms(tt.before)})
 		}
 		sents = append(sents, sentence{pos: len(sents), text: tt.sentence, terms: text.Terms(tt.sentence)})
-		if got := holdsPredicateNear(sents, len(sents)-1, "sign", syn); got != tt.want {
-			t.Errorf("%s: holdsPredicateNear(sign) = %v, want %v", tt.name, got, tt.want)
+		if got := holdsPredicateNear(sents, len(sents)-1, tt.verb, syn); got != tt.want {
+			t.Errorf("%s: holdsPredicateNear(%s) = %v, want %v", tt.name, tt.verb, got, tt.want)
 		}
 	}
 }
