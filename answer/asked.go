@@ -419,8 +419,8 @@ func holdsPhrase(body string, phrase []string) bool {
 }
 
 // derivations end a word made from another that says the same thing:
-// "leader" of "lead", "signing" of "sign".
-var derivations = wordSet("er or ing ed s ment ship")
+// "leader" of "lead", "signing" of "sign", "presentation" of "present".
+var derivations = wordSet("er or ing ed s ment ship ation")
 
 // pastForms are the stems of the irregular past forms of verbs, by the
 // stem of the verb: the stemmer leaves "became" for "become".

@@ -15,11 +15,14 @@ import (
 // of focus rules (answer/order.go, answer/yesno.go) was then tuned with
 // the set in view: 26 → 30 of 30 turned away, 18 → 22 answered, 14 → 18
 // rightly. The support check's coverage round (coverage.go) tuned on the
-// support set, among others: 47 caught, 13 → 8 dropped.
+// support set, among others: 47 caught, 13 → 8 dropped. Session 11's
+// round of focus rules (the verb of a question opening with its noun, the
+// gate's context, the passage before a chunk) was tuned on the sixth and
+// seventh sets, not this one: 22 → 23 answered, 18 → 19 rightly.
 const (
 	blind5MinTurnedAway = 30 // of 30
-	blind5MinAnswered   = 22 // of 25
-	blind5MinRight      = 18
+	blind5MinAnswered   = 23 // of 25
+	blind5MinRight      = 19
 	blind5MinCaught     = 0.94 // 47 of 50
 	blind5MaxDropped    = 0.16 // 8 of 50 (13 at the run)
 )

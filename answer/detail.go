@@ -34,6 +34,7 @@ type askedDetail struct {
 	name       bool            // asks for a name
 	strictName bool            // a title is no name: "What was the name of the spokesperson …?"
 	verb       string          // the stem of what the asked people did
+	doers      bool            // the asked people do it: "Which members co-chair …?", not "Which envoy did Trong send …?"
 	kind       string          // the noun they are asked by: "envoy" of "Which envoy did Trong send …?"
 	kindOf     []string        // the words before it: "Political Bureau" of "Which Political Bureau members …?"
 	nameByKind bool            // the name must stand by the noun: "the name of the spokesperson who …"
@@ -55,11 +56,13 @@ func readAskedDetail(question string) askedDetail {
 	d := askedDetail{role: roleDirections(question), place: placeKindAfterPreposition(question), scope: askedTimeScope(question, readFocus(question))}
 	d.name, d.strictName = asksName(question)
 	d.verb = askedPeoplesVerb(question)
+	d.doers = d.verb != "" && peopleDoIt(question)
 	if k, ok := nameOfPerson(question); ok {
 		words := strings.Fields(question)
 		d.kind = strings.ToLower(strings.Trim(words[k], "?.,!;:\"“”'’"))
 		d.nameByKind = true
-		for _, w := range words[k-min(k, 3) : k] {
+		of := slices.IndexFunc(words, func(w string) bool { return strings.EqualFold(w, "of") })
+		for _, w := range words[max(of+1, k-3):k] { // "the name of China's ambassador": "name" is no modifier
 			if lower := strings.ToLower(w); !text.IsStopWord(lower) {
 				d.kindOf = append(d.kindOf, nameKey(strings.Trim(w, "?.,!;:\"“”'’")))
 			}
@@ -89,8 +92,8 @@ func readAskedDetail(question string) askedDetail {
 func (d askedDetail) missing(sents []sentence, i int, question string, synonyms retrieval.Synonyms) string {
 	sentence := withoutReferences(sents[i].text)
 	switch {
-	case d.verb != "" && !holdsPredicateNear(sents, i, d.verb, synonyms) && !d.namesOfKind(sentence, question):
-		return "asked people's verb" // "Which leaders did Le Hong Anh meet?" needs a meeting
+	case d.verb != "" && !holdsPredicateNear(sents, i, d.verb, synonyms) && (d.doers || !d.namesOfKind(sentence, question)):
+		return "asked people's verb" // "Which leaders did Le Hong Anh meet?" needs a meeting; "Which members co-chair …?" their chairing
 	case d.name && !namesSomeoneNew(sentence, question, d.strictName):
 		return "asked name" // "What was the name of the spokesperson …?" needs a name
 	case d.nameByKind && !d.namesOfKind(sentence, question):
@@ -120,10 +123,14 @@ func (d askedDetail) namesOfKind(sentence, question string) bool {
 	for _, w := range words {
 		have[nameKey(w)] = true
 		have[text.Stem(nameKey(w))] = true
+		have[strings.ReplaceAll(nameKey(w), ".", "")] = true // "U.S." is the "US" asked
+		if base := demonymBase(nameKey(w)); base != "" {
+			have[base] = true
+		}
 	}
 	for _, w := range d.kindOf {
-		if !have[w] && !have[text.Stem(w)] {
-			return false
+		if !have[w] && !have[text.Stem(w)] && !have[demonymBase(w)] {
+			return false // "Vietnamese" is said by "Vietnam's" too
 		}
 	}
 	kind := text.Stem(d.kind)
@@ -141,7 +148,7 @@ func (d askedDetail) namesOfKind(sentence, question string) bool {
 
 // personKinds are the nouns of a "Which …?" question that ask to name
 // people or organisations.
-var personKinds = wordSet("leader leaders official officials member members spokesperson spokespersons spokesman spokeswoman minister ministers ambassador ambassadors envoy envoys diplomat diplomats president presidents premier expert experts analyst analysts scholar scholars researcher researchers general generals officer officers captain captains commander commanders people person persons individual individuals company companies firm firms politician politicians wife husband spouse son daughter")
+var personKinds = wordSet("leader leaders official officials member members spokesperson spokespersons spokesman spokeswoman minister ministers secretary secretaries ambassador ambassadors envoy envoys diplomat diplomats president presidents premier expert experts analyst analysts scholar scholars researcher researchers general generals officer officers captain captains commander commanders people person persons individual individuals company companies firm firms politician politicians wife husband spouse son daughter")
 
 var (
 	// whoAsks is a question asking who: "Who led …?", "Whom did Trong send …?".
@@ -247,10 +254,17 @@ func askedPeoplesVerb(question string) string {
 		return ""
 	}
 	words := strings.Fields(question)[k+1:]
+	clean := func(w string) string { return strings.Trim(w, "?.,!;:\"“”'’()") }
+	// The noun's own "of": "Which US Secretary of Defense visited …?"
+	if len(words) > 1 && strings.EqualFold(words[0], "of") && startsWithCapital(clean(words[1])) {
+		words = words[1:]
+		for len(words) > 0 && startsWithCapital(clean(words[0])) {
+			words = words[1:]
+		}
+	}
 	if len(words) == 0 {
 		return ""
 	}
-	clean := func(w string) string { return strings.Trim(w, "?.,!;:\"“”'’()") }
 	verb := ""
 	if first := strings.ToLower(clean(words[0])); auxiliaries[first] {
 		for _, w := range words[1:] {
@@ -278,6 +292,22 @@ func askedPeoplesVerb(question string) string {
 		return ""
 	}
 	return t
+}
+
+// peopleDoIt reports whether the people a "Which …?" question names by a
+// noun are the subject of its verb, which follows the noun ("Which
+// Politburo members co-chair the platform?"): the sentence must say they
+// do it, and "Le Hong Anh, a Politburo member" names one who does
+// something else. When an auxiliary follows the noun, someone else does
+// it to them ("Which envoy did Trong send …?"), and the sentence may name
+// the envoy in any verb.
+func peopleDoIt(question string) bool {
+	k, ok := whichPersonNoun(question)
+	if !ok {
+		return false
+	}
+	words := strings.Fields(question)[k+1:]
+	return len(words) > 0 && !auxiliaries[strings.ToLower(strings.Trim(words[0], "?.,!;:\"“”'’()"))]
 }
 
 // speechVerbs are what people are named by saying, which a sentence may
@@ -313,24 +343,63 @@ func namesSomeoneNew(sentence, question string, strict bool) bool {
 			asked[possessiveEnd.ReplaceAllString(strings.ToLower(w), "")] = true
 		}
 	}
-	toks := wordToken.FindAllString(sentence, -1)
-	for k, w := range toks {
-		if !startsWithCapital(w) {
+	locs := wordToken.FindAllStringIndex(sentence, -1)
+	toks := make([]string, len(locs))
+	for k, l := range locs {
+		toks[k] = sentence[l[0]:l[1]]
+	}
+	// A name is a run of capitalised words with only spaces between:
+	// "Xi Jinping" is the Xi a question names, not someone new; a run is
+	// asked when one of its words that is no title, place or people is;
+	// "…Guangxi University for Nationalities, Ge Hongliang" are two.
+	for start := 0; start < len(toks); {
+		end := start
+		for end < len(toks) && startsWithCapital(toks[end]) && (end == start || strings.TrimSpace(sentence[locs[end-1][1]:locs[end][0]]) == "") {
+			end++
+		}
+		if end == start {
+			start++
 			continue
 		}
-		if k == 0 && (len(toks) < 2 || !startsWithCapital(toks[1])) {
-			continue
+		run := toks[start:end]
+		if start == 0 && text.IsStopWord(strings.ToLower(run[0])) {
+			run = run[1:] // "During Xi Jinping's visit …"
 		}
-		key := nameKey(w)
-		if !strict && titleWords[key] && titleOfAsked(toks[k+1:], asked) {
-			continue // "President Xi Jinping" for a question naming Xi
+		if runNamesSomeoneNew(run, start == 0, asked, strict) {
+			return true
 		}
-		if len([]rune(key)) < 2 || asked[key] || strict && titleWords[key] || placeNames[key] || demonymBase(key) != "" || asked[demonymBase(key)] || monthStems[text.Stem(key)] || weekDay.MatchString(key) {
-			continue
-		}
-		return true
+		start = end
 	}
 	return false
+}
+
+// runNamesSomeoneNew reports whether a run of capitalised words names
+// someone the question does not: a word of it that is neither a month, a
+// place nor a people (nor, strictly, a title: a title or a body the
+// question does not give names someone otherwise), in a run none of whose
+// other such words the question names. A sentence's first word names someone only when the
+// next word is capitalised too; a letter alone ("U" of "U.S.") names no
+// one.
+func runNamesSomeoneNew(run []string, first bool, asked map[string]bool, strict bool) bool {
+	if first && len(run) < 2 {
+		return false
+	}
+	named, isAsked := false, false
+	for k, w := range run {
+		key := nameKey(w)
+		if !strict && titleWords[key] && titleOfAsked(run[k+1:], asked) {
+			return false // "President Xi Jinping" for a question naming Xi
+		}
+		if len([]rune(key)) < 2 || strict && titleWords[key] || placeNames[key] || demonymBase(key) != "" || asked[demonymBase(key)] || monthStems[text.Stem(key)] || weekDay.MatchString(key) {
+			continue
+		}
+		if asked[key] {
+			isAsked = true
+			continue
+		}
+		named = true
+	}
+	return named && !isAsked
 }
 
 // titleOfAsked reports whether the capitalised words after a title name
@@ -450,7 +519,10 @@ var timeNouns = wordSet("time times year years decade decades month months week 
 var seriesFirstWords = wordSet("first earliest initial inaugural")
 
 var (
-	firstOfSeries = regexp.MustCompile(`(?i)\b(?:first|earliest|initial|inaugural|began|begun|started|opened|launched)\b`)
+	// firstOfSeries singles out a series' first: a word for it, or the
+	// first item of an enumerated list ("namely (i) no military alliance
+	// …; (ii) …", "(1)", "1.", "a)", "firstly").
+	firstOfSeries = regexp.MustCompile(`(?i)\b(?:first|firstly|earliest|initial|inaugural|began|begun|started|opened|launched)\b|(?:^|[\s:;,—–-])\(?(?:i|1|a)\)\s+\S|(?:^|[\s:;—–])1\.\s+\p{L}`)
 	lastOfSeries  = regexp.MustCompile(`(?i)\b(?:last|latest|final|most\s+recent|recently|ended|closed)\b`)
 )
 

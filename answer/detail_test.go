@@ -27,6 +27,7 @@ func TestAskedDetailOfAQuestion(t *testing.T) {
 		{question: "Which Vietnamese leaders was Xi scheduled to meet?", name: true, strict: true, verb: "meet"},
 		{question: "Which spokeswoman defended the country's democracy?", name: true, strict: true}, // a speech verb: she may be quoted
 		{question: "What did the Chinese leaders say about it?"},
+		{question: "Which US Secretary of Defense visited Vietnam in 2018?", name: true, strict: true, verb: "visit"}, // the noun's own "of"
 		{question: "Near which islands was the oil rig stationed?", place: "island"},
 		{question: "In which year did Vietnam join the WTO?"},
 		{question: "On what exact date in November 2015 did Xi arrive?", day: true},
@@ -61,10 +62,20 @@ func TestSentenceGivesTheAskedDetail(t *testing.T) {
 		{"Who chairs the platform the two parties use to learn from each other?", "They have established a high-level party platform, co-chaired by a Political Bureau member from each side.", true},
 		{"Who led the Chinese delegation that Vietnam received before the U.S. upgrade?", "It is likely that China's cognisance of Vietnam's position has led to its more moderate reaction to the upgrade in U.S.-Vietnam ties.", false},
 		{"Who travelled with Xi Jinping to Vietnam?", "China's President Xi Jinping arrived in Vietnam on December 12, 2023, amid the U.S.'s increasing influence.", false},
+		// A name is a run of capitalised words: "Xi Jinping" is the Xi the
+		// question names; a first word that is a small word names no one.
+		{"Which Chinese official accompanied Xi on his trip to Vietnam?", "In return, Xi Jinping sent Yu Zhengsheng to visit Vietnam.", true},
+		{"Which Chinese official accompanied Xi on his trip to Vietnam?", "During Xi Jinping's trip, he visited Vietnam.", false},
 		// What the named people did, unless the sentence names them by the asked noun.
 		{"Which Chinese leaders did special envoy Le Hong Anh meet in Beijing?", "Trong dispatched special envoy Le Hong Anh, a Politburo member, to Beijing in August 2014.", false},
 		{"Which envoy did Trong send to Beijing after the 2014 oil-rig crisis?", "Following the standoff over the oil-rig incident in 2014, Trong dispatched special envoy Le Hong Anh, a Politburo member, to Beijing.", true},
 		{"Which Political Bureau members co-chair the platform?", "Trong dispatched special envoy Le Hong Anh, a Politburo member, to Beijing in August 2014.", false},
+		{"Which Politburo members co-chair the party platform?", "Trong dispatched special envoy Le Hong Anh, a Politburo member, to Beijing in August 2014.", false}, // the members do it: the sentence must say so
+		// The noun's words in the sentence's spelling: "U.S." for "US",
+		// "Vietnam's" for "Vietnamese"; "name" of "the name of" is none.
+		{"Which US Secretary of Defense visited Vietnam in 2018?", "Vietnam has hosted the U.S. Secretary of Defense every year since 2018.", false},
+		{"What is the name of China's ambassador to Vietnam?", "According to China's Ambassador to Vietnam Xiong Bo, the two countries signed dozens of documents.", true},
+		{"What is the name of the Vietnamese foreign ministry spokesperson who defended socialist democracy?", "“It offers a means for the people,” Vietnam's Ministry of Foreign Affairs spokesperson Le Thi Thu Hang said.", true},
 		// A role's direction.
 		{"Who was Vietnam's ambassador to China in 2023?", "According to China's Ambassador to Vietnam Xiong Bo, the two countries signed dozens of documents.", false},
 		// A place of the asked kind.
@@ -78,6 +89,12 @@ func TestSentenceGivesTheAskedDetail(t *testing.T) {
 		// The first of a series.
 		{"What was the topic of the first of the 17 workshops?", "Since the early 2000s, they have held 17 workshops on a range of issues.", false},
 		{"What was the topic of the first of the workshops?", "The first workshop, in 2004, was on party building.", true},
+		// An enumerated list's first item is the first of its series.
+		{"What is the first of Vietnam's 'Three Nos'?", "The constitution commits the party to a “Three Nos” doctrine, namely (i) no military alliance with any foreign power; (ii) no foreign military bases on its soil.", true},
+		{"What is the first of the three pillars?", "Ge identified three pillars: (1) its non-interventive stance; (2) its closeness to China.", true},
+		{"What is the first of the three pillars?", "Ge identified three pillars: 1. its non-interventive stance, 2. its closeness to China.", true},
+		{"What is the first of the three pillars?", "Firstly, its non-interventive stance reassures China.", true},
+		{"What is the first of the three pillars?", "Ge identified three pillars of Vietnam's stance (2022).", false},
 	}
 	for _, tt := range tests {
 		sents := []sentence{{text: tt.sentence, terms: text.Terms(tt.sentence)}}

@@ -146,7 +146,7 @@ func newQuery(question, context string) query {
 // the reading list states the same fact with.
 var paraphrases = map[string][]string{
 	"visit":  {"arriv", "trip", "travel"},
-	"receiv": {"award", "present", "given", "got"},
+	"receiv": {"award", "present", "given", "got", "provid"}, // "provided Vietnam with over $60 million"
 	"give":   {"provid", "award", "present", "offer"},
 	"gave":   {"provid", "award", "present", "offer"},
 	"meet":   {"met", "talk"},

@@ -373,6 +373,22 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 		}
 		return merged(parts...)
 	}
+	// citedOf is a passage read with its references, and the passages
+	// just before it: a passage that reports an event from the news of a
+	// year ("(CGTN, 2022)", "(Vietnam, 2022)") tells of that year's event,
+	// as a sentence whose own reference gives the question's year does.
+	cited := map[int]focusText{}
+	citedOf := func(pi int) focusText {
+		if c, ok := cited[pi]; ok {
+			return c
+		}
+		parts := []focusText{reader.read(passages[pi].Text)}
+		for _, pj := range passagesBefore(passages, pi) {
+			parts = append(parts, reader.read(passages[pj].Text))
+		}
+		cited[pi] = merged(parts...)
+		return cited[pi]
+	}
 	subject := askedSubject(question)
 	var topic []string
 	if subject != nil {
@@ -382,14 +398,35 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 	for pi := range passages {
 		titles[pi] = reader.read(documentLine(passages[pi]))
 	}
+	// repeatedOpening is how many of a passage's first sentences repeat
+	// the end of the passage before it (chunks overlap).
+	repeatedOpening := func(pi int) int {
+		before := passagesBefore(passages, pi)
+		n := 0
+		for _, s := range sents {
+			if s.passage != pi || s.pos != n {
+				continue
+			}
+			if !slices.ContainsFunc(before, func(pj int) bool { return strings.Contains(passages[pj].Text, s.text) }) {
+				break
+			}
+			n++
+		}
+		return n
+	}
 	// upTo is what a passage says up to and with a sentence, and its
 	// document's title: a name given earlier is what "the two leaders" or
 	// "he" refer to.
 	upTo := func(pi, pos int) focusTexts {
 		ts := focusTexts{titles[pi]}
-		if pos == 0 { // what the first sentence of a passage refers to was cut off with the passage before it
+		// What the first new sentence of a passage refers to was cut off
+		// with the passage before it: the passages just before it in its
+		// document, found too ("The visit concluded with … 13 new
+		// documents" after a passage on Trong's trip to Beijing, the
+		// sentence before it repeated from that passage).
+		if pos <= repeatedOpening(pi) {
 			for _, pj := range passagesBefore(passages, pi) {
-				ts = append(ts, wholeOf(pj)) // the passages just before it in its document, found too
+				ts = append(ts, wholeOf(pj))
 			}
 		}
 		for p := 0; p <= pos; p++ {
@@ -416,13 +453,13 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 		}
 		rule := ""
 		switch {
-		case !f.holds(merged(withRefs, prev)) && !f.holds(wholeOf(pi)) && (givesYear(passages[pi].Text) || !f.holds(merged(wholeOf(pi), reader.read(passages[pi].Info.Date)))):
+		case !f.holds(merged(withRefs, prev)) && !f.holds(wholeOf(pi)) && !f.holds(citedOf(pi)) && (givesYear(passages[pi].Text) || !f.holds(merged(wholeOf(pi), reader.read(passages[pi].Info.Date)))):
 			rule = "numbers"
 		case !slices.ContainsFunc(distinctive, func(names []nameGroup) bool {
 			return allMentioned(names, upTo(pi, sents[i].pos))
 		}):
 			rule = "distinctive names" // "When did Vo Van Thuong take office?" needs him
-		case len(f.names) >= 2 && !f.namesMostlyIn(ft, merged(titles[pi], prev)) && !f.allNamesIn(wholeOf(pi)) && !(sents[i].pos == 0 && f.allNamesIn(withPassagesBefore(pi))):
+		case len(f.names) >= 2 && !f.namesMostlyIn(ft, merged(titles[pi], prev)) && !f.allNamesIn(wholeOf(pi)) && !(sents[i].pos <= repeatedOpening(pi) && f.allNamesIn(withPassagesBefore(pi))):
 			rule = "names"
 		case subject != nil && !subject.mentionedIn(ft.words) && !(continuation.MatchString(text) && subject.mentionedIn(prev.words)):
 			rule = "subject" // "What did Taiwan say …?" needs Taiwan saying it
@@ -464,7 +501,7 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 			rule = "share of a part" // "Vietnam's total imports" are not its textile industry's
 		case len(nouns) > 0 && slices.ContainsFunc(nouns, func(n string) bool { return !holdsNounNear(sents, i, n, synonyms) }):
 			rule = "asked nouns" // "What tariff cuts did …?" needs tariffs
-		case predicate != "" && predicateInOtherClause(text, predicate, asked, synonyms):
+		case predicate != "" && c != cueNumber && predicateInOtherClause(text, predicate, asked, synonyms): // a count stands for what it counts
 			rule = "predicate in another clause" // "Did China compensate the fishermen?" is not "… or when it agreed to pay the oil companies"
 		case yesNo && !statesClaim(sents, i, claim, ft, prev, synonyms):
 			rule = "claim" // "Did Vietnam support the Philippines' case?" is not "Vietnam has refused to take China to court"
@@ -679,6 +716,8 @@ func holdsCount(sentence, question string, f focus) bool {
 			continue
 		case i > 0 && isDigits(words[i-1]) && isDigits(w):
 			continue // the decimals or thousands of the number before
+		case i+1 < len(words) && ordinalSuffix.MatchString(words[i+1]) && len(words[i+1]) == 2:
+			continue // an ordinal counts nothing: "the 15th anniversary"
 		}
 		return true
 	}
@@ -728,12 +767,16 @@ func asksHowMuch(question string) bool {
 // "How did the Philippines respond to …?", "What was Japan's reaction to
 // …?").
 var (
-	askedWhatSubject = regexp.MustCompile(`^(?i:what|how)\s+(?i:did|does|do|has|have|had|would|will)\s+(?:the\s+)?(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*?)(?:['’]s(?:\s+\p{Ll}+){1,2})?\s+(?i:say|said|think|thought|feel|felt|react(?:ed)?|respond(?:ed)?|repl(?:y|ied)|view(?:ed)?|see|seen|make|made|claim(?:ed)?|argue(?:d)?|announce(?:d)?|propose(?:d)?|want(?:ed)?)\b`)
+	askedWhatSubject = regexp.MustCompile(`^(?i:what|how)\s+(?i:did|does|do|has|have|had|would|will)\s+(?:the\s+)?(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*?)(?:(?:['’]s)?(?:\s+\p{Ll}+){1,2})?\s+(?i:say|said|think|thought|feel|felt|react(?:ed)?|respond(?:ed)?|repl(?:y|ied)|view(?:ed)?|see|seen|make|made|claim(?:ed)?|argue(?:d)?|announce(?:d)?|propose(?:d)?|want(?:ed)?)\b`)
 	// "Did Malaysia say anything about …?", "Has Thailand commented on …?",
 	// "Where does Laos stand on …?"
 	askedDidSubject  = regexp.MustCompile(`^(?:(?i:did|does|do|has|have|had)|(?i:where)\s+(?i:does|do|did))\s+(?:the\s+)?(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*?)(?:['’]s(?:\s+\p{Ll}+){1,2})?\s+(?i:say|said|comment(?:ed)?|react(?:ed)?|respond(?:ed)?|criticiz(?:e|ed)|criticis(?:e|ed)|condemn(?:ed)?|welcome(?:d)?|protest(?:ed)?|object(?:ed)?|complain(?:ed)?|endorse(?:d)?|praise(?:d)?|stand|voice(?:d)?|express(?:ed)?)\b`)
 	askedWhoseStance = regexp.MustCompile(`^(?i:what)\s+(?i:was|is|were|are)\s+(?:the\s+)?(\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*)*)(?:'s|’s|')\s+(?:\p{Ll}+\s+)?(?i:reaction|response|position|view|views|stance|opinion|attitude|answer)\b`)
 )
+
+// titledName is a name after a title: "Vietnamese President Vo Van
+// Thuong", "Prime Minister Pham Minh Chinh".
+var titledName = regexp.MustCompile(`(?i:president|minister|secretary|spokesperson|spokesman|spokeswoman|ambassador|chairman|premier|general)\s+\p{Lu}\S*$|(?i:president|minister|secretary|spokesperson|spokesman|spokeswoman|ambassador|chairman|premier|general)\s+\p{Lu}\S*(?:\s+\p{Lu}\S*)+$`)
 
 // askedSubject is the name whose words, reaction or stance a question asks
 // for, or nil.
@@ -741,9 +784,12 @@ func askedSubject(question string) *nameGroup {
 	question = strings.TrimSpace(question)
 	for _, re := range []*regexp.Regexp{askedWhatSubject, askedDidSubject, askedWhoseStance} {
 		if m := re.FindStringSubmatch(question); m != nil {
+			// "Vietnamese President Vo Van Thuong": the person is the
+			// name after the title, the people's word before it says
+			// whose.
 			f := readFocus("Ask " + m[1])
-			if len(f.names) == 1 {
-				return &f.names[0]
+			if len(f.names) >= 1 && (len(f.names) == 1 || titledName.MatchString(m[1])) {
+				return &f.names[len(f.names)-1]
 			}
 		}
 	}

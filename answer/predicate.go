@@ -80,12 +80,15 @@ func askedPredicate(question string) string {
 	}
 	m := predicateQuestion.FindStringSubmatch(q)
 	if m == nil {
-		return ""
+		return nounQuestionVerb(q)
 	}
 	be := slices.Contains([]string{"is", "are", "was", "were"}, strings.ToLower(m[1]))
 	last := ""
 	for _, f := range strings.Fields(m[2]) {
 		w := strings.Trim(f, "?.,!;:\"“”'’()")
+		if last != "" && (strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")) {
+			break // a possessive after the verb opens its object: "cover Trong's visit"
+		}
 		if w == "" || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") || startsWithCapital(w) {
 			continue // the subject's names
 		}
@@ -114,6 +117,116 @@ func askedPredicate(question string) string {
 	return t
 }
 
+// nounQuestion opens a question by what it asks for, a noun after the
+// question word: "What agreements were signed …?", "How many documents
+// did they sign …?", "Which Chinese ministry signed …?".
+var nounQuestion = regexp.MustCompile(`(?i)^\W*(?:what|which|how\s+many|how\s+much)\s+(.*)$`)
+
+// maxNounWords is how many words the noun of a nounQuestion may have
+// before its verb: "Which Vietnamese and Chinese agencies will operate
+// …?".
+const maxNounWords = 6
+
+// nounQuestionVerb is the stem of the verb of a question that opens with
+// the noun it asks for, which the sentence that answers must hold as a
+// question with the verb after its auxiliary must ("What agreements were
+// signed during Trong's 2017 visit?" is not answered by a sentence that
+// lists the visit): the verb read after the noun's auxiliary as for
+// predicateQuestion ("How many agreements did China and Vietnam sign
+// …?" → sign), or the first past form right after the noun ("Which
+// Chinese ministry signed …?" → sign). A verb that says little beside
+// its object asks for the noun, whatever the answer says it with ("What
+// rank did Yu hold?" is answered by "Yu ranked fourth"); "" when there is
+// none.
+func nounQuestionVerb(q string) string {
+	m := nounQuestion.FindStringSubmatch(q)
+	if _, person := whichPersonNoun(q); m == nil || person || kindNamePattern(q) != nil {
+		return "" // people and kinds of name are asked by detail.go and kindNamePattern
+	}
+	words := strings.Fields(m[1])
+	// "Which of the 13 agreements signed during the visit was expected to
+	// reshape …?" singles one out of a group the question describes: its
+	// verb is the one after the group's auxiliary.
+	ofGroup := len(words) > 0 && strings.EqualFold(words[0], "of") && !strings.HasPrefix(strings.ToLower(strings.TrimSpace(q)), "how") // "How much of …" asks a share
+	reach := maxNounWords
+	if ofGroup {
+		reach *= 2
+	}
+	for k, f := range words[:min(len(words), reach)] {
+		w := strings.Trim(f, "?.,!;:\"“”'’()")
+		lower := strings.ToLower(w)
+		if k == 0 && !ofGroup && (text.IsStopWord(lower) || auxiliaries[lower]) {
+			return "" // "What did …", "What is …": predicateQuestion's, or none
+		}
+		if auxiliaries[lower] {
+			return verbAfterAuxiliary(words[k+1:], lower)
+		}
+		if ofGroup {
+			continue
+		}
+		if k > 0 && w != "" && !startsWithCapital(w) && (strings.HasSuffix(lower, "ed") || pastOf[text.Stem(lower)] != "") {
+			if t := lastTerm(lower); !broadVerbs[t] && !kindWords[t] && !lightVerbs[lower] && !supportVerbs[t] && !causedBy.MatchString(lower) {
+				return t
+			}
+			return ""
+		}
+		if strings.ContainsAny(f, ",?") || text.IsStopWord(lower) && lower != "and" && lower != "or" {
+			return "" // the verb is not right after the noun: "What share of …"
+		}
+	}
+	return ""
+}
+
+// verbAfterAuxiliary is the stem of the verb after a nounQuestion's
+// auxiliary: a participle right after "was" or "were" ("were signed"),
+// the verb right after a modal ("will operate"), else the first lowercase
+// word after a subject of names ("did China and Vietnam sign"); "" for a subject that is no name ("did the 13 new
+// documents of 2022 pertain to", which cannot be told from its verb), or
+// a verb that says little beside its object ("What rank did Yu hold?").
+func verbAfterAuxiliary(words []string, aux string) string {
+	be := slices.Contains([]string{"is", "are", "was", "were"}, aux)
+	modal := slices.Contains([]string{"will", "would", "can", "could", "should"}, aux)
+	verb := ""
+	for k, f := range words {
+		w := strings.Trim(f, "?.,!;:\"“”'’()")
+		lower := strings.ToLower(w)
+		switch {
+		case w == "":
+			continue
+		case be && k == 0:
+			calling := k+1 < len(words) && strings.EqualFold(words[k+1], "as") // "was named as": what it is called
+			if (participle.MatchString(lower) || pastOf[text.Stem(lower)] != "") && !calling {
+				verb = lower
+				if next := strings.ToLower(strings.Trim(words[min(k+2, len(words)-1)], "?.,!;:\"“”'’()")); k+2 < len(words) && strings.EqualFold(words[k+1], "to") && !text.IsStopWord(next) && !startsWithCapital(words[k+2]) {
+					verb = next // "was expected to reshape"; not "were sent to the oil rig"
+				}
+			}
+		case modal && k == 0 && !text.IsStopWord(lower):
+			verb = lower // "will operate"
+		case k == 0 && !startsWithCapital(w):
+			return "" // not a subject of names
+		case strings.HasSuffix(lower, "'s"), strings.HasSuffix(lower, "’s"):
+			return "" // "does Vietnam's military rely on": its noun cannot be told from a verb
+		case startsWithCapital(w), lower == "and":
+			continue // the subject's names
+		case !text.IsStopWord(lower) && !auxiliaries[lower]:
+			verb = lower
+		}
+		break
+	}
+	if verb == "" {
+		return ""
+	}
+	t := lastTerm(verb)
+	if v, ok := pastOf[t]; ok {
+		t = v
+	}
+	if broadVerbs[t] || kindWords[t] || lightVerbs[verb] || supportVerbs[t] || causedBy.MatchString(verb) {
+		return "" // "Which oil rig caused the standoff?" is answered by "the standoff over the oil-rig incident"
+	}
+	return t
+}
+
 // predicateParaphrases are the stems of words the reading list says an
 // asked verb with, beside its synonyms: "agreed to enhance border trade"
 // tells what the two sides decided.
@@ -138,6 +251,14 @@ var predicateParaphrases = map[string][]string{
 	// arrived with his wife".
 	"travel":    {"arriv", "visit", "trip", "journey", "fli", "flew", "accompani"},
 	"accompani": {"travel", "arriv", "visit"},
+	// Facing someone: "met by over eighty Chinese boats".
+	"confront": {"met", "meet", "face", "clash"},
+	// Guns are fired in a salute: "a twenty-one gun salute".
+	"fire": {"salut", "shot", "shoot"},
+	// Handing over: "Xi's presentation of China's Friendship Medal",
+	// "Xi … awards Nguyen Phu Trong … the Friendship Medal".
+	"present": {"award", "give", "gave", "hand", "confer", "bestow"},
+	"award":   {"present", "give", "gave", "confer", "bestow"},
 }
 
 // forbiddingVerbs say that something may not be done, as "no", "not" and
@@ -161,11 +282,15 @@ var pastOf = func() map[string]string {
 }()
 
 // holdsPredicate reports whether a sentence's terms hold the asked verb:
-// itself, a synonym or a paraphrase.
+// itself (or a word derived from it), a synonym as it is, or a
+// paraphrase.
 func holdsPredicate(terms []string, predicate string, synonyms retrieval.Synonyms) bool {
 	have := termSet{}
 	have.add(terms...)
-	return holdsTerm(have, predicate, synonyms) > 0 || slices.ContainsFunc(predicateParaphrases[predicate], have.has)
+	// A synonym is matched as it is, not by a shared stem: "dictat" of
+	// "command" is not "dictatorship".
+	synonym := slices.ContainsFunc(synonyms[predicate], func(s string) bool { return !kindWords[s] && have.hasAnyExactly([]string{s}) })
+	return holdsTerm(have, predicate, nil) > 0 || synonym || slices.ContainsFunc(predicateParaphrases[predicate], have.has)
 }
 
 // holdsPredicateNear reports whether sents[i], or the sentence just
@@ -175,7 +300,9 @@ func holdsPredicateNear(sents []sentence, i int, predicate string, synonyms retr
 		return true
 	}
 	before, after := neighbours(sents, i)
-	return holdsPredicate(sents[i].terms, predicate, synonyms) || holdsPredicate(before, predicate, synonyms) || holdsPredicate(after, predicate, synonyms)
+	// A neighbour says it in the verb's own words or a paraphrase: a
+	// synonym there is often another sense ("mark" of "sign").
+	return holdsPredicate(sents[i].terms, predicate, synonyms) || holdsPredicate(before, predicate, nil) || holdsPredicate(after, predicate, nil)
 }
 
 // neighbours are the terms of the sentences just before and after sents[i]
@@ -194,7 +321,7 @@ func neighbours(sents []sentence, i int) (before, after []string) {
 // Kinds of name a "which" question asks for, and the words a name of
 // that kind is written with.
 var (
-	askedKind = regexp.MustCompile(`(?i)^\W*(?:which|what)\s+((?:[\p{L}-]+\s+){0,3}?)(universit(?:y|ies)|institutes?|institutions?|think[\s-]+tanks?|research\s+(?:centers?|centres?|institutes?)|compan(?:y|ies)|firms?|corporations?|contractors?|shipyards?|banks?|organi[sz]ations?)\b`)
+	askedKind = regexp.MustCompile(`(?i)^\W*(?:which|what)\s+((?:[\p{L}-]+\s+){0,3}?)(universit(?:y|ies)|institutes?|institutions?|think[\s-]+tanks?|research\s+(?:centers?|centres?|institutes?)|compan(?:y|ies)|firms?|corporations?|contractors?|shipyards?|banks?|organi[sz]ations?|ministr(?:y|ies)|agenc(?:y|ies)|departments?)\b`)
 	kindNames = map[string]string{
 		"univers": `University|College|School`,
 		"institu": `Institute|Institution|Center|Centre|Council|Foundation|University|Academy`,
@@ -207,6 +334,10 @@ var (
 		"contrac": `Company|Corp\.?|Corporation|Group|Inc\.?|Ltd\.?|Co\.|Holdings|Industries|Enterprises?`,
 		"shipyar": `Shipyards?|Company|Corp\.?|Corporation|Group|Industries`,
 		"bank":    `Bank`,
+		"ministr": `Ministry|Ministries`,
+		"agency":  `Agency|Administration|Ministry|Department|Guard|Commission`,
+		"agenci":  `Agency|Agencies|Administration|Ministry|Department|Guard|Commission`,
+		"departm": `Department|Ministry`,
 		"organis": `Organi[sz]ation|Association|Union|Institute|Center|Centre|Council|Foundation|Ministry|Agency|Bank|Company|Corporation|Group`,
 		"organiz": `Organi[sz]ation|Association|Union|Institute|Center|Centre|Council|Foundation|Ministry|Agency|Bank|Company|Corporation|Group`,
 	}
@@ -622,7 +753,7 @@ var pastVerbBefore = regexp.MustCompile(`(?i)\b(\p{L}{3,}ed)\b((?:\s+\S+){0,7}?)
 // war"): the object's date is theirs.
 var supportVerbs = func() map[string]bool {
 	m := map[string]bool{}
-	for _, w := range strings.Fields("pay fight wage hold start begin launch stage conduct make have take give gain achiev") {
+	for _, w := range strings.Fields("pay fight wage hold start begin launch stage conduct make have take give gain achiev attend") {
 		m[text.Stem(w)] = true
 	}
 	return m

@@ -2,7 +2,7 @@ package answer
 
 import "testing"
 
-// FuzzQuestionRules: the readers of predicate.go, order.go and yesno.go take any
+// FuzzQuestionRules: the readers of predicate.go, detail.go, order.go and yesno.go take any
 // question and any sentence without panicking or hanging.
 func FuzzQuestionRules(f *testing.F) {
 	f.Add("What did Yu Zhengsheng agree with Vietnamese leaders?", "In return, Xi Jinping sent Yu Zhengsheng to visit Vietnam.")
@@ -17,6 +17,10 @@ func FuzzQuestionRules(f *testing.F) {
 	f.Add("Is it the whole X or only part of it?", "part of the project")
 	f.Add("Did A or", "or")
 	f.Add("Was it in cash or with \"new\" or in", "cash")
+	f.Add("Which of the 13 agreements signed during the visit was expected to", "as13 new documents; (i) no alliance")
+	f.Add("How many boats were sent to", "During Xi Jinping's visit, over eighty Chinese boats, Ge Hongliang")
+	f.Add("Which US Secretary of", "the U.S. Secretary of Defense")
+	f.Add("What is the name of", "Vietnam's Ministry of Foreign Affairs spokesperson Le Thi Thu Hang")
 	syn := wordNet(f)
 	f.Fuzz(func(t *testing.T, question, s string) {
 		predicate := askedPredicate(question)
@@ -43,5 +47,7 @@ func FuzzQuestionRules(f *testing.F) {
 		if event := eventWord(question); event != "" {
 			datesEvent(s, askedByClause(question, readFocus(question)), event, syn)
 		}
+		readAskedDetail(question).missing(sentencesOf(s, s), 1, question, syn)
+		namesSomeoneNew(s, question, false)
 	})
 }

@@ -39,6 +39,7 @@ func TestAskedPredicate(t *testing.T) {
 		{"Why are Chinese companies moving their operations to Vietnam?", "move"},
 		{"Why was Vietnam left out of the summit?", "left"},
 		{"What did the 17 party workshops conclude?", "conclud"},
+		{"How did Vietnamese officials punish Trong's critics after the riots?", "punish"}, // a possessive opens the object
 		// A who question's verb; a kind of name's.
 		{"Who greeted Xi at the Hanoi airport?", "greet"},
 		{"Who sent Yu Zhengsheng to Vietnam?", "sent"},
@@ -66,6 +67,26 @@ func TestAskedPredicate(t *testing.T) {
 		{"What did Pham Minh Chinh do a week after the Trong-Xi meeting?", ""},
 		// An irregular participle after "was".
 		{"Why was the second Belt and Road forum held in Beijing?", "hold"},
+		// A question that opens with the noun it asks for: the verb after
+		// its auxiliary, or the past form right after it; none for a
+		// verb that says little beside its object, nor after "of".
+		{"What agreements were signed during Trong's January 2017 visit to China?", "sign"},
+		{"How many agreements did China and Vietnam sign during Trong's April 2015 visit?", "sign"},
+		{"How many documents were signed at the end of Trong's 2022 trip to Beijing?", "sign"},
+		{"Which Chinese ministry signed the railway agreement?", ""},  // a kind of name: kindNamePattern asks it
+		{"Which Chinese officials signed the railway agreement?", ""}, // people: detail.go asks their verb
+		{"Which Vietnamese and Chinese agencies will operate the hotline at sea?", "oper"},
+		{"How many Chinese boats were damaged during the 2014 standoff?", "damag"},
+		{"What share of the South China Sea does China claim?", ""},
+		{"What percentage of Vietnamese picked China?", ""},
+		{"How many workshops have the two parties held since the early 2000s?", ""},
+		{"Which oil rig caused the 2014 standoff between China and Vietnam?", ""}, // a cause, said by "over"
+		{"Which African nation was named as getting American help?", ""},          // what it is called
+		{"What award did Xi present to Trong in 2022?", "present"},
+		{"Which of the 13 agreements signed during Trong's 2022 visit was expected to reshape economic relations?", "reshap"},
+		{"How many Vietnamese coast guard ships were sent to the oil rig?", "send"},
+		{"How much of its rubber industry's inputs does Vietnam buy from China?", ""},
+		{"What Russian-made equipment does Vietnam's military rely on?", ""},
 		// An adverb after the question word.
 		{"What exactly did the 1999 border agreement settle?", "settl"},
 	}
@@ -124,6 +145,9 @@ func TestKindOfNameAsked(t *testing.T) {
 		{"Which bank finances the railway?", "The Asian Development Bank finances the railway.", true},
 		{"Which two foreign oil companies did Vietnam compensate?", "It agreed to pay about a billion dollars to two foreign oil companies after it canceled their contracts.", false},
 		{"Which Chinese company operated the rig?", "China stationed the Haiyang Shiyou 981 oil rig in Vietnamese-claimed territory.", false},
+		{"Which Chinese ministry signed the railway agreement?", "Chinese President Xi Jinping arrives in Hanoi, Vietnam", false},
+		{"Which ministry described the agenda?", "Chinese Ministry of Foreign Affairs spokesperson Wang Wenbin described the agenda.", true},
+		{"Which Vietnamese agencies will operate the hotline?", "The Vietnam Coast Guard will operate the hotline.", true},
 		// A name the question gives is no answer.
 		{"Which institute did the ISEAS-Yusof Ishak Institute survey?", "The ISEAS-Yusof Ishak Institute conducts an annual survey.", false},
 	}
@@ -416,6 +440,33 @@ func TestTheWordsOfARoleStandTogether(t *testing.T) {
 	for _, tt := range tests {
 		if got := roleTogether(tt.sentence, []string{"foreign", "minist"}, "minist", syn); got != tt.want {
 			t.Errorf("roleTogether(%q) = %v, want %v", tt.sentence, got, tt.want)
+		}
+	}
+}
+
+// TestTheAskedVerbNearASentence: the sentence itself may hold the asked
+// verb by a synonym; a sentence next to it only in the verb's own words or
+// a paraphrase ("mark" is "sign" in another sense).
+func TestTheAskedVerbNearASentence(t *testing.T) {
+	syn := wordNet(t)
+	tests := []struct {
+		name, verb, before, sentence string
+		want                         bool
+	}{
+		{"the verb itself", "sign", "", "China and Vietnam signed 36 agreements.", true},
+		{"the verb in the sentence before", "sign", "The two sides signed 36 agreements.", "They covered trade and transport.", true},
+		{"a synonym in the sentence before", "sign", "The exchanges mark a higher order of interaction.", "Trong has made three visits to China.", false},
+		{"a synonym's stem in a longer word", "command", "", "The war ended the dictatorship of Pol Pot.", false}, // "dictate" is a synonym
+		{"a synonym as it is", "command", "", "Their forces were led by a general who dominated the campaign.", true},
+	}
+	for _, tt := range tests {
+		var sents []sentence
+		if tt.before != "" {
+			sents = append(sents, sentence{text: tt.before, terms: text.Terms(tt.before)})
+		}
+		sents = append(sents, sentence{pos: len(sents), text: tt.sentence, terms: text.Terms(tt.sentence)})
+		if got := holdsPredicateNear(sents, len(sents)-1, tt.verb, syn); got != tt.want {
+			t.Errorf("%s: holdsPredicateNear(%s) = %v, want %v", tt.name, tt.verb, got, tt.want)
 		}
 	}
 }

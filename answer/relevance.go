@@ -141,10 +141,16 @@ func distinct(terms []string) []string {
 // looseRelevance is relevance with each term matched as the focus rules
 // match it (holdsTerm: itself, an irregular past, a derivation, in either
 // spelling: "normalise" for "normalized"; and for the best sentence a
-// synonym too: "welcomed" for "greeted"), which the extractive gate reads
-// beside relevance: the focus rules after it turn away what the looser
-// match lets through about something else. The model gate keeps
-// relevance.
+// synonym too: "welcomed" for "greeted"; and a term of the passage's
+// document line, its title, publisher or authors, as in the passage),
+// which the extractive gate reads beside relevance: the focus rules after
+// it turn away what the looser match lets through about something else.
+// The model gate keeps relevance. A name, year or number of the question
+// that only the two sentences before the best one in its passage hold
+// counts half: they say whom and when "the latter" or "the former" is ("The
+// latter was only resolved in 1999, when a bilateral agreement over
+// border claims was signed" after "In 1979, Hanoi and Beijing even fought
+// a brief border war").
 func looseRelevance(question string, passages []retrieval.Passage, sents []sentence, synonyms retrieval.Synonyms) relevanceReport {
 	r := relevanceReport{terms: distinct(retrieval.QuestionTerms(question))}
 	if len(r.terms) == 0 {
@@ -174,7 +180,9 @@ func looseRelevance(question string, passages []retrieval.Passage, sents []sente
 	}
 	all := termSet{}
 	for _, p := range passages {
-		all.add(foldedTerms(p.Text)...)
+		// The article a question names ("… according to the European
+		// Guanxi article?") is in a passage's title, publisher or authors.
+		all.add(foldedTerms(p.Text + "\n" + documentLine(p))...)
 	}
 	for _, t := range r.terms {
 		// A term in no passage is matched without synonyms (WordNet's
@@ -188,19 +196,41 @@ func looseRelevance(question string, passages []retrieval.Passage, sents []sente
 		}
 	}
 	r.coverage = 1 - float64(len(r.missing))/float64(len(r.terms))
-	for _, s := range sents {
+	named := map[string]bool{} // the terms of the question's names, years and numbers, which context supplies
+	for _, g := range readFocus(question).names {
+		for _, t := range text.Terms(g.shown) {
+			named[t] = true
+		}
+	}
+	for _, t := range r.terms {
+		if isDigits(t) {
+			named[t] = true
+		}
+	}
+	for i, s := range sents {
 		have := termSet{}
 		have.add(foldedTerms(s.text)...)
-		n := 0
+		before := termSet{} // the two sentences before it, in its passage
+		for j := i - 1; j >= max(0, i-contextSentences) && sents[j].passage == s.passage; j-- {
+			before.add(foldedTerms(sents[j].text)...)
+		}
+		n := 0.0
 		for _, t := range r.terms {
-			if holds(have, t) {
+			switch {
+			case holds(have, t):
 				n++
+			case named[t] && holds(before, t):
+				n += 0.5
 			}
 		}
-		r.bestSentence = max(r.bestSentence, float64(n)/float64(len(r.terms)))
+		r.bestSentence = max(r.bestSentence, n/float64(len(r.terms)))
 	}
 	return r
 }
+
+// contextSentences is how many sentences before one may say whom or when
+// it tells of, for the loose gate.
+const contextSentences = 2
 
 // foldWord is a word in American spelling, a plural too ("defences" →
 // "defenses").

@@ -2,6 +2,7 @@ package answer
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/lectern/lectern/retrieval"
@@ -23,9 +24,23 @@ func TestTheLooseGate(t *testing.T) {
 		{"a British plural", "How did Vietnam build up its defences with many suppliers?", "Vietnam built up its defenses via many suppliers.", true},
 		{"a synonym of a term no passage has", "What is machine learning?", "They stressed the importance of mutual learning; their cars were parked.", false},
 		{"another matter", "Who won the 2018 FIFA World Cup?", "Trong won a third term in 2021.", false},
+		// The article a question names is in the passage's document line.
+		{"a named article", "What share of the South China Sea does China claim, according to the European Guanxi article?",
+			"China claims ownership of 80% of the territory in the South China Sea dispute.", true},
+		// The names and years the sentences just before the best one hold
+		// count half: they say who "the latter" were.
+		{"names in the sentence before", "In what year did Hanoi and Beijing sign the bilateral agreement on border claims that ended the post-1979 standoff?",
+			"In 1979, Hanoi and Beijing even fought a brief border war. Tensions rose to a high level. The latter was only resolved in 1999, when a bilateral agreement over border claims was signed.", true},
+		{"names far before", "What is the weather in Hanoi today?",
+			"In 1979, Hanoi and Beijing fought a war. Tensions rose. The latter was resolved in 1999. Retaliation has continued. Hostility can still be seen today.", false},
+		{"other words in the sentence before", "In what year did the long period of Chinese rule end?",
+			"The long period of rule was hard. The country was finally free.", false},
 	}
 	for _, tt := range tests {
 		passages := []retrieval.Passage{{Chunk: retrieval.Chunk{Text: tt.passage}}}
+		if tt.name == "a named article" {
+			passages[0].Info = retrieval.SourceInfo{Publisher: "European Guanxi"}
+		}
 		a := &Answerer{}
 		sents := a.candidates(passages, false)
 		if got := looseRelevance(tt.question, passages, sents, syn).answerable(); got != tt.want {
@@ -78,6 +93,40 @@ func TestThePassagesBeforeAPassage(t *testing.T) {
 	for _, tt := range tests {
 		if got := passagesBefore(passages, tt.pi); !slices.Equal(got, tt.want) {
 			t.Errorf("passagesBefore(%d) = %v, want %v", tt.pi, got, tt.want)
+		}
+	}
+}
+
+// TestWhatAPassageSaysBeforeASentence: a sentence is read with what its
+// passage and the passage found just before it say: the years of the
+// works its passage cites date the events it reports, and the first new
+// sentence of a passage that opens with the end of the one before refers
+// to what that one named.
+func TestWhatAPassageSaysBeforeASentence(t *testing.T) {
+	before := "From October 30th to November 2nd, Nguyen Phu Trong was the first state official to visit Beijing (Vietnam, 2022). In particular, Vietnam is ranking as one of the world's fastest growing countries since 2017 (Chinappi, 2022)."
+	after := "In particular, Vietnam is ranking as one of the world's fastest growing countries since 2017 (Chinappi, 2022). The visit concluded with 13 new documents, pertaining to trade and customs, that were signed."
+	at := func(text string, start int) retrieval.Passage {
+		return retrieval.Passage{Chunk: retrieval.Chunk{Source: "000.txt", Text: text, Start: start, End: start + len(text)}}
+	}
+	tests := []struct {
+		name, question string
+		passages       []retrieval.Passage
+		want           bool
+	}{
+		{"the passage before found too", "How many documents were signed at the end of Nguyen Phu Trong's 2022 trip to Beijing?", []retrieval.Passage{at(after, 200), at(before, 0)}, true},
+		{"the passage before not found", "How many documents were signed at the end of Nguyen Phu Trong's 2022 trip to Beijing?", []retrieval.Passage{at(after, 200)}, false},
+		{"a year no work cited has", "How many documents were signed at the end of Nguyen Phu Trong's 2021 trip to Beijing?", []retrieval.Passage{at(after, 200), at(before, 0)}, false},
+	}
+	a := &Answerer{}
+	for _, tt := range tests {
+		sents := a.candidates(tt.passages, false)
+		for i := range sents {
+			sents[i].score = 1
+		}
+		keepAnswering(sents, tt.passages, tt.question, nil, nil)
+		got := slices.ContainsFunc(sents, func(s sentence) bool { return s.score > 0 && strings.Contains(s.text, "13 new documents") })
+		if got != tt.want {
+			t.Errorf("%s: the sentence on the 13 documents answers %q: %v, want %v", tt.name, tt.question, got, tt.want)
 		}
 	}
 }

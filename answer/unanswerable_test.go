@@ -55,10 +55,12 @@ const minUnanswerableTurnedAway = 1.0 // 25 of 25 (0.92 before asked.go)
 // The loose gate of the fifth round (looseRelevance) let through questions
 // asked in other words: questions 50 → 55 (47 → 50 rightly),
 // blind_paraphrased 5 → 12 (3 → 8), blind2_memory 5 → 10 (4 → 8), fresh
-// 17 → 18 (14 → 15).
+// 17 → 18 (14 → 15). Session 11's gate context (a name or year the two
+// sentences before hold counts half): blind_paraphrased 12 → 13 (8 → 9),
+// blind2_memory 10 → 12 (8 → 10).
 var answeredBefore = map[string]struct{ answered, right int }{
 	"literal": {37, 34}, "blind_near": {31, 29}, "blind2_open": {24, 23}, "questions": {55, 50},
-	"holdout": {21, 16}, "fresh": {18, 15}, "blind_paraphrased": {12, 8}, "blind2_memory": {10, 8},
+	"holdout": {21, 16}, "fresh": {18, 15}, "blind_paraphrased": {13, 9}, "blind2_memory": {12, 10},
 }
 
 // TestExtractiveAnswersOnlyWhatWasAsked: without a model, a question about a
@@ -200,6 +202,9 @@ func TestCountsAndAmounts(t *testing.T) {
 		{"The US anchored multiple aircraft carriers and provided over $60 million in assistance.", "How many aircraft carriers has the US anchored?", false},
 		{"It is responsible for 56.9 percent of the purchases.", "How many arms purchases were there?", false},
 		{"It spent over $60 million.", "How many dollars did it spend?", true},
+		// An ordinal counts nothing.
+		{"Xi is to visit Vietnam in 2023 to mark the 15th anniversary of the partnership.", "How many agreements did they sign in 2015?", false},
+		{"They held their 17th workshop and 17 workshops in all.", "How many workshops did they hold?", true},
 	}
 	for _, tt := range tests {
 		if got := holdsCount(tt.sentence, tt.question, readFocus(tt.question)); got != tt.want {
@@ -231,6 +236,10 @@ func TestAskedSubject(t *testing.T) {
 		{"What did the two leaders agree on?", ""},
 		{"What are the Three Nos?", ""},
 		{"What did Pham Minh Chinh do a week after the Trong-Xi meeting?", ""}, // an act, not a stance
+		// A title's name, and the words that say which of a country's
+		// bodies answered.
+		{"What did Vietnamese President Vo Van Thuong say when he met Xi Jinping?", "Vo Van Thuong"},
+		{"How did the US government officially respond to Trong's visit?", "the U.S."},
 	}
 	for _, tt := range tests {
 		got := ""
@@ -251,9 +260,12 @@ func TestAskedSubject(t *testing.T) {
 // and fourth, of answerable questions only, after all of them; the fifth
 // before the rules of predicate.go, the sixth and seventh after them, the
 // eighth before those of scope.go; the thirteenth before those of
-// order.go and yesno.go, the fourteenth after them; and the third and
-// fourth blind sets (figures in BENCHMARKS.md). The floors are the
-// figures reached.
+// order.go and yesno.go, the fourteenth after them, the fifteenth before
+// detail.go, the sixteenth before session 11's round (the verb of a
+// question opening with its noun, a name as a run of capitalised words, a
+// stance's subject after a title, the passage before a chunk and the works
+// it cites); and the third and fourth blind sets (figures in
+// BENCHMARKS.md). The floors are the figures reached.
 func TestExtractiveAnswerOnTheExtraSets(t *testing.T) {
 	a := New(seedStore(t), Config{Logger: slog.New(slog.DiscardHandler)})
 	for _, set := range []struct {
@@ -261,15 +273,15 @@ func TestExtractiveAnswerOnTheExtraSets(t *testing.T) {
 		minTurnedAway          float64
 		minAnswered, minRights int
 	}{
-		{"extra", 28.0 / 30, 25, 22}, // 21 rightly before detail.go
+		{"extra", 28.0 / 30, 25, 24}, // 21 rightly before detail.go, 22 before session 11
 		{"extra2", 20.0 / 20, 13, 12},
 		{"extra3", 0, 7, 7},           // answerable only: dates and numbers in other words
 		{"extra4", 0, 13, 10},         // answerable only: questions naming people and organisations
 		{"extra5", 23.0 / 24, 26, 24}, // asked verbs, kinds of name, roles, amounts, reasons (9 of 24 turned away before predicate.go)
 		{"extra6", 13.0 / 15, 15, 14}, // written after predicate.go, first run: 9 of 15, 14 answered, 12 rightly (5 of 15 before it); 12 after scope.go
 		{"extra7", 6.0 / 10, 10, 7},   // written last (places, roles, asked verbs), first run: 4 of 10, 9 answered, 4 rightly (2 of 10 before)
-		{"extra8", 22.0 / 24, 22, 21}, // before scope.go (rankings, things to name, counts of others, shares of a whole, values by name, compound nouns): 8 of 24, 22 answered, 21 rightly
-		{"extra9", 10.0 / 12, 9, 8},   // written after scope.go, run once: 10 of 12, 9 answered, 8 rightly
+		{"extra8", 23.0 / 24, 22, 22}, // before scope.go (rankings, things to name, counts of others, shares of a whole, values by name, compound nouns): 8 of 24, 22 answered, 21 rightly; 22 of 24 and 21 rightly before session 11
+		{"extra9", 11.0 / 12, 9, 8},   // written after scope.go, run once: 10 of 12, 9 answered, 8 rightly; 11 of 12 after session 11's noun questions
 		{"extra10", 15.0 / 15, 8, 8},  // everyday questions, written after scope.go: first run 12 of 15 (10 before it), then the ranked noun's head and "the population of" (14)
 		{"extra11", 12.0 / 12, 6, 6},  // everyday questions, written after extra10's rules: first run 10 of 12 (8 before the round), then an amount noun and a count of times (12)
 		{"extra12", 10.0 / 10, 6, 6},  // written last, run once, no rule made after it: 9 of 10, 6 of 6 answered rightly; 10 after the fifth round's durations
@@ -278,10 +290,11 @@ func TestExtractiveAnswerOnTheExtraSets(t *testing.T) {
 		// predicate.go was tuned with it in view. blind4: 8 of 30 at the
 		// session's start, 19 at the fourth round's, then scope.go.
 		{"blind3", 28.0 / 30, 17, 15},
-		{"blind4", 28.0 / 30, 20, 15},
+		{"blind4", 28.0 / 30, 21, 16},  // 20 and 15 before session 11
 		{"extra13", 31.0 / 32, 21, 20}, // temporal scopes, reasons, yes/no, alternatives, written before the fifth round: first run 19 of 32, 18 answered, 15 rightly
 		{"extra14", 13.0 / 15, 9, 8},   // written after the fifth round's rules, run once: 13 of 15 (10 before the round), 9 answered, 8 rightly
-		{"extra15", 13.0 / 15, 8, 8},   // names, places and days asked, firsts, role directions, written before detail.go: first run 6 of 15, 8 answered, 8 rightly; 13 after it
+		{"extra15", 14.0 / 15, 8, 8},   // names, places and days asked, firsts, role directions, written before detail.go: first run 6 of 15, 8 answered, 8 rightly; 13 after it, 14 after session 11's
+		{"extra16", 13.0 / 15, 10, 9},  // responses, words said, people in a role, firsts of a series, synonyms, publishers named, written before session 11's rules (slots): first run 11 of 15, 8 answered, 8 rightly; 13 of 15, 10 and 9 after them
 	} {
 		checkQuestionSets(t, a, set.name, set.minTurnedAway, set.minAnswered, set.minRights)
 	}
