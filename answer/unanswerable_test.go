@@ -295,6 +295,7 @@ func TestExtractiveAnswerOnTheExtraSets(t *testing.T) {
 		{"extra14", 13.0 / 15, 9, 8},   // written after the fifth round's rules, run once: 13 of 15 (10 before the round), 9 answered, 8 rightly
 		{"extra15", 14.0 / 15, 8, 8},   // names, places and days asked, firsts, role directions, written before detail.go: first run 6 of 15, 8 answered, 8 rightly; 13 after it, 14 after session 11's
 		{"extra16", 13.0 / 15, 10, 9},  // responses, words said, people in a role, firsts of a series, synonyms, publishers named, written before session 11's rules (slots): first run 11 of 15, 8 answered, 8 rightly; 13 of 15, 10 and 9 after them
+		{"extra17", 0.01, 0, 0},    // FIRSTRUN
 	} {
 		checkQuestionSets(t, a, set.name, set.minTurnedAway, set.minAnswered, set.minRights)
 	}
