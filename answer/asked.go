@@ -330,6 +330,11 @@ var participle = regexp.MustCompile(`(?i)(?:ed|en|wn|rn|ung|ught|ade)$`)
 // leadingWords come before an event's verb and are not it.
 var leadingWords = wordSet("the a an and of first last ever finally again actually officially really formally")
 
+// gettingVerbs say only that their object came to be had: the date of
+// "gain independence" is the date of the independence, however a sentence
+// says it was got ("Vietnam achieved independence").
+var gettingVerbs = wordSet("gain gains gained win wins won achieve achieves achieved obtain obtains obtained attain attains attained secure secures secured")
+
 // eventWord is the stem of the verb of a question for the date of an
 // event ("When did Vo Van Thuong take office …?" → offic, "When was Le
 // Hong Anh born?" → born), which the sentence that dates it must hold;
@@ -362,8 +367,8 @@ func eventWord(question string) string {
 	}
 	for ; i < len(words); i++ {
 		lower := strings.ToLower(words[i])
-		if lower == "" || startsWithCapital(words[i]) || text.IsStopWord(lower) || leadingWords[lower] || kindWords[text.Stem(lower)] || lightVerbs[lower] || lower == "be" || lower == "been" {
-			continue // "take office" → office
+		if lower == "" || startsWithCapital(words[i]) || text.IsStopWord(lower) || leadingWords[lower] || kindWords[text.Stem(lower)] || lightVerbs[lower] || gettingVerbs[lower] || lower == "be" || lower == "been" {
+			continue // "take office" → office, "gain independence" → independ
 		}
 		return lastTerm(lower)
 	}

@@ -84,6 +84,7 @@ func TestTheEventOfAWhenQuestion(t *testing.T) {
 	synonyms := synonymsForTest(t)
 	for _, tt := range []struct{ question, want string }{
 		{"When did Vo Van Thuong take office as Vietnam's state president?", "offic"},
+		{"In what year did Vietnam gain independence after the long period of Chinese rule?", "independ"}, // a getting verb: the date of what was got
 		{"When was Le Hong Anh born?", "born"},
 		{"When was Trong re-elected to lead the party?", "elect"},
 		{"In what year did Nguyen Phu Trong first become general secretary?", "becom"},

@@ -94,6 +94,8 @@ func (d askedDetail) missing(sents []sentence, i int, question string, synonyms 
 	switch {
 	case d.verb != "" && !holdsPredicateNear(sents, i, d.verb, synonyms) && (d.doers || !d.namesOfKind(sentence, question)):
 		return "asked people's verb" // "Which leaders did Le Hong Anh meet?" needs a meeting; "Which members co-chair …?" their chairing
+	case d.doers && !d.doerInVerbClause(sentence, question, synonyms):
+		return "asked people's clause" // "Which US president signed …?" is not answered by "the two countries signed …, and President Obama announced …"
 	case d.name && !namesSomeoneNew(sentence, question, d.strictName):
 		return "asked name" // "What was the name of the spokesperson …?" needs a name
 	case d.nameByKind && !d.namesOfKind(sentence, question):
@@ -110,6 +112,33 @@ func (d askedDetail) missing(sents []sentence, i int, question string, synonyms 
 		return "time scope's side" // "before he became" is not "since he became"
 	}
 	return ""
+}
+
+// clauseBreak ends a clause within a sentence: a semicolon, or a comma
+// before a conjunction that opens another ("…, and three years after
+// that, President Barack Obama announced …").
+var clauseBreak = regexp.MustCompile(`(?i)[;:]\s+|,\s+(?:and|but|while|whereas|yet)\s+|\s+while\s+`)
+
+// doerInVerbClause reports whether a clause of the sentence that holds the
+// asked verb names someone, of the asked kind or by name, as the verb's
+// subject or object: people a question asks to have done it are named
+// where it is said ("Which US president signed the partnership?" is not
+// answered by "the two countries signed the partnership, and President
+// Obama announced …"; "Yu ranked fourth" answers "Which Chinese leader
+// ranked fourth?"). A sentence whose clauses do not hold the verb
+// (a neighbour says it) is read whole.
+func (d askedDetail) doerInVerbClause(sentence, question string, synonyms retrieval.Synonyms) bool {
+	holding := false
+	for _, clause := range clauseBreak.Split(sentence, -1) {
+		if !holdsPredicate(verbTerms(clause), d.verb, synonyms) {
+			continue
+		}
+		holding = true
+		if d.namesOfKind(clause, question) || namesSomeoneNew(clause, question, true) { // strictly: "President" of the clause is no name the question gives
+			return true
+		}
+	}
+	return !holding && d.namesOfKind(sentence, question)
 }
 
 // namesOfKind reports whether a sentence names someone new by the asked

@@ -66,6 +66,10 @@ func TestSentenceGivesTheAskedDetail(t *testing.T) {
 		// question names; a first word that is a small word names no one.
 		{"Which Chinese official accompanied Xi on his trip to Vietnam?", "In return, Xi Jinping sent Yu Zhengsheng to visit Vietnam.", true},
 		{"Which Chinese official accompanied Xi on his trip to Vietnam?", "During Xi Jinping's trip, he visited Vietnam.", false},
+		// People asked to have done it are named in the clause that says it.
+		{"Which US president signed the comprehensive partnership in 2013?", "In 2013, the two countries signed the comprehensive partnership, and three years after that, President Barack Obama announced the end of the arms embargo.", false},
+		{"Which American president ended the arms embargo against Vietnam?", "In 2013, the two countries signed the comprehensive partnership, and three years after that, President Barack Obama announced the end of the arms embargo against Vietnam.", true},
+		{"Which Chinese leader ranked fourth in the CCP hierarchy?", "The fact that Yu ranked fourth in the CCP hierarchy indicated that relations had turned the corner.", true},
 		// What the named people did, unless the sentence names them by the asked noun.
 		{"Which Chinese leaders did special envoy Le Hong Anh meet in Beijing?", "Trong dispatched special envoy Le Hong Anh, a Politburo member, to Beijing in August 2014.", false},
 		{"Which envoy did Trong send to Beijing after the 2014 oil-rig crisis?", "Following the standoff over the oil-rig incident in 2014, Trong dispatched special envoy Le Hong Anh, a Politburo member, to Beijing.", true},

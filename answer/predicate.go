@@ -84,16 +84,23 @@ func askedPredicate(question string) string {
 	}
 	be := slices.Contains([]string{"is", "are", "was", "were"}, strings.ToLower(m[1]))
 	last := ""
-	for _, f := range strings.Fields(m[2]) {
+	fields := strings.Fields(m[2])
+	for k, f := range fields {
 		w := strings.Trim(f, "?.,!;:\"“”'’()")
 		if last != "" && (strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")) {
 			break // a possessive after the verb opens its object: "cover Trong's visit"
+		}
+		if k > 0 && articles[strings.ToLower(fields[k-1])] {
+			continue // a word after an article is a noun: "does the joint statement's point 9 say"
 		}
 		if w == "" || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") || startsWithCapital(w) {
 			continue // the subject's names
 		}
 		lower := strings.ToLower(w)
 		if text.IsStopWord(lower) || leadingWords[lower] || numberWords[text.Stem(lower)] != "" || isDigits(lower) {
+			if last != "" && (lower == "have" || lower == "has") && slices.Contains([]string{"do", "does", "did"}, strings.ToLower(m[1])) {
+				return "" // after "do", "have" is the verb: "What do the two party bosses have in common?"
+			}
 			if last != "" {
 				break
 			}
@@ -245,12 +252,20 @@ var predicateParaphrases = map[string][]string{
 	// priority" is what "urge" asks.
 	"urg":    {"remind", "press", "push", "exhort", "encourag", "call", "ask", "told", "tell"},
 	"remind": {"urg", "press", "call", "told", "tell"},
-	"welcom": {"greet", "receiv", "host"},
+	// A salute is how a guest is welcomed: "a twenty-one gun salute".
+	"welcom": {"greet", "receiv", "host", "salut"},
 	"greet":  {"welcom", "receiv"},
 	// Going somewhere: "Who travelled with Xi?" is answered by "Xi
 	// arrived with his wife".
 	"travel":    {"arriv", "visit", "trip", "journey", "fli", "flew", "accompani"},
 	"accompani": {"travel", "arriv", "visit"},
+	// Moving house: "companies are moving their operations to Vietnam"
+	// relocate them (WordNet's verb "relocate" has no synonym, only "move"
+	// above it).
+	"reloc": {"move", "shift", "transfer"},
+	// A court rules by rejecting or upholding a claim: "'historic rights',
+	// which was rejected by an arbitral tribunal".
+	"rule": {"reject", "uphold", "overturn"},
 	// Facing someone: "met by over eighty Chinese boats".
 	"confront": {"met", "meet", "face", "clash"},
 	// Guns are fired in a salute: "a twenty-one gun salute".
@@ -288,9 +303,27 @@ func holdsPredicate(terms []string, predicate string, synonyms retrieval.Synonym
 	have := termSet{}
 	have.add(terms...)
 	// A synonym is matched as it is, not by a shared stem: "dictat" of
-	// "command" is not "dictatorship".
-	synonym := slices.ContainsFunc(synonyms[predicate], func(s string) bool { return !kindWords[s] && have.hasAnyExactly([]string{s}) })
+	// "command" is not "dictatorship"; and a verb's synonym shares one of
+	// its senses as a verb: "mark" of the noun "sign" does not say "sign".
+	verbs := verbSenses(predicate)
+	synonym := slices.ContainsFunc(synonyms[predicate], func(s string) bool {
+		return !kindWords[s] && (verbs == nil || slices.Contains(verbs, s)) && have.hasAnyExactly([]string{s})
+	})
 	return holdsTerm(have, predicate, nil) > 0 || synonym || slices.ContainsFunc(predicateParaphrases[predicate], have.has)
+}
+
+// verbSenses returns the stems sharing one of the first two senses of the
+// verb predicate as a verb (empty, not nil, for a verb without any), or nil
+// when WordNet knows no verb of that stem or its table cannot be read.
+func verbSenses(predicate string) []string {
+	table, err := retrieval.WordNetVerbSynonyms()
+	if err != nil {
+		return nil
+	}
+	if verbs, ok := table[predicate]; ok {
+		return append([]string{}, verbs...)
+	}
+	return nil
 }
 
 // holdsPredicateNear reports whether sents[i], or the sentence just
@@ -302,7 +335,33 @@ func holdsPredicateNear(sents []sentence, i int, predicate string, synonyms retr
 	before, after := neighbours(sents, i)
 	// A neighbour says it in the verb's own words or a paraphrase: a
 	// synonym there is often another sense ("mark" of "sign").
-	return holdsPredicate(sents[i].terms, predicate, synonyms) || holdsPredicate(before, predicate, nil) || holdsPredicate(after, predicate, nil)
+	return holdsPredicate(verbTerms(sents[i].text), predicate, synonyms) || holdsPredicate(before, predicate, nil) || holdsPredicate(after, predicate, nil)
+}
+
+// articles are the words that open a noun phrase: the word right after one
+// is a noun.
+var articles = wordSet("a an the")
+
+// verbTerms are the terms of a sentence but its bare nouns right after an
+// article, which name a thing, not an act the asked verb says: "a sign
+// that Trong wants …" signs nothing. A word formed from a verb ("the
+// signing of", "the signed deal", "an invitation") still says it, and so does a noun that
+// takes the act's object with "of": "announced the end of the arms
+// embargo" tells who ended it.
+func verbTerms(sentence string) []string {
+	fields := strings.Fields(sentence)
+	var terms []string
+	for k, f := range fields {
+		w := strings.ToLower(strings.Trim(f, "?.,!;:\"“”'’()[]"))
+		ofObject := k+1 < len(fields) && strings.EqualFold(fields[k+1], "of") && !strings.ContainsAny(f, ",;:")
+		stem := text.Stem(w)
+		bare := strings.HasPrefix(w, stem) && len(w)-len(stem) <= 1 && !strings.HasSuffix(w, "ed") // "sign", "signs"; not "signing", "invitation"
+		if k > 0 && articles[strings.ToLower(strings.Trim(fields[k-1], "\"“”'’(["))] && bare && !ofObject {
+			continue
+		}
+		terms = append(terms, text.Terms(f)...)
+	}
+	return terms
 }
 
 // neighbours are the terms of the sentences just before and after sents[i]

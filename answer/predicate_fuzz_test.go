@@ -21,6 +21,9 @@ func FuzzQuestionRules(f *testing.F) {
 	f.Add("How many boats were sent to", "During Xi Jinping's visit, over eighty Chinese boats, Ge Hongliang")
 	f.Add("Which US Secretary of", "the U.S. Secretary of Defense")
 	f.Add("What is the name of", "Vietnam's Ministry of Foreign Affairs spokesperson Le Thi Thu Hang")
+	f.Add("Which US president signed the partnership in 2013?", "In 2013, they signed it, and three years after that; President Obama announced the end of the embargo.")
+	f.Add("What do the two party bosses have", "a sign that the the a")
+	f.Add("In what year did Vietnam gain independence after", "In AD 939, Vietnam achieved independence: while ,and ")
 	syn := wordNet(f)
 	f.Fuzz(func(t *testing.T, question, s string) {
 		predicate := askedPredicate(question)

@@ -33,6 +33,10 @@ func TestAskedPredicate(t *testing.T) {
 	tests := []struct{ question, want string }{
 		{"What did Yu Zhengsheng agree with Vietnamese leaders during his visit?", "agre"},
 		{"Did the Vietnamese government prosecute the people responsible for the riots?", "prosecut"},
+		// A word right after an article is a noun ("a bunch"), and after
+		// "do" "have" is the verb.
+		{"What do the two party bosses have in common?", ""},
+		{"Why are a bunch of Chinese firms shifting their factories to Vietnam?", "shift"},
 		{"What does China's Global Security Initiative actually propose?", "propos"},
 		{"Why did Vietnam skip the Rim of the Pacific exercises?", "skip"},
 		{"Why has Vietnam refused to take China to court?", "refus"},
@@ -457,7 +461,15 @@ func TestTheAskedVerbNearASentence(t *testing.T) {
 		{"the verb in the sentence before", "sign", "The two sides signed 36 agreements.", "They covered trade and transport.", true},
 		{"a synonym in the sentence before", "sign", "The exchanges mark a higher order of interaction.", "Trong has made three visits to China.", false},
 		{"a synonym's stem in a longer word", "command", "", "The war ended the dictatorship of Pol Pot.", false}, // "dictate" is a synonym
-		{"a synonym as it is", "command", "", "Their forces were led by a general who dominated the campaign.", true},
+		{"a synonym as it is", "end", "", "Obama announced he would terminate the embargo.", true},
+		// A verb's synonym shares one of its senses as a verb: "mark" is the
+		// noun "sign"'s, and marking an anniversary signs nothing.
+		{"a synonym of another part of speech", "sign", "", "Xi will visit Vietnam in 2023 to mark the 15th anniversary.", false},
+		{"a synonym of the verb's sense", "sign", "", "The assembly ratified the treaty.", true},
+		// A bare noun right after an article is a thing, not the act.
+		{"a noun after an article", "sign", "", "This visit was a show of solidarity and a sign that Trong wants healthy ties.", false},
+		{"a word formed from the verb after an article", "sign", "", "The trip resulted in the signing of multiple agreements.", true},
+		{"a noun taking the act's object with of", "end", "", "Obama announced the end of the arms embargo.", true},
 	}
 	for _, tt := range tests {
 		var sents []sentence

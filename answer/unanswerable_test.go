@@ -57,10 +57,13 @@ const minUnanswerableTurnedAway = 1.0 // 25 of 25 (0.92 before asked.go)
 // blind_paraphrased 5 → 12 (3 → 8), blind2_memory 5 → 10 (4 → 8), fresh
 // 17 → 18 (14 → 15). Session 11's gate context (a name or year the two
 // sentences before hold counts half): blind_paraphrased 12 → 13 (8 → 9),
-// blind2_memory 10 → 12 (8 → 10).
+// blind2_memory 10 → 12 (8 → 10). Session 11's verb senses (slots2: an
+// asked verb's WordNet synonym must share one of its verb senses) turned
+// away blind2_memory's one answer that quoted an unrelated sentence ("Did
+// Vietnam punish the officials …?"): 12 → 11 answered, 10 rightly still.
 var answeredBefore = map[string]struct{ answered, right int }{
 	"literal": {37, 34}, "blind_near": {31, 29}, "blind2_open": {24, 23}, "questions": {55, 50},
-	"holdout": {21, 16}, "fresh": {18, 15}, "blind_paraphrased": {13, 9}, "blind2_memory": {12, 10},
+	"holdout": {21, 16}, "fresh": {18, 15}, "blind_paraphrased": {13, 9}, "blind2_memory": {11, 10},
 }
 
 // TestExtractiveAnswersOnlyWhatWasAsked: without a model, a question about a
@@ -277,7 +280,7 @@ func TestExtractiveAnswerOnTheExtraSets(t *testing.T) {
 		{"extra2", 20.0 / 20, 13, 12},
 		{"extra3", 0, 7, 7},           // answerable only: dates and numbers in other words
 		{"extra4", 0, 13, 10},         // answerable only: questions naming people and organisations
-		{"extra5", 23.0 / 24, 26, 24}, // asked verbs, kinds of name, roles, amounts, reasons (9 of 24 turned away before predicate.go)
+		{"extra5", 24.0 / 24, 26, 24}, // asked verbs, kinds of name, roles, amounts, reasons (9 of 24 turned away before predicate.go; 23 → 24 with the verb senses)
 		{"extra6", 13.0 / 15, 15, 14}, // written after predicate.go, first run: 9 of 15, 14 answered, 12 rightly (5 of 15 before it); 12 after scope.go
 		{"extra7", 6.0 / 10, 10, 7},   // written last (places, roles, asked verbs), first run: 4 of 10, 9 answered, 4 rightly (2 of 10 before)
 		{"extra8", 23.0 / 24, 22, 22}, // before scope.go (rankings, things to name, counts of others, shares of a whole, values by name, compound nouns): 8 of 24, 22 answered, 21 rightly; 22 of 24 and 21 rightly before session 11
@@ -294,7 +297,8 @@ func TestExtractiveAnswerOnTheExtraSets(t *testing.T) {
 		{"extra13", 31.0 / 32, 21, 20}, // temporal scopes, reasons, yes/no, alternatives, written before the fifth round: first run 19 of 32, 18 answered, 15 rightly
 		{"extra14", 13.0 / 15, 9, 8},   // written after the fifth round's rules, run once: 13 of 15 (10 before the round), 9 answered, 8 rightly
 		{"extra15", 14.0 / 15, 8, 8},   // names, places and days asked, firsts, role directions, written before detail.go: first run 6 of 15, 8 answered, 8 rightly; 13 after it, 14 after session 11's
-		{"extra16", 13.0 / 15, 10, 9},  // responses, words said, people in a role, firsts of a series, synonyms, publishers named, written before session 11's rules (slots): first run 11 of 15, 8 answered, 8 rightly; 13 of 15, 10 and 9 after them
+		{"extra16", 15.0 / 15, 9, 9},   // responses, words said, people in a role, firsts of a series, synonyms, publishers named, written before session 11's rules (slots): first run 11 of 15, 8 answered, 8 rightly; 13 of 15, 10 and 9 after them; 15 of 15 after slots2's verb senses, nouns after articles and doers' clauses, which turned away its one wrong answer ("a sign that …" for "did they sign"): 9 and 9
+		{"extra17", 11.0 / 15, 10, 10}, // casual wordings, roles, "which"/"how many"/"what did X say", time scopes, written before slots2's rules: first run 11 of 15, 10 answered, 10 rightly; the same after them
 	} {
 		checkQuestionSets(t, a, set.name, set.minTurnedAway, set.minAnswered, set.minRights)
 	}

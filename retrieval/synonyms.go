@@ -21,6 +21,14 @@ import (
 //go:embed synonyms.tsv.gz
 var synonymsFile []byte
 
+// verbSynonymsFile is the built-in verbs' table, made by tools/synonyms in
+// the format of synonymsFile from WordNet's verbs alone: every single-word
+// verb's stem, with the stems sharing one of its first two senses as a
+// verb (none for a verb without them).
+//
+//go:embed synonyms_verb.tsv.gz
+var verbSynonymsFile []byte
+
 // Synonyms maps a stem to the stems of the words that share one of its two
 // most frequent senses ("weapon" → "arm", "artilleri"). A search looks up
 // the question's words that no passage uses, and searches for their
@@ -35,6 +43,17 @@ var builtinSynonyms = sync.OnceValues(func() (Synonyms, error) {
 // WordNetSynonyms returns the built-in synonym table. It is shared: do not
 // change it.
 func WordNetSynonyms() (Synonyms, error) { return builtinSynonyms() }
+
+// builtinVerbSynonyms parses the built-in verbs' table once per process.
+var builtinVerbSynonyms = sync.OnceValues(func() (Synonyms, error) {
+	return ReadSynonyms(bytes.NewReader(verbSynonymsFile))
+})
+
+// WordNetVerbSynonyms returns the built-in verbs' table: a key for every
+// WordNet verb, mapped to the stems that share one of its two most
+// frequent senses as a verb ("sign" → "subscrib", "ratifi"; not the
+// noun's "mark"). It is shared: do not change it.
+func WordNetVerbSynonyms() (Synonyms, error) { return builtinVerbSynonyms() }
 
 // ReadSynonyms parses a gzipped synonym table in the format of
 // synonymsFile.

@@ -79,6 +79,35 @@ func TestWordNetSynonyms(t *testing.T) {
 	}
 }
 
+// TestWordNetVerbSynonyms: the verbs' table knows every WordNet verb, a
+// verb without synonyms too, and gives a verb only the words of its senses
+// as a verb.
+func TestWordNetVerbSynonyms(t *testing.T) {
+	table, err := WordNetVerbSynonyms()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(table) < 8000 {
+		t.Errorf("%d verbs, want WordNet's single-word verbs (over 8000)", len(table))
+	}
+	tests := []struct {
+		verb, synonym string
+		want          bool
+	}{
+		{"sign", "ratify", true},
+		{"sign", "mark", false}, // the noun's synonym
+		{"buy", "purchase", true},
+	}
+	for _, tt := range tests {
+		if got := slices.Contains(table[text.Stem(tt.verb)], text.Stem(tt.synonym)); got != tt.want {
+			t.Errorf("%s → %q: %s among them = %v, want %v", tt.verb, table[text.Stem(tt.verb)], tt.synonym, got, tt.want)
+		}
+	}
+	if _, ok := table[text.Stem("relocate")]; !ok {
+		t.Error("relocate, a verb without synonyms, is not in the table")
+	}
+}
+
 // TestSynonymsStandInForWordsThePassagesDoNotUse: a question word no chunk
 // holds is searched as its synonyms that chunks hold; a word chunks hold
 // is searched as it is, and a synonym no chunk holds is not added.

@@ -41,6 +41,7 @@ func main() {
 	out := flag.String("out", "retrieval/synonyms.tsv.gz", "file to write")
 	supportSenses := flag.Int("support-senses", 2, "how many of each word's senses, most frequent first, give the support table's related words")
 	supportOut := flag.String("support-out", "retrieval/synonyms_support.tsv.gz", "file to write the support check's table of word counts and related words to")
+	verbOut := flag.String("verb-out", "retrieval/synonyms_verb.tsv.gz", "file to write the verbs' table to: each verb's stem and the stems sharing one of its first verb senses")
 	flag.Parse()
 	table, err := build(*dir, *senses)
 	if err != nil {
@@ -52,6 +53,16 @@ func main() {
 		os.Exit(1)
 	}
 	slog.Info("synonym table written", "file", *out, "stems", len(table))
+	verbs, err := buildVerbs(*dir, *senses)
+	if err != nil {
+		slog.Error("read WordNet's verbs", "dir", *dir, "err", err)
+		os.Exit(1)
+	}
+	if err := writeLines(*verbOut, verbLines(verbs)); err != nil {
+		slog.Error("write the verbs' table", "file", *verbOut, "err", err)
+		os.Exit(1)
+	}
+	slog.Info("verb table written", "file", *verbOut, "verbs", len(verbs))
 	support, err := buildSupport(*dir, *supportSenses)
 	if err != nil {
 		slog.Error("read WordNet for the support table", "dir", *dir, "err", err)
@@ -69,13 +80,27 @@ var partsOfSpeech = []string{"noun", "verb", "adj", "adv"}
 
 // build reads the database in dir and returns stem → synonym stems.
 func build(dir string, senses int) (map[string][]string, error) {
+	return buildParts(dir, senses, partsOfSpeech, false)
+}
+
+// buildVerbs reads the database's verbs and returns the stem of every
+// single-word verb → the stems sharing one of its first senses as a verb
+// (none for a verb without synonyms): "sign" → "subscrib", "ratifi", and
+// not the noun sense's "mark".
+func buildVerbs(dir string, senses int) (map[string][]string, error) {
+	return buildParts(dir, senses, []string{"verb"}, true)
+}
+
+// buildParts reads the index and data files of the parts of speech in dir;
+// with bare, a lemma without synonyms is kept, with none.
+func buildParts(dir string, senses int, parts []string, bare bool) (map[string][]string, error) {
 	table := map[string][]string{}
-	for _, pos := range partsOfSpeech {
+	for _, pos := range parts {
 		synsets, err := readData(filepath.Join(dir, "data."+pos))
 		if err != nil {
 			return nil, err
 		}
-		if err := readIndex(filepath.Join(dir, "index."+pos), senses, synsets, table); err != nil {
+		if err := readIndex(filepath.Join(dir, "index."+pos), senses, synsets, table, bare); err != nil {
 			return nil, err
 		}
 	}
@@ -106,8 +131,9 @@ func readData(path string) (map[string][]string, error) {
 }
 
 // readIndex adds to table, for each single-word lemma of an index file,
-// the words of its first senses synsets.
-func readIndex(path string, senses int, synsets map[string][]string, table map[string][]string) error {
+// the words of its first senses synsets; with bare, a lemma without any
+// gets an empty entry.
+func readIndex(path string, senses int, synsets map[string][]string, table map[string][]string, bare bool) error {
 	return eachLine(path, func(fields []string) error {
 		lemma, ok := singleWord(fields[0])
 		if !ok {
@@ -122,6 +148,9 @@ func readIndex(path string, senses int, synsets map[string][]string, table map[s
 		}
 		offsets := fields[6+pointers:]
 		key := text.Stem(lemma)
+		if _, ok := table[key]; bare && !ok {
+			table[key] = []string{}
+		}
 		for _, off := range offsets[:min(senses, len(offsets))] {
 			for _, w := range synsets[off] {
 				if s := text.Stem(w); s != key && !slices.Contains(table[key], s) {
@@ -173,6 +202,17 @@ func write(path string, table map[string][]string) error {
 // writeTable writes the gzipped lines of table to w.
 func writeTable(w io.Writer, table map[string][]string) error {
 	return writeGzippedLines(w, tableLines(table))
+}
+
+// verbLines are the verbs' table's lines, sorted by stem: a stem, a tab
+// and its synonyms, none for a verb without them, so that the table tells
+// a verb from a word that is none.
+func verbLines(table map[string][]string) []string {
+	var lines []string
+	for _, key := range slices.Sorted(maps.Keys(table)) {
+		lines = append(lines, key+"\t"+strings.Join(table[key], " "))
+	}
+	return lines
 }
 
 // tableLines are the table's lines, sorted by stem: a stem, a tab and its

@@ -76,6 +76,32 @@ func TestBuild(t *testing.T) {
 	}
 }
 
+// TestBuildVerbs: the verbs' table holds every single-word verb, with the
+// words of its first two verb senses, and none of another part of speech.
+func TestBuildVerbs(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"index.noun": indexNoun, "data.noun": dataNoun,
+		"index.verb": "  1 licence\nsign v 3 0 3 0 00000110 00000120 00000130\nrelocate v 1 0 1 0 00000140\n",
+		"data.verb":  "  1 licence\n00000110 31 v 02 sign 0 subscribe 0 000 | put a signature\n00000120 31 v 02 sign 0 ratify 0 000 | approve\n00000130 31 v 02 sign 0 gesture 0 000 | a third sense, left out\n00000140 38 v 01 relocate 0 000 | move\n",
+	}
+	for _, pos := range []string{"adj", "adv"} {
+		files["index."+pos], files["data."+pos] = "", ""
+	}
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	verbs, err := buildVerbs(dir, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := verbLines(verbs), []string{"reloc\t", "sign\tsubscrib ratifi"}; !slices.Equal(got, want) {
+		t.Errorf("verb lines = %q, want %q", got, want)
+	}
+}
+
 func TestBuildReportsADamagedFile(t *testing.T) {
 	dir := t.TempDir()
 	for _, pos := range partsOfSpeech {
