@@ -67,46 +67,6 @@ func nearShare(shares []float64, v float64) bool {
 // yearPattern is a year a span may be counted from.
 var yearPattern = regexp.MustCompile(`\b(1[0-9]{3}|20[0-9]{2})\b`)
 
-// relativeYear is a span counted from a year given before it: "three
-// years after that", "two years later", "a decade earlier".
-var relativeYear = regexp.MustCompile(`(?i)\b(\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty)[- ](years?|decades?)[- ](after that|after|later|afterwards|before that|before|earlier)\b`)
-
-// derivedYears lists the years body reaches by counting a span from the
-// year before it.
-func derivedYears(body string) []string {
-	if !strings.Contains(body, "year") && !strings.Contains(body, "decade") {
-		return nil
-	}
-	var out []string
-	for _, m := range relativeYear.FindAllStringSubmatchIndex(body, -1) {
-		years := yearPattern.FindAllString(body[:m[0]], -1)
-		if len(years) == 0 {
-			continue
-		}
-		from, _ := strconv.Atoi(years[len(years)-1])
-		count := strings.ToLower(body[m[2]:m[3]])
-		n, err := strconv.Atoi(count)
-		if err != nil {
-			if count == "a" || count == "one" {
-				n = 1
-			} else {
-				n, _ = strconv.Atoi(numberWords[count])
-			}
-		}
-		if n <= 0 || n > 200 {
-			continue
-		}
-		if strings.HasPrefix(strings.ToLower(body[m[4]:m[5]]), "decade") {
-			n *= 10
-		}
-		if dir := strings.ToLower(body[m[6]:m[7]]); strings.HasPrefix(dir, "before") || dir == "earlier" {
-			n = -n
-		}
-		out = append(out, strconv.Itoa(from+n))
-	}
-	return out
-}
-
 // Numbers a careful reader works out from the passage's own. A sentence
 // may say "eight years later" where its passage gives 1978 and 1986,
 // "since 2017" where it says "in December 2023, for the first time in six

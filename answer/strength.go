@@ -25,7 +25,6 @@ var strengthKinds = func() map[string]string {
 	m := map[string]string{}
 	for kind, words := range map[string]string{
 		"all":    "all every entire entirely whole wholly complete completely fully totally absolute absolutely utterly everything everyone everybody everywhere universal universally",
-		"annual": "annual annually yearly",
 		"always": "always forever permanently permanent constantly invariably perpetual perpetually",
 		"life":   "lifelong indefinitely",
 		"only":   "only sole solely alone exclusively purely",
@@ -35,9 +34,7 @@ var strengthKinds = func() map[string]string {
 		// not "most of" anything.
 		"mainly":    "mainly mostly largely chiefly primarily predominantly principally",
 		"top":       "largest biggest greatest top main primary principal foremost highest optimal optimum maximum maximal utmost",
-		"first":     "first earliest unprecedented",
 		"certain":   "certainly definitely surely undoubtedly undeniably undeniable inevitably inevitable unquestionably guaranteed",
-		"exact":     "exactly precisely",
 		"identical": "identical identically",
 		"fastest":   "fastest quickest",
 		"strongest": "strongest",
@@ -106,8 +103,8 @@ const (
 
 // nearMatters are the kinds of strong word a passage licenses only near
 // what the sentence's word bears on: a passage's "the entire region" does
-// not make "all of Russia's exports" true. A passage's "first" or
-// "certainly" licenses the sentence's anywhere in the stretch.
+// not make "all of Russia's exports" true. A passage's "certainly"
+// licenses the sentence's anywhere in the stretch.
 var nearMatters = wordSet("all only most top always life mainly")
 
 // strongWords lists the strong words of text (as clauseWords reads it)
@@ -222,9 +219,9 @@ func strengthKind(words []string, i int) string {
 			return ""
 		}
 	case "every", "each":
-		// "every year" is "annual", "each month" "monthly".
+		// "every year", "each month": how often, not "all".
 		if timeUnits[next] != "" && timeUnits[next] != "%" {
-			return "annual"
+			return ""
 		}
 		if w == "each" {
 			return ""
@@ -232,19 +229,6 @@ func strengthKind(words []string, i int) string {
 	case "all":
 		// "above all", "after all", "at all", "first of all", "all but".
 		if prev == "above" || prev == "after" || prev == "at" || prev == "of" && i > 1 && words[i-2] == "first" || next == "but" {
-			return ""
-		}
-	case "first":
-		// "puts sovereignty first", "comes first": an order of priority,
-		// not a first time.
-		if next == "" || next == sentenceBreak || next == "and" || next == "or" || next == "over" || next == "ahead" {
-			for j := i - 1; j >= 0 && j >= i-2*strengthNear && !isBreak(words[j]); j-- {
-				if priorityVerbs[words[j]] {
-					return ""
-				}
-			}
-		}
-		if next == "" || next == sentenceBreak {
 			return ""
 		}
 	case "any":
@@ -278,11 +262,6 @@ func strengthKind(words []string, i int) string {
 	return strengthKinds[w]
 }
 
-// priorityVerbs, a few words before a "first" that ends a clause or a
-// conjunct ("put the partnership with China first and …", "places
-// growth first over …"), make it an order of priority, not a first time.
-var priorityVerbs = wordSet("put puts putting place places placed placing come comes came coming")
-
 // reasonWords begin the reason or the part an adverb of degree singles
 // out: "mainly because", "largely thanks to", "mostly in the north".
 var reasonWords = wordSet("because due thanks owing for through by from as in on with")
@@ -303,7 +282,7 @@ func negatedBefore(words []string, i int) bool {
 // biggest") or ranked ("second-largest"), which says less than "the
 // largest".
 func hedgedSuperlative(words []string, i int, kind string) bool {
-	if kind == "all" || kind == "always" || kind == "only" || kind == "most" || kind == "mainly" || kind == "certain" || kind == "exact" || kind == "identical" || kind == "superlative" || strings.HasPrefix(kind, "licence:") {
+	if kind == "all" || kind == "always" || kind == "only" || kind == "most" || kind == "mainly" || kind == "certain" || kind == "identical" || kind == "superlative" || strings.HasPrefix(kind, "licence:") {
 		return false
 	}
 	if i > 0 && (ordinals[words[i-1]] || isDigits(words[i-1])) {

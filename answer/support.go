@@ -151,11 +151,7 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 				!claim.negated && len(stretch.refused) > 0 && stretch.refusesClaim(claim) ||
 				// "a status several other countries also hold" where the
 				// passage has "a status that only China holds".
-				!claim.negated && len(stretch.exclusive) > 0 && othersShare(sentence, stretch.exclusive) ||
-				// "would rest on China's doctrine" where the passage has
-				// "in line with international law rather than China's
-				// doctrine".
-				!claim.negated && len(stretch.contrasted) > 0 && stretch.prefersOtherThan(claim)
+				!claim.negated && len(stretch.exclusive) > 0 && othersShare(sentence, stretch.exclusive)
 			// The costlier readings, only for a stretch that passes the others.
 			var overstated []string
 			hedged, swapped, added, wordsSwapped := false, "", "", false
@@ -298,9 +294,6 @@ type claim struct {
 	// unfolded maps a term whose spelling was folded (foldSpelling) to its
 	// stem as written, under which the synonym table lists it.
 	unfolded map[string]string
-	// compounds are its words written with a hyphen ("long-standing"),
-	// which a passage may write as one ("longstanding").
-	compounds []compound
 	// written maps each term to the word of the sentence it was read from
 	// ("oppos" to "opposes"), for saying why a sentence was dropped.
 	written map[string]string
@@ -336,16 +329,6 @@ type claim struct {
 	// weighs them alike.
 	weights map[string]float64
 }
-
-// compound is a word written with a hyphen: the stem of its parts written
-// as one word, and the stems of its parts.
-type compound struct {
-	joined string
-	parts  [2]string
-}
-
-// hyphenated is a word of two lower-case parts joined by a hyphen.
-var hyphenated = regexp.MustCompile(`\b([a-z]{2,})-([a-z]{2,})\b`)
 
 // fact is one number, month or name of a sentence: shown is how it was
 // written, forms what in a passage counts as it.
@@ -515,7 +498,8 @@ var negativeVerbs = wordSet("free hesitate hesitates hesitated hesitation fail f
 var weakWords = wordSet("rather instead must due possible possibly much whenever lately even though although")
 
 // reportingWords say who says a claim, not what it is: "the author
-// argues", "according to the article". They are not content words.
+// argues", "according to the article": a sentence that reports them
+// does not state its claim as fact (claimHedges).
 var reportingWords = wordSet("author authors writer writers article articles argue argues argued conclude concludes concluded note notes noted write writes wrote written writing according say says said explain explains explained add adds added observe observes observed")
 
 // compoundNumber is a number written in two words: "twenty-one".
@@ -622,7 +606,7 @@ func readClaim(sentence string) claim {
 		}
 	}
 	isTerm := func(w string) bool {
-		return !(len(w) < 2 || text.IsStopWord(w) || factWords[w] || isDigits(w) || negations[w] || titles[w] || lightVerbs[w] || reportingWords[w] || weakWords[w])
+		return !(len(w) < 2 || text.IsStopWord(w) || factWords[w] || isDigits(w) || negations[w] || titles[w] || lightVerbs[w] || weakWords[w])
 	}
 	var part []string
 	for _, w := range append(clauses, sentenceBreak) {
@@ -657,12 +641,6 @@ func readClaim(sentence string) claim {
 		}
 	}
 	c.terms = distinct(c.terms)
-	for _, m := range hyphenated.FindAllStringSubmatch(strings.ToLower(text.Fold(sentence)), -1) {
-		c.compounds = append(c.compounds, compound{
-			joined: text.Stem(foldSpelling(m[1] + m[2])),
-			parts:  [2]string{text.Stem(foldSpelling(m[1])), text.Stem(foldSpelling(m[2]))},
-		})
-	}
 	c.bound = boundFacts(sentence)
 	c.strong = strongWords(clauses, true)
 	for i, w := range clauses {
@@ -916,9 +894,6 @@ func readStretch(sents []string, synonyms retrieval.Synonyms, stems map[string]s
 			p.numbers["ord:"+n] = true
 		}
 	}
-	for _, y := range derivedYears(body) {
-		p.numbers[y] = true
-	}
 	numbers, bound := derivedFacts(sents)
 	for _, n := range numbers {
 		p.numbers[n] = true
@@ -1001,12 +976,6 @@ func readStretch(sents []string, synonyms retrieval.Synonyms, stems map[string]s
 				p.exclusive = append(p.exclusive, scopeOf(clauses, i)...)
 			}
 		}
-	}
-	// "long-standing" is also "longstanding".
-	for _, m := range hyphenated.FindAllStringSubmatch(strings.ToLower(text.Fold(body)), -1) {
-		joined := stem(foldSpelling(m[1] + m[2]))
-		p.terms.add(joined)
-		p.stems.add(joined)
 	}
 	for _, w := range text.Words(body) {
 		p.words[w] = true
@@ -1099,12 +1068,6 @@ func (p passageText) coverage(c claim, title passageText) float64 {
 // covers reports whether the stretch holds the claim's term t, or a
 // synonym or other wording of it.
 func (p passageText) covers(c claim, t string, title passageText) bool {
-	// The parts of "long-standing" are there when "longstanding" is.
-	for _, cp := range c.compounds {
-		if (t == cp.parts[0] || t == cp.parts[1]) && p.terms.has(cp.joined) {
-			return true
-		}
-	}
 	// "years" of "twenty years" is there when the passage's "two decades"
 	// is; "percent" when its "more than half" is (derivedFacts).
 	if u := timeUnits[strings.ToLower(c.written[t])]; u != "" {
@@ -1384,13 +1347,6 @@ func (p passageText) deniesClaim(c claim) bool {
 	return c.termsAmong(p.denied, p.refused) >= 2
 }
 
-// prefersOtherThan reports whether at least two of the claim's terms are
-// what a passage's "rather than" or "instead of" sets aside (a claim that
-// sets them aside too is negated, and not asked).
-func (p passageText) prefersOtherThan(c claim) bool {
-	return c.termsAmong(p.contrasted) >= 2
-}
-
 // termsAmong counts the claim's terms that are among the stems of lists.
 func (c claim) termsAmong(lists ...[]string) int {
 	set := termSet{}
@@ -1472,19 +1428,12 @@ var irregularVerbs = func() map[string]string {
 	return m
 }()
 
-// britishSpellings are whole words spelt differently in British and
-// American English that the rules of foldSpelling miss.
-var britishSpellings = map[string]string{"defence": "defense", "offence": "offense", "licence": "license", "pretence": "pretense", "programme": "program", "programmes": "programs"}
-
 // foldSpelling writes a word in American spelling ("organised" →
 // "organized", "labour" → "labor", "centre" → "center", "travelled" →
 // "traveled"), so that a sentence and its passage match whichever they
 // use. Both sides are folded alike, so a fold that also catches some
 // other word ("promise" → "promize") does no harm.
 func foldSpelling(w string) string {
-	if a, ok := britishSpellings[w]; ok {
-		return a
-	}
 	if base, ok := irregularVerbs[w]; ok {
 		return base
 	}

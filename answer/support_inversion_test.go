@@ -64,17 +64,15 @@ func TestSupportCheckAnUnnamedCountry(t *testing.T) {
 	}
 }
 
-// TestSupportCheckPriorityAndReason: "put X first" is an order of
-// priority, not a first time; "stem mainly from X" is licensed by a
-// passage's "primarily due to X" near the reason, as near what it
-// explains; a "first" with no such verb still needs one.
+// TestSupportCheckPriorityAndReason: "put X first" needs no "first" in
+// the passage; "stem mainly from X" is licensed by a passage's
+// "primarily due to X" near the reason, as near what it explains.
 func TestSupportCheckPriorityAndReason(t *testing.T) {
 	const passage = "The spokesperson reminded Vietnam to accord priority to the comprehensive strategic cooperative partnership with China. " +
 		"China and Vietnam, long-standing ideological and economic partners, have encountered strains in their relationship in recent years, primarily due to territorial disputes in the South China Sea. " +
 		"Trade grew in 2019, partly because of the pandemic."
 	checkSupportCases(t, passage, []supportCase{
 		{"put … first for accord priority", "The spokesperson reminded Vietnam to put the comprehensive strategic cooperative partnership with China first and to respect it.", true},
-		{"a first time the passage does not give", "The spokesperson reminded Vietnam of the first comprehensive strategic cooperative partnership with China.", false},
 		{"mainly from the reason the passage gives", "The recent strains between these old partners stem mainly from their territorial disputes in the South China Sea.", true},
 		{"mainly where the passage says partly", "Trade grew in 2019 mainly because of the pandemic.", false},
 	})
@@ -158,7 +156,6 @@ func TestSupportCheckEighthSetRules(t *testing.T) {
 		"Xi called for accelerated cooperation in building infrastructure. " +
 		"The two sides agreed the code must be in line with international law rather than China's doctrine of sovereign claims."
 	checkSupportCases(t, passage, []supportCase{
-		{"what 'rather than' sets aside, asserted", "The two sides agreed the code would rest on China's doctrine of sovereign claims.", false},
 		{"what 'rather than' sets aside, set aside", "The two sides agreed the code must follow international law, not China's doctrine of sovereign claims.", true},
 		{"threw out for rejected", "In 2016 a tribunal at The Hague threw out China's doctrine of historic rights.", true},
 		{"a passive refusal", "An arbitral tribunal at The Hague threw out China's doctrine of historic rights in 2016.", true},
