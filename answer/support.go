@@ -1428,12 +1428,19 @@ var irregularVerbs = func() map[string]string {
 	return m
 }()
 
+// britishSpellings are whole words spelt differently in British and
+// American English that the rules of foldSpelling miss.
+var britishSpellings = map[string]string{"defence": "defense", "offence": "offense", "licence": "license", "pretence": "pretense", "programme": "program", "programmes": "programs"}
+
 // foldSpelling writes a word in American spelling ("organised" →
 // "organized", "labour" → "labor", "centre" → "center", "travelled" →
 // "traveled"), so that a sentence and its passage match whichever they
 // use. Both sides are folded alike, so a fold that also catches some
 // other word ("promise" → "promize") does no harm.
 func foldSpelling(w string) string {
+	if a, ok := britishSpellings[w]; ok {
+		return a
+	}
 	if base, ok := irregularVerbs[w]; ok {
 		return base
 	}
