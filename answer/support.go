@@ -786,6 +786,10 @@ func namesOf(lower string) []string {
 	if s := text.Stem(lower); s != lower {
 		forms = append(forms, "stem:"+s)
 	}
+	// "Secretary of Defense" for "Secretary of Defence".
+	if f := foldSpelling(lower); f != lower {
+		forms = append(forms, f)
+	}
 	return forms
 }
 
@@ -919,6 +923,7 @@ func readStretch(sents []string, synonyms retrieval.Synonyms, stems map[string]s
 	for i, w := range words {
 		lower := lowerFolded(w.text)
 		p.words[lower] = true
+		p.words[foldSpelling(lower)] = true
 		if isAcronym(w.text) {
 			p.capitals[lower] = true
 		}

@@ -183,3 +183,16 @@ func TestSupportCheckFoldedSpellings(t *testing.T) {
 		{"a thing the passage does not say", "The two countries signed a treaty on fisheries during the visit.", false},
 	})
 }
+
+// TestSupportCheckSpellings: a sentence in American spelling is supported
+// by a passage in British spelling, in its names too, and a changed name
+// is still caught.
+func TestSupportCheckSpellings(t *testing.T) {
+	const passage = "Vietnam has hosted the U.S. Secretary of Defence every year since 2018, and its defence programme was organised with Japan's help."
+	checkSupportCases(t, passage, []supportCase{
+		{"a name's spelling", "Vietnam has hosted the US Secretary of Defense every year since 2018.", true},
+		{"common words' spelling", "Its defense program was organized with Japan's help.", true},
+		{"a changed name", "Vietnam has hosted the US Secretary of State every year since 2018.", false},
+		{"a changed country", "Its defense program was organized with Korea's help.", false},
+	})
+}

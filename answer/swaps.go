@@ -163,9 +163,10 @@ func sameSpan(a, b nameSpan) bool {
 }
 
 // sameName reports whether two words of names name the same thing:
-// equal, of the same stem, or forms of each other ("Chinese", "China").
+// equal, of the same stem, spelt the British or the American way
+// ("Defence", "Defense"), or forms of each other ("Chinese", "China").
 func sameName(a, b string) bool {
-	if a == b || text.Stem(a) == text.Stem(b) || months[a] != "" && months[a] == months[b] {
+	if a == b || text.Stem(a) == text.Stem(b) || months[a] != "" && months[a] == months[b] || foldSpelling(a) == foldSpelling(b) {
 		return true
 	}
 	for _, f := range nameForms[a] {
