@@ -498,8 +498,7 @@ var negativeVerbs = wordSet("free hesitate hesitates hesitated hesitation fail f
 var weakWords = wordSet("rather instead must due possible possibly much whenever lately even though although")
 
 // reportingWords say who says a claim, not what it is: "the author
-// argues", "according to the article": a sentence that reports them
-// does not state its claim as fact (claimHedges).
+// argues", "according to the article". They are not content words.
 var reportingWords = wordSet("author authors writer writers article articles argue argues argued conclude concludes concluded note notes noted write writes wrote written writing according say says said explain explains explained add adds added observe observes observed")
 
 // compoundNumber is a number written in two words: "twenty-one".
@@ -606,7 +605,7 @@ func readClaim(sentence string) claim {
 		}
 	}
 	isTerm := func(w string) bool {
-		return !(len(w) < 2 || text.IsStopWord(w) || factWords[w] || isDigits(w) || negations[w] || titles[w] || lightVerbs[w] || weakWords[w])
+		return !(len(w) < 2 || text.IsStopWord(w) || factWords[w] || isDigits(w) || negations[w] || titles[w] || lightVerbs[w] || reportingWords[w] || weakWords[w])
 	}
 	var part []string
 	for _, w := range append(clauses, sentenceBreak) {
