@@ -196,3 +196,16 @@ func TestSupportCheckSpellings(t *testing.T) {
 		{"a changed country", "Its defense program was organized with Korea's help.", false},
 	})
 }
+
+// TestSupportCheckReportingWords: the words a model puts around a claim
+// ("According to the article,", "The passage says") are not claims the
+// passage must hold. Pruned once because no labelled set moved, it cost
+// a faithful sentence of the eighth blind set.
+func TestSupportCheckReportingWords(t *testing.T) {
+	const passage = "Vietnamese citizens targeted Chinese citizens by attacking them, burning their businesses, and running many out of the country. Over twenty people lost their lives, while hundreds were injured."
+	checkSupportCases(t, passage, []supportCase{
+		{"according to", "According to the article, over twenty people lost their lives in the violence.", true},
+		{"the passage says", "The passage says that over twenty people lost their lives.", true},
+		{"a changed number under it", "According to the article, over fifty people lost their lives.", false},
+	})
+}
