@@ -778,10 +778,16 @@ var (
 	placeLike = regexp.MustCompile(`\b(?:in|at|to|from|near|inside|outside|of|on)\s+(?:the\s+)?(\p{Lu}[\p{L}’'-]+)`)
 )
 
-// asksPlace reports whether a question asks where something happened.
+// asksPlace reports whether a question asks where something happened;
+// "Where did the forum take place?" asks a place, though "place" alone
+// ("Where does China place …?") asks none.
 func asksPlace(question string) bool {
-	return (asksWhere.MatchString(question) || asksWhereWithin.MatchString(question)) && !notPlace.MatchString(question)
+	rest := takePlace.ReplaceAllString(question, "")
+	return (asksWhere.MatchString(question) || asksWhereWithin.MatchString(question)) && !notPlace.MatchString(rest)
 }
+
+// takePlace is the verb "take place", which happens somewhere.
+var takePlace = regexp.MustCompile(`(?i)\b(?:take|takes|took|taken|taking)\s+place\b`)
 
 // asksWhereWithin is a place asked inside a question: "What did the
 // agreement settle about where the land border runs?".

@@ -354,6 +354,8 @@ func TestWhereAsksAPlace(t *testing.T) {
 		{"Where was the ASEAN-US Summit that Biden attended?", "It was a reassurance to China in view of Biden’s visit to Cambodia for the ASEAN-US Summit.", true},
 		{"Where were the 17 party workshops held?", "Since the early 2000s, they have held 17 workshops on a range of issues.", false},
 		{"Where did Xi land in Hanoi?", "Xi arrived in Hanoi in December.", false},
+		{"Where did the 2019 party workshop take place?", "The 2019 party workshop was held in Hanoi.", true},
+		{"Where did the 2019 party workshop take place?", "The 2019 party workshop discussed how to govern.", false},
 	}
 	for _, tt := range tests {
 		if !asksPlace(tt.question) {
