@@ -81,6 +81,11 @@ var supportTuningSets = []struct {
 	// faithful sentences in other words and unfaithful ones of the usual
 	// kinds, and run once: 15 of 20 caught, 4 of 20 dropped.
 	{"support_extra13.jsonl", 20, 0.75, 0.20},
+	// Written at the start of session 11's support round, before its
+	// changes, from the seeds alone (faithful sentences in other words;
+	// hedges made certain, "some" made "all", negations in other words,
+	// inventions) and run once: 12 of 15 caught, 0 of 15 dropped.
+	{"support_extra14.jsonl", 15, 0.80, 0.0},
 }
 
 // TestSupportCheckOnTheTuningSets measures the model-free support check on
