@@ -101,7 +101,7 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 	singles := make([]passageText, len(sents))
 	for i, sent := range sents {
 		singles[i] = readStretch([]string{sent}, c.synonyms, stems)
-		if t := singles[i].contradicts(claim); !claim.negated && t != "" && singles[i].coverage(claim, titled) >= minContradictionCoverage {
+		if t := singles[i].contradicts(claim); t != "" && singles[i].coverage(claim, titled) >= minContradictionCoverage {
 			return supportVerdict{why: "the passage says the opposite of \"" + claim.written[t] + "\""}
 		}
 		// And one that says the claim is not so: "the visit is not … a
@@ -144,7 +144,7 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 				claim.negated && !stretch.negated && stretch.words["first"] && noneBefore.MatchString(sentence)
 			negated := claim.negated != stretch.negated && !restricts && (claim.negated || stretch.deniesClaim(claim)) ||
 				claim.negated && stretch.negated && !stretch.deniesAnyOf(claim.denied) && !deniesInOtherWords(singles[i:i+n], claim) ||
-				!claim.negated && stretch.contradicts(claim) != "" ||
+				stretch.contradicts(claim) != "" ||
 				// "vowed to take actions" where the passage has "refrain
 				// from taking actions".
 				!claim.negated && len(stretch.refused) > 0 && stretch.refusesClaim(claim) ||

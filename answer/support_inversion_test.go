@@ -294,3 +294,28 @@ func TestSupportCheckSubjectSwapped(t *testing.T) {
 		{"its capital for the country", "Beijing actively advocates for Vietnam's inclusion in its Digital Silk Road.", true},
 	})
 }
+
+// TestSupportCheckSilenceAndOppositesBesideANegation: "silent on",
+// "omitted", "ignored" say the opposite of a passage's "highlighted",
+// "voiced", "mentioned"; "disunity" the opposite of "unity"; and an
+// opposite contradicts a claim that has a "not" elsewhere ("exposed
+// disunity … and produced no outcomes"), though not a word under the
+// claim's own negation ("did not scrap the agreements" where the passage has "did not cancel the agreements they had signed") nor the
+// "short" of "stops short of" (against "long-term").
+func TestSupportCheckSilenceAndOppositesBesideANegation(t *testing.T) {
+	const passage = "For the first time in almost a decade, the joint statement highlighted shared concerns over new challenges to their communist political systems. " +
+		"The trip signaled unity among two of only five remaining communist-led countries while resulting in more tangible outcomes like the signing of economic agreements. " +
+		"Hanoi has shown that it will not hesitate to voice its objections if its national interests are encroached upon. " +
+		"The two sides did not cancel the agreements they had signed. " +
+		"Point 9 of the statement seeks long-term solutions and does not claim that the disputes have been settled."
+	checkSupportCases(t, passage, []supportCase{
+		{"silent on for highlighted", "The joint statement was silent on shared concerns over new challenges to their communist political systems.", false},
+		{"omitted for highlighted", "The joint statement omitted shared concerns over new challenges to their communist political systems.", false},
+		{"highlighted, as said", "The joint statement highlighted shared concerns over new challenges to their communist political systems.", true},
+		{"kept silent for will voice", "Hanoi has kept silent about its objections when its national interests are encroached upon.", false},
+		{"disunity for unity, beside a no", "The trip exposed disunity among two of only five remaining communist-led countries and produced no tangible outcomes.", false},
+		{"unity, as said", "The trip signaled unity among two of the five remaining communist-led countries.", true},
+		{"an opposite under the claim's own not", "The two sides did not scrap the agreements.", true},
+		{"the short of stops short of", "Point 9 stops short of claiming that the disputes have been settled.", true},
+	})
+}

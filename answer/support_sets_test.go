@@ -84,8 +84,9 @@ var supportTuningSets = []struct {
 	// Written at the start of session 11's support round, before its
 	// changes, from the seeds alone (faithful sentences in other words;
 	// hedges made certain, "some" made "all", negations in other words,
-	// inventions) and run once: 12 of 15 caught, 0 of 15 dropped.
-	{"support_extra14.jsonl", 15, 0.80, 0.0},
+	// inventions) and run once: 12 of 15 caught, 0 of 15 dropped; 13
+	// and 0 after "omitted" read as the opposite of "highlighted".
+	{"support_extra14.jsonl", 15, 0.86, 0.0},
 }
 
 // TestSupportCheckOnTheTuningSets measures the model-free support check on
