@@ -21,7 +21,7 @@ const (
 	blind8MinTurnedAway = 24.0 / 30
 	blind8MinAnswered   = 21 // of 25
 	blind8MinRight      = 20
-	blind8MinCaught     = 0.92 // 46 of 50 (44 before the support round: silence, disunity)
+	blind8MinCaught     = 0.94 // 47 of 50 (44 before the support round: silence, disunity, a hedge made certain)
 	blind8MaxDropped    = 0.12 // 6 of 50
 )
 

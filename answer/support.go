@@ -161,7 +161,9 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 				if len(overstated) == 0 && firstEver.MatchString(sentence) && boundedFirst(sents[i:i+n]) {
 					overstated = []string{"first ever"}
 				}
-				hedged = hedgedClaim(claim, sents[i:i+n])
+				// A claim said plainly so ("guaranteeing", "it is confirmed")
+				// is hedged by a "may" anywhere in the passage.
+				hedged = hedgedClaim(claim, sents[i:i+n]) || claim.emphatic && hedgedClaim(claim, sents)
 				swapped = swappedName(claimedNames, sents[i:i+n])
 				if swapped == "" && len(overstated) == 0 && !hedged {
 					if w := swappedWords(weighed, sentence, sents[i:i+n], stretch, titled); w != "" {
