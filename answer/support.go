@@ -133,7 +133,8 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 				missing = yearsElsewhere(missing, whole)
 			}
 			if referent != "" {
-				missing = slices.DeleteFunc(missing, func(m string) bool { return strings.EqualFold(m, referent) })
+				// Its people too: "Vietnamese soil" for "its soil".
+				missing = slices.DeleteFunc(missing, func(m string) bool { return sameName(lowerFolded(m), lowerFolded(referent)) })
 			}
 			coverage := stretch.coverage(weighed, titled)
 			// A claim's "not" is matched by a passage's "not" about the
@@ -230,7 +231,7 @@ var theCountry = regexp.MustCompile(`(?i)\bthe country(?:[’']s)?\b`)
 // country's constitution commits the ruling party …" for "Vietnam's
 // ruling party …" — or "": the passage and its title must name nothing,
 // no place or person, that the claim does not, and the claim only one
-// name they lack.
+// name they lack (with the adjective of its people: "Vietnamese").
 func unnamedReferent(claimed []nameSpan, passage, title string) string {
 	if !theCountry.MatchString(passage) {
 		return ""
@@ -260,10 +261,14 @@ func unnamedReferent(claimed []nameSpan, passage, title string) string {
 		if n.number || len(n.words) != 1 || strings.Contains(lower, n.words[0]) {
 			continue
 		}
-		if referent != "" {
+		// "Vietnam's constitution … on Vietnamese soil": one name, and
+		// its people.
+		if referent != "" && !sameName(referent, n.words[0]) {
 			return ""
 		}
-		referent = n.words[0]
+		if referent == "" {
+			referent = n.words[0]
+		}
 	}
 	return referent
 }

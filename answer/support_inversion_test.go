@@ -54,6 +54,8 @@ func TestSupportCheckAnUnnamedCountry(t *testing.T) {
 	}{
 		{"the country it means", "By its constitution, Vietnam's ruling party is committed to a doctrine of no foreign military bases on its soil.", unnamed, true},
 		{"a passage that names only an idea, in quotation marks", "By its constitution, Vietnam's ruling party is committed to allowing no foreign military bases on its soil.", quoted, true},
+		{"the country and its people", "By its constitution, Vietnam's ruling party is committed to a doctrine of no foreign military bases on Vietnamese soil.", unnamed, true},
+		{"a country and another people", "By its constitution, Vietnam's ruling party is committed to a doctrine of no foreign military bases on Thai soil.", unnamed, false},
 		{"two names the passage lacks", "By its constitution, Vietnam's ruling party is committed to a doctrine of no Chinese military bases on its soil.", unnamed, false},
 		{"a passage that names another country", "By its constitution, Vietnam's ruling party is committed to a doctrine of no foreign military bases on its soil.", named, false},
 		{"a passage without 'the country'", "By its constitution, Vietnam's ruling party is committed to a doctrine of no foreign military bases on its soil.", "Its constitution commits the ruling party to a doctrine of no foreign military bases on its soil.", false},
