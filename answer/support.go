@@ -132,6 +132,9 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 				}
 				missing = yearsElsewhere(missing, whole)
 			}
+			if len(missing) > 0 {
+				missing = slices.DeleteFunc(missing, func(m string) bool { return roleOfNamed(claimedNames, lowerFolded(m), passage) })
+			}
 			if referent != "" {
 				// Its people too: "Vietnamese soil" for "its soil".
 				missing = slices.DeleteFunc(missing, func(m string) bool { return sameName(lowerFolded(m), lowerFolded(referent)) })
@@ -309,3 +312,43 @@ func (s termSet) hasAny(terms []string) bool {
 // lowerFolded is a word lower-cased with its diacritics removed, as
 // text.Words writes it: "Trọng" → "trong".
 func lowerFolded(w string) string { return strings.ToLower(text.Fold(w)) }
+
+// roleWords name a person by the office they hold: "the Chinese leader",
+// "his Vietnamese counterpart".
+var roleWords = wordSet("leader counterpart president premier chief head")
+
+// roleOfNamed reports whether the claim's name m is a people's adjective
+// before a word of office ("the Chinese leader", "his Chinese
+// counterpart") that may stand for a person the passage names and the
+// claim does not: "Xi warned …" for "The Chinese leader warned …".
+func roleOfNamed(claimed []nameSpan, m, passage string) bool {
+	own := map[string]bool{}
+	role := false
+	for _, n := range claimed {
+		for _, w := range n.words {
+			own[w] = true
+		}
+		// The adjective ends its run ("Like the Chinese" is read as one).
+		if len(n.words) > 0 && n.words[len(n.words)-1] == m && len(nameForms[m]) > 0 && roleWords[n.after[0]] {
+			role = true
+		}
+	}
+	if !role {
+		return false
+	}
+	for _, n := range nameSpans(nameTokens(passage), false) {
+		if n.number || len(n.words) == 0 {
+			continue
+		}
+		person := true
+		for _, w := range n.words {
+			if own[w] || len(nameForms[w]) > 0 {
+				person = false
+			}
+		}
+		if person {
+			return true
+		}
+	}
+	return false
+}

@@ -321,3 +321,31 @@ func TestSupportCheckSilenceAndOppositesBesideANegation(t *testing.T) {
 		{"the short of stops short of", "Point 9 stops short of claiming that the disputes have been settled.", true},
 	})
 }
+
+// TestSupportCheckAPeopleAndAnOffice: "the Chinese leader", "his Chinese
+// counterpart" may stand for a person the passage names and the sentence
+// does not ("Trong, like Xi, …"); not where the passage names only places
+// or peoples, nor a people before a word that is not an office. (No
+// title: the specs' title names China.)
+func TestSupportCheckAPeopleAndAnOffice(t *testing.T) {
+	synonyms, err := retrieval.WordNetSynonyms()
+	if err != nil {
+		t.Fatal(err)
+	}
+	check := builtinSupportChecker(synonyms)
+	const named = "Trong, like Xi, has remained as party chief beyond the usual tenure of one or two terms, cementing his influence in a party that has traditionally been governed by consensus."
+	const places = "Trong, like Hanoi, has remained as party chief beyond the usual tenure of one or two terms, cementing his influence in a party that has traditionally been governed by consensus."
+	for _, tt := range []struct {
+		name, sentence, passage string
+		want                    bool
+	}{
+		{"like the Chinese leader, for like Xi", "Like the Chinese leader, Trong has stayed on as party head past the customary one or two terms, strengthening his sway over a party traditionally run by consensus.", named, true},
+		{"like his Chinese counterpart", "Like his Chinese counterpart, Trong has stayed on as party head past the customary one or two terms.", named, true},
+		{"a people before a thing, not an office", "Like Xi, Trong has stayed on as party head past the customary one or two Chinese terms.", named, false},
+		{"the Chinese leader where the passage names only a place", "Like the Chinese leader, Trong has stayed on as party head past the customary one or two terms.", places, false},
+	} {
+		if v := check.check(tt.sentence, tt.passage, ""); v.supported != tt.want {
+			t.Errorf("%s: %q supported = %v (%s), want %v", tt.name, tt.sentence, v.supported, v.why, tt.want)
+		}
+	}
+}
