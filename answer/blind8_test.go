@@ -22,7 +22,7 @@ const (
 	blind8MinAnswered   = 21 // of 25
 	blind8MinRight      = 20
 	blind8MinCaught     = 0.94 // 47 of 50 (44 before the support round: silence, disunity, a hedge made certain)
-	blind8MaxDropped    = 0.08 // 4 of 50 (6 before the support round: "Vietnamese soil" for "its soil", "the Chinese leader" for Xi)
+	blind8MaxDropped    = 0.06 // 3 of 50 (6 before the support round: "Vietnamese soil" for "its soil", "the Chinese leader" for Xi, shares summed up in another order)
 )
 
 // TestExtractiveAnswerOnTheEighthBlindSets runs the question sets of the
