@@ -24,6 +24,9 @@ func FuzzQuestionRules(f *testing.F) {
 	f.Add("Which US president signed the partnership in 2013?", "In 2013, they signed it, and three years after that; President Obama announced the end of the embargo.")
 	f.Add("What do the two party bosses have", "a sign that the the a")
 	f.Add("In what year did Vietnam gain independence after", "In AD 939, Vietnam achieved independence: while ,and ")
+	f.Add("Besides Xi, which", "Besides ,")
+	f.Add("Who are the two 2 who", "Which were the the")
+	f.Add("In what year and in which", "When and where")
 	syn := wordNet(f)
 	f.Fuzz(func(t *testing.T, question, s string) {
 		predicate := askedPredicate(question)
@@ -39,6 +42,8 @@ func FuzzQuestionRules(f *testing.F) {
 		askedThingsTerm(question)
 		shareBaseNames(question)
 		holdsPlace(s, question)
+		asksPlace(question)
+		mainQuestion(question)
 		scope := askedTimeScope(question, readFocus(question))
 		placesInScope(sentencesOf(s, s), 1, scope, syn)
 		withoutTimeScope(question)
