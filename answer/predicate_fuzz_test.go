@@ -44,6 +44,7 @@ func FuzzQuestionRules(f *testing.F) {
 		holdsPlace(s, question)
 		asksPlace(question)
 		mainQuestion(question)
+		holdsDuration(s, question)
 		scope := askedTimeScope(question, readFocus(question))
 		placesInScope(sentencesOf(s, s), 1, scope, syn)
 		withoutTimeScope(question)
