@@ -409,6 +409,9 @@ var titleWords = wordSet("president prime minister general secretary party commu
 // which name no one a "Who …?" asks for.
 var placeNames = wordSet("china vietnam us u.s usa america united states russia japan philippines cambodia taiwan asia asean beijing hanoi washington moscow europe west western east eastern south north sea island islands")
 
+// placeNouns end the names of places: "Paracel Islands", "Red River".
+var placeNouns = wordSet("island islands sea seas strait bay gulf river delta mountain mountains province city airport port harbour harbor")
+
 // namesSomeoneNew reports whether a sentence names someone (a capitalised
 // word that is neither a title, a month, a place nor a people) whom the
 // question does not name: "Xiong Bo" for "Who is China's ambassador to
@@ -464,6 +467,9 @@ func namesSomeoneNew(sentence, question string, strict bool) bool {
 func runNamesSomeoneNew(run []string, first bool, asked map[string]bool, strict bool) bool {
 	if first && len(run) < 2 {
 		return false
+	}
+	if len(run) > 1 && placeNouns[nameKey(run[len(run)-1])] {
+		return false // a place: "the Paracel Islands", "the Red River"
 	}
 	named, isAsked := false, false
 	for k, w := range run {

@@ -97,6 +97,9 @@ func TestSentenceGivesTheAskedDetail(t *testing.T) {
 		{"Who are the two Politburo members who co-chair the party platform?", "They have established a high-level party platform, co-chaired by a Political Bureau member from each side.", false},
 		{"Who are the two Politburo members who co-chair the party platform?", "Trong dispatched special envoy Le Hong Anh, a Politburo member, to Beijing in August 2014.", false},
 		{"Who are the two Politburo members who co-chair the party platform?", "The platform is co-chaired by Politburo members Wang Huning and Tran Cam Tu.", true},
+		// A run of capitalised words ending in a place's noun names a place.
+		{"Which were the two foreign oil companies that Vietnam agreed to pay?", "A Chinese vessel sunk a Vietnamese fishing ship near the Paracel Islands, or when it agreed to pay two foreign oil companies.", false},
+		{"Which were the two foreign oil companies that Vietnam agreed to pay?", "It agreed to pay ExxonMobil and Rosneft after it cancelled their contracts.", true},
 		// A role's direction.
 		{"Who was Vietnam's ambassador to China in 2023?", "According to China's Ambassador to Vietnam Xiong Bo, the two countries signed dozens of documents.", false},
 		// A place of the asked kind.
