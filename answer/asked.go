@@ -197,7 +197,7 @@ var (
 	// spanLike is a span of time in a sentence: "six years", "a
 	// 1,000-year reign", "one or two terms", "since 2018", "between 2017
 	// and 2020".
-	spanLike = regexp.MustCompile(`(?i)\b(?:\d[\d,]*|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|several|many|few)[\s-]+(?:years?|months?|weeks?|days?|decades?|century|centuries|terms?)\b|\bsince\s+(?:\d{4}|January|February|March|April|May|June|July|August|September|October|November|December)\b|\bbetween\s+\d{4}\s+and\s+\d{4}\b|\bfrom\s+\d{4}\s+(?:to|until)\s+\d{4}\b|\b(?:from|between)\s+` + monthName + `\s+\d{1,2}(?:st|nd|rd|th)?\s+(?:to|and|until|till|through)\s+(?:` + monthName + `\s+)?\d{1,2}(?:st|nd|rd|th)?\b`)
+	spanLike = regexp.MustCompile(`(?i)\b(?:\d[\d,]*|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|several|many|few)[\s-]+(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|century|centuries|terms?)\b|\bsince\s+(?:\d{4}|January|February|March|April|May|June|July|August|September|October|November|December)\b|\bbetween\s+\d{4}\s+and\s+\d{4}\b|\bfrom\s+\d{4}\s+(?:to|until)\s+\d{4}\b|\b(?:from|between)\s+` + monthName + `\s+\d{1,2}(?:st|nd|rd|th)?\s+(?:to|and|until|till|through)\s+(?:` + monthName + `\s+)?\d{1,2}(?:st|nd|rd|th)?\b`)
 )
 
 // Questions for how long something lasted, not how long since it was:
@@ -216,6 +216,22 @@ var (
 // something lasted.
 func asksDuration(question string) bool {
 	return durationQuestion.MatchString(question) && !sinceQuestion.MatchString(question)
+}
+
+// withinDay is a span shorter than a day: "two hours", "a 90-minute
+// meeting", "all day".
+var withinDay = regexp.MustCompile(`(?i)\b(?:\d[\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half|several|many|few)[\s-]+(?:hours?|minutes?)\b|\b(?:all|whole|entire)\s+(?:the\s+)?(?:day|morning|afternoon|evening)\b`)
+
+// holdsDuration reports whether a sentence gives how long the asked thing
+// lasted, a time since it aside ("for the first time in six years"):
+// what a question dates to one day ("How long did the talks on October
+// 31 last?") lasted part of it, which the days a visit spanned do not say.
+func holdsDuration(sentence, question string) bool {
+	rest := elapsedTime.ReplaceAllString(sentence, " ")
+	if dayOfMonth.MatchString(question) {
+		return withinDay.MatchString(rest)
+	}
+	return spanLike.MatchString(rest)
 }
 
 // monthName is a month's name in a pattern: "October 30th to November

@@ -178,6 +178,23 @@ func TestAskedMeasures(t *testing.T) {
 			t.Errorf("asksDuration(%q) = %v, want %v", tt.question, got, tt.want)
 		}
 	}
+	// A duration: a time since aside; what is dated to one day lasted
+	// part of it.
+	for _, tt := range []struct {
+		question, sentence string
+		want               bool
+	}{
+		{"How long did Xi stay in Hanoi?", "They greeted him at the start of Xi's two-day trip.", true},
+		{"How long did Xi stay in Hanoi?", "Xi arrived for the first time in six years.", false},
+		{"How long did the talks last?", "The leaders held two hours of talks.", true},
+		{"How long did Xi and Trong's talks on October 31, 2022 last?", "From October 30th to November 2nd, Trong was the first state official to visit Beijing and meet Xi.", false},
+		{"How long did Xi and Trong's talks on October 31, 2022 last?", "On October 31st, the two leaders held a 90-minute meeting.", true},
+		{"How long did the talks on 31 October last?", "The talks lasted all afternoon.", true},
+	} {
+		if got := holdsDuration(tt.sentence, tt.question); got != tt.want {
+			t.Errorf("holdsDuration(%q, %q) = %v, want %v", tt.sentence, tt.question, got, tt.want)
+		}
+	}
 	for _, tt := range []struct {
 		m        measure
 		sentence string

@@ -18,8 +18,8 @@ import (
 // the support floors below (6 of 50 dropped) are from after a change
 // made with this set in view. The targets are 0.90, 0.95, 0.05.
 const (
-	blind8MinTurnedAway = 24.0 / 30
-	blind8MinAnswered   = 21 // of 25
+	blind8MinTurnedAway = 29.0 / 30 // 24 before slots3's names set aside, people counted by role, several amounts asked by a noun, a day's duration, a place's name no one's
+	blind8MinAnswered   = 21        // of 25
 	blind8MinRight      = 20
 	blind8MinCaught     = 0.94 // 47 of 50 (44 before the support round: silence, disunity, a hedge made certain)
 	blind8MaxDropped    = 0.06 // 3 of 50 (6 before the support round: "Vietnamese soil" for "its soil", "the Chinese leader" for Xi, shares summed up in another order)

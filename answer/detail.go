@@ -54,11 +54,12 @@ func (d askedDetail) asks() bool {
 // readAskedDetail reads what a question asks for in detail.
 func readAskedDetail(question string) askedDetail {
 	d := askedDetail{role: roleDirections(question), place: placeKindAfterPreposition(question), scope: askedTimeScope(question, readFocus(question))}
-	d.name, d.strictName = asksName(question)
-	d.verb = askedPeoplesVerb(question)
-	d.doers = d.verb != "" && peopleDoIt(question)
-	if k, ok := nameOfPerson(question); ok {
-		words := strings.Fields(question)
+	asked := mainQuestion(question) // "Besides Xi, which Chinese leaders …?" asks as "which Chinese leaders …?"; Xi stays the question's own
+	d.name, d.strictName = asksName(asked)
+	d.verb = askedPeoplesVerb(asked)
+	d.doers = d.verb != "" && peopleDoIt(asked)
+	if k, ok := nameOfPerson(asked); ok {
+		words := strings.Fields(asked)
 		d.kind = strings.ToLower(strings.Trim(words[k], "?.,!;:\"“”'’"))
 		d.nameByKind = true
 		of := slices.IndexFunc(words, func(w string) bool { return strings.EqualFold(w, "of") })
@@ -67,11 +68,13 @@ func readAskedDetail(question string) askedDetail {
 				d.kindOf = append(d.kindOf, nameKey(strings.Trim(w, "?.,!;:\"“”'’")))
 			}
 		}
-	} else if k, ok := whichPersonNoun(question); ok {
-		words := strings.Fields(question)
+	} else if k, ok := whichPersonNoun(asked); ok {
+		words := strings.Fields(asked)
 		d.kind = strings.ToLower(strings.Trim(words[k], "?.,!;:\"“”'’"))
 		for _, w := range words[1:k] {
-			d.kindOf = append(d.kindOf, nameKey(strings.Trim(w, "?.,!;:\"“”'’")))
+			if lower := strings.ToLower(strings.Trim(w, "?.,!;:\"“”'’")); !text.IsStopWord(lower) && !auxiliaries[lower] && !isCount(lower) {
+				d.kindOf = append(d.kindOf, nameKey(strings.Trim(w, "?.,!;:\"“”'’")))
+			}
 		}
 	}
 	if asksDay.MatchString(question) {
@@ -204,20 +207,25 @@ func asksName(question string) (asks, strict bool) {
 			return false, false
 		}
 		if m := whoBe.FindStringSubmatch(q); m != nil {
-			head := ""
+			head, counted := "", false
 			for _, w := range strings.Fields(m[1]) {
 				lower := strings.ToLower(strings.Trim(w, "?.,!;:\"“”'’()"))
+				if head == "" && (lower == "the" || isCount(lower)) {
+					counted = counted || isCount(lower)
+					continue // "Who are the two Politburo members …?"
+				}
 				if text.IsStopWord(lower) {
 					break
 				}
 				head = lower
-				if strings.ContainsAny(w, "?,;") {
+				if personKinds[lower] || strings.ContainsAny(w, "?,;") {
 					break
 				}
 			}
 			if !personKinds[head] {
 				return false, false
 			}
+			return true, counted // people counted by their role are asked by name: "Who are the two Politburo members …?"
 		}
 		return true, false
 	}
@@ -257,10 +265,22 @@ func whichPersonNoun(question string) (int, bool) {
 		return 0, false
 	}
 	first := strings.ToLower(strings.Trim(words[0], "\"“"))
-	if first != "which" && first != "what" {
+	if first != "which" && first != "what" && first != "who" {
 		return 0, false
 	}
-	for k := 1; k < min(len(words), 5); k++ {
+	from := 1
+	if be := strings.ToLower(words[1]); be == "is" || be == "are" || be == "was" || be == "were" {
+		from = 2 // "Which were the two foreign oil companies …?"
+		for from < len(words) && (strings.EqualFold(words[from], "the") || isCount(strings.ToLower(words[from]))) {
+			from++
+		}
+		if from == 2 {
+			return 0, false // "Which is …" without "the": no noun to name by
+		}
+	} else if first == "who" {
+		return 0, false // "Who led …?" names people by no noun
+	}
+	for k := from; k < min(len(words), from+4); k++ {
 		w := strings.ToLower(strings.Trim(words[k], "?.,!;:\"“”'’"))
 		if personKinds[w] {
 			return k, true
@@ -270,6 +290,33 @@ func whichPersonNoun(question string) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// relativeWords open a clause saying what the people a noun names did.
+var relativeWords = wordSet("who")
+
+// exclusionLead is a question's opening that sets some names aside:
+// "Besides Xi, …", "Apart from Peng Liyuan, …".
+var exclusionLead = regexp.MustCompile(`^\W*(?i:besides|apart\s+from|aside\s+from|other\s+than|except\s+for|excluding|in\s+addition\s+to)\s+[^,?]+,\s*`)
+
+// mainQuestion is the question after an opening that sets names aside
+// ("Besides Xi, which Chinese leaders attended …?" → "which Chinese
+// leaders attended …?"): what it asks is read there, while the names set
+// aside stay the question's own, which a sentence naming only them does
+// not answer.
+func mainQuestion(question string) string {
+	if loc := exclusionLead.FindStringIndex(question); loc != nil {
+		return question[loc[1]:]
+	}
+	return question
+}
+
+// isCount reports whether a word is a count: "two" or "2".
+func isCount(w string) bool {
+	if _, ok := numberWords[w]; ok {
+		return true
+	}
+	return w != "" && strings.Trim(w, "0123456789") == ""
 }
 
 // askedPeoplesVerb is the stem of the verb of a "Which …?" question that
@@ -290,6 +337,11 @@ func askedPeoplesVerb(question string) string {
 		for len(words) > 0 && startsWithCapital(clean(words[0])) {
 			words = words[1:]
 		}
+	}
+	if len(words) > 1 && relativeWords[strings.ToLower(words[0])] {
+		words = words[1:] // "Who are the two members who co-chair …?": co-chair
+	} else if whoAsks.MatchString(question) {
+		return "" // "Who was the spokesperson quoted on …?": a participle, no deed asked
 	}
 	if len(words) == 0 {
 		return ""
@@ -351,11 +403,14 @@ var speechVerbs = func() map[string]bool {
 
 // titleWords are capitalised words that name no one by themselves: titles,
 // bodies, months and days ("President", "Politburo", "December").
-var titleWords = wordSet("president prime minister general secretary party communist ministry foreign affairs chairman premier ambassador mr mrs ms madame central committee state government politburo political bureau national assembly army navy coast guard people's republic socialist january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday")
+var titleWords = wordSet("president prime minister general secretary party communist ministry foreign affairs chairman premier ambassador mr mrs ms madame central committee state government politburo political bureau congress national assembly army navy coast guard people's republic socialist january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday")
 
 // placeNames are the places and peoples of the reading list's region,
 // which name no one a "Who …?" asks for.
 var placeNames = wordSet("china vietnam us u.s usa america united states russia japan philippines cambodia taiwan asia asean beijing hanoi washington moscow europe west western east eastern south north sea island islands")
+
+// placeNouns end the names of places: "Paracel Islands", "Red River".
+var placeNouns = wordSet("island islands sea seas strait bay gulf river delta mountain mountains province city airport port harbour harbor")
 
 // namesSomeoneNew reports whether a sentence names someone (a capitalised
 // word that is neither a title, a month, a place nor a people) whom the
@@ -412,6 +467,9 @@ func namesSomeoneNew(sentence, question string, strict bool) bool {
 func runNamesSomeoneNew(run []string, first bool, asked map[string]bool, strict bool) bool {
 	if first && len(run) < 2 {
 		return false
+	}
+	if len(run) > 1 && placeNouns[nameKey(run[len(run)-1])] {
+		return false // a place: "the Paracel Islands", "the Red River"
 	}
 	named, isAsked := false, false
 	for k, w := range run {

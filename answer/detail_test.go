@@ -37,6 +37,14 @@ func TestAskedDetailOfAQuestion(t *testing.T) {
 		{question: "What was discussed at the most recent party exchange?", ordinal: "last"},
 		{question: "Did Xi visit Vietnam for the first time in 2015?"}, // "the first time" is no series
 		{question: "When did Trong first visit China?"},                // an adverb: any sentence dating his visits answers
+		// People counted by their role are asked by name; "the two X" after a be.
+		{question: "Who are the two Politburo members who co-chair the platform?", name: true, strict: true, verb: "chair"},
+		{question: "Who was the spokesperson quoted on the agenda?", name: true}, // a participle, no deed asked
+		{question: "Which were the two foreign oil companies that Vietnam agreed to pay?", name: true, strict: true},
+		{question: "Which is the largest trading partner of Vietnam?"}, // no "the" after the be: no noun to name by
+		// An opening setting names aside: what is asked is read after it.
+		{question: "Besides Xi, which Chinese leaders attended the ceremony?", name: true, strict: true, verb: "attend"},
+		{question: "Apart from Peng Liyuan, who travelled with Xi to Vietnam?", name: true},
 	}
 	for _, tt := range tests {
 		d := readAskedDetail(tt.question)
@@ -80,6 +88,18 @@ func TestSentenceGivesTheAskedDetail(t *testing.T) {
 		{"Which US Secretary of Defense visited Vietnam in 2018?", "Vietnam has hosted the U.S. Secretary of Defense every year since 2018.", false},
 		{"What is the name of China's ambassador to Vietnam?", "According to China's Ambassador to Vietnam Xiong Bo, the two countries signed dozens of documents.", true},
 		{"What is the name of the Vietnamese foreign ministry spokesperson who defended socialist democracy?", "“It offers a means for the people,” Vietnam's Ministry of Foreign Affairs spokesperson Le Thi Thu Hang said.", true},
+		// Names set aside by the question's opening are the question's own.
+		{"Besides Xi, which Chinese leaders attended the ceremony where Trong got the medal?", "Xi presented the Friendship Medal to Trong at a ceremony attended by Chinese leaders.", false},
+		{"Besides Xi, which Chinese leaders attended the ceremony where Trong got the medal?", "Premier Li Qiang attended the ceremony where Xi presented the medal to Trong.", true},
+		{"Besides Trong, which Vietnamese leaders met Xi in Beijing?", "Vietnam's Communist Party leader, Nguyen Phu Trong, was the first state official to visit Beijing and meet Xi Jinping following the 20th Congress.", false},
+		{"Apart from Peng Liyuan, who travelled with Xi to Vietnam?", "Chinese President Xi Jinping arrived in Vietnam with his wife, Peng Liyuan, on Tuesday.", false},
+		// People counted by their role: a title is no name, and they do the asked deed.
+		{"Who are the two Politburo members who co-chair the party platform?", "They have established a high-level party platform, co-chaired by a Political Bureau member from each side.", false},
+		{"Who are the two Politburo members who co-chair the party platform?", "Trong dispatched special envoy Le Hong Anh, a Politburo member, to Beijing in August 2014.", false},
+		{"Who are the two Politburo members who co-chair the party platform?", "The platform is co-chaired by Politburo members Wang Huning and Tran Cam Tu.", true},
+		// A run of capitalised words ending in a place's noun names a place.
+		{"Which were the two foreign oil companies that Vietnam agreed to pay?", "A Chinese vessel sunk a Vietnamese fishing ship near the Paracel Islands, or when it agreed to pay two foreign oil companies.", false},
+		{"Which were the two foreign oil companies that Vietnam agreed to pay?", "It agreed to pay ExxonMobil and Rosneft after it cancelled their contracts.", true},
 		// A role's direction.
 		{"Who was Vietnam's ambassador to China in 2023?", "According to China's Ambassador to Vietnam Xiong Bo, the two countries signed dozens of documents.", false},
 		// A place of the asked kind.

@@ -511,8 +511,8 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 			rule = "time scope" // "What post did he hold before he became president?" is not "President Vo Van Thuong"
 		case c == cueNumber && asksTimes(question) && !timesCount.MatchString(text):
 			rule = "count of times" // "How many times has Biden met Trong?" is not "the 40th and 41st ASEAN Summits"
-		case m == measureSpan && asksDuration(question) && !spanLike.MatchString(elapsedTime.ReplaceAllString(text, " ")):
-			rule = "duration" // "How long did Xi stay?" is not "for the first time in six years"
+		case m == measureSpan && asksDuration(question) && !holdsDuration(text, question):
+			rule = "duration" // "How long did Xi stay?" is not "for the first time in six years"; the talks of one day are not the visit's days
 		case !m.holds(text):
 			rule = "measure" // "What share …?" needs a share
 		case (c == cueWhen || c == cueNumber || m != measureNone || valueOf) && !slices.ContainsFunc(asked, func(terms []string) bool {

@@ -773,7 +773,9 @@ func askedThingsTerm(question string) string {
 // asksWhere is a question for a place: "Where did Xi and Trong meet?";
 // not "Where does China rank …?" nor "Where does Laos stand …?".
 var (
-	asksWhere = regexp.MustCompile(`(?i)^\W*(?:where|in\s+which\s+(?:city|country|place|town|province))\b`)
+	// A place asked second of two joined slots is asked too: "In what
+	// year and in which city was it signed?", "When and where …?".
+	asksWhere = regexp.MustCompile(`(?i)^\W*(?:(?:when|in\s+(?:what|which)\s+year|on\s+(?:what|which)\s+(?:date|day))\s+and\s+)?(?:where|in\s+(?:which|what)\s+(?:city|country|place|town|province))\b`)
 	notPlace  = regexp.MustCompile(`(?i)\b(?:rank|ranks|ranked|stand|stands|place|placed|fit|fits)\b`)
 	placeLike = regexp.MustCompile(`\b(?:in|at|to|from|near|inside|outside|of|on)\s+(?:the\s+)?(\p{Lu}[\p{L}’'-]+)`)
 )

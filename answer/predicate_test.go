@@ -407,6 +407,10 @@ func TestAPlaceAskedWithin(t *testing.T) {
 		{"Where did Xi and Trong meet?", true},
 		{"Where does Vietnam rank among arms importers?", false},
 		{"What did the agreement settle?", false},
+		// A place asked second of two joined slots.
+		{"In what year and in which city was the border agreement signed?", true},
+		{"When and where did Xi and Trong first meet?", true},
+		{"In what year and with whom was the border agreement signed?", false},
 	}
 	for _, tt := range tests {
 		if got := asksPlace(tt.question); got != tt.want {

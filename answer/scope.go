@@ -317,8 +317,10 @@ func narrowsWhole(sentence, question, noun string) bool {
 }
 
 // askedValueOf is a question for an amount by its name: "What was the
-// total value of trade …?", "What is the cost of the railway?".
-var askedValueOf = regexp.MustCompile(`(?i)^\W*what\s+(?:was|is|were|are|has\s+been|will\s+be)\s+(?:the\s+)?(?:(?:total|overall|combined|annual|yearly|estimated)\s+)?(?:value|amount|sum|size|volume|cost|price|worth|population|gdp|GDP|budget|revenue|turnover|debt|length|area)\s+of\b`)
+// total value of trade …?", "What is the cost of the railway?", of
+// several amounts too ("What are the populations of China and Vietnam?";
+// "areas of cooperation" are fields, no amount).
+var askedValueOf = regexp.MustCompile(`(?i)^\W*what\s+(?:was|is|were|are|has\s+been|will\s+be)\s+(?:the\s+)?(?:(?:total|overall|combined|annual|yearly|estimated)\s+)?(?:(?:value|amount|sum|size|volume|cost|price|population|budget|revenue|turnover|debt|length)s?|worth|gdp|GDP|area)\s+of\b`)
 
 // askedNounDid is "What NOUN did X VERB …?": the noun is what is asked
 // ("What tariff cuts did the agreement contain?").
@@ -405,7 +407,7 @@ func predicateInOtherClause(sentence, predicate string, asked [][]string, synony
 
 // askedAmountNoun is a question for an amount by a noun that is one:
 // "What was Vietnam's trade surplus with the United States?".
-var askedAmountNoun = regexp.MustCompile(`^\W*(?i:what)\s+(?:was|is|were|are)\s+(?:the\s+|[\p{L}.]+['’]s\s+)(?:[\p{L}-]+\s+){0,2}?(?i:surplus|deficit|gdp|population|budget|revenue|turnover|debt|output)\b`)
+var askedAmountNoun = regexp.MustCompile(`^\W*(?i:what)\s+(?:was|is|were|are)\s+(?:the\s+|[\p{L}.]+['’]s\s+)(?:[\p{L}-]+\s+){0,2}?(?i:surplus|deficit|gdp|population|budget|revenue|turnover|debt|output)(?i:s)?\b`)
 
 // asksValue reports whether a question asks for an amount by name.
 func asksValue(question string) bool {

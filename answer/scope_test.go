@@ -144,6 +144,9 @@ func TestAValueAskedByName(t *testing.T) {
 		"What is the value of party ties?":                                     true,
 		"What is the population of Vietnam?":                                   true,
 		"What was the GDP of Vietnam in 2022?":                                 true,
+		"What are the populations of China and Vietnam?":                       true, // several amounts
+		"What are the sizes of the economies of China and Vietnam?":            true,
+		"What were the areas of cooperation?":                                  false, // no amount: not "of" after the noun's own words
 	} {
 		if got := askedValueOf.MatchString(q); got != want {
 			t.Errorf("%q asks a value: %v, want %v", q, got, want)
@@ -229,6 +232,7 @@ func TestAnAmountNounAndACountOfTimes(t *testing.T) {
 	for q, want := range map[string]bool{
 		"What was Vietnam's trade surplus with the United States in 2022?": true,
 		"What is the population of Vietnam?":                               true,
+		"What are the populations of the two countries?":                   true,
 		"What was the outcome of the summit?":                              false,
 		"What is Vietnam's position on the South China Sea?":               false,
 	} {
