@@ -57,7 +57,9 @@ lift lifts lifted lifting | impose imposes imposed imposing
 import imports imported importer | export exports exported exporter
 upgrade upgrades upgraded | downgrade downgrades downgraded
 remain remains remained | lose loses lost cease ceases ceased
-single | multiple numerous various`
+single | multiple numerous various
+silent silence omit omits omitted ignore ignores ignored | highlight highlights highlighted stress stresses stressed emphasize emphasizes emphasized mention mentions mentioned voice voices voiced
+unity united unify unified | disunity division divisions divided split`
 
 // antonyms maps the stem of each word of antonymPairs to the stems of its
 // opposites.
@@ -134,6 +136,12 @@ func (p passageText) contradicts(c claim) string {
 	own := termSet{}
 	own.add(c.terms...)
 	for _, t := range c.terms {
+		// A word a negation of the claim bears on is not claimed: "did not
+		// weaken" is not contradicted by "strengthened"; nor is the "short"
+		// of the negation "stops short of" itself.
+		if _, phrase := negatingPhrases[t]; c.negated && (phrase || slices.Contains(c.denied, t)) {
+			continue
+		}
 		// The stretch's own words only: synonyms reach far ("oppose" has
 		// "defend" among them, "meet" has "oppose"), and an opposite of the
 		// curated list outweighs them.

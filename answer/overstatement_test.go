@@ -54,3 +54,23 @@ func TestSupportCheckSwappedWords(t *testing.T) {
 		{"a not said otherwise", "Relations between the two provinces have never been free of rivalry.", true},
 	})
 }
+
+// TestSupportCheckCertaintyAgainstAHedgeElsewhere: "guaranteeing",
+// "confirmed" say a thing is plainly so, as "clearly" does, even in a
+// sentence with a hedge of its own ("seeks"); a passage's "only time will
+// tell if" or "it is unclear whether" hedges it; and a claim said plainly
+// so is hedged by a hedge in any sentence of its passage, not only the
+// one that supports the rest of it.
+func TestSupportCheckCertaintyAgainstAHedgeElsewhere(t *testing.T) {
+	const passage = "The agreement states the intention to seek long-term solutions acceptable to both sides. " +
+		"Only time will tell if this new partnership will be long-lasting."
+	checkSupportCases(t, passage, []supportCase{
+		{"the intention, as said", "The agreement seeks long-term solutions acceptable to both sides.", true},
+		{"time will tell made guaranteed", "The agreement seeks long-term solutions acceptable to both sides, guaranteeing that the new partnership will be long-lasting.", false},
+		{"time will tell made clearly", "The agreement seeks long-term solutions acceptable to both sides, and the new partnership will clearly be long-lasting.", false},
+	})
+	const unclear = "It is unclear whether the new railway line will raise trade between the two countries."
+	checkSupportCases(t, unclear, []supportCase{
+		{"unclear made confirmed", "It is confirmed that the new railway line will raise trade between the two countries.", false},
+	})
+}

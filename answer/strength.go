@@ -65,7 +65,7 @@ var licenceOnly = map[string]string{"same": "identical"}
 
 // hedges are the words of a passage that say a thing may be so, not that
 // it is.
-var hedges = wordSet("may might could likely possibly potentially probably perhaps apparently reportedly allegedly seemingly appears appear appeared seems seem seemed expected supposedly presumably arguably")
+var hedges = wordSet("may might could likely possibly potentially probably perhaps apparently reportedly allegedly seemingly appears appear appeared seems seem seemed expected supposedly presumably arguably uncertain unclear")
 
 // claimHedges are the words that keep a sentence from stating a thing as
 // fact: a hedge, a modal, or a report of what someone said, hoped or
@@ -372,13 +372,14 @@ func sharesStem(a, b []string, synonyms retrieval.Synonyms) bool {
 // them, around it — what the claim, which has no hedge of its own, says
 // is.
 func hedgedClaim(c claim, stretch []string) bool {
-	if c.hedged {
+	if c.hedged && !c.emphatic {
 		return false
 	}
 	terms := termSet{}
 	terms.add(c.terms...)
 	for _, sentence := range stretch {
-		words := clauseWordsOf([]string{sentence})
+		// "Only time will tell if" is "it remains uncertain if".
+		words := clauseWordsOf([]string{withPhrasalVerbs(sentence)})
 		for i, w := range words {
 			if !hedges[w] || w == "may" && isMonth(words, i) {
 				continue
@@ -418,7 +419,7 @@ const (
 
 // emphatics are the words by which a sentence says a thing is plainly
 // so: a passage's "it is likely that" about it does not support it.
-var emphatics = wordSet("clearly obviously evidently certainly undoubtedly surely definitely unmistakably")
+var emphatics = wordSet("clearly obviously evidently certainly undoubtedly surely definitely unmistakably confirmed confirms guarantee guarantees guaranteed guaranteeing")
 
 // firstEver is a claim that a thing was the first of all time: "the first
 // ever", "for the first time ever".

@@ -101,7 +101,7 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 	singles := make([]passageText, len(sents))
 	for i, sent := range sents {
 		singles[i] = readStretch([]string{sent}, c.synonyms, stems)
-		if t := singles[i].contradicts(claim); !claim.negated && t != "" && singles[i].coverage(claim, titled) >= minContradictionCoverage {
+		if t := singles[i].contradicts(claim); t != "" && singles[i].coverage(claim, titled) >= minContradictionCoverage {
 			return supportVerdict{why: "the passage says the opposite of \"" + claim.written[t] + "\""}
 		}
 		// And one that says the claim is not so: "the visit is not … a
@@ -132,8 +132,12 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 				}
 				missing = yearsElsewhere(missing, whole)
 			}
+			if len(missing) > 0 {
+				missing = slices.DeleteFunc(missing, func(m string) bool { return roleOfNamed(claimedNames, lowerFolded(m), passage) })
+			}
 			if referent != "" {
-				missing = slices.DeleteFunc(missing, func(m string) bool { return strings.EqualFold(m, referent) })
+				// Its people too: "Vietnamese soil" for "its soil".
+				missing = slices.DeleteFunc(missing, func(m string) bool { return sameName(lowerFolded(m), lowerFolded(referent)) })
 			}
 			coverage := stretch.coverage(weighed, titled)
 			// A claim's "not" is matched by a passage's "not" about the
@@ -144,7 +148,7 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 				claim.negated && !stretch.negated && stretch.words["first"] && noneBefore.MatchString(sentence)
 			negated := claim.negated != stretch.negated && !restricts && (claim.negated || stretch.deniesClaim(claim)) ||
 				claim.negated && stretch.negated && !stretch.deniesAnyOf(claim.denied) && !deniesInOtherWords(singles[i:i+n], claim) ||
-				!claim.negated && stretch.contradicts(claim) != "" ||
+				stretch.contradicts(claim) != "" ||
 				// "vowed to take actions" where the passage has "refrain
 				// from taking actions".
 				!claim.negated && len(stretch.refused) > 0 && stretch.refusesClaim(claim) ||
@@ -161,7 +165,9 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 				if len(overstated) == 0 && firstEver.MatchString(sentence) && boundedFirst(sents[i:i+n]) {
 					overstated = []string{"first ever"}
 				}
-				hedged = hedgedClaim(claim, sents[i:i+n])
+				// A claim said plainly so ("guaranteeing", "it is confirmed")
+				// is hedged by a "may" anywhere in the passage.
+				hedged = hedgedClaim(claim, sents[i:i+n]) || claim.emphatic && hedgedClaim(claim, sents)
 				swapped = swappedName(claimedNames, sents[i:i+n])
 				if swapped == "" && len(overstated) == 0 && !hedged {
 					if w := swappedWords(weighed, sentence, sents[i:i+n], stretch, titled); w != "" {
@@ -228,7 +234,7 @@ var theCountry = regexp.MustCompile(`(?i)\bthe country(?:[’']s)?\b`)
 // country's constitution commits the ruling party …" for "Vietnam's
 // ruling party …" — or "": the passage and its title must name nothing,
 // no place or person, that the claim does not, and the claim only one
-// name they lack.
+// name they lack (with the adjective of its people: "Vietnamese").
 func unnamedReferent(claimed []nameSpan, passage, title string) string {
 	if !theCountry.MatchString(passage) {
 		return ""
@@ -258,10 +264,14 @@ func unnamedReferent(claimed []nameSpan, passage, title string) string {
 		if n.number || len(n.words) != 1 || strings.Contains(lower, n.words[0]) {
 			continue
 		}
-		if referent != "" {
+		// "Vietnam's constitution … on Vietnamese soil": one name, and
+		// its people.
+		if referent != "" && !sameName(referent, n.words[0]) {
 			return ""
 		}
-		referent = n.words[0]
+		if referent == "" {
+			referent = n.words[0]
+		}
 	}
 	return referent
 }
@@ -302,3 +312,43 @@ func (s termSet) hasAny(terms []string) bool {
 // lowerFolded is a word lower-cased with its diacritics removed, as
 // text.Words writes it: "Trọng" → "trong".
 func lowerFolded(w string) string { return strings.ToLower(text.Fold(w)) }
+
+// roleWords name a person by the office they hold: "the Chinese leader",
+// "his Vietnamese counterpart".
+var roleWords = wordSet("leader counterpart president premier chief head")
+
+// roleOfNamed reports whether the claim's name m is a people's adjective
+// before a word of office ("the Chinese leader", "his Chinese
+// counterpart") that may stand for a person the passage names and the
+// claim does not: "Xi warned …" for "The Chinese leader warned …".
+func roleOfNamed(claimed []nameSpan, m, passage string) bool {
+	own := map[string]bool{}
+	role := false
+	for _, n := range claimed {
+		for _, w := range n.words {
+			own[w] = true
+		}
+		// The adjective ends its run ("Like the Chinese" is read as one).
+		if len(n.words) > 0 && n.words[len(n.words)-1] == m && len(nameForms[m]) > 0 && roleWords[n.after[0]] {
+			role = true
+		}
+	}
+	if !role {
+		return false
+	}
+	for _, n := range nameSpans(nameTokens(passage), false) {
+		if n.number || len(n.words) == 0 {
+			continue
+		}
+		person := true
+		for _, w := range n.words {
+			if own[w] || len(nameForms[w]) > 0 {
+				person = false
+			}
+		}
+		if person {
+			return true
+		}
+	}
+	return false
+}

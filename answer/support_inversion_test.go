@@ -54,6 +54,8 @@ func TestSupportCheckAnUnnamedCountry(t *testing.T) {
 	}{
 		{"the country it means", "By its constitution, Vietnam's ruling party is committed to a doctrine of no foreign military bases on its soil.", unnamed, true},
 		{"a passage that names only an idea, in quotation marks", "By its constitution, Vietnam's ruling party is committed to allowing no foreign military bases on its soil.", quoted, true},
+		{"the country and its people", "By its constitution, Vietnam's ruling party is committed to a doctrine of no foreign military bases on Vietnamese soil.", unnamed, true},
+		{"a country and another people", "By its constitution, Vietnam's ruling party is committed to a doctrine of no foreign military bases on Thai soil.", unnamed, false},
 		{"two names the passage lacks", "By its constitution, Vietnam's ruling party is committed to a doctrine of no Chinese military bases on its soil.", unnamed, false},
 		{"a passage that names another country", "By its constitution, Vietnam's ruling party is committed to a doctrine of no foreign military bases on its soil.", named, false},
 		{"a passage without 'the country'", "By its constitution, Vietnam's ruling party is committed to a doctrine of no foreign military bases on its soil.", "Its constitution commits the ruling party to a doctrine of no foreign military bases on its soil.", false},
@@ -293,4 +295,57 @@ func TestSupportCheckSubjectSwapped(t *testing.T) {
 		{"as the passage has it", "China actively advocates for Vietnam's inclusion in the Digital Silk Road.", true},
 		{"its capital for the country", "Beijing actively advocates for Vietnam's inclusion in its Digital Silk Road.", true},
 	})
+}
+
+// TestSupportCheckSilenceAndOppositesBesideANegation: "silent on",
+// "omitted", "ignored" say the opposite of a passage's "highlighted",
+// "voiced", "mentioned"; "disunity" the opposite of "unity"; and an
+// opposite contradicts a claim that has a "not" elsewhere ("exposed
+// disunity … and produced no outcomes"), though not a word under the
+// claim's own negation ("did not scrap the agreements" where the passage has "did not cancel the agreements they had signed") nor the
+// "short" of "stops short of" (against "long-term").
+func TestSupportCheckSilenceAndOppositesBesideANegation(t *testing.T) {
+	const passage = "For the first time in almost a decade, the joint statement highlighted shared concerns over new challenges to their communist political systems. " +
+		"The trip signaled unity among two of only five remaining communist-led countries while resulting in more tangible outcomes like the signing of economic agreements. " +
+		"Hanoi has shown that it will not hesitate to voice its objections if its national interests are encroached upon. " +
+		"The two sides did not cancel the agreements they had signed. " +
+		"Point 9 of the statement seeks long-term solutions and does not claim that the disputes have been settled."
+	checkSupportCases(t, passage, []supportCase{
+		{"silent on for highlighted", "The joint statement was silent on shared concerns over new challenges to their communist political systems.", false},
+		{"omitted for highlighted", "The joint statement omitted shared concerns over new challenges to their communist political systems.", false},
+		{"highlighted, as said", "The joint statement highlighted shared concerns over new challenges to their communist political systems.", true},
+		{"kept silent for will voice", "Hanoi has kept silent about its objections when its national interests are encroached upon.", false},
+		{"disunity for unity, beside a no", "The trip exposed disunity among two of only five remaining communist-led countries and produced no tangible outcomes.", false},
+		{"unity, as said", "The trip signaled unity among two of the five remaining communist-led countries.", true},
+		{"an opposite under the claim's own not", "The two sides did not scrap the agreements.", true},
+		{"the short of stops short of", "Point 9 stops short of claiming that the disputes have been settled.", true},
+	})
+}
+
+// TestSupportCheckAPeopleAndAnOffice: "the Chinese leader", "his Chinese
+// counterpart" may stand for a person the passage names and the sentence
+// does not ("Trong, like Xi, …"); not where the passage names only places
+// or peoples, nor a people before a word that is not an office. (No
+// title: the specs' title names China.)
+func TestSupportCheckAPeopleAndAnOffice(t *testing.T) {
+	synonyms, err := retrieval.WordNetSynonyms()
+	if err != nil {
+		t.Fatal(err)
+	}
+	check := builtinSupportChecker(synonyms)
+	const named = "Trong, like Xi, has remained as party chief beyond the usual tenure of one or two terms, cementing his influence in a party that has traditionally been governed by consensus."
+	const places = "Trong, like Hanoi, has remained as party chief beyond the usual tenure of one or two terms, cementing his influence in a party that has traditionally been governed by consensus."
+	for _, tt := range []struct {
+		name, sentence, passage string
+		want                    bool
+	}{
+		{"like the Chinese leader, for like Xi", "Like the Chinese leader, Trong has stayed on as party head past the customary one or two terms, strengthening his sway over a party traditionally run by consensus.", named, true},
+		{"like his Chinese counterpart", "Like his Chinese counterpart, Trong has stayed on as party head past the customary one or two terms.", named, true},
+		{"a people before a thing, not an office", "Like Xi, Trong has stayed on as party head past the customary one or two Chinese terms.", named, false},
+		{"the Chinese leader where the passage names only a place", "Like the Chinese leader, Trong has stayed on as party head past the customary one or two terms.", places, false},
+	} {
+		if v := check.check(tt.sentence, tt.passage, ""); v.supported != tt.want {
+			t.Errorf("%s: %q supported = %v (%s), want %v", tt.name, tt.sentence, v.supported, v.why, tt.want)
+		}
+	}
 }

@@ -95,6 +95,15 @@ func TestSupportCheckNameSwaps(t *testing.T) {
 		{"two countries swapped", "Trong said that China sees relations with Vietnam as a top priority.", false},
 		{"the two countries where the passage puts them", "Trong said Vietnam sees its relations with China as a top priority.", true},
 	})
+	// A summary of shares of two sentences, in its own order: its "56.9
+	// percent of Vietnamese" where the passage's "of Vietnamese" follows
+	// 73.6. A share the passage does not give is still wrong there.
+	const shares = "In the 2022 survey, when asked which country Vietnamese have the most confidence will provide leadership, 56.9 percent chose the United States, while only 11.8 percent picked China. " +
+		"When asked which superpower the Association of Southeast Asian Nations (ASEAN) should align with, 73.6 percent of Vietnamese chose the United States."
+	checkSupportCases(t, shares, []supportCase{
+		{"shares of two sentences, summed up in another order", "A 2022 survey found 56.9 percent of Vietnamese trusted the United States most to provide leadership versus 11.8 percent for China, and 73.6 percent wanted ASEAN to align with the US.", true},
+		{"a share the passage does not give", "A 2022 survey found 65.9 percent of Vietnamese trusted the United States most to provide leadership versus 11.8 percent for China, and 73.6 percent wanted ASEAN to align with the US.", false},
+	})
 }
 
 // TestSupportCheckNegationsInOtherWords: negations without a "not" — an

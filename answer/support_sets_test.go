@@ -26,8 +26,9 @@ var supportTuningSets = []struct {
 	// 2 of 16), then tuned on: 7 of 8, 1 of 16.
 	{"support_extra3.jsonl", 8, 0.875, 0.0625},
 	// Written by a reviewer who saw no code: 46 of 50 caught, 13 of 50
-	// dropped at its first run; then tuned on: 50 of 50, 3 of 50.
-	{"support_blind3.jsonl", 40, 1.0, 0.06},
+	// dropped at its first run; then tuned on: 50 of 50, 3 of 50; 2 of
+	// 50 after "his Chinese counterpart" for a person the passage names.
+	{"support_blind3.jsonl", 40, 1.0, 0.04},
 	// Written before the fourth round's tuning (25 of 31, 16 of 41), then
 	// tuned on: 29 of 31, 0 of 41.
 	{"support_extra4.jsonl", 30, 0.93, 0.0},
@@ -81,6 +82,12 @@ var supportTuningSets = []struct {
 	// faithful sentences in other words and unfaithful ones of the usual
 	// kinds, and run once: 15 of 20 caught, 4 of 20 dropped.
 	{"support_extra13.jsonl", 20, 0.75, 0.20},
+	// Written at the start of session 11's support round, before its
+	// changes, from the seeds alone (faithful sentences in other words;
+	// hedges made certain, "some" made "all", negations in other words,
+	// inventions) and run once: 12 of 15 caught, 0 of 15 dropped; 13
+	// and 0 after "omitted" read as the opposite of "highlighted".
+	{"support_extra14.jsonl", 15, 0.86, 0.0},
 }
 
 // TestSupportCheckOnTheTuningSets measures the model-free support check on

@@ -245,6 +245,12 @@ func swappedName(claimed []nameSpan, stretch []string) string {
 	}
 	for _, c := range claimed {
 		swapped, kept := false, false
+		// A share the stretch gives elsewhere ("56.9 percent of
+		// Vietnamese" where its "of Vietnamese" follows 73.6, its 56.9
+		// another clause): a summary's order of several shares, past this
+		// check. A year is not: "invaded Cambodia in 1979" is a swap where
+		// the passage has 1978 there and 1979 for another event.
+		elsewhere := c.number && c.after[0] == "percent" && slices.ContainsFunc(given, func(p nameSpan) bool { return sameSpan(c, p) })
 		for _, p := range given {
 			if !samePlace(c, p) {
 				continue
@@ -256,7 +262,7 @@ func swappedName(claimed []nameSpan, stretch []string) string {
 				// Two numbers of one sentence ("56.9 percent chose the
 				// United States, only 11.8 percent China"): which is which
 				// is past this check.
-			case c.number == p.number:
+			case c.number == p.number && !elsewhere:
 				swapped = true
 			}
 		}
