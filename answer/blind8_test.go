@@ -10,13 +10,14 @@ import (
 // and 25 answerable questions; 100 labelled sentences, half faithful:
 // close, paraphrase, partial, summary, safe inference), and were run on
 // the session's first code (23 of 30 turned away; 20 and 18 of 25
-// answered and right; 44 of 50 caught, 6 of 50 dropped) and once on its
-// final code, nothing tuned on them before (24 of 30, 80 %; 21 and 20;
-// 44 of 50, 88 %; 7 of 50, 14 %). That run showed one prune of the session
+// answered and right; 44 of 50 caught, 6 of 50 dropped) and once after
+// the session's first rounds, nothing tuned on them before (24 of 30,
+// 80 %; 21 and 20; 44 of 50, 88 %; 7 of 50, 14 %). The last round
+// (slots3, support7) was then tuned on them: the floors below. That run showed one prune of the session
 // (the reporting words of "According to the article, …" counted as
 // claims) costing a faithful sentence; it was reverted after the run, so
-// the support floors below (6 of 50 dropped) are from after a change
-// made with this set in view. The targets are 0.90, 0.95, 0.05.
+// the figures since are made with this set in view. The targets
+// are 0.90, 0.95, 0.05.
 const (
 	blind8MinTurnedAway = 29.0 / 30 // 24 before slots3's names set aside, people counted by role, several amounts asked by a noun, a day's duration, a place's name no one's
 	blind8MinAnswered   = 21        // of 25
