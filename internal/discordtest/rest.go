@@ -189,6 +189,9 @@ func (s *Server) authorized(rec Request) bool {
 var errUnauthorized = apiError{Message: "401: Unauthorized", Code: 0}
 
 // route answers one REST request: a status and a JSON body (nil for none).
+// A body is a copy of what the server holds, never a pointer into it:
+// serveREST encodes it after the lock is released, while another request
+// may edit the message.
 func (s *Server) route(method, path string, rec Request) (int, any) {
 	parts := strings.Split(strings.Trim(path, "/"), "/")
 	needAuth := !(parts[0] == "interactions" || parts[0] == "webhooks" || path == "gateway")
@@ -400,7 +403,7 @@ func (s *Server) followup(appID, token string, body []byte) (int, any) {
 	m := &Message{ID: s.newID(), Author: s.BotUser(), ChannelID: in.ChannelID, GuildID: in.GuildID}
 	data.apply(m)
 	s.messages[m.ID] = m
-	return 200, m
+	return 200, *m
 }
 
 func (s *Server) webhookMessage(method, token, messageID string, body []byte) (int, any) {
@@ -422,12 +425,12 @@ func (s *Server) webhookMessage(method, token, messageID string, body []byte) (i
 	}
 	switch method {
 	case "GET":
-		return 200, m
+		return 200, *m
 	case "PATCH":
 		data.apply(m)
 		m.Flags &^= 128
 		m.Edits++
-		return 200, m
+		return 200, *m
 	case "DELETE":
 		m.Deleted = true
 		return http.StatusNoContent, nil
@@ -450,7 +453,7 @@ func (s *Server) createChannelMessage(channelID string, body []byte) (int, any) 
 	}
 	data.apply(m)
 	s.messages[m.ID] = m
-	return 200, m
+	return 200, *m
 }
 
 func (s *Server) channelMessage(method, channelID, messageID string, body []byte) (int, any) {
@@ -469,14 +472,14 @@ func (s *Server) channelMessage(method, channelID, messageID string, body []byte
 	}
 	switch method {
 	case "GET":
-		return 200, m
+		return 200, *m
 	case "PATCH":
 		if m.Author.ID != s.opts.BotID {
 			return http.StatusForbidden, apiError{Message: "Cannot edit a message authored by another user", Code: 50005}
 		}
 		data.apply(m)
 		m.Edits++
-		return 200, m
+		return 200, *m
 	}
 	return http.StatusMethodNotAllowed, apiError{Message: "405: Method Not Allowed"}
 }
