@@ -362,7 +362,7 @@ func eventWord(question string) string {
 	}
 	var words []string
 	for _, f := range strings.Fields(m[2]) {
-		w := strings.Trim(f, "?.,!;:\"“”'’()")
+		w := trimWordParens(f)
 		if strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") {
 			w = "" // a possessive is part of a name
 		}

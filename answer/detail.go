@@ -60,20 +60,20 @@ func readAskedDetail(question string) askedDetail {
 	d.doers = d.verb != "" && peopleDoIt(asked)
 	if k, ok := nameOfPerson(asked); ok {
 		words := strings.Fields(asked)
-		d.kind = strings.ToLower(strings.Trim(words[k], "?.,!;:\"“”'’"))
+		d.kind = strings.ToLower(trimWord(words[k]))
 		d.nameByKind = true
 		of := slices.IndexFunc(words, func(w string) bool { return strings.EqualFold(w, "of") })
 		for _, w := range words[max(of+1, k-3):k] { // "the name of China's ambassador": "name" is no modifier
 			if lower := strings.ToLower(w); !text.IsStopWord(lower) {
-				d.kindOf = append(d.kindOf, nameKey(strings.Trim(w, "?.,!;:\"“”'’")))
+				d.kindOf = append(d.kindOf, nameKey(trimWord(w)))
 			}
 		}
 	} else if k, ok := whichPersonNoun(asked); ok {
 		words := strings.Fields(asked)
-		d.kind = strings.ToLower(strings.Trim(words[k], "?.,!;:\"“”'’"))
+		d.kind = strings.ToLower(trimWord(words[k]))
 		for _, w := range words[1:k] {
-			if lower := strings.ToLower(strings.Trim(w, "?.,!;:\"“”'’")); !text.IsStopWord(lower) && !auxiliaries[lower] && !isCount(lower) {
-				d.kindOf = append(d.kindOf, nameKey(strings.Trim(w, "?.,!;:\"“”'’")))
+			if lower := strings.ToLower(trimWord(w)); !text.IsStopWord(lower) && !auxiliaries[lower] && !isCount(lower) {
+				d.kindOf = append(d.kindOf, nameKey(trimWord(w)))
 			}
 		}
 	}
@@ -209,7 +209,7 @@ func asksName(question string) (asks, strict bool) {
 		if m := whoBe.FindStringSubmatch(q); m != nil {
 			head, counted := "", false
 			for _, w := range strings.Fields(m[1]) {
-				lower := strings.ToLower(strings.Trim(w, "?.,!;:\"“”'’()"))
+				lower := strings.ToLower(trimWordParens(w))
 				if head == "" && (lower == "the" || isCount(lower)) {
 					counted = counted || isCount(lower)
 					continue // "Who are the two Politburo members …?"
@@ -248,7 +248,7 @@ func nameOfPerson(question string) (int, bool) {
 		return 0, false
 	}
 	for k := of + 1; k < min(len(words), of+7); k++ {
-		if personKinds[strings.ToLower(strings.Trim(words[k], "?.,!;:\"“”'’"))] {
+		if personKinds[strings.ToLower(trimWord(words[k]))] {
 			return k, true
 		}
 	}
@@ -281,7 +281,7 @@ func whichPersonNoun(question string) (int, bool) {
 		return 0, false // "Who led …?" names people by no noun
 	}
 	for k := from; k < min(len(words), from+4); k++ {
-		w := strings.ToLower(strings.Trim(words[k], "?.,!;:\"“”'’"))
+		w := strings.ToLower(trimWord(words[k]))
 		if personKinds[w] {
 			return k, true
 		}
@@ -330,7 +330,7 @@ func askedPeoplesVerb(question string) string {
 		return ""
 	}
 	words := strings.Fields(question)[k+1:]
-	clean := func(w string) string { return strings.Trim(w, "?.,!;:\"“”'’()") }
+	clean := func(w string) string { return trimWordParens(w) }
 	// The noun's own "of": "Which US Secretary of Defense visited …?"
 	if len(words) > 1 && strings.EqualFold(words[0], "of") && startsWithCapital(clean(words[1])) {
 		words = words[1:]
@@ -388,7 +388,7 @@ func peopleDoIt(question string) bool {
 		return false
 	}
 	words := strings.Fields(question)[k+1:]
-	return len(words) > 0 && !auxiliaries[strings.ToLower(strings.Trim(words[0], "?.,!;:\"“”'’()"))]
+	return len(words) > 0 && !auxiliaries[strings.ToLower(trimWordParens(words[0]))]
 }
 
 // speechVerbs are what people are named by saying, which a sentence may

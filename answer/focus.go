@@ -293,6 +293,14 @@ func startsWithCapital(s string) bool {
 	return unicode.IsUpper(r)
 }
 
+// trimWord is a word of a question or sentence without the punctuation
+// and quotes around it: "Xi’s," → "Xi’s".
+func trimWord(w string) string { return strings.Trim(w, "?.,!;:\"“”'’") }
+
+// trimWordParens is trimWord that strips parentheses too: "(Vietnam," →
+// "Vietnam".
+func trimWordParens(w string) string { return strings.Trim(w, "?.,!;:\"“”'’()") }
+
 // keepAnswering zeroes the score of every sentence that cannot answer the
 // question: one without the question's years and numbers; one that does
 // not name (nor follow, in its passage, a name of) the question's
@@ -667,7 +675,7 @@ func countedNoun(question string) string {
 	for i := 0; i+2 < len(fields); i++ {
 		if strings.EqualFold(fields[i], "how") && strings.EqualFold(fields[i+1], "many") {
 			for _, f := range fields[i+2:] {
-				w := strings.Trim(f, "?.,!;:\"“”'’")
+				w := trimWord(f)
 				if w == "" || startsWithCapital(w) {
 					continue
 				}

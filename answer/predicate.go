@@ -86,7 +86,7 @@ func askedPredicate(question string) string {
 	last := ""
 	fields := strings.Fields(m[2])
 	for k, f := range fields {
-		w := strings.Trim(f, "?.,!;:\"“”'’()")
+		w := trimWordParens(f)
 		if last != "" && (strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")) {
 			break // a possessive after the verb opens its object: "cover Trong's visit"
 		}
@@ -160,7 +160,7 @@ func nounQuestionVerb(q string) string {
 		reach *= 2
 	}
 	for k, f := range words[:min(len(words), reach)] {
-		w := strings.Trim(f, "?.,!;:\"“”'’()")
+		w := trimWordParens(f)
 		lower := strings.ToLower(w)
 		if k == 0 && !ofGroup && (text.IsStopWord(lower) || auxiliaries[lower]) {
 			return "" // "What did …", "What is …": predicateQuestion's, or none
@@ -195,7 +195,7 @@ func verbAfterAuxiliary(words []string, aux string) string {
 	modal := slices.Contains([]string{"will", "would", "can", "could", "should"}, aux)
 	verb := ""
 	for k, f := range words {
-		w := strings.Trim(f, "?.,!;:\"“”'’()")
+		w := trimWordParens(f)
 		lower := strings.ToLower(w)
 		switch {
 		case w == "":
@@ -204,7 +204,7 @@ func verbAfterAuxiliary(words []string, aux string) string {
 			calling := k+1 < len(words) && strings.EqualFold(words[k+1], "as") // "was named as": what it is called
 			if (participle.MatchString(lower) || pastOf[text.Stem(lower)] != "") && !calling {
 				verb = lower
-				if next := strings.ToLower(strings.Trim(words[min(k+2, len(words)-1)], "?.,!;:\"“”'’()")); k+2 < len(words) && strings.EqualFold(words[k+1], "to") && !text.IsStopWord(next) && !startsWithCapital(words[k+2]) {
+				if next := strings.ToLower(trimWordParens(words[min(k+2, len(words)-1)])); k+2 < len(words) && strings.EqualFold(words[k+1], "to") && !text.IsStopWord(next) && !startsWithCapital(words[k+2]) {
 					verb = next // "was expected to reshape"; not "were sent to the oil rig"
 				}
 			}

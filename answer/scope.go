@@ -58,7 +58,7 @@ func superlativeTerms(question string) []string {
 		if startsWithCapital(f) {
 			continue // "the most Vietnamese exports"
 		}
-		w := strings.ToLower(strings.Trim(f, "?.,!;:\"“”'’"))
+		w := strings.ToLower(trimWord(f))
 		if text.IsStopWord(w) || auxiliaries[w] {
 			break // "the main port for trade": port
 		}
@@ -123,11 +123,11 @@ func namedThingKind(question string) string {
 	}
 	words = words[:min(len(words), 5)]
 	for k, w := range words {
-		lower := strings.ToLower(strings.Trim(w, "?.,!;:\"“”'’"))
+		lower := strings.ToLower(trimWord(w))
 		if namedThingKinds[lower] && k < 4 {
-			for k+1 < len(words) && namedThingKinds[strings.ToLower(strings.Trim(words[k+1], "?.,!;:\"“”'’"))] {
+			for k+1 < len(words) && namedThingKinds[strings.ToLower(trimWord(words[k+1]))] {
 				k++
-				lower = strings.ToLower(strings.Trim(words[k], "?.,!;:\"“”'’"))
+				lower = strings.ToLower(trimWord(words[k]))
 			}
 			return text.Stem(lower)
 		}
@@ -220,7 +220,7 @@ func countQualifier(question string) string {
 	fields := strings.Fields(question)
 	for i := 0; i+2 < len(fields); i++ {
 		if strings.EqualFold(fields[i], "how") && strings.EqualFold(fields[i+1], "many") {
-			if w := strings.Trim(fields[i+2], "?.,!;:\"“”'’"); startsWithCapital(w) && !strings.Contains(w, ".") {
+			if w := trimWord(fields[i+2]); startsWithCapital(w) && !strings.Contains(w, ".") {
 				return strings.ToLower(w)
 			}
 		}

@@ -104,7 +104,7 @@ func statesClaim(sents []sentence, i int, c yesNoClaim, ft, prev focusText, syno
 func claimVerb(question string) string {
 	fields := strings.Fields(withoutTimeScope(question))
 	for _, f := range fields[min(1, len(fields)):] {
-		w := strings.Trim(f, "?.,!;:\"“”'’()")
+		w := trimWordParens(f)
 		if w == "" || startsWithCapital(w) || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") {
 			continue
 		}
