@@ -58,7 +58,7 @@ func main() {
 		slog.Error("read WordNet's verbs", "dir", *dir, "err", err)
 		os.Exit(1)
 	}
-	if err := writeLines(*verbOut, verbLines(verbs)); err != nil {
+	if err := writeLines(*verbOut, tableLines(verbs, true)); err != nil {
 		slog.Error("write the verbs' table", "file", *verbOut, "err", err)
 		os.Exit(1)
 	}
@@ -196,31 +196,22 @@ func eachLine(path string, f func([]string) error) error {
 
 // write stores the table as sorted, gzipped lines.
 func write(path string, table map[string][]string) error {
-	return writeLines(path, tableLines(table))
+	return writeLines(path, tableLines(table, false))
 }
 
 // writeTable writes the gzipped lines of table to w.
 func writeTable(w io.Writer, table map[string][]string) error {
-	return writeGzippedLines(w, tableLines(table))
-}
-
-// verbLines are the verbs' table's lines, sorted by stem: a stem, a tab
-// and its synonyms, none for a verb without them, so that the table tells
-// a verb from a word that is none.
-func verbLines(table map[string][]string) []string {
-	var lines []string
-	for _, key := range slices.Sorted(maps.Keys(table)) {
-		lines = append(lines, key+"\t"+strings.Join(table[key], " "))
-	}
-	return lines
+	return writeGzippedLines(w, tableLines(table, false))
 }
 
 // tableLines are the table's lines, sorted by stem: a stem, a tab and its
-// synonyms; a stem without synonyms has none.
-func tableLines(table map[string][]string) []string {
+// synonyms. A stem without synonyms is left out, unless bare keeps it
+// with none (the verbs' table, which tells a verb from a word that is
+// none).
+func tableLines(table map[string][]string, bare bool) []string {
 	var lines []string
 	for _, key := range slices.Sorted(maps.Keys(table)) {
-		if len(table[key]) > 0 {
+		if bare || len(table[key]) > 0 {
 			lines = append(lines, key+"\t"+strings.Join(table[key], " "))
 		}
 	}

@@ -97,7 +97,7 @@ func TestBuildVerbs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := verbLines(verbs), []string{"reloc\t", "sign\tsubscrib ratifi"}; !slices.Equal(got, want) {
+	if got, want := tableLines(verbs, true), []string{"reloc\t", "sign\tsubscrib ratifi"}; !slices.Equal(got, want) {
 		t.Errorf("verb lines = %q, want %q", got, want)
 	}
 }
