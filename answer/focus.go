@@ -406,21 +406,20 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 	for pi := range passages {
 		titles[pi] = reader.read(documentLine(passages[pi]))
 	}
-	// repeatedOpening is how many of a passage's first sentences repeat
-	// the end of the passage before it (chunks overlap).
-	repeatedOpening := func(pi int) int {
+	// repeatedOpening is, for each passage, how many of its first
+	// sentences repeat the end of the passage before it (chunks overlap).
+	repeatedOpening := make([]int, len(passages))
+	for pi := range passages {
 		before := passagesBefore(passages, pi)
-		n := 0
 		for _, s := range sents {
-			if s.passage != pi || s.pos != n {
+			if s.passage != pi || s.pos != repeatedOpening[pi] {
 				continue
 			}
 			if !slices.ContainsFunc(before, func(pj int) bool { return strings.Contains(passages[pj].Text, s.text) }) {
 				break
 			}
-			n++
+			repeatedOpening[pi]++
 		}
-		return n
 	}
 	// upTo is what a passage says up to and with a sentence, and its
 	// document's title: a name given earlier is what "the two leaders" or
@@ -432,7 +431,7 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 		// document, found too ("The visit concluded with … 13 new
 		// documents" after a passage on Trong's trip to Beijing, the
 		// sentence before it repeated from that passage).
-		if pos <= repeatedOpening(pi) {
+		if pos <= repeatedOpening[pi] {
 			for _, pj := range passagesBefore(passages, pi) {
 				ts = append(ts, wholeOf(pj))
 			}
@@ -467,7 +466,7 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 			return allMentioned(names, upTo(pi, sents[i].pos))
 		}):
 			rule = "distinctive names" // "When did Vo Van Thuong take office?" needs him
-		case len(f.names) >= 2 && !f.namesMostlyIn(ft, merged(titles[pi], prev)) && !f.allNamesIn(wholeOf(pi)) && !(sents[i].pos <= repeatedOpening(pi) && f.allNamesIn(withPassagesBefore(pi))):
+		case len(f.names) >= 2 && !f.namesMostlyIn(ft, merged(titles[pi], prev)) && !f.allNamesIn(wholeOf(pi)) && !(sents[i].pos <= repeatedOpening[pi] && f.allNamesIn(withPassagesBefore(pi))):
 			rule = "names"
 		case subject != nil && !subject.mentionedIn(ft.words) && !(continuation.MatchString(text) && subject.mentionedIn(prev.words)):
 			rule = "subject" // "What did Taiwan say …?" needs Taiwan saying it
