@@ -116,6 +116,9 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 	// whole is the whole passage, read when first needed: a clause of the
 	// claim it does not hold at all adds a claim of its own.
 	var whole passageText
+	// misdated is a year of the claim the passage gives to another event
+	// (binding.go), read when first needed.
+	datesRead, misdated := false, ""
 	bestCoverage := -1.0
 	for i := range sents {
 		for n := 1; n <= window && i+n <= len(sents); n++ {
@@ -175,6 +178,14 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 					}
 				}
 				if len(overstated) == 0 && !hedged && swapped == "" {
+					if !datesRead {
+						datesRead, misdated = true, misdatedYear(sentence, sents, c.synonyms, stems)
+					}
+					if misdated != "" {
+						swapped = misdated
+					}
+				}
+				if len(overstated) == 0 && !hedged && swapped == "" {
 					if whole.terms == nil {
 						whole = readStretch(sents, c.synonyms, stems)
 					}
@@ -208,6 +219,8 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 					best.why = "the passage only says this may be so"
 				case added != "" && coverage >= minCoverage:
 					best.why = "the passage does not say \"" + added + "\""
+				case misdated != "" && swapped == misdated && coverage >= minCoverage:
+					best.why = "the passage dates this otherwise, and gives " + misdated + " to another event"
 				case wordsSwapped && coverage >= minCoverage:
 					best.why = "the passage has other words where the sentence has \"" + swapped + "\""
 				case swapped != "" && coverage >= minCoverage:

@@ -31,7 +31,7 @@ var supportTuningSets = []struct {
 	{"support_blind3.jsonl", 40, 1.0, 0.04},
 	// Written before the fourth round's tuning (25 of 31, 16 of 41), then
 	// tuned on: 29 of 31, 0 of 41.
-	{"support_extra4.jsonl", 30, 0.93, 0.0},
+	{"support_extra4.jsonl", 30, 0.96, 0.0},
 	// Written after the fourth round's rules and run once (15 of 21, 6 of
 	// 25), then tuned on: 19 of 21, 0 of 25 after the fifth round; 18 of
 	// 21 after the coverage round ("encouraged the media to criticise
@@ -54,7 +54,7 @@ var supportTuningSets = []struct {
 	{"support_extra7.jsonl", 30, 0.84, 0.091},
 	// Written after half of the fifth round's rules and run once (12 of
 	// 20, 3 of 20), then tuned on: 18 of 20, 1 of 20.
-	{"support_extra8.jsonl", 20, 0.90, 0.05},
+	{"support_extra8.jsonl", 20, 0.95, 0.05},
 	// Written late in the fifth round and run once (11 of 12, 1 of 12);
 	// 11 and 0 after its last rules, one of them written for its drop; 10
 	// and 0 after the coverage round ("nothing set this visit apart").
@@ -64,7 +64,7 @@ var supportTuningSets = []struct {
 	// numbers, negations, overstatements, other passages' claims) and run
 	// once: 33 of 35 caught, 9 of 33 dropped; then 33 and 3; 33 and 2 after
 	// the derived numbers.
-	{"support_extra10.jsonl", 30, 0.94, 0.061},
+	{"support_extra10.jsonl", 30, 0.97, 0.061},
 	// Written after the coverage round's changes and run once, nothing
 	// tuned after: 20 of 21 caught, 7 of 20 dropped (20 and 8 on the code
 	// before the round), two of the drops for coverage, five for other

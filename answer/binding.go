@@ -1,0 +1,155 @@
+package answer
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/lectern/lectern/retrieval"
+)
+
+// A year of the sentence may be in its passage and still be wrong: "Obama
+// ended the U.S. arms embargo in 2013" where the passage has "In 2013,
+// the two countries signed the comprehensive partnership, and three years
+// after that, President Barack Obama announced the end of the U.S. arms
+// embargo", or "Vietnam embarked on doi moi reforms in 1978" where it has
+// "When Vietnam embarked on doi moi reforms in 1986 …, as the latter had
+// started its open door and reform policy earlier in 1978". The year is
+// the passage's, but the event it dates there is another: the passage
+// dates the sentence's event otherwise, by another year or by a time
+// counted from another event ("three years after that": relativeTime).
+
+// yearInText is a year written in figures; "1990s" is a decade, not a year.
+var yearInText = regexp.MustCompile(`\b(1[5-9]\d\d|20\d\d)\b(?:[^s\d]|$)`)
+
+// yearClauseBreak ends a clause of a sentence.
+var yearClauseBreak = regexp.MustCompile(`[,;:()\[\]—–]`)
+
+// dayAndYear is the comma of a date: "December 12, 2023".
+var dayAndYear = regexp.MustCompile(`(\d),\s+(\d{4})\b`)
+
+// Thresholds of misdatedYear, swept on the labelled sets: the passage's
+// other dated clause must hold at least minRivalTerms of the words the
+// sentence's year stands with, and minRivalLead more than any clause of
+// the passage that holds the year.
+const (
+	minRivalTerms = 3
+	minRivalLead  = 2
+)
+
+// clausesOf splits a sentence into clauses at commas, semicolons, colons,
+// brackets and dashes; a clause of fewer than three words, or one that
+// only dates the next ("In 2013", "and three years after that"), is
+// joined to the next.
+func clausesOf(sentence string) []string {
+	var out []string
+	carry := ""
+	for _, part := range yearClauseBreak.Split(dayAndYear.ReplaceAllString(sentence, "$1 $2"), -1) {
+		part = strings.Join(strings.Fields(carry+" "+part), " ")
+		if n := len(strings.Fields(part)); n < 3 || n <= 5 && (yearInText.MatchString(part) || relativeTime.MatchString(part)) {
+			carry = part
+			continue
+		}
+		carry = ""
+		out = append(out, part)
+	}
+	if carry != "" {
+		if len(out) > 0 {
+			out[len(out)-1] += " " + carry
+		} else {
+			out = append(out, carry)
+		}
+	}
+	return out
+}
+
+// misdatedYear returns a year of sentence that the passage (its
+// sentences, sents) gives to another event than the one the sentence
+// dates with it, or "". The words of the sentence's clause that holds
+// the year (and no other date) are looked for in each clause of the passage: a clause that
+// does not hold the year but is dated otherwise (another year, "three
+// years after that") must hold clearly more of them than every clause
+// that holds it.
+func misdatedYear(sentence string, sents []string, synonyms retrieval.Synonyms, stems map[string]string) string {
+	type passageClause struct {
+		text  string
+		read  passageText
+		dated bool // by a year or a relative time
+	}
+	var clauses []passageClause
+	for _, s := range sents {
+		for _, cl := range clausesOf(s) {
+			clauses = append(clauses, passageClause{text: cl, dated: yearInText.MatchString(cl) || relativeTime.MatchString(cl)})
+		}
+	}
+	var none passageText
+	for _, cl := range clausesOf(withoutMarkers(sentence)) {
+		// A clause that dates two events ("normalised relations in 1991
+		// and upgraded ties in 2008", "came three months after Biden's
+		// visit") does not say which words go with its year.
+		years := yearInText.FindAllStringSubmatch(cl, -1)
+		if len(years) != 1 || relativeTime.MatchString(cl) {
+			continue
+		}
+		for _, m := range years {
+			year := m[1]
+			words := readClaim(strings.Replace(cl, year, "", 1))
+			words.synonyms = map[string][]string{}
+			for _, t := range words.terms {
+				words.synonyms[t] = synonyms[t]
+			}
+			// Its names count as its words: "Obama", "Vietnam".
+			var names [][]string
+			for _, sp := range nameSpans(nameTokens(cl), true) {
+				if !sp.number && !slices.Contains(words.terms, strings.Join(sp.words, " ")) {
+					names = append(names, sp.words)
+				}
+			}
+			if len(words.terms)+len(names) < minRivalTerms {
+				continue
+			}
+			inYear, rival, heldAnywhere := 0, 0, false
+			for i := range clauses {
+				p := &clauses[i]
+				holds := yearIn(p.text, year)
+				if !holds && !p.dated {
+					continue
+				}
+				if p.read.terms == nil {
+					p.read = readStretch([]string{p.text}, synonyms, stems)
+				}
+				n := 0
+				for _, t := range words.terms {
+					if p.read.covers(words, t, none) {
+						n++
+					}
+				}
+				for _, name := range names {
+					if !slices.ContainsFunc(name, func(w string) bool { return !p.read.words[w] }) {
+						n++
+					}
+				}
+				if holds {
+					heldAnywhere = true
+					inYear = max(inYear, n)
+				} else {
+					rival = max(rival, n)
+				}
+			}
+			if heldAnywhere && rival >= minRivalTerms && rival >= inYear+minRivalLead {
+				return year
+			}
+		}
+	}
+	return ""
+}
+
+// yearIn reports whether text holds year as a year.
+func yearIn(text, year string) bool {
+	for _, m := range yearInText.FindAllStringSubmatch(text, -1) {
+		if m[1] == year {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,74 @@
+package answer
+
+import (
+	"testing"
+
+	"github.com/lectern/lectern/retrieval"
+)
+
+// TestSupportCheckMisdatedYears: a year of the sentence that the passage
+// gives to another event, where it dates the sentence's event otherwise,
+// is not supported; a year the passage gives to the same event is, and so
+// is a sentence that dates two events in one clause.
+func TestSupportCheckMisdatedYears(t *testing.T) {
+	synonyms, err := retrieval.WordNetSynonyms()
+	if err != nil {
+		t.Fatal(err)
+	}
+	check := builtinSupportChecker(synonyms)
+	const embargo = "In 2013, the two countries signed the U.S.-Vietnam comprehensive partnership, and three years after that, President Barack Obama announced the end of the U.S. arms embargo against Vietnam."
+	const doiMoi = "When Vietnam embarked on doi moi reforms in 1986 to experiment with a market economy, it looked to China as a model as the latter had started its open door and reform policy earlier in 1978."
+	const arrival = "China’s President Xi Jinping arrived in Vietnam on December 12, 2023, for the first time in six years. Xi’s visit comes three months after U.S. President Joe Biden traveled to Vietnam."
+	cases := []struct {
+		sentence, passage string
+		supported         bool
+	}{
+		// The year of another event, where the passage dates this one by
+		// a time counted from it.
+		{"Obama ended the U.S. arms embargo on Vietnam in 2013.", embargo, false},
+		// The year of another event, where the passage dates this one by
+		// another year.
+		{"Vietnam embarked on doi moi reforms in 1978.", doiMoi, false},
+		// The year the passage gives the same event.
+		{"In 2013 the two countries signed the U.S.-Vietnam comprehensive partnership.", embargo, true},
+		{"Vietnam embarked on doi moi reforms in 1986, looking to China as a model.", doiMoi, true},
+		{"China started its open door and reform policy in 1978.", doiMoi, true},
+		// A date's comma does not part the year from its event.
+		{"Xi arrived in Vietnam on December 12, 2023, his first visit in six years.", arrival, true},
+		// A clause that dates two events says nothing of which is which.
+		{"Three years after the 2013 comprehensive partnership, Obama ended the U.S. arms embargo.", embargo, true},
+	}
+	for _, c := range cases {
+		v := check.check(c.sentence, c.passage, "")
+		if v.supported != c.supported {
+			t.Errorf("check(%q) = %v (%s), want %v", c.sentence, v.supported, v.why, c.supported)
+		}
+	}
+}
+
+// TestClausesOf: a sentence is parted at its punctuation, and a part that
+// only dates the next stays with it.
+func TestClausesOf(t *testing.T) {
+	cases := []struct {
+		sentence string
+		want     []string
+	}{
+		{"In 2013, the two countries signed it.", []string{"In 2013 the two countries signed it."}},
+		{"It began on December 12, 2023, in Hanoi, with talks.", []string{"It began on December 12 2023", "in Hanoi with talks."}},
+		{"and three years after that, Obama ended the embargo", []string{"and three years after that Obama ended the embargo"}},
+		{"Yes.", []string{"Yes."}},
+	}
+	for _, c := range cases {
+		got := clausesOf(c.sentence)
+		if len(got) != len(c.want) {
+			t.Errorf("clausesOf(%q) = %q, want %q", c.sentence, got, c.want)
+			continue
+		}
+		for i := range got {
+			if got[i] != c.want[i] {
+				t.Errorf("clausesOf(%q) = %q, want %q", c.sentence, got, c.want)
+				break
+			}
+		}
+	}
+}
