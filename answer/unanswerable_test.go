@@ -300,6 +300,7 @@ func TestExtractiveAnswerOnTheExtraSets(t *testing.T) {
 		{"extra16", 15.0 / 15, 9, 9},   // responses, words said, people in a role, firsts of a series, synonyms, publishers named, written before session 11's rules (slots): first run 11 of 15, 8 answered, 8 rightly; 13 of 15, 10 and 9 after them; 15 of 15 after slots2's verb senses, nouns after articles and doers' clauses, which turned away its one wrong answer ("a sign that …" for "did they sign"): 9 and 9
 		{"extra17", 11.0 / 15, 10, 10}, // casual wordings, roles, "which"/"how many"/"what did X say", time scopes, written before slots2's rules: first run 11 of 15, 10 answered, 10 rightly; the same after them
 		{"extra18", 11.0 / 12, 6, 4},   // unfilled slots (amounts by a noun, names beyond the question's, "the two X", "Besides Y", durations, two slots), glued numbers, synonyms, written before slots3's rules: first run 8 of 12, 6 answered, 4 rightly; 11 of 12 after them (names set aside, people counted by role, a place asked second of two slots, several amounts asked by a noun)
+		{"extra19", 13.0 / 15, 10, 10}, // figures never given, unnamed officials, third-party reactions, uncovered events, missing details of covered events, reasons not stated, written before slots4's rules: first run 13 of 15, 10 answered, 10 rightly
 	} {
 		checkQuestionSets(t, a, set.name, set.minTurnedAway, set.minAnswered, set.minRights)
 	}
