@@ -347,6 +347,8 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 		head = roleHead(roleQuestion(question), role)
 	}
 	detail := readAskedDetail(question)
+	dates := askedDates(question)
+	dateTerms := dateScopeTerms(question)
 	if !detail.asks() && predicate == "" && scope.order == orderNone && !yesNo && alternatives == nil && things == "" && first == nil && thing == "" && !valueOf && len(nouns) == 0 && !place && !why && kind == nil && len(f.names) == 0 && len(f.years) == 0 && len(f.numbers) == 0 && c != cueWhen && c != cueNumber && m == measureNone && len(role) == 0 && len(quoted) == 0 && !asksMoney(question) {
 		return
 	}
@@ -462,6 +464,8 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 		switch {
 		case !f.holds(merged(withRefs, prev)) && !f.holds(wholeOf(pi)) && !f.holds(citedOf(pi)) && (givesYear(passages[pi].Text) || !f.holds(merged(wholeOf(pi), reader.read(passages[pi].Info.Date)))):
 			rule = "numbers"
+		case len(dates) > 0 && !placesInAskedDate(sents, i, dates, dateTerms, passagesBefore(passages, pi), passages[pi], synonyms):
+			rule = "date of another event" // "during Trong's January 2017 visit" is not the 2022 visit of a passage whose 2017 dates something else
 		case !slices.ContainsFunc(distinctive, func(names []nameGroup) bool {
 			return allMentioned(names, upTo(pi, sents[i].pos))
 		}):
