@@ -44,6 +44,8 @@ type askedDetail struct {
 	weekday    bool            // a day of the week answers it too
 	ordinal    string          // "first" or "last" of a series
 	scope      timeScope       // "before he first became general secretary"
+	deed       string          // the stem of what the asked person did: "travel" of "Who travelled with Xi?"
+	named      string          // the question without a name it guesses: "Who greeted Xi, Pham Minh Chinh?" names Xi
 }
 
 // asks reports whether the question asks for any detail.
@@ -56,6 +58,13 @@ func readAskedDetail(question string) askedDetail {
 	d := askedDetail{role: roleDirections(question), place: placeKindAfterPreposition(question), scope: askedTimeScope(question, readFocus(question))}
 	asked := mainQuestion(question) // "Besides Xi, which Chinese leaders …?" asks as "which Chinese leaders …?"; Xi stays the question's own
 	d.name, d.strictName = asksName(asked)
+	d.named = question
+	if loc := guessedName.FindStringIndex(question); loc != nil && whoDid.MatchString(asked) {
+		d.named = question[:loc[0]] + "?"
+	}
+	if d.name && whoDid.MatchString(asked) {
+		d.deed = askedPredicate(asked)
+	}
 	d.verb = askedPeoplesVerb(asked)
 	d.doers = d.verb != "" && peopleDoIt(asked)
 	if k, ok := nameOfPerson(asked); ok {
@@ -99,10 +108,12 @@ func (d askedDetail) missing(sents []sentence, i int, question string, synonyms 
 		return "asked people's verb" // "Which leaders did Le Hong Anh meet?" needs a meeting; "Which members co-chair …?" their chairing
 	case d.doers && !d.doerInVerbClause(sentence, question, synonyms):
 		return "asked people's clause" // "Which US president signed …?" is not answered by "the two countries signed …, and President Obama announced …"
-	case d.name && !namesSomeoneNew(sentence, question, d.strictName):
+	case d.name && !namesSomeoneNew(sentence, d.named, d.strictName):
 		return "asked name" // "What was the name of the spokesperson …?" needs a name
 	case d.nameByKind && !d.namesOfKind(sentence, question):
 		return "asked name" // "What was the name of the spokesperson …?" needs a name
+	case d.deed != "" && !namesSomeoneNew(withoutOtherAgents(sentence, d.named, d.deed, synonyms), d.named, d.strictName):
+		return "asked name's deed" // "Who travelled with Xi?" is not answered by who greeted him
 	case wrongDirection(sentence, d.role):
 		return "role's direction" // "Vietnam's ambassador to China" is not China's to Vietnam
 	case d.place != "" && !namesThingOfKind(sentence, question, d.place):
@@ -691,4 +702,84 @@ func yearsOnOtherSide(sentence string, s timeScope) bool {
 		}
 	}
 	return true
+}
+
+// guessedName is a name a "Who …?" question ends with after a comma, the
+// asker's guess at the answer: "Who greeted Xi at the airport, Pham Minh
+// Chinh?" is answered by the sentence that names him greeting Xi.
+var guessedName = regexp.MustCompile(`,\s*\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*\s*\?\s*$`)
+
+// passiveAgent is a passive verb and the name of its doer after "by": "were
+// greeted at the Hanoi airport by Vietnamese Prime Minister Pham Minh
+// Chinh". The doer is a run of capitalised words (with "the" before it).
+var passiveAgent = regexp.MustCompile(`\b(?:is|are|was|were|be|been|being)\s+(?:\p{Ll}+ly\s+)?(\p{Ll}+)\b[^.;:]*?\bby\s+((?:the\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*)`)
+
+// activeVerb is what follows a name that opens a clause: its verb, after
+// modals and auxiliaries, and the rest of the clause: " will meet …
+// Nguyen Phu Trong, President Vo Van Thuong …".
+var activeVerb = regexp.MustCompile(`^\s+((?:(?:will|would|can|could|may|might|shall|should|must|is|are|was|were|has|have|had|did|does|do|also|then|later|to)\s+)*)(\p{Ll}+)\b([^.;:]*)`)
+
+// looksFinite reports whether a word after a subject, with no auxiliary
+// before it, reads as its verb: a past ("expelled", "met") or a present
+// in -s ("visits"); "French domination lasted" has a noun after "French".
+func looksFinite(w string) bool {
+	return strings.HasSuffix(w, "ed") || pastOf[w] != "" || len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss")
+}
+
+// clauseOpening ends the text before a clause's subject: nothing, a
+// comma or a semicolon, or a conjunction.
+var clauseOpening = regexp.MustCompile(`(?:^|[,;]\s*|\b(?:and|but|while|when|as|after|before)\s+)$`)
+
+// accordingTo names the source of a report, who did not do what it
+// reports: "According to Vietnam’s Foreign Ministry, President Xi will …".
+var accordingTo = regexp.MustCompile(`(?i)(\baccording\s+to\s+)\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*`)
+
+// capitalRun is a run of capitalised words: a name, with its titles.
+var capitalRun = regexp.MustCompile(`\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*`)
+
+// withoutOtherAgents is a sentence without the names that stand in another
+// role than the doer of the asked deed: the doer of a passive of another
+// verb ("They were greeted … by Pham Minh Chinh" names who greeted them,
+// not who travelled with them), and the objects of another verb whose
+// subject is one of the question's own people ("President Xi will meet
+// Nguyen Phu Trong, … and Pham Minh Chinh" names whom Xi meets, not who
+// travelled with him), and the source of a report ("According to
+// Vietnam's Foreign Ministry"), unless the deed is saying something. A
+// name in the deed's role, by the deed or a
+// synonym of it, stays.
+func withoutOtherAgents(sentence, question, deed string, synonyms retrieval.Synonyms) string {
+	other := func(verb string) bool { return !holdsPredicate(text.Terms(verb), deed, synonyms) }
+	sentence = passiveAgent.ReplaceAllStringFunc(sentence, func(m string) string {
+		sub := passiveAgent.FindStringSubmatchIndex(m)
+		if !other(m[sub[2]:sub[3]]) {
+			return m
+		}
+		return m[:sub[4]] + "someone"
+	})
+	if !speechVerbs[deed] {
+		sentence = accordingTo.ReplaceAllString(sentence, "${1}someone")
+	}
+	asked := map[string]bool{}
+	for _, w := range wordToken.FindAllString(question, -1) {
+		if k := nameKey(w); startsWithCapital(w) && !titleWords[k] && !text.IsStopWord(k) {
+			asked[k] = true
+		}
+	}
+	var b strings.Builder
+	last := 0
+	for _, loc := range capitalRun.FindAllStringIndex(sentence, -1) {
+		if loc[0] < last || !clauseOpening.MatchString(sentence[:loc[0]]) || !slices.ContainsFunc(wordToken.FindAllString(sentence[loc[0]:loc[1]], -1), func(w string) bool { return asked[nameKey(w)] }) {
+			continue
+		}
+		m := activeVerb.FindStringSubmatchIndex(sentence[loc[1]:])
+		if m == nil || !other(sentence[loc[1]+m[4]:loc[1]+m[5]]) || m[3] == m[2] && !looksFinite(sentence[loc[1]+m[4]:loc[1]+m[5]]) {
+			continue
+		}
+		objects := loc[1] + m[6]
+		b.WriteString(sentence[last:objects])
+		b.WriteString(capitalRun.ReplaceAllString(sentence[objects:loc[1]+m[7]], "someone"))
+		last = loc[1] + m[7]
+	}
+	b.WriteString(sentence[last:])
+	return b.String()
 }

@@ -149,3 +149,43 @@ func TestTimeScopeSide(t *testing.T) {
 		}
 	}
 }
+
+// TestWithoutOtherAgents: the names a "Who did it?" question may be
+// answered by are those in the doer's role; the doer of a passive of
+// another verb, the objects of another verb done by the question's own
+// person, and a report's source are set aside.
+func TestWithoutOtherAgents(t *testing.T) {
+	tests := []struct {
+		sentence, question, want string
+	}{
+		{"They were greeted at the Hanoi airport by Prime Minister Pham Minh Chinh at the start of Xi’s trip.", "Who travelled with Xi?", "They were greeted at the Hanoi airport by someone at the start of Xi’s trip."},
+		{"They were greeted at the Hanoi airport by Prime Minister Pham Minh Chinh.", "Who greeted Xi?", "They were greeted at the Hanoi airport by Prime Minister Pham Minh Chinh."},
+		{"They were greeted at the Hanoi airport by Prime Minister Pham Minh Chinh.", "Who welcomed Xi?", "They were greeted at the Hanoi airport by Prime Minister Pham Minh Chinh."}, // a paraphrase of the deed
+		{"According to Vietnam’s Foreign Ministry, President Xi will meet Nguyen Phu Trong, and Pham Minh Chinh during his visit.", "Who travelled with Xi?", "According to someone, President Xi will meet someone, and someone during his visit."},
+		{"Xi arrived in Vietnam with his wife, Peng Liyuan, on Tuesday.", "Who travelled with Xi?", "Xi arrived in Vietnam with his wife, Peng Liyuan, on Tuesday."},                                                                      // the deed in other words
+		{"French domination lasted until the movement led by Ho Chi Minh expelled the French.", "Who led the movement that drove the French out?", "French domination lasted until the movement led by Ho Chi Minh expelled the French."}, // a noun after "French" is no verb
+		{"According to the ministry, Wang Wenbin warned of risks.", "Who warned of risks?", "According to the ministry, Wang Wenbin warned of risks."},                                                                                    // a deed of saying: the source may be the doer
+	}
+	for _, tt := range tests {
+		d := readAskedDetail(tt.question)
+		if got := withoutOtherAgents(tt.sentence, tt.question, d.deed, nil); got != tt.want {
+			t.Errorf("%q for %q:\n got %q\nwant %q", tt.sentence, tt.question, got, tt.want)
+		}
+	}
+}
+
+// TestAGuessedNameIsNoNameOfTheQuestion: a "Who …?" question that ends
+// with a name after a comma guesses the answer; a sentence naming that
+// person in the role answers it.
+func TestAGuessedNameIsNoNameOfTheQuestion(t *testing.T) {
+	tests := []struct{ question, named string }{
+		{"Who greeted Xi at the airport, Pham Minh Chinh?", "Who greeted Xi at the airport?"},
+		{"Who greeted Xi at the airport?", "Who greeted Xi at the airport?"},
+		{"What did Xi say, according to Xinhua?", "What did Xi say, according to Xinhua?"}, // no "Who …?"
+	}
+	for _, tt := range tests {
+		if got := readAskedDetail(tt.question).named; got != tt.named {
+			t.Errorf("%q: %q, want %q", tt.question, got, tt.named)
+		}
+	}
+}

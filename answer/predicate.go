@@ -52,7 +52,7 @@ var broadVerbs = func() map[string]bool {
 // scope's verb is not it: "What did Chinh do a week after the meeting?"
 // asks none.
 func askedPredicate(question string) string {
-	q := strings.TrimSpace(withoutTimeScope(question))
+	q := strings.TrimSpace(withoutTimeScope(mainQuestion(question))) // "Apart from Peng Liyuan, who travelled with Xi?" asks "who travelled"
 	if whenEvent.MatchString(q) {
 		return ""
 	}

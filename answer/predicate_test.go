@@ -488,3 +488,16 @@ func TestTheAskedVerbNearASentence(t *testing.T) {
 		}
 	}
 }
+
+// TestAskedPredicateAfterAnExclusion: a question that opens by setting
+// names aside asks with the verb of what follows.
+func TestAskedPredicateAfterAnExclusion(t *testing.T) {
+	for q, want := range map[string]string{
+		"Apart from Peng Liyuan, who travelled with Xi?": "travel",
+		"Besides Trong, who visited Beijing in 2022?":    "visit",
+	} {
+		if got := askedPredicate(q); got != want {
+			t.Errorf("%q: %q, want %q", q, got, want)
+		}
+	}
+}
