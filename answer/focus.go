@@ -322,6 +322,7 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 		role = roleTerms(roleQuestion(question))
 	}
 	event := eventWord(question)
+	synonyms = withVerbKinds(synonyms, append(questionVerbs(question), askedPredicate(question), event)...)
 	quoted := quotedPhrases(question)
 	predicate := askedPredicate(question)
 	why := asksWhy.MatchString(question)

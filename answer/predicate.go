@@ -309,7 +309,7 @@ func holdsPredicate(terms []string, predicate string, synonyms retrieval.Synonym
 	synonym := slices.ContainsFunc(synonyms[predicate], func(s string) bool {
 		return !kindWords[s] && (verbs == nil || slices.Contains(verbs, s)) && have.hasAnyExactly([]string{s})
 	})
-	return holdsTerm(have, predicate, nil) > 0 || synonym || slices.ContainsFunc(predicateParaphrases[predicate], have.has)
+	return holdsTerm(have, predicate, nil) > 0 || synonym || slices.ContainsFunc(predicateParaphrases[predicate], have.has) || slices.ContainsFunc(relatedVerbs(predicate), func(v string) bool { return have.hasAnyExactly([]string{v}) })
 }
 
 // verbSenses returns the stems sharing one of the first two senses of the

@@ -61,8 +61,11 @@ const minUnanswerableTurnedAway = 1.0 // 25 of 25 (0.92 before asked.go)
 // asked verb's WordNet synonym must share one of its verb senses) turned
 // away blind2_memory's one answer that quoted an unrelated sentence ("Did
 // Vietnam punish the officials …?"): 12 → 11 answered, 10 rightly still.
+// Session 12's verbs' kinds (slots4: a question's verb is matched by the
+// verb it is a way of doing, "underline" by "stress"): questions 55 → 56
+// (50 → 51 rightly).
 var answeredBefore = map[string]struct{ answered, right int }{
-	"literal": {37, 34}, "blind_near": {31, 29}, "blind2_open": {24, 23}, "questions": {55, 50},
+	"literal": {37, 34}, "blind_near": {31, 29}, "blind2_open": {24, 23}, "questions": {56, 51},
 	"holdout": {21, 16}, "fresh": {18, 15}, "blind_paraphrased": {13, 9}, "blind2_memory": {11, 10},
 }
 
