@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/lectern/lectern/internal/text"
 	"github.com/lectern/lectern/retrieval"
@@ -133,4 +134,105 @@ func dateScopeTerms(question string) []string {
 		out = append(out, t)
 	}
 	return out
+}
+
+// A question's time adjunct ("during Trong's April 2015 visit", "when a
+// Chinese coast guard vessel sank a Vietnamese fishing ship in 2020") says
+// when what it asks about happened; a sentence that holds only what the
+// adjunct says (the visit, the sinking) and nothing of what is asked (what
+// they agreed, how the prime minister responded) does not answer it.
+
+// adjunctOfTime is a question's time adjunct, to the end of its clause; a
+// "when" that opens the question asks when, and is none.
+var adjunctOfTime = regexp.MustCompile(`(?i)\b(?:during|since|while|following|when)\b[^,?;]*`)
+
+// asksWhenAfter is a "when" that asks when, after an opening: "After the
+// 1979 war, when did …?".
+var asksWhenAfter = regexp.MustCompile(`(?i)^when\s+(?:did|do|does|was|were|is|are|has|have|had|will|would|could)\b`)
+
+// mainClauseTerms are the asked terms of a question outside its time
+// adjunct, names left out, or nil when it has no adjunct. Verbs that say
+// what someone said, and broad ones, are left out too: a sentence says it
+// in its own words ("Xi emphasized …" for "What did Xi say …?", "looked to
+// China as a model" for "How did Vietnam see China …?").
+func mainClauseTerms(question string, f focus) []string {
+	q := strings.TrimSpace(question)
+	loc := adjunctOfTime.FindStringIndex(q)
+	if loc == nil || whenOpens.MatchString(q[:loc[1]]) && loc[0] == strings.IndexFunc(q, isLetter) || asksWhenAfter.MatchString(q[loc[0]:]) {
+		return nil
+	}
+	var out []string
+	for _, t := range askedTermsWithout(q[:loc[0]]+" "+q[loc[1]:], f.nameStems()) {
+		if !speechVerbs[t] && !broadVerbs[t] {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// isLetter reports whether r is a letter.
+func isLetter(r rune) bool { return unicode.IsLetter(r) }
+
+// holdsMainClause reports whether a sentence holds one of the terms of
+// the question's main clause itself (or a synonym of one): not only its
+// time adjunct.
+func holdsMainClause(s sentence, terms []string, synonyms retrieval.Synonyms) bool {
+	have := termSet{}
+	have.add(s.terms...)
+	return slices.ContainsFunc(terms, func(t string) bool { return holdsTerm(have, t, synonyms) > 0 })
+}
+
+// Two documents may report one event, only one of them with its year:
+// "Between October 30 and November 2, … Trong visited … Xi Jinping in
+// Beijing" (no year) and "From October 30th to November 2nd, … Trong, was
+// the first state official to visit Beijing … (Vietnam, 2022)". The same
+// days of the same months, written in both, are the same event's: the
+// year one gives dates the other.
+
+// dayWithMonth is a day written with its month: "October 30", "October
+// 30th", "30 October".
+var dayWithMonth = regexp.MustCompile(`(?i)\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{1,2})(?:st|nd|rd|th)?\b|\b(\d{1,2})(?:st|nd|rd|th)?\s+(January|February|March|April|May|June|July|August|September|October|November|December)\b`)
+
+// daysOf are the days a text writes, as "october 30".
+func daysOf(s string) []string {
+	var out []string
+	for _, m := range dayWithMonth.FindAllStringSubmatch(s, -1) {
+		month, day := m[1], m[2]
+		if month == "" {
+			month, day = m[4], m[3]
+		}
+		if d := strings.ToLower(month) + " " + strings.TrimLeft(day, "0"); !slices.Contains(out, d) {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// datedByTwin reports whether another passage (of another document) dates
+// the days that passage pi writes with the year: a sentence there writes
+// the same two days or more (one day alone is too common) and the year, in
+// its prose or a reference.
+func datedByTwin(passages []retrieval.Passage, pi int, year string) bool {
+	mine := daysOf(passages[pi].Text)
+	if len(mine) < 2 {
+		return false
+	}
+	d := askedDate{year: year}
+	for pj, p := range passages {
+		if pj == pi || p.Source == passages[pi].Source {
+			continue
+		}
+		for _, s := range splitSentences(p.Text) {
+			shared := 0
+			for _, day := range daysOf(s) {
+				if slices.Contains(mine, day) {
+					shared++
+				}
+			}
+			if shared >= 2 && d.writtenIn(s) {
+				return true
+			}
+		}
+	}
+	return false
 }

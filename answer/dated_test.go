@@ -69,3 +69,52 @@ func TestPlacesInAskedDate(t *testing.T) {
 		}
 	}
 }
+
+// TestMainClauseTerms: the asked terms of a question outside its time
+// adjunct; none when it has no adjunct, or its "when" asks when; verbs of
+// saying and broad verbs are left out.
+func TestMainClauseTerms(t *testing.T) {
+	tests := []struct {
+		question string
+		want     []string
+	}{
+		{"What did Trong and Xi agree on during Trong's April 2015 visit to China?", []string{"agre"}},
+		{"How did Vietnam's prime minister respond when a Chinese coast guard vessel sank a ship?", nil}, // "respond" is broad
+		{"What did Barack Obama say when he ended the arms embargo?", nil},
+		{"What did Trong and Xi agree on?", nil},                                   // no adjunct
+		{"When did Xi arrive in Hanoi?", nil},                                      // asks when
+		{"After the 1979 war, when did Beijing and Hanoi settle the border?", nil}, // asks when
+		{"Why did Vietnam look to China as a model when it launched its doi moi reforms?", []string{"model"}},
+	}
+	for _, tt := range tests {
+		if got := mainClauseTerms(tt.question, readFocus(tt.question)); !slices.Equal(got, tt.want) {
+			t.Errorf("%q: %q, want %q", tt.question, got, tt.want)
+		}
+	}
+}
+
+// TestDatedByTwin: a passage that writes no year is dated by another
+// document's passage that writes the same two days (or more) with a year.
+func TestDatedByTwin(t *testing.T) {
+	passage := func(source, text string) retrieval.Passage {
+		var p retrieval.Passage
+		p.Source, p.Text = source, text
+		return p
+	}
+	undated := passage("a.txt", "Between October 30 and November 2, Trong visited Xi in Beijing.")
+	tests := []struct {
+		other retrieval.Passage
+		year  string
+		want  bool
+	}{
+		{passage("b.txt", "From October 30th to November 2nd, Trong was the first to visit Beijing (Vietnam, 2022)."), "2022", true},
+		{passage("b.txt", "From October 30th to November 2nd, Trong was the first to visit Beijing (Vietnam, 2022)."), "2017", false},
+		{passage("b.txt", "On October 30, 2022, something else happened."), "2022", false},                   // one day alone
+		{passage("a.txt", "From October 30th to November 2nd, 2022, Trong visited Beijing."), "2022", false}, // the same document
+	}
+	for _, tt := range tests {
+		if got := datedByTwin([]retrieval.Passage{undated, tt.other}, 0, tt.year); got != tt.want {
+			t.Errorf("%q, %s: %v, want %v", tt.other.Text, tt.year, got, tt.want)
+		}
+	}
+}

@@ -350,6 +350,7 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 	detail := readAskedDetail(question)
 	dates := askedDates(question)
 	dateTerms := dateScopeTerms(question)
+	mainTerms := mainClauseTerms(question, f)
 	if !detail.asks() && predicate == "" && scope.order == orderNone && !yesNo && alternatives == nil && things == "" && first == nil && thing == "" && !valueOf && len(nouns) == 0 && !place && !why && kind == nil && len(f.names) == 0 && len(f.years) == 0 && len(f.numbers) == 0 && c != cueWhen && c != cueNumber && m == measureNone && len(role) == 0 && len(quoted) == 0 && !asksMoney(question) {
 		return
 	}
@@ -463,10 +464,12 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 		}
 		rule := ""
 		switch {
-		case !f.holds(merged(withRefs, prev)) && !f.holds(wholeOf(pi)) && !f.holds(citedOf(pi)) && (givesYear(passages[pi].Text) || !f.holds(merged(wholeOf(pi), reader.read(passages[pi].Info.Date)))):
+		case !f.holds(merged(withRefs, prev)) && !f.holds(wholeOf(pi)) && !f.holds(citedOf(pi)) && (givesYear(passages[pi].Text) || !f.holds(merged(wholeOf(pi), reader.read(passages[pi].Info.Date)))) && !(len(f.numbers) == 0 && !slices.ContainsFunc(f.years, func(y string) bool { return !datedByTwin(passages, pi, y) })):
 			rule = "numbers"
-		case len(dates) > 0 && !placesInAskedDate(sents, i, dates, dateTerms, passagesBefore(passages, pi), passages[pi], synonyms):
+		case len(dates) > 0 && !placesInAskedDate(sents, i, dates, dateTerms, passagesBefore(passages, pi), passages[pi], synonyms) && slices.ContainsFunc(dates, func(d askedDate) bool { return d.month != "" || !datedByTwin(passages, pi, d.year) }):
 			rule = "date of another event" // "during Trong's January 2017 visit" is not the 2022 visit of a passage whose 2017 dates something else
+		case len(mainTerms) > 0 && !holdsMainClause(sents[i], mainTerms, synonyms):
+			rule = "only the time adjunct" // "What did they agree on during Trong's April 2015 visit?" is not the visit's date
 		case !slices.ContainsFunc(distinctive, func(names []nameGroup) bool {
 			return allMentioned(names, upTo(pi, sents[i].pos))
 		}):

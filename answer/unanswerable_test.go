@@ -63,9 +63,10 @@ const minUnanswerableTurnedAway = 1.0 // 25 of 25 (0.92 before asked.go)
 // Vietnam punish the officials …?"): 12 → 11 answered, 10 rightly still.
 // Session 12's verbs' kinds (slots4: a question's verb is matched by the
 // verb it is a way of doing, "underline" by "stress"): questions 55 → 56
-// (50 → 51 rightly).
+// (50 → 51 rightly); its dates placed by their passage (dated.go): literal
+// 34 → 35 rightly.
 var answeredBefore = map[string]struct{ answered, right int }{
-	"literal": {37, 34}, "blind_near": {31, 29}, "blind2_open": {24, 23}, "questions": {56, 51},
+	"literal": {37, 35}, "blind_near": {31, 29}, "blind2_open": {24, 23}, "questions": {56, 51},
 	"holdout": {21, 16}, "fresh": {18, 15}, "blind_paraphrased": {13, 9}, "blind2_memory": {11, 10},
 }
 
@@ -287,7 +288,7 @@ func TestExtractiveAnswerOnTheExtraSets(t *testing.T) {
 		{"extra6", 13.0 / 15, 15, 14}, // written after predicate.go, first run: 9 of 15, 14 answered, 12 rightly (5 of 15 before it); 12 after scope.go
 		{"extra7", 6.0 / 10, 10, 7},   // written last (places, roles, asked verbs), first run: 4 of 10, 9 answered, 4 rightly (2 of 10 before)
 		{"extra8", 23.0 / 24, 22, 22}, // before scope.go (rankings, things to name, counts of others, shares of a whole, values by name, compound nouns): 8 of 24, 22 answered, 21 rightly; 22 of 24 and 21 rightly before session 11
-		{"extra9", 11.0 / 12, 9, 8},   // written after scope.go, run once: 10 of 12, 9 answered, 8 rightly; 11 of 12 after session 11's noun questions
+		{"extra9", 11.0 / 12, 9, 9},   // written after scope.go, run once: 10 of 12, 9 answered, 8 rightly; 11 of 12 after session 11's noun questions; 9 rightly after slots4's dates
 		{"extra10", 15.0 / 15, 8, 8},  // everyday questions, written after scope.go: first run 12 of 15 (10 before it), then the ranked noun's head and "the population of" (14)
 		{"extra11", 12.0 / 12, 6, 6},  // everyday questions, written after extra10's rules: first run 10 of 12 (8 before the round), then an amount noun and a count of times (12)
 		{"extra12", 10.0 / 10, 6, 6},  // written last, run once, no rule made after it: 9 of 10, 6 of 6 answered rightly; 10 after the fifth round's durations
@@ -295,15 +296,15 @@ func TestExtractiveAnswerOnTheExtraSets(t *testing.T) {
 		// at its run (9 before the second round of focus rules), then
 		// predicate.go was tuned with it in view. blind4: 8 of 30 at the
 		// session's start, 19 at the fourth round's, then scope.go.
-		{"blind3", 28.0 / 30, 17, 15},
-		{"blind4", 28.0 / 30, 21, 16},  // 20 and 15 before session 11
+		{"blind3", 28.0 / 30, 17, 16},  // 15 rightly before slots4
+		{"blind4", 29.0 / 30, 21, 17},  // 20 and 15 before session 11; 28 of 30 and 16 before slots4
 		{"extra13", 31.0 / 32, 21, 20}, // temporal scopes, reasons, yes/no, alternatives, written before the fifth round: first run 19 of 32, 18 answered, 15 rightly
 		{"extra14", 13.0 / 15, 9, 8},   // written after the fifth round's rules, run once: 13 of 15 (10 before the round), 9 answered, 8 rightly
 		{"extra15", 14.0 / 15, 8, 8},   // names, places and days asked, firsts, role directions, written before detail.go: first run 6 of 15, 8 answered, 8 rightly; 13 after it, 14 after session 11's
-		{"extra16", 15.0 / 15, 9, 9},   // responses, words said, people in a role, firsts of a series, synonyms, publishers named, written before session 11's rules (slots): first run 11 of 15, 8 answered, 8 rightly; 13 of 15, 10 and 9 after them; 15 of 15 after slots2's verb senses, nouns after articles and doers' clauses, which turned away its one wrong answer ("a sign that …" for "did they sign"): 9 and 9
-		{"extra17", 11.0 / 15, 10, 10}, // casual wordings, roles, "which"/"how many"/"what did X say", time scopes, written before slots2's rules: first run 11 of 15, 10 answered, 10 rightly; the same after them
+		{"extra16", 15.0 / 15, 10, 9},  // responses, words said, people in a role, firsts of a series, synonyms, publishers named, written before session 11's rules (slots): first run 11 of 15, 8 answered, 8 rightly; 13 of 15, 10 and 9 after them; 15 of 15 after slots2's verb senses, nouns after articles and doers' clauses, which turned away its one wrong answer ("a sign that …" for "did they sign"): 9 and 9; 10 answered after slots4's
+		{"extra17", 12.0 / 15, 10, 10}, // casual wordings, roles, "which"/"how many"/"what did X say", time scopes, written before slots2's rules: first run 11 of 15, 10 answered, 10 rightly; the same after them; 12 of 15 after slots4's time adjuncts
 		{"extra18", 12.0 / 12, 6, 4},   // unfilled slots (amounts by a noun, names beyond the question's, "the two X", "Besides Y", durations, two slots), glued numbers, synonyms, written before slots3's rules: first run 8 of 12, 6 answered, 4 rightly; 11 of 12 after them (names set aside, people counted by role, a place asked second of two slots, several amounts asked by a noun); 12 after slots4's doer's role ("Apart from Peng Liyuan, who travelled with Xi?" is not who greeted him)
-		{"extra19", 13.0 / 15, 10, 10}, // figures never given, unnamed officials, third-party reactions, uncovered events, missing details of covered events, reasons not stated, written before slots4's rules: first run 13 of 15, 10 answered, 10 rightly
+		{"extra19", 14.0 / 15, 10, 10}, // figures never given, unnamed officials, third-party reactions, uncovered events, missing details of covered events, reasons not stated, written before slots4's rules: first run 13 of 15, 10 answered, 10 rightly; 14 of 15 after them (a sentence that holds only the question's time adjunct)
 	} {
 		checkQuestionSets(t, a, set.name, set.minTurnedAway, set.minAnswered, set.minRights)
 	}
