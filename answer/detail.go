@@ -46,6 +46,7 @@ type askedDetail struct {
 	scope      timeScope       // "before he first became general secretary"
 	deed       string          // the stem of what the asked person did: "travel" of "Who travelled with Xi?"
 	named      string          // the question without a name it guesses: "Who greeted Xi, Pham Minh Chinh?" names Xi
+	ordinals   []ordinalNoun   // "the second Summit for Democracy"
 }
 
 // asks reports whether the question asks for any detail.
@@ -59,6 +60,7 @@ func readAskedDetail(question string) askedDetail {
 	asked := mainQuestion(question) // "Besides Xi, which Chinese leaders …?" asks as "which Chinese leaders …?"; Xi stays the question's own
 	d.name, d.strictName = asksName(asked)
 	d.named = question
+	d.ordinals = ordinalNouns(question)
 	if loc := guessedName.FindStringIndex(question); loc != nil && whoDid.MatchString(asked) {
 		d.named = question[:loc[0]] + "?"
 	}
@@ -124,6 +126,8 @@ func (d askedDetail) missing(sents []sentence, i int, question string, synonyms 
 		return "first of a series" // "the first of the 17 workshops" needs a first
 	case scopeOnWrongSide(sentence, textBefore(sents, i), d.scope, synonyms):
 		return "time scope's side" // "before he became" is not "since he became"
+	case otherOrdinal(sentence, d.ordinals):
+		return "another of the series" // "the second Summit for Democracy" is not the first
 	}
 	return ""
 }
@@ -148,6 +152,7 @@ func (d askedDetail) doerInVerbClause(sentence, question string, synonyms retrie
 			continue
 		}
 		holding = true
+		clause = withoutOtherAgents(clause, question, d.verb, synonyms)
 		if d.namesOfKind(clause, question) || namesSomeoneNew(clause, question, true) { // strictly: "President" of the clause is no name the question gives
 			return true
 		}
@@ -734,6 +739,14 @@ var clauseOpening = regexp.MustCompile(`(?:^|[,;]\s*|\b(?:and|but|while|when|as|
 // reports: "According to Vietnam’s Foreign Ministry, President Xi will …".
 var accordingTo = regexp.MustCompile(`(?i)(\baccording\s+to\s+)\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*`)
 
+// infinitive is a verb after "to": "sent Yu Zhengsheng to visit".
+var infinitive = regexp.MustCompile(`\bto\s+(\p{Ll}+)\b`)
+
+// timePossessor is a name whose event dates a clause: "During Xi
+// Jinping’s visit, China and Vietnam signed …" says when they signed, not
+// that Xi signed.
+var timePossessor = regexp.MustCompile(`(?i)(\b(?:during|after|before|since|following|until|ahead\s+of)\s+(?:the\s+)?)\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*)*['’]s\b`)
+
 // capitalRun is a run of capitalised words: a name, with its titles.
 var capitalRun = regexp.MustCompile(`\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*`)
 
@@ -743,8 +756,10 @@ var capitalRun = regexp.MustCompile(`\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.
 // not who travelled with them), and the objects of another verb whose
 // subject is one of the question's own people ("President Xi will meet
 // Nguyen Phu Trong, … and Pham Minh Chinh" names whom Xi meets, not who
-// travelled with him), and the source of a report ("According to
-// Vietnam's Foreign Ministry"), unless the deed is saying something. A
+// travelled with him; but "Xi sent Yu to visit Vietnam" names Yu
+// visiting), and the source of a report ("According to
+// Vietnam's Foreign Ministry"), unless the deed is saying something, and
+// a name whose event dates the clause ("During Xi Jinping’s visit"). A
 // name in the deed's role, by the deed or a
 // synonym of it, stays.
 func withoutOtherAgents(sentence, question, deed string, synonyms retrieval.Synonyms) string {
@@ -759,6 +774,7 @@ func withoutOtherAgents(sentence, question, deed string, synonyms retrieval.Syno
 	if !speechVerbs[deed] {
 		sentence = accordingTo.ReplaceAllString(sentence, "${1}someone")
 	}
+	sentence = timePossessor.ReplaceAllString(sentence, "${1}someone's")
 	asked := map[string]bool{}
 	for _, w := range wordToken.FindAllString(question, -1) {
 		if k := nameKey(w); startsWithCapital(w) && !titleWords[k] && !text.IsStopWord(k) {
@@ -776,10 +792,54 @@ func withoutOtherAgents(sentence, question, deed string, synonyms retrieval.Syno
 			continue
 		}
 		objects := loc[1] + m[6]
+		if slices.ContainsFunc(infinitive.FindAllStringSubmatch(sentence[objects:loc[1]+m[7]], -1), func(v []string) bool { return !other(v[1]) }) {
+			continue // "Xi Jinping sent Yu Zhengsheng to visit Vietnam": Yu does the deed
+		}
 		b.WriteString(sentence[last:objects])
 		b.WriteString(capitalRun.ReplaceAllString(sentence[objects:loc[1]+m[7]], "someone"))
 		last = loc[1] + m[7]
 	}
 	b.WriteString(sentence[last:])
 	return b.String()
+}
+
+// ordinalNoun is a noun a text places in a series: "second" and "summit"
+// of "the second Summit for Democracy".
+type ordinalNoun struct{ ordinal, noun string }
+
+// ordinalBefore is an ordinal and the noun after it, past "annual" and
+// the like: "second annual Belt and Road Initiative forum" has "Belt".
+var ordinalBefore = regexp.MustCompile(`(?i)\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+(?:(?:annual|consecutive|straight|successive|official|state)\s+)?([\p{L}-]+)`)
+
+// ordinalNouns reads the ordinals of a text and the nouns they place.
+func ordinalNouns(s string) []ordinalNoun {
+	var out []ordinalNoun
+	for _, m := range ordinalBefore.FindAllStringSubmatch(s, -1) {
+		out = append(out, ordinalNoun{strings.ToLower(m[1]), text.Stem(strings.ToLower(m[2]))})
+	}
+	return out
+}
+
+// otherOrdinal reports whether a sentence places a noun the question
+// places in a series at another place of it, and nowhere at the asked one:
+// "the first Summit for Democracy" for "Where will the second Summit for
+// Democracy take place?".
+func otherOrdinal(sentence string, asked []ordinalNoun) bool {
+	if len(asked) == 0 {
+		return false
+	}
+	mine := ordinalNouns(sentence)
+	for _, a := range asked {
+		other, same := false, false
+		for _, m := range mine {
+			if m.noun == a.noun {
+				same = same || m.ordinal == a.ordinal
+				other = other || m.ordinal != a.ordinal
+			}
+		}
+		if other && !same {
+			return true
+		}
+	}
+	return false
 }

@@ -164,6 +164,8 @@ func TestWithoutOtherAgents(t *testing.T) {
 		{"According to Vietnam’s Foreign Ministry, President Xi will meet Nguyen Phu Trong, and Pham Minh Chinh during his visit.", "Who travelled with Xi?", "According to someone, President Xi will meet someone, and someone during his visit."},
 		{"Xi arrived in Vietnam with his wife, Peng Liyuan, on Tuesday.", "Who travelled with Xi?", "Xi arrived in Vietnam with his wife, Peng Liyuan, on Tuesday."},                                                                      // the deed in other words
 		{"French domination lasted until the movement led by Ho Chi Minh expelled the French.", "Who led the movement that drove the French out?", "French domination lasted until the movement led by Ho Chi Minh expelled the French."}, // a noun after "French" is no verb
+		{"During Xi Jinping’s visit, China and Vietnam signed 36 agreements.", "Who signed the 36 agreements?", "During someone's visit, China and Vietnam signed 36 agreements."},                                                        // a name that dates the clause
+		{"In return, Xi Jinping sent Yu Zhengsheng to visit Vietnam.", "Who travelled to Vietnam?", "In return, Xi Jinping sent Yu Zhengsheng to visit Vietnam."},                                                                         // the object does the deed
 		{"According to the ministry, Wang Wenbin warned of risks.", "Who warned of risks?", "According to the ministry, Wang Wenbin warned of risks."},                                                                                    // a deed of saying: the source may be the doer
 	}
 	for _, tt := range tests {
@@ -186,6 +188,25 @@ func TestAGuessedNameIsNoNameOfTheQuestion(t *testing.T) {
 	for _, tt := range tests {
 		if got := readAskedDetail(tt.question).named; got != tt.named {
 			t.Errorf("%q: %q, want %q", tt.question, got, tt.named)
+		}
+	}
+}
+
+// TestOtherOrdinal: a sentence that places the asked noun at another
+// place of its series, and nowhere at the asked one, answers nothing of it.
+func TestOtherOrdinal(t *testing.T) {
+	tests := []struct {
+		question, sentence string
+		want               bool
+	}{
+		{"Where will the second Summit for Democracy take place?", "Vietnam criticized its exclusion from the first Summit for Democracy in Washington, DC.", true},
+		{"Where will the second Summit for Democracy take place?", "The White House is expected to host a second Summit for Democracy.", false},
+		{"Where will the second Summit for Democracy take place?", "The summit was held in Washington.", false}, // no ordinal: other rules read it
+		{"What did Trong do at the second Belt and Road forum?", "Before Trong participated in the second annual Belt and Road Initiative forum, the press was told.", false},
+	}
+	for _, tt := range tests {
+		if got := otherOrdinal(tt.sentence, ordinalNouns(tt.question)); got != tt.want {
+			t.Errorf("%q for %q: %v, want %v", tt.sentence, tt.question, got, tt.want)
 		}
 	}
 }
