@@ -333,6 +333,7 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 	first := superlativeTerms(question)
 	thing := namedThingKind(question)
 	qualifier := countQualifier(question)
+	countAt := countPlace(question)
 	shareOf := ""
 	if m == measureShare {
 		shareOf = shareWhole(question)
@@ -536,7 +537,7 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 			rule = "asked terms" // a date or a number of something else
 		case c == cueWhen && !dateLike.MatchString(text) && !eraYear.MatchString(text) && !relativeTime.MatchString(text):
 			rule = "date"
-		case c == cueNumber && !holdsCount(withoutCountsOfOthers(text, qualifier), question, f):
+		case c == cueNumber && !holdsCount(withoutCountsElsewhere(withoutCountsOfOthers(text, qualifier), countAt), question, f):
 			rule = "count"
 		case (asksHowMuch(question) || valueOf) && !amountLike.MatchString(text):
 			rule = "amount"
@@ -703,6 +704,9 @@ func countedNoun(question string) string {
 // ("six years").
 func holdsCount(sentence, question string, f focus) bool {
 	counted := countedWord(question)
+	if unit := measureUnits[text.Stem(counted)]; unit != nil {
+		return unit.MatchString(sentence) // "How many acres …?" is a measure in acres, not "two companies"
+	}
 	countsTime := timeUnits[counted] != ""
 	if counted != "" && !moneyWords[counted] && timeUnits[counted] != "%" {
 		// A sum or a share counts no things: "How many aircraft carriers
@@ -739,9 +743,22 @@ func holdsCount(sentence, question string, f focus) bool {
 	return false
 }
 
+// measureUnits are, by their stems, the units a "How many UNIT …?"
+// question measures in, each with the measure it is written in: a number
+// and the unit, "3,200 acres".
+var measureUnits = func() map[string]*regexp.Regexp {
+	m := map[string]*regexp.Regexp{}
+	for _, unit := range strings.Fields("acre hectare kilometer kilometre mile tonne ton barrel meter metre") {
+		m[text.Stem(unit)] = regexp.MustCompile(`(?i)\d[\d,.]*\s*(?:square\s+)?` + unit + `s?\b`)
+	}
+	m[text.Stem("km")] = regexp.MustCompile(`(?i)\d[\d,.]*\s*km\b`)
+	return m
+}()
+
 // sumOrShare is a sum of money or a share in a sentence: "US$10
-// billion", "$60 million", "56.9 percent", "70%".
-var sumOrShare = regexp.MustCompile(`(?i)(?:US)?\$\s?\d[\d,.]*(?:\s?(?:million|billion|trillion))?|\d[\d,.]*\s?(?:%|percent\b|per cent\b)`)
+// billion", "$60 million", "about a billion dollars", "56.9 percent",
+// "70%".
+var sumOrShare = regexp.MustCompile(`(?i)(?:US)?\$\s?\d[\d,.]*(?:\s?(?:million|billion|trillion))?|\d[\d,.]*\s?(?:%|percent\b|per cent\b)|\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several|hundreds\s+of|\d[\d,.]*)\s+(?:(?:hundred|thousand|million|billion|trillion)\s+)?(?:dollars|euros|yuan|dong|rubles|pounds)\b`)
 
 // namedNumber is a number that is part of a name: "COVID-19", "G-20".
 var namedNumber = regexp.MustCompile(`\p{L}+-\d+`)

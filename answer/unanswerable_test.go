@@ -208,6 +208,9 @@ func TestCountsAndAmounts(t *testing.T) {
 		// A sum or a share counts no things.
 		{"The US anchored multiple aircraft carriers and provided over $60 million in assistance.", "How many aircraft carriers has the US anchored?", false},
 		{"It is responsible for 56.9 percent of the purchases.", "How many arms purchases were there?", false},
+		{"It agreed to pay about a billion dollars to two foreign oil companies.", "How many acres has China built?", false}, // a measure in acres is asked
+		{"China built artificial islands including 3,200 acres in the Spratlys.", "How many acres has China built?", true},
+		{"It agreed to pay about a billion dollars to the companies.", "How many ships were sunk?", false}, // money in words counts no things
 		{"It spent over $60 million.", "How many dollars did it spend?", true},
 		// An ordinal counts nothing.
 		{"Xi is to visit Vietnam in 2023 to mark the 15th anniversary of the partnership.", "How many agreements did they sign in 2015?", false},
@@ -280,7 +283,7 @@ func TestExtractiveAnswerOnTheExtraSets(t *testing.T) {
 		minTurnedAway          float64
 		minAnswered, minRights int
 	}{
-		{"extra", 28.0 / 30, 25, 24}, // 21 rightly before detail.go, 22 before session 11
+		{"extra", 29.0 / 30, 25, 24}, // 21 rightly before detail.go, 22 before session 11; 28 of 30 turned away before slots4's counts (a measure asked in its unit, a count located elsewhere)
 		{"extra2", 20.0 / 20, 13, 12},
 		{"extra3", 0, 7, 7},           // answerable only: dates and numbers in other words
 		{"extra4", 0, 13, 10},         // answerable only: questions naming people and organisations
