@@ -91,7 +91,7 @@ func questionVerbs(question string) []string {
 	var out []string
 	for k := 1; k < len(words); k++ {
 		prev, w := trimWord(words[k-1]), strings.ToLower(trimWord(words[k]))
-		if strings.ContainsAny(words[k-1], ",;:") || w == "" || startsWithCapital(words[k]) || text.IsStopWord(w) || auxiliaries[w] {
+		if strings.ContainsAny(words[k-1], ",;:") || w == "" || startsWithCapital(words[k]) || text.IsStopWord(w) || auxiliaries[w] || strings.ContainsAny(w, "0123456789") {
 			continue
 		}
 		if startsWithCapital(prev) && k > 1 && !possessive.MatchString(prev) && demonymBase(lowerFolded(prev)) == "" || subjectPronouns[strings.ToLower(prev)] {

@@ -39,6 +39,7 @@ func TestQuestionVerbs(t *testing.T) {
 		{"Who met Xi when they landed in Hanoi?", []string{"land"}},
 		{"What is the biggest Vietnamese export to China?", nil},
 		{"What did Xi's visit achieve?", nil},
+		{"Where did Xi and Trong meet in Beijing in October 2022?", []string{"meet"}}, // a year is no verb
 	}
 	for _, tt := range tests {
 		if got := questionVerbs(tt.question); !slices.Equal(got, tt.want) {
