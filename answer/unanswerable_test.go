@@ -310,6 +310,7 @@ func TestExtractiveAnswerOnTheExtraSets(t *testing.T) {
 		{"extra17", 13.0 / 15, 10, 10}, // casual wordings, roles, "which"/"how many"/"what did X say", time scopes, written before slots2's rules: first run 11 of 15, 10 answered, 10 rightly; the same after them; 12 of 15 after slots4's time adjuncts, 13 after its doers (a name that dates the clause, "During Xi Jinping's visit", signed nothing)
 		{"extra18", 12.0 / 12, 6, 4},   // unfilled slots (amounts by a noun, names beyond the question's, "the two X", "Besides Y", durations, two slots), glued numbers, synonyms, written before slots3's rules: first run 8 of 12, 6 answered, 4 rightly; 11 of 12 after them (names set aside, people counted by role, a place asked second of two slots, several amounts asked by a noun); 12 after slots4's doer's role ("Apart from Peng Liyuan, who travelled with Xi?" is not who greeted him)
 		{"extra19", 15.0 / 15, 10, 10}, // figures never given, unnamed officials, third-party reactions, uncovered events, missing details of covered events, reasons not stated, written before slots4's rules: first run 13 of 15, 10 answered, 10 rightly; 14 of 15 after them (a sentence that holds only the question's time adjunct), 15 with "tell" a verb of saying
+		{"extra20", 10.0 / 10, 4, 4},   // figures, unnamed people, third parties, missing details, written after slots4's rules and run once: 10 of 10, 4 answered, 4 rightly (the session's first code scores the same)
 	} {
 		checkQuestionSets(t, a, set.name, set.minTurnedAway, set.minAnswered, set.minRights)
 	}
