@@ -47,6 +47,7 @@ type askedDetail struct {
 	deed       string          // the stem of what the asked person did: "travel" of "Who travelled with Xi?"
 	named      string          // the question without a name it guesses: "Who greeted Xi, Pham Minh Chinh?" names Xi
 	ordinals   []ordinalNoun   // "the second Summit for Democracy"
+	companion  bool            // asks who did it with someone: "Who travelled with Xi?"
 }
 
 // asks reports whether the question asks for any detail.
@@ -66,6 +67,7 @@ func readAskedDetail(question string) askedDetail {
 	}
 	if d.name && whoDid.MatchString(asked) {
 		d.deed = askedPredicate(asked)
+		d.companion = d.deed != "" && whoDidWith.MatchString(asked)
 	}
 	d.verb = askedPeoplesVerb(asked)
 	d.doers = d.verb != "" && peopleDoIt(asked)
@@ -126,6 +128,8 @@ func (d askedDetail) missing(sents []sentence, i int, question string, synonyms 
 		return "first of a series" // "the first of the 17 workshops" needs a first
 	case scopeOnWrongSide(sentence, textBefore(sents, i), d.scope, synonyms):
 		return "time scope's side" // "before he became" is not "since he became"
+	case d.companion && !withSomeone.MatchString(sentence):
+		return "companion" // "Who travelled with Xi?" is not who travelled alone ("Biden traveled to Vietnam")
 	case otherOrdinal(sentence, d.ordinals):
 		return "another of the series" // "the second Summit for Democracy" is not the first
 	}
@@ -708,6 +712,13 @@ func yearsOnOtherSide(sentence string, s timeScope) bool {
 	}
 	return true
 }
+
+// whoDidWith is "Who VERBed with …?": it asks who did it with someone.
+var whoDidWith = regexp.MustCompile(`(?i)^\W*who\s+\p{Ll}+\s+(?:\p{Ll}+\s+)?(?:with|alongside)\b`)
+
+// withSomeone is a sentence telling of a companion: "arrived … with his
+// wife", "accompanied by", "together", "alongside".
+var withSomeone = regexp.MustCompile(`(?i)\b(?:with|accompan\w*|together|alongside|joined\s+by)\b`)
 
 // guessedName is a name a "Who …?" question ends with after a comma, the
 // asker's guess at the answer: "Who greeted Xi at the airport, Pham Minh

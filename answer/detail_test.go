@@ -176,6 +176,28 @@ func TestWithoutOtherAgents(t *testing.T) {
 	}
 }
 
+// TestACompanionIsAsked: "Who did it with someone?" is answered by a
+// sentence that tells of a companion, not by one who did it alone.
+func TestACompanionIsAsked(t *testing.T) {
+	q := "Who travelled with Xi Jinping to Vietnam?"
+	tests := []struct {
+		sentence string
+		want     string
+	}{
+		{"Xi’s visit comes three months after U.S. President Joe Biden traveled to Vietnam.", "companion"},
+		{"Chinese President Xi Jinping arrived in Vietnam with his wife, Peng Liyuan, on Tuesday.", ""},
+	}
+	d := readAskedDetail(q)
+	for _, tt := range tests {
+		if got := d.missing(sentencesOf(tt.sentence), 0, q, nil); got != tt.want {
+			t.Errorf("%q: rule %q, want %q", tt.sentence, got, tt.want)
+		}
+	}
+	if readAskedDetail("Who travelled to Vietnam?").companion {
+		t.Error("\"Who travelled to Vietnam?\" asks no companion")
+	}
+}
+
 // TestAGuessedNameIsNoNameOfTheQuestion: a "Who …?" question that ends
 // with a name after a comma guesses the answer; a sentence naming that
 // person in the role answers it.
