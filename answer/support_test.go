@@ -137,13 +137,15 @@ func readFileB(b *testing.B, path string) string {
 
 // FuzzSupportCheck: whatever sentence a model writes and whatever a
 // passage holds, the check answers without panicking, and a sentence is
-// always supported by a passage that is the sentence itself.
+// always supported by a passage that is the sentence itself, and holds
+// its own facts (the gate on a fact-checking model's "Yes").
 func FuzzSupportCheck(f *testing.F) {
 	for _, s := range []struct{ sentence, passage string }{
 		{"Xi visited Hanoi on Dec. 12, 2023 [1].", "Xi Jinping arrived in Vietnam on December 12, 2023."},
 		{"Thirteen agreements were signed.", "The talks produced 13 new agreements."},
 		{"The U.S. didn't join [2].", "(i) no military alliance; (ii) no bases."},
 		{"", ""}, {"1,000,000.5% US$", "..."},
+		{"Obama ended the embargo in 2013.", "In 2013, they signed it, and three years after that, Obama ended the embargo."},
 	} {
 		f.Add(s.sentence, s.passage)
 	}
@@ -161,6 +163,9 @@ func FuzzSupportCheck(f *testing.F) {
 		if utf8.ValidString(sentence) && (len(c.terms) > 0 || len(c.facts) > 0) && strings.ContainsFunc(sentence, unicode.IsLetter) && !strings.ContainsAny(sentence, "[]【】［］\n") {
 			if v := check.check(sentence, sentence, ""); !v.supported && len(splitSentences(sentence)) == 1 {
 				t.Fatalf("%q does not support itself: %s", sentence, v.why)
+			}
+			if v := check.factsHeld(sentence, sentence, ""); !v.supported && len(splitSentences(sentence)) == 1 {
+				t.Fatalf("%q does not hold its own facts: %s", sentence, v.why)
 			}
 		}
 	})
