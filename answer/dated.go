@@ -11,15 +11,16 @@ import (
 	"github.com/lectern/lectern/retrieval"
 )
 
-// A question's time scope is a year, or a month and a year: "What agreements
-// were signed during Trong's January 2017 visit?". A sentence that does not
-// write the date itself is placed in it only by what its passage says: a
-// clause of the passage that writes the date (the month with its year, when
-// the question gives one) and tells of something the question asks about,
-// or a reference to that year's news ("(CGTN, 2022)"), or, for a passage
-// that writes no year, its document's date. A passage on the October 2022 visit whose only 2017 is "one of
-// the world's fastest growing countries since 2017" does not place "The
-// visit concluded with … 13 new documents … were signed" in January 2017.
+// A question's time scope is a year, or a month and a year: "What
+// agreements were signed during Trong's January 2017 visit?". A sentence
+// is placed in it only by what its passage says: a sentence of the passage
+// (the answer's own or another) that writes the year, and the month when
+// the question gives one, and tells of something the question asks about;
+// or a reference to that year's news ("(CGTN, 2022)"); or, for a passage
+// that writes no year, its document's date. A passage on the October 2022
+// visit whose only 2017 is "one of the world's fastest growing countries
+// since 2017" does not place "The visit concluded with … 13 new documents
+// … were signed" in January 2017.
 
 // askedDate is a date of a question: a year, and the month written before it
 // ("" when none).
@@ -113,7 +114,7 @@ func placesInAskedDate(sents []sentence, i int, dates []askedDate, asked []strin
 	return true
 }
 
-// tellsOfAsked reports whether a clause holds one of the asked terms, or a
+// tellsOfAsked reports whether a text holds one of the asked terms, or a
 // synonym of one.
 func tellsOfAsked(clause string, asked []string, synonyms retrieval.Synonyms) bool {
 	have := termSet{}
@@ -122,7 +123,7 @@ func tellsOfAsked(clause string, asked []string, synonyms retrieval.Synonyms) bo
 }
 
 // dateScopeTerms are the terms of a question but its dates, its numbers
-// and its question words: what a clause that dates the answer must tell
+// and its question words: what a sentence that dates the answer must tell
 // of. Names stay: "during Trong's January 2017 visit" is dated by a clause
 // on Trong.
 func dateScopeTerms(question string) []string {
