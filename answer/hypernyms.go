@@ -58,8 +58,8 @@ func relatedVerbs(stem string) []string { return verbKinds()[stem] }
 // might be a noun ("export"). The table given is not changed.
 func withVerbKinds(synonyms retrieval.Synonyms, verbs ...string) retrieval.Synonyms {
 	var out retrieval.Synonyms
-	for _, verb := range verbs {
-		kinds := relatedVerbs(verb)
+	for _, v := range verbs {
+		verb, kinds := kindsOfVerb(v)
 		if verb == "" || len(kinds) == 0 {
 			continue
 		}
@@ -79,12 +79,32 @@ func withVerbKinds(synonyms retrieval.Synonyms, verbs ...string) retrieval.Synon
 	return out
 }
 
+// kindsOfVerb is the question's term for a verb and the verbs it is a way
+// of doing. A verb of two words is its first word's term, and its kinds
+// are read as that verb's: "touch down" is a way to "land", and so to
+// "arrive".
+func kindsOfVerb(verb string) (term string, kinds []string) {
+	first, _, phrase := strings.Cut(verb, " ")
+	if !phrase {
+		return verb, relatedVerbs(verb)
+	}
+	for _, k := range relatedVerbs(verb) {
+		kinds = append(kinds, k)
+		kinds = append(kinds, relatedVerbs(k)...)
+	}
+	return first, kinds
+}
+
+// particles end a verb of two words: "touch down", "step up".
+var particles = wordSet("down up off out in on over back away")
+
 // subjectPronouns stand for a question's subject, before its verb.
 var subjectPronouns = wordSet("he she they it we i you")
 
 // questionVerbs are the stems of a question's verbs read after their
 // subject: a lowercase word right after a name or a pronoun ("did Xi
-// land", "when they landed"), neither a small word nor an auxiliary; a
+// land", "when they landed"), neither a small word nor an auxiliary, with
+// its particle when WordNet knows the two as a verb ("touch down"); a
 // word after a people's name is its noun ("Vietnamese exports").
 func questionVerbs(question string) []string {
 	words := strings.Fields(question)
@@ -95,7 +115,13 @@ func questionVerbs(question string) []string {
 			continue
 		}
 		if startsWithCapital(prev) && k > 1 && !possessive.MatchString(prev) && demonymBase(lowerFolded(prev)) == "" || subjectPronouns[strings.ToLower(prev)] {
-			out = append(out, lastTerm(w))
+			verb := lastTerm(w)
+			if k+1 < len(words) {
+				if p := strings.ToLower(trimWord(words[k+1])); particles[p] && len(relatedVerbs(verb+" "+text.Stem(p))) > 0 {
+					verb += " " + text.Stem(p) // "did Xi touch down"
+				}
+			}
+			out = append(out, verb)
 		}
 	}
 	return out

@@ -40,6 +40,7 @@ func TestQuestionVerbs(t *testing.T) {
 		{"What is the biggest Vietnamese export to China?", nil},
 		{"What did Xi's visit achieve?", nil},
 		{"Where did Xi and Trong meet in Beijing in October 2022?", []string{"meet"}}, // a year is no verb
+		{"On what date did Xi touch down in Hanoi?", []string{"touch down"}},
 	}
 	for _, tt := range tests {
 		if got := questionVerbs(tt.question); !slices.Equal(got, tt.want) {
@@ -58,6 +59,9 @@ func TestWithVerbKinds(t *testing.T) {
 	}
 	if !slices.Equal(base["land"], []string{"ground"}) {
 		t.Errorf("the table given was changed: %v", base["land"])
+	}
+	if got := withVerbKinds(base, "touch down"); !slices.Contains(got["touch"], "land") || !slices.Contains(got["touch"], "arriv") {
+		t.Errorf("touch: %v, want land and arriv", got["touch"])
 	}
 	if same := withVerbKinds(base, "xyzzy"); len(same) != len(base) {
 		t.Errorf("a verb without kinds changed the table: %v", same)

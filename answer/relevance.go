@@ -185,9 +185,10 @@ func looseRelevance(question string, passages []retrieval.Passage, sents []sente
 		// Guanxi article?") is in a passage's title, publisher or authors.
 		all.add(foldedTerms(p.Text + "\n" + documentLine(p))...)
 	}
-	verbs := map[string]bool{} // the question's verbs, read as verbs
+	verbs := map[string][]string{} // the question's verbs, read as verbs, and what they are ways of doing
 	for _, v := range append(questionVerbs(question), askedPredicate(question), eventWord(question)) {
-		verbs[v] = true
+		term, kinds := kindsOfVerb(v)
+		verbs[term] = append(verbs[term], kinds...)
 	}
 	for _, t := range r.terms {
 		// A term in no passage is matched without synonyms (WordNet's
@@ -197,7 +198,7 @@ func looseRelevance(question string, passages []retrieval.Passage, sents []sente
 		// verbs a verb of the question is a way of doing ("arrived" for
 		// "landed"; "people" is no verb, "populate").
 		if !slices.ContainsFunc(spellings(t), func(t string) bool {
-			return holdsTerm(all, t, nil) >= 1 || slices.ContainsFunc(predicateParaphrases[t], all.has) || verbs[t] && slices.ContainsFunc(relatedVerbs(t), all.has)
+			return holdsTerm(all, t, nil) >= 1 || slices.ContainsFunc(predicateParaphrases[t], all.has) || slices.ContainsFunc(verbs[t], all.has)
 		}) {
 			r.missing = append(r.missing, t)
 		}

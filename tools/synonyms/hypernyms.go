@@ -15,8 +15,9 @@ import (
 // the single words of the synsets its first senses point to as their
 // hypernym (pointer "@"): "land" (reach or come to rest) is a way to
 // "arrive" ("arrive, get, come"), which WordNet gives as no synonym of it.
-// A hypernym above more than maxHyponyms synsets says too little of its
-// own ("move", "change", "make") and is left out.
+// A verb of two words ("touch down") has a key of its two stems and a
+// space. A hypernym above more than maxHyponyms synsets says too little of
+// its own ("move", "change", "make") and is left out.
 
 // maxHyponyms is the most synsets a hypernym may stand above to be kept.
 const maxHyponyms = 30
@@ -48,11 +49,19 @@ func buildVerbHypernyms(dir string, senses int) (map[string][]string, error) {
 		if err != nil || len(fields) < 6+pointers {
 			return fmt.Errorf("lemma %s: bad pointer count %q", fields[0], fields[3])
 		}
-		lemma, ok := singleWord(fields[0])
-		if !ok {
+		key := ""
+		if lemma, ok := singleWord(fields[0]); ok {
+			key = text.Stem(lemma)
+		} else if first, second, ok := strings.Cut(fields[0], "_"); ok {
+			a, okA := singleWord(first)
+			b, okB := singleWord(second)
+			if !okA || !okB {
+				return nil
+			}
+			key = text.Stem(a) + " " + text.Stem(b) // a phrase: "touch down" is a way to "land"
+		} else {
 			return nil
 		}
-		key := text.Stem(lemma)
 		offsets := fields[6+pointers:]
 		for _, off := range offsets[:min(senses, len(offsets))] {
 			for _, p := range synsets["v:"+off].pointers {
