@@ -27,9 +27,9 @@ import (
 // sentence is read with the passage before it, the loose gate's context of
 // two sentences) tuned on it again: 27 → 29 answered, 25 → 27 rightly.
 const (
-	blind6MinTurnedAway = 40 // of 40 (32 before detail.go)
-	blind6MinAnswered   = 29 // of 30 (27 before session 11)
-	blind6MinRight      = 27
+	blind6MinTurnedAway = 40   // of 40 (32 before detail.go)
+	blind6MinAnswered   = 29   // of 30 (27 before session 11)
+	blind6MinRight      = 28   // 27 before slots4 (with blind6 in view: "Who travelled with Xi?" asks a companion)
 	blind6MinCaught     = 0.91 // 55 of 60
 	blind6MaxDropped    = 0.17 // 10 of 60
 )

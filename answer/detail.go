@@ -44,6 +44,10 @@ type askedDetail struct {
 	weekday    bool            // a day of the week answers it too
 	ordinal    string          // "first" or "last" of a series
 	scope      timeScope       // "before he first became general secretary"
+	deed       string          // the stem of what the asked person did: "travel" of "Who travelled with Xi?"
+	named      string          // the question without a name it guesses: "Who greeted Xi, Pham Minh Chinh?" names Xi
+	ordinals   []ordinalNoun   // "the second Summit for Democracy"
+	companion  bool            // asks who did it with someone: "Who travelled with Xi?"
 }
 
 // asks reports whether the question asks for any detail.
@@ -56,6 +60,15 @@ func readAskedDetail(question string) askedDetail {
 	d := askedDetail{role: roleDirections(question), place: placeKindAfterPreposition(question), scope: askedTimeScope(question, readFocus(question))}
 	asked := mainQuestion(question) // "Besides Xi, which Chinese leaders …?" asks as "which Chinese leaders …?"; Xi stays the question's own
 	d.name, d.strictName = asksName(asked)
+	d.named = question
+	d.ordinals = ordinalNouns(question)
+	if loc := guessedName.FindStringIndex(question); loc != nil && whoDid.MatchString(asked) {
+		d.named = question[:loc[0]] + "?"
+	}
+	if d.name && whoDid.MatchString(asked) {
+		d.deed = askedPredicate(asked)
+		d.companion = d.deed != "" && whoDidWith.MatchString(asked)
+	}
 	d.verb = askedPeoplesVerb(asked)
 	d.doers = d.verb != "" && peopleDoIt(asked)
 	if k, ok := nameOfPerson(asked); ok {
@@ -99,10 +112,12 @@ func (d askedDetail) missing(sents []sentence, i int, question string, synonyms 
 		return "asked people's verb" // "Which leaders did Le Hong Anh meet?" needs a meeting; "Which members co-chair …?" their chairing
 	case d.doers && !d.doerInVerbClause(sentence, question, synonyms):
 		return "asked people's clause" // "Which US president signed …?" is not answered by "the two countries signed …, and President Obama announced …"
-	case d.name && !namesSomeoneNew(sentence, question, d.strictName):
+	case d.name && !namesSomeoneNew(sentence, d.named, d.strictName):
 		return "asked name" // "What was the name of the spokesperson …?" needs a name
 	case d.nameByKind && !d.namesOfKind(sentence, question):
 		return "asked name" // "What was the name of the spokesperson …?" needs a name
+	case d.deed != "" && !namesSomeoneNew(withoutOtherAgents(sentence, d.named, d.deed, synonyms), d.named, d.strictName):
+		return "asked name's deed" // "Who travelled with Xi?" is not answered by who greeted him
 	case wrongDirection(sentence, d.role):
 		return "role's direction" // "Vietnam's ambassador to China" is not China's to Vietnam
 	case d.place != "" && !namesThingOfKind(sentence, question, d.place):
@@ -113,6 +128,10 @@ func (d askedDetail) missing(sents []sentence, i int, question string, synonyms 
 		return "first of a series" // "the first of the 17 workshops" needs a first
 	case scopeOnWrongSide(sentence, textBefore(sents, i), d.scope, synonyms):
 		return "time scope's side" // "before he became" is not "since he became"
+	case d.companion && !withSomeone.MatchString(sentence):
+		return "companion" // "Who travelled with Xi?" is not who travelled alone ("Biden traveled to Vietnam")
+	case otherOrdinal(sentence, d.ordinals):
+		return "another of the series" // "the second Summit for Democracy" is not the first
 	}
 	return ""
 }
@@ -137,6 +156,7 @@ func (d askedDetail) doerInVerbClause(sentence, question string, synonyms retrie
 			continue
 		}
 		holding = true
+		clause = withoutOtherAgents(clause, question, d.verb, synonyms)
 		if d.namesOfKind(clause, question) || namesSomeoneNew(clause, question, true) { // strictly: "President" of the clause is no name the question gives
 			return true
 		}
@@ -691,4 +711,146 @@ func yearsOnOtherSide(sentence string, s timeScope) bool {
 		}
 	}
 	return true
+}
+
+// whoDidWith is "Who VERBed with …?": it asks who did it with someone.
+var whoDidWith = regexp.MustCompile(`(?i)^\W*who\s+\p{Ll}+\s+(?:\p{Ll}+\s+)?(?:with|alongside)\b`)
+
+// withSomeone is a sentence telling of a companion: "arrived … with his
+// wife", "accompanied by", "together", "alongside".
+var withSomeone = regexp.MustCompile(`(?i)\b(?:with|accompan\w*|together|alongside|joined\s+by)\b`)
+
+// guessedName is a name a "Who …?" question ends with after a comma, the
+// asker's guess at the answer: "Who greeted Xi at the airport, Pham Minh
+// Chinh?" is answered by the sentence that names him greeting Xi.
+var guessedName = regexp.MustCompile(`,\s*\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*\s*\?\s*$`)
+
+// passiveAgent is a passive verb and the name of its doer after "by": "were
+// greeted at the Hanoi airport by Vietnamese Prime Minister Pham Minh
+// Chinh". The doer is a run of capitalised words (with "the" before it).
+var passiveAgent = regexp.MustCompile(`\b(?:is|are|was|were|be|been|being)\s+(?:\p{Ll}+ly\s+)?(\p{Ll}+)\b[^.;:]*?\bby\s+((?:the\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*)`)
+
+// activeVerb is what follows a name that opens a clause: its verb, after
+// modals and auxiliaries, and the rest of the clause: " will meet …
+// Nguyen Phu Trong, President Vo Van Thuong …".
+var activeVerb = regexp.MustCompile(`^\s+((?:(?:will|would|can|could|may|might|shall|should|must|is|are|was|were|has|have|had|did|does|do|also|then|later|to)\s+)*)(\p{Ll}+)\b([^.;:]*)`)
+
+// looksFinite reports whether a word after a subject, with no auxiliary
+// before it, reads as its verb: a past ("expelled", "met") or a present
+// in -s ("visits"); "French domination lasted" has a noun after "French".
+func looksFinite(w string) bool {
+	return strings.HasSuffix(w, "ed") || pastOf[w] != "" || len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss")
+}
+
+// clauseOpening ends the text before a clause's subject: nothing, a
+// comma or a semicolon, or a conjunction.
+var clauseOpening = regexp.MustCompile(`(?:^|[,;]\s*|\b(?:and|but|while|when|as|after|before)\s+)$`)
+
+// accordingTo names the source of a report, who did not do what it
+// reports: "According to Vietnam’s Foreign Ministry, President Xi will …".
+var accordingTo = regexp.MustCompile(`(?i)(\baccording\s+to\s+)\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*`)
+
+// infinitive is a verb after "to": "sent Yu Zhengsheng to visit".
+var infinitive = regexp.MustCompile(`\bto\s+(\p{Ll}+)\b`)
+
+// timePossessor is a name whose event dates a clause: "During Xi
+// Jinping’s visit, China and Vietnam signed …" says when they signed, not
+// that Xi signed.
+var timePossessor = regexp.MustCompile(`(?i)(\b(?:during|after|before|since|following|until|ahead\s+of)\s+(?:the\s+)?)\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*)*['’]s\b`)
+
+// capitalRun is a run of capitalised words: a name, with its titles.
+var capitalRun = regexp.MustCompile(`\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*`)
+
+// withoutOtherAgents is a sentence without the names that stand in another
+// role than the doer of the asked deed: the doer of a passive of another
+// verb ("They were greeted … by Pham Minh Chinh" names who greeted them,
+// not who travelled with them), and the objects of another verb whose
+// subject is one of the question's own people ("President Xi will meet
+// Nguyen Phu Trong, … and Pham Minh Chinh" names whom Xi meets, not who
+// travelled with him; but "Xi sent Yu to visit Vietnam" names Yu
+// visiting), and the source of a report ("According to
+// Vietnam's Foreign Ministry"), unless the deed is saying something, and
+// a name whose event dates the clause ("During Xi Jinping’s visit"). A
+// name in the deed's role, by the deed or a
+// synonym of it, stays.
+func withoutOtherAgents(sentence, question, deed string, synonyms retrieval.Synonyms) string {
+	other := func(verb string) bool { return !holdsPredicate(text.Terms(verb), deed, synonyms) }
+	sentence = passiveAgent.ReplaceAllStringFunc(sentence, func(m string) string {
+		sub := passiveAgent.FindStringSubmatchIndex(m)
+		if !other(m[sub[2]:sub[3]]) {
+			return m
+		}
+		return m[:sub[4]] + "someone"
+	})
+	if !speechVerbs[deed] {
+		sentence = accordingTo.ReplaceAllString(sentence, "${1}someone")
+	}
+	sentence = timePossessor.ReplaceAllString(sentence, "${1}someone's")
+	asked := map[string]bool{}
+	for _, w := range wordToken.FindAllString(question, -1) {
+		if k := nameKey(w); startsWithCapital(w) && !titleWords[k] && !text.IsStopWord(k) {
+			asked[k] = true
+		}
+	}
+	var b strings.Builder
+	last := 0
+	for _, loc := range capitalRun.FindAllStringIndex(sentence, -1) {
+		if loc[0] < last || !clauseOpening.MatchString(sentence[:loc[0]]) || !slices.ContainsFunc(wordToken.FindAllString(sentence[loc[0]:loc[1]], -1), func(w string) bool { return asked[nameKey(w)] }) {
+			continue
+		}
+		m := activeVerb.FindStringSubmatchIndex(sentence[loc[1]:])
+		if m == nil || !other(sentence[loc[1]+m[4]:loc[1]+m[5]]) || m[3] == m[2] && !looksFinite(sentence[loc[1]+m[4]:loc[1]+m[5]]) {
+			continue
+		}
+		objects := loc[1] + m[6]
+		if slices.ContainsFunc(infinitive.FindAllStringSubmatch(sentence[objects:loc[1]+m[7]], -1), func(v []string) bool { return !other(v[1]) }) {
+			continue // "Xi Jinping sent Yu Zhengsheng to visit Vietnam": Yu does the deed
+		}
+		b.WriteString(sentence[last:objects])
+		b.WriteString(capitalRun.ReplaceAllString(sentence[objects:loc[1]+m[7]], "someone"))
+		last = loc[1] + m[7]
+	}
+	b.WriteString(sentence[last:])
+	return b.String()
+}
+
+// ordinalNoun is a noun a text places in a series: "second" and "summit"
+// of "the second Summit for Democracy".
+type ordinalNoun struct{ ordinal, noun string }
+
+// ordinalBefore is an ordinal and the noun after it, past "annual" and
+// the like: "second annual Belt and Road Initiative forum" has "Belt".
+var ordinalBefore = regexp.MustCompile(`(?i)\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+(?:(?:annual|consecutive|straight|successive|official|state)\s+)?([\p{L}-]+)`)
+
+// ordinalNouns reads the ordinals of a text and the nouns they place.
+func ordinalNouns(s string) []ordinalNoun {
+	var out []ordinalNoun
+	for _, m := range ordinalBefore.FindAllStringSubmatch(s, -1) {
+		out = append(out, ordinalNoun{strings.ToLower(m[1]), text.Stem(strings.ToLower(m[2]))})
+	}
+	return out
+}
+
+// otherOrdinal reports whether a sentence places a noun the question
+// places in a series at another place of it, and nowhere at the asked one:
+// "the first Summit for Democracy" for "Where will the second Summit for
+// Democracy take place?".
+func otherOrdinal(sentence string, asked []ordinalNoun) bool {
+	if len(asked) == 0 {
+		return false
+	}
+	mine := ordinalNouns(sentence)
+	for _, a := range asked {
+		other, same := false, false
+		for _, m := range mine {
+			if m.noun == a.noun {
+				same = same || m.ordinal == a.ordinal
+				other = other || m.ordinal != a.ordinal
+			}
+		}
+		if other && !same {
+			return true
+		}
+	}
+	return false
 }

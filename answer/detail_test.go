@@ -149,3 +149,86 @@ func TestTimeScopeSide(t *testing.T) {
 		}
 	}
 }
+
+// TestWithoutOtherAgents: the names a "Who did it?" question may be
+// answered by are those in the doer's role; the doer of a passive of
+// another verb, the objects of another verb done by the question's own
+// person, and a report's source are set aside.
+func TestWithoutOtherAgents(t *testing.T) {
+	tests := []struct {
+		sentence, question, want string
+	}{
+		{"They were greeted at the Hanoi airport by Prime Minister Pham Minh Chinh at the start of Xi’s trip.", "Who travelled with Xi?", "They were greeted at the Hanoi airport by someone at the start of Xi’s trip."},
+		{"They were greeted at the Hanoi airport by Prime Minister Pham Minh Chinh.", "Who greeted Xi?", "They were greeted at the Hanoi airport by Prime Minister Pham Minh Chinh."},
+		{"They were greeted at the Hanoi airport by Prime Minister Pham Minh Chinh.", "Who welcomed Xi?", "They were greeted at the Hanoi airport by Prime Minister Pham Minh Chinh."}, // a paraphrase of the deed
+		{"According to Vietnam’s Foreign Ministry, President Xi will meet Nguyen Phu Trong, and Pham Minh Chinh during his visit.", "Who travelled with Xi?", "According to someone, President Xi will meet someone, and someone during his visit."},
+		{"Xi arrived in Vietnam with his wife, Peng Liyuan, on Tuesday.", "Who travelled with Xi?", "Xi arrived in Vietnam with his wife, Peng Liyuan, on Tuesday."},                                                                      // the deed in other words
+		{"French domination lasted until the movement led by Ho Chi Minh expelled the French.", "Who led the movement that drove the French out?", "French domination lasted until the movement led by Ho Chi Minh expelled the French."}, // a noun after "French" is no verb
+		{"During Xi Jinping’s visit, China and Vietnam signed 36 agreements.", "Who signed the 36 agreements?", "During someone's visit, China and Vietnam signed 36 agreements."},                                                        // a name that dates the clause
+		{"In return, Xi Jinping sent Yu Zhengsheng to visit Vietnam.", "Who travelled to Vietnam?", "In return, Xi Jinping sent Yu Zhengsheng to visit Vietnam."},                                                                         // the object does the deed
+		{"According to the ministry, Wang Wenbin warned of risks.", "Who warned of risks?", "According to the ministry, Wang Wenbin warned of risks."},                                                                                    // a deed of saying: the source may be the doer
+	}
+	for _, tt := range tests {
+		d := readAskedDetail(tt.question)
+		if got := withoutOtherAgents(tt.sentence, tt.question, d.deed, nil); got != tt.want {
+			t.Errorf("%q for %q:\n got %q\nwant %q", tt.sentence, tt.question, got, tt.want)
+		}
+	}
+}
+
+// TestACompanionIsAsked: "Who did it with someone?" is answered by a
+// sentence that tells of a companion, not by one who did it alone.
+func TestACompanionIsAsked(t *testing.T) {
+	q := "Who travelled with Xi Jinping to Vietnam?"
+	tests := []struct {
+		sentence string
+		want     string
+	}{
+		{"Xi’s visit comes three months after U.S. President Joe Biden traveled to Vietnam.", "companion"},
+		{"Chinese President Xi Jinping arrived in Vietnam with his wife, Peng Liyuan, on Tuesday.", ""},
+	}
+	d := readAskedDetail(q)
+	for _, tt := range tests {
+		if got := d.missing(sentencesOf(tt.sentence), 0, q, nil); got != tt.want {
+			t.Errorf("%q: rule %q, want %q", tt.sentence, got, tt.want)
+		}
+	}
+	if readAskedDetail("Who travelled to Vietnam?").companion {
+		t.Error("\"Who travelled to Vietnam?\" asks no companion")
+	}
+}
+
+// TestAGuessedNameIsNoNameOfTheQuestion: a "Who …?" question that ends
+// with a name after a comma guesses the answer; a sentence naming that
+// person in the role answers it.
+func TestAGuessedNameIsNoNameOfTheQuestion(t *testing.T) {
+	tests := []struct{ question, named string }{
+		{"Who greeted Xi at the airport, Pham Minh Chinh?", "Who greeted Xi at the airport?"},
+		{"Who greeted Xi at the airport?", "Who greeted Xi at the airport?"},
+		{"What did Xi say, according to Xinhua?", "What did Xi say, according to Xinhua?"}, // no "Who …?"
+	}
+	for _, tt := range tests {
+		if got := readAskedDetail(tt.question).named; got != tt.named {
+			t.Errorf("%q: %q, want %q", tt.question, got, tt.named)
+		}
+	}
+}
+
+// TestOtherOrdinal: a sentence that places the asked noun at another
+// place of its series, and nowhere at the asked one, answers nothing of it.
+func TestOtherOrdinal(t *testing.T) {
+	tests := []struct {
+		question, sentence string
+		want               bool
+	}{
+		{"Where will the second Summit for Democracy take place?", "Vietnam criticized its exclusion from the first Summit for Democracy in Washington, DC.", true},
+		{"Where will the second Summit for Democracy take place?", "The White House is expected to host a second Summit for Democracy.", false},
+		{"Where will the second Summit for Democracy take place?", "The summit was held in Washington.", false}, // no ordinal: other rules read it
+		{"What did Trong do at the second Belt and Road forum?", "Before Trong participated in the second annual Belt and Road Initiative forum, the press was told.", false},
+	}
+	for _, tt := range tests {
+		if got := otherOrdinal(tt.sentence, ordinalNouns(tt.question)); got != tt.want {
+			t.Errorf("%q for %q: %v, want %v", tt.sentence, tt.question, got, tt.want)
+		}
+	}
+}

@@ -322,6 +322,7 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 		role = roleTerms(roleQuestion(question))
 	}
 	event := eventWord(question)
+	synonyms = withVerbKinds(synonyms, append(questionVerbs(question), askedPredicate(question), event)...)
 	quoted := quotedPhrases(question)
 	predicate := askedPredicate(question)
 	why := asksWhy.MatchString(question)
@@ -332,6 +333,7 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 	first := superlativeTerms(question)
 	thing := namedThingKind(question)
 	qualifier := countQualifier(question)
+	countAt := countPlace(question)
 	shareOf := ""
 	if m == measureShare {
 		shareOf = shareWhole(question)
@@ -347,6 +349,9 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 		head = roleHead(roleQuestion(question), role)
 	}
 	detail := readAskedDetail(question)
+	dates := askedDates(question)
+	dateTerms := dateScopeTerms(question)
+	mainTerms := mainClauseTerms(question, f)
 	if !detail.asks() && predicate == "" && scope.order == orderNone && !yesNo && alternatives == nil && things == "" && first == nil && thing == "" && !valueOf && len(nouns) == 0 && !place && !why && kind == nil && len(f.names) == 0 && len(f.years) == 0 && len(f.numbers) == 0 && c != cueWhen && c != cueNumber && m == measureNone && len(role) == 0 && len(quoted) == 0 && !asksMoney(question) {
 		return
 	}
@@ -460,8 +465,12 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 		}
 		rule := ""
 		switch {
-		case !f.holds(merged(withRefs, prev)) && !f.holds(wholeOf(pi)) && !f.holds(citedOf(pi)) && (givesYear(passages[pi].Text) || !f.holds(merged(wholeOf(pi), reader.read(passages[pi].Info.Date)))):
+		case !f.holds(merged(withRefs, prev)) && !f.holds(wholeOf(pi)) && !f.holds(citedOf(pi)) && (givesYear(passages[pi].Text) || !f.holds(merged(wholeOf(pi), reader.read(passages[pi].Info.Date)))) && !(len(f.numbers) == 0 && !slices.ContainsFunc(f.years, func(y string) bool { return !datedByTwin(passages, pi, y) })):
 			rule = "numbers"
+		case len(dates) > 0 && !placesInAskedDate(sents, i, dates, dateTerms, passagesBefore(passages, pi), passages[pi], synonyms) && slices.ContainsFunc(dates, func(d askedDate) bool { return d.month != "" || !datedByTwin(passages, pi, d.year) }):
+			rule = "date of another event" // "during Trong's January 2017 visit" is not the 2022 visit of a passage whose 2017 dates something else
+		case len(mainTerms) > 0 && !holdsMainClause(sents[i], mainTerms, synonyms):
+			rule = "only the time adjunct" // "What did they agree on during Trong's April 2015 visit?" is not the visit's date
 		case !slices.ContainsFunc(distinctive, func(names []nameGroup) bool {
 			return allMentioned(names, upTo(pi, sents[i].pos))
 		}):
@@ -528,7 +537,7 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 			rule = "asked terms" // a date or a number of something else
 		case c == cueWhen && !dateLike.MatchString(text) && !eraYear.MatchString(text) && !relativeTime.MatchString(text):
 			rule = "date"
-		case c == cueNumber && !holdsCount(withoutCountsOfOthers(text, qualifier), question, f):
+		case c == cueNumber && !holdsCount(withoutCountsElsewhere(withoutCountsOfOthers(text, qualifier), countAt), question, f):
 			rule = "count"
 		case (asksHowMuch(question) || valueOf) && !amountLike.MatchString(text):
 			rule = "amount"
@@ -695,6 +704,9 @@ func countedNoun(question string) string {
 // ("six years").
 func holdsCount(sentence, question string, f focus) bool {
 	counted := countedWord(question)
+	if unit := measureUnits[text.Stem(counted)]; unit != nil {
+		return unit.MatchString(sentence) // "How many acres …?" is a measure in acres, not "two companies"
+	}
 	countsTime := timeUnits[counted] != ""
 	if counted != "" && !moneyWords[counted] && timeUnits[counted] != "%" {
 		// A sum or a share counts no things: "How many aircraft carriers
@@ -741,12 +753,25 @@ func holdsCount(sentence, question string, f focus) bool {
 	return false
 }
 
+// measureUnits are, by their stems, the units a "How many UNIT …?"
+// question measures in, each with the measure it is written in: a number
+// and the unit, "3,200 acres".
+var measureUnits = func() map[string]*regexp.Regexp {
+	m := map[string]*regexp.Regexp{}
+	for _, unit := range strings.Fields("acre hectare kilometer kilometre mile tonne ton barrel meter metre") {
+		m[text.Stem(unit)] = regexp.MustCompile(`(?i)\d[\d,.]*\s*(?:square\s+)?` + unit + `s?\b`)
+	}
+	m[text.Stem("km")] = regexp.MustCompile(`(?i)\d[\d,.]*\s*km\b`)
+	return m
+}()
+
 // amountScales are the words of an amount written without a figure.
 var amountScales = wordSet("million billion trillion millions billions trillions hundreds thousands dozens")
 
 // sumOrShare is a sum of money or a share in a sentence: "US$10
-// billion", "$60 million", "56.9 percent", "70%".
-var sumOrShare = regexp.MustCompile(`(?i)(?:US)?\$\s?\d[\d,.]*(?:\s?(?:million|billion|trillion))?|\d[\d,.]*\s?(?:%|percent\b|per cent\b)`)
+// billion", "$60 million", "about a billion dollars", "56.9 percent",
+// "70%".
+var sumOrShare = regexp.MustCompile(`(?i)(?:US)?\$\s?\d[\d,.]*(?:\s?(?:million|billion|trillion))?|\d[\d,.]*\s?(?:%|percent\b|per cent\b)|\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several|hundreds\s+of|\d[\d,.]*)\s+(?:(?:hundred|thousand|million|billion|trillion)\s+)?(?:dollars|euros|yuan|dong|rubles|pounds)\b`)
 
 // namedNumber is a number that is part of a name: "COVID-19", "G-20".
 var namedNumber = regexp.MustCompile(`\p{L}+-\d+`)
@@ -787,7 +812,7 @@ func asksHowMuch(question string) bool {
 // "How did the Philippines respond to …?", "What was Japan's reaction to
 // …?").
 var (
-	askedWhatSubject = regexp.MustCompile(`^(?i:what|how)\s+(?i:did|does|do|has|have|had|would|will)\s+(?:the\s+)?(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*?)(?:(?:['’]s)?(?:\s+\p{Ll}+){1,2})?\s+(?i:say|said|think|thought|feel|felt|react(?:ed)?|respond(?:ed)?|repl(?:y|ied)|view(?:ed)?|see|seen|make|made|claim(?:ed)?|argue(?:d)?|announce(?:d)?|propose(?:d)?|want(?:ed)?)\b`)
+	askedWhatSubject = regexp.MustCompile(`^(?i:what|how)\s+(?i:did|does|do|has|have|had|would|will)\s+(?:the\s+)?(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*?)(?:(?:['’]s)?(?:\s+\p{Ll}+){1,2})?\s+(?i:say|said|tell|told|write|wrote|think|thought|feel|felt|react(?:ed)?|respond(?:ed)?|repl(?:y|ied)|view(?:ed)?|see|seen|make|made|claim(?:ed)?|argue(?:d)?|announce(?:d)?|propose(?:d)?|want(?:ed)?)\b`)
 	// "Did Malaysia say anything about …?", "Has Thailand commented on …?",
 	// "Where does Laos stand on …?"
 	askedDidSubject  = regexp.MustCompile(`^(?:(?i:did|does|do|has|have|had)|(?i:where)\s+(?i:does|do|did))\s+(?:the\s+)?(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*?)(?:['’]s(?:\s+\p{Ll}+){1,2})?\s+(?i:say|said|comment(?:ed)?|react(?:ed)?|respond(?:ed)?|criticiz(?:e|ed)|criticis(?:e|ed)|condemn(?:ed)?|welcome(?:d)?|protest(?:ed)?|object(?:ed)?|complain(?:ed)?|endorse(?:d)?|praise(?:d)?|stand|voice(?:d)?|express(?:ed)?)\b`)

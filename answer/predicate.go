@@ -52,7 +52,7 @@ var broadVerbs = func() map[string]bool {
 // scope's verb is not it: "What did Chinh do a week after the meeting?"
 // asks none.
 func askedPredicate(question string) string {
-	q := strings.TrimSpace(withoutTimeScope(question))
+	q := strings.TrimSpace(withoutTimeScope(mainQuestion(question))) // "Apart from Peng Liyuan, who travelled with Xi?" asks "who travelled"
 	if whenEvent.MatchString(q) {
 		return ""
 	}
@@ -302,14 +302,16 @@ var pastOf = func() map[string]string {
 func holdsPredicate(terms []string, predicate string, synonyms retrieval.Synonyms) bool {
 	have := termSet{}
 	have.add(terms...)
-	// A synonym is matched as it is, not by a shared stem: "dictat" of
-	// "command" is not "dictatorship"; and a verb's synonym shares one of
-	// its senses as a verb: "mark" of the noun "sign" does not say "sign".
+	// A synonym or a paraphrase is matched as it is, not by a shared
+	// stem: "dictat" of "command" is not "dictatorship", "commit" of
+	// "promise" not "committee"; and a verb's synonym shares one of its
+	// senses as a verb: "mark" of the noun "sign" does not say "sign".
 	verbs := verbSenses(predicate)
 	synonym := slices.ContainsFunc(synonyms[predicate], func(s string) bool {
 		return !kindWords[s] && (verbs == nil || slices.Contains(verbs, s)) && have.hasAnyExactly([]string{s})
 	})
-	return holdsTerm(have, predicate, nil) > 0 || synonym || slices.ContainsFunc(predicateParaphrases[predicate], have.has)
+	exactly := func(v string) bool { return have.hasAnyExactly([]string{v}) }
+	return holdsTerm(have, predicate, nil) > 0 || synonym || slices.ContainsFunc(predicateParaphrases[predicate], exactly) || slices.ContainsFunc(relatedVerbs(predicate), exactly)
 }
 
 // verbSenses returns the stems sharing one of the first two senses of the

@@ -125,6 +125,8 @@ func TestPredicateInTheSentenceOrANeighbour(t *testing.T) {
 		{"pressed to act", []string{"Its foreign ministry spokesperson reminded Vietnam to accord priority to the partnership."}, 0, "urg", true},
 		{"welcomed as greeted", []string{"They were greeted at the Hanoi airport by Pham Minh Chinh."}, 0, "welcom", true},
 		{"said, not urged", []string{"Wang Wenbin said Xi's visit would involve discussions."}, 0, "urg", false},
+		{"a committee commits to nothing", []string{"Xi held a meeting with the General Secretary of the Central Committee."}, 0, "promis", false},
+		{"landed as arrived", []string{"Xi arrived in Vietnam on December 12, 2023."}, 0, "land", true},
 	}
 	for _, tt := range tests {
 		if got := holdsPredicateNear(sentencesOf(tt.sentences...), tt.i, tt.predicate, syn); got != tt.want {
@@ -485,6 +487,19 @@ func TestTheAskedVerbNearASentence(t *testing.T) {
 		sents = append(sents, sentence{pos: len(sents), text: tt.sentence, terms: text.Terms(tt.sentence)})
 		if got := holdsPredicateNear(sents, len(sents)-1, tt.verb, syn); got != tt.want {
 			t.Errorf("%s: holdsPredicateNear(%s) = %v, want %v", tt.name, tt.verb, got, tt.want)
+		}
+	}
+}
+
+// TestAskedPredicateAfterAnExclusion: a question that opens by setting
+// names aside asks with the verb of what follows.
+func TestAskedPredicateAfterAnExclusion(t *testing.T) {
+	for q, want := range map[string]string{
+		"Apart from Peng Liyuan, who travelled with Xi?": "travel",
+		"Besides Trong, who visited Beijing in 2022?":    "visit",
+	} {
+		if got := askedPredicate(q); got != want {
+			t.Errorf("%q: %q, want %q", q, got, want)
 		}
 	}
 }

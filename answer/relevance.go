@@ -185,13 +185,20 @@ func looseRelevance(question string, passages []retrieval.Passage, sents []sente
 		// Guanxi article?") is in a passage's title, publisher or authors.
 		all.add(foldedTerms(p.Text + "\n" + documentLine(p))...)
 	}
+	verbs := map[string][]string{} // the question's verbs, read as verbs, and what they are ways of doing
+	for _, v := range append(questionVerbs(question), askedPredicate(question), eventWord(question)) {
+		term, kinds := kindsOfVerb(v)
+		verbs[term] = append(verbs[term], kinds...)
+	}
 	for _, t := range r.terms {
 		// A term in no passage is matched without synonyms (WordNet's
 		// reach far: "machine" has "car"; a question about something
 		// else has terms no passage has), but with the curated
-		// paraphrases of asked verbs ("greeted" for "welcomed").
+		// paraphrases of asked verbs ("greeted" for "welcomed") and the
+		// verbs a verb of the question is a way of doing ("arrived" for
+		// "landed"; "people" is no verb, "populate").
 		if !slices.ContainsFunc(spellings(t), func(t string) bool {
-			return holdsTerm(all, t, nil) >= 1 || slices.ContainsFunc(predicateParaphrases[t], all.has)
+			return holdsTerm(all, t, nil) >= 1 || slices.ContainsFunc(predicateParaphrases[t], all.has) || slices.ContainsFunc(verbs[t], all.has)
 		}) {
 			r.missing = append(r.missing, t)
 		}

@@ -428,3 +428,40 @@ var timesCount = func() *regexp.Regexp {
 // asksTimes reports whether a question asks how many times something
 // happened.
 func asksTimes(question string) bool { return countedWord(question) == "times" }
+
+// A count is located by the place after it: "3,200 acres in the Spratlys"
+// counts what is in the Spratlys, not in the Paracels a question asks
+// about.
+var (
+	// placeAfter is a place a question or a count is in: "in the
+	// Paracels", "near Hanoi".
+	placeAfter = regexp.MustCompile(`\b(?:in|near|at|around|off)\s+(?:the\s+)?(\p{Lu}\p{L}+)`)
+	// countAt is a count and the place after it, a word or two between:
+	// "3,200 acres in the Spratlys".
+	countAt = regexp.MustCompile(`\b(\d[\d,.]*)((?:\s+[\p{Ll}-]+){0,2})\s+(?:in|near|at|around|off)\s+(?:the\s+)?(\p{Lu}\p{L}+)`)
+)
+
+// countPlace is the stem of the place a count question asks about ("How
+// many acres … in the Paracels?" → paracel), or "".
+func countPlace(question string) string {
+	if m := placeAfter.FindStringSubmatch(question); m != nil {
+		return text.Stem(strings.ToLower(m[1]))
+	}
+	return ""
+}
+
+// withoutCountsElsewhere removes from a sentence the counts located in
+// another place than the question's: "3,200 acres in the Spratlys" for
+// "How many acres … in the Paracels?".
+func withoutCountsElsewhere(sentence, place string) string {
+	if place == "" {
+		return sentence
+	}
+	return countAt.ReplaceAllStringFunc(sentence, func(m string) string {
+		sub := countAt.FindStringSubmatch(m)
+		if text.Stem(strings.ToLower(sub[3])) == place {
+			return m
+		}
+		return strings.TrimSpace(strings.Replace(m, sub[1], "", 1)) // the count goes, the words stay
+	})
+}

@@ -254,3 +254,18 @@ func TestAnAmountNounAndACountOfTimes(t *testing.T) {
 		t.Error("asksTimes reads the counted word")
 	}
 }
+
+// TestCountsElsewhere: a count located in another place than the one a
+// count question asks about is no count of it.
+func TestCountsElsewhere(t *testing.T) {
+	tests := []struct{ question, sentence, want string }{
+		{"How many acres of artificial islands has China built in the Paracels?", "China built islands including 3,200 acres in the Spratlys.", "China built islands including acres in the Spratlys."}, // the count goes
+		{"How many acres of artificial islands has China built in the Spratlys?", "China built islands including 3,200 acres in the Spratlys.", "China built islands including 3,200 acres in the Spratlys."},
+		{"How many acres has China built?", "China built 3,200 acres in the Spratlys.", "China built 3,200 acres in the Spratlys."}, // no place asked
+	}
+	for _, tt := range tests {
+		if got := withoutCountsElsewhere(tt.sentence, countPlace(tt.question)); got != tt.want {
+			t.Errorf("%q for %q: %q, want %q", tt.sentence, tt.question, got, tt.want)
+		}
+	}
+}

@@ -61,8 +61,12 @@ const minUnanswerableTurnedAway = 1.0 // 25 of 25 (0.92 before asked.go)
 // asked verb's WordNet synonym must share one of its verb senses) turned
 // away blind2_memory's one answer that quoted an unrelated sentence ("Did
 // Vietnam punish the officials …?"): 12 → 11 answered, 10 rightly still.
+// Session 12's verbs' kinds (slots4: a question's verb is matched by the
+// verb it is a way of doing, "underline" by "stress"): questions 55 → 56
+// (50 → 51 rightly); its dates placed by their passage (dated.go): literal
+// 34 → 35 rightly.
 var answeredBefore = map[string]struct{ answered, right int }{
-	"literal": {37, 34}, "blind_near": {31, 29}, "blind2_open": {24, 23}, "questions": {55, 50},
+	"literal": {37, 35}, "blind_near": {31, 29}, "blind2_open": {24, 23}, "questions": {56, 51},
 	"holdout": {21, 16}, "fresh": {18, 15}, "blind_paraphrased": {13, 9}, "blind2_memory": {11, 10},
 }
 
@@ -204,6 +208,9 @@ func TestCountsAndAmounts(t *testing.T) {
 		// A sum or a share counts no things.
 		{"The US anchored multiple aircraft carriers and provided over $60 million in assistance.", "How many aircraft carriers has the US anchored?", false},
 		{"It is responsible for 56.9 percent of the purchases.", "How many arms purchases were there?", false},
+		{"It agreed to pay about a billion dollars to two foreign oil companies.", "How many acres has China built?", false}, // a measure in acres is asked
+		{"China built artificial islands including 3,200 acres in the Spratlys.", "How many acres has China built?", true},
+		{"It agreed to pay about a billion dollars to the companies.", "How many ships were sunk?", false}, // money in words counts no things
 		{"It spent over $60 million.", "How many dollars did it spend?", true},
 		// An ordinal counts nothing.
 		{"Xi is to visit Vietnam in 2023 to mark the 15th anniversary of the partnership.", "How many agreements did they sign in 2015?", false},
@@ -242,6 +249,8 @@ func TestAskedSubject(t *testing.T) {
 		{"How did the Philippines respond to the 13 agreements?", "Philippines"},
 		{"What was Japan's reaction to the visit?", "Japan"},
 		{"What did Xi Jinping think of the talks?", "Xi Jinping"},
+		{"What did President Vo Van Thuong tell Xi when they met?", "Vo Van Thuong"}, // telling is saying
+		{"What did Xi write in the Vietnamese party's newspaper?", "Xi"},
 		{"What did the two leaders agree on?", ""},
 		{"What are the Three Nos?", ""},
 		{"What did Pham Minh Chinh do a week after the Trong-Xi meeting?", ""}, // an act, not a stance
@@ -282,7 +291,7 @@ func TestExtractiveAnswerOnTheExtraSets(t *testing.T) {
 		minTurnedAway          float64
 		minAnswered, minRights int
 	}{
-		{"extra", 28.0 / 30, 25, 24}, // 21 rightly before detail.go, 22 before session 11
+		{"extra", 29.0 / 30, 25, 24}, // 21 rightly before detail.go, 22 before session 11; 28 of 30 turned away before slots4's counts (a measure asked in its unit, a count located elsewhere)
 		{"extra2", 20.0 / 20, 13, 12},
 		{"extra3", 0, 7, 7},           // answerable only: dates and numbers in other words
 		{"extra4", 0, 13, 10},         // answerable only: questions naming people and organisations
@@ -290,7 +299,7 @@ func TestExtractiveAnswerOnTheExtraSets(t *testing.T) {
 		{"extra6", 13.0 / 15, 15, 14}, // written after predicate.go, first run: 9 of 15, 14 answered, 12 rightly (5 of 15 before it); 12 after scope.go
 		{"extra7", 6.0 / 10, 10, 7},   // written last (places, roles, asked verbs), first run: 4 of 10, 9 answered, 4 rightly (2 of 10 before)
 		{"extra8", 23.0 / 24, 22, 22}, // before scope.go (rankings, things to name, counts of others, shares of a whole, values by name, compound nouns): 8 of 24, 22 answered, 21 rightly; 22 of 24 and 21 rightly before session 11
-		{"extra9", 11.0 / 12, 9, 8},   // written after scope.go, run once: 10 of 12, 9 answered, 8 rightly; 11 of 12 after session 11's noun questions
+		{"extra9", 11.0 / 12, 9, 9},   // written after scope.go, run once: 10 of 12, 9 answered, 8 rightly; 11 of 12 after session 11's noun questions; 9 rightly after slots4's dates
 		{"extra10", 15.0 / 15, 8, 8},  // everyday questions, written after scope.go: first run 12 of 15 (10 before it), then the ranked noun's head and "the population of" (14)
 		{"extra11", 12.0 / 12, 6, 6},  // everyday questions, written after extra10's rules: first run 10 of 12 (8 before the round), then an amount noun and a count of times (12)
 		{"extra12", 10.0 / 10, 6, 6},  // written last, run once, no rule made after it: 9 of 10, 6 of 6 answered rightly; 10 after the fifth round's durations
@@ -298,14 +307,16 @@ func TestExtractiveAnswerOnTheExtraSets(t *testing.T) {
 		// at its run (9 before the second round of focus rules), then
 		// predicate.go was tuned with it in view. blind4: 8 of 30 at the
 		// session's start, 19 at the fourth round's, then scope.go.
-		{"blind3", 28.0 / 30, 16, 15},  // 17 answered before session 12, one wrongly: "The two sides will sign …" for "How many agreements did the two countries sign …?", no count asked for
-		{"blind4", 28.0 / 30, 20, 16},  // 20 and 15 before session 11; 21 answered before session 12, one wrongly as in blind3
+		{"blind3", 28.0 / 30, 16, 16},  // 17 answered before session 12, one wrongly: "The two sides will sign …" for "How many agreements did the two countries sign …?", no count asked for; 15 rightly before slots4's dates
+		{"blind4", 29.0 / 30, 20, 17},  // 20 and 15 before session 11; 21 answered before session 12, one wrongly as in blind3; 28 of 30 and 16 rightly before slots4
 		{"extra13", 31.0 / 32, 21, 20}, // temporal scopes, reasons, yes/no, alternatives, written before the fifth round: first run 19 of 32, 18 answered, 15 rightly
 		{"extra14", 13.0 / 15, 9, 8},   // written after the fifth round's rules, run once: 13 of 15 (10 before the round), 9 answered, 8 rightly
 		{"extra15", 14.0 / 15, 8, 8},   // names, places and days asked, firsts, role directions, written before detail.go: first run 6 of 15, 8 answered, 8 rightly; 13 after it, 14 after session 11's
-		{"extra16", 15.0 / 15, 9, 9},   // responses, words said, people in a role, firsts of a series, synonyms, publishers named, written before session 11's rules (slots): first run 11 of 15, 8 answered, 8 rightly; 13 of 15, 10 and 9 after them; 15 of 15 after slots2's verb senses, nouns after articles and doers' clauses, which turned away its one wrong answer ("a sign that …" for "did they sign"): 9 and 9
-		{"extra17", 11.0 / 15, 10, 10}, // casual wordings, roles, "which"/"how many"/"what did X say", time scopes, written before slots2's rules: first run 11 of 15, 10 answered, 10 rightly; the same after them
-		{"extra18", 11.0 / 12, 6, 4},   // unfilled slots (amounts by a noun, names beyond the question's, "the two X", "Besides Y", durations, two slots), glued numbers, synonyms, written before slots3's rules: first run 8 of 12, 6 answered, 4 rightly; 11 of 12 after them (names set aside, people counted by role, a place asked second of two slots, several amounts asked by a noun)
+		{"extra16", 15.0 / 15, 10, 9},  // responses, words said, people in a role, firsts of a series, synonyms, publishers named, written before session 11's rules (slots): first run 11 of 15, 8 answered, 8 rightly; 13 of 15, 10 and 9 after them; 15 of 15 after slots2's verb senses, nouns after articles and doers' clauses, which turned away its one wrong answer ("a sign that …" for "did they sign"): 9 and 9; 10 answered after slots4's
+		{"extra17", 13.0 / 15, 10, 10}, // casual wordings, roles, "which"/"how many"/"what did X say", time scopes, written before slots2's rules: first run 11 of 15, 10 answered, 10 rightly; the same after them; 12 of 15 after slots4's time adjuncts, 13 after its doers (a name that dates the clause, "During Xi Jinping's visit", signed nothing)
+		{"extra18", 12.0 / 12, 7, 5},   // unfilled slots (amounts by a noun, names beyond the question's, "the two X", "Besides Y", durations, two slots), glued numbers, synonyms, written before slots3's rules: first run 8 of 12, 6 answered, 4 rightly; 11 of 12 after them (names set aside, people counted by role, a place asked second of two slots, several amounts asked by a noun); 12 after slots4's doer's role ("Apart from Peng Liyuan, who travelled with Xi?" is not who greeted him), 7 and 5 answered after its verbs' kinds ("touch down" a way to "land", to "arrive")
+		{"extra19", 15.0 / 15, 10, 10}, // figures never given, unnamed officials, third-party reactions, uncovered events, missing details of covered events, reasons not stated, written before slots4's rules: first run 13 of 15, 10 answered, 10 rightly; 14 of 15 after them (a sentence that holds only the question's time adjunct), 15 with "tell" a verb of saying
+		{"extra20", 10.0 / 10, 4, 4},   // figures, unnamed people, third parties, missing details, written after slots4's rules and run once: 10 of 10, 4 answered, 4 rightly (the session's first code scores the same)
 	} {
 		checkQuestionSets(t, a, set.name, set.minTurnedAway, set.minAnswered, set.minRights)
 	}
