@@ -88,6 +88,13 @@ var supportTuningSets = []struct {
 	// inventions) and run once: 12 of 15 caught, 0 of 15 dropped; 13
 	// and 0 after "omitted" read as the opposite of "highlighted".
 	{"support_extra14.jsonl", 15, 0.86, 0.0},
+	// Written at the start of session 12's support round (support8), before
+	// its changes, from the seeds alone: faithful sentences in other words,
+	// partials and summaries; unfaithful ones mostly a year, number,
+	// ordinal, name, place or nationality changed to another the passage
+	// holds elsewhere. First run, on the unchanged code: 13 of 20 caught, 0 of
+	// 20 dropped.
+	{"support_extra15.jsonl", 20, 0.65, 0.0},
 }
 
 // TestSupportCheckOnTheTuningSets measures the model-free support check on
