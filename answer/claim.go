@@ -44,6 +44,10 @@ type claim struct {
 	// firstAcronym is the first word, lower-cased, when it is written as
 	// an acronym ("FDI rose …").
 	firstAcronym string
+	// firstName is the forms of the first word when it is a country or a
+	// people (nameForms, but not a capital: seats), which the passage
+	// must hold as it must the claim's other names.
+	firstName []string
 	// bound are facts that must occur together: a month with its year
 	// ("month:april 2017"), a number with its unit of time ("six month").
 	bound []string
@@ -85,7 +89,17 @@ var (
 	numberToken = regexp.MustCompile(`\d+(?:[.,]\d+)*`)
 	// ordinalSuffix follows the digits of an ordinal: "20th", "1st".
 	ordinalSuffix = regexp.MustCompile(`^(?:st|nd|rd|th)\b`)
+	// monthBefore ends a text with a month and a space: the ordinal in
+	// figures after it ("November 2nd") is a day, not a rank.
+	monthBefore = regexp.MustCompile(`(?i)\b(?:january|february|march|april|may|june|july|august|september|october|november|december|(?:jan|feb|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?)\s+(?:the\s+)?$`)
 )
+
+// rankAt reports whether the number of body at [start, end) is a rank
+// ("the 2nd official", "the 20th Congress"): written with an ordinal's
+// ending, and not the day of a month before it ("November 2nd").
+func rankAt(body string, start, end int) bool {
+	return ordinalSuffix.MatchString(body[end:]) && !monthBefore.MatchString(body[max(0, start-20):start])
+}
 
 // numberWords are the words for numbers that prose spells out.
 var numberWords = map[string]string{
@@ -135,6 +149,10 @@ var nameForms = map[string][]string{
 	"politburo": {"bureau"}, "bureau": {"politburo"}, "political": {"politburo"},
 	"east": {"eastern"}, "eastern": {"east"}, "north": {"northern"}, "northern": {"north"}, "south": {"southern"}, "southern": {"south"},
 }
+
+// seats are the capitals that stand for their governments: "Washington
+// pledged aid" for "the Biden administration announced an aid package".
+var seats = wordSet("beijing hanoi washington moscow")
 
 // titles are capitalised words that name a rank, not a person: a
 // sentence may give one that its passage leaves out.
@@ -217,6 +235,11 @@ func readClaim(sentence string) claim {
 	sentence = shareInWords.ReplaceAllString(sentence, "")
 	for _, m := range numberToken.FindAllStringIndex(sentence, -1) {
 		n := normaliseNumber(sentence[m[0]:m[1]])
+		if rankAt(sentence, m[0], m[1]) {
+			// "the 2nd official" is a rank, which "November 2nd" is not.
+			addFact(sentence[m[0]:m[1]], false, "ord:"+n)
+			continue
+		}
 		addFact(sentence[m[0]:m[1]], false, n)
 	}
 	words := sentenceWords(sentence)
@@ -313,6 +336,13 @@ func readClaim(sentence string) claim {
 	if len(words) > 0 && words[0].capital {
 		c.first = text.Stem(lowerFolded(words[0].text))
 		c.firstForms = nameForms[lowerFolded(words[0].text)]
+		// A country or people at the start is a name the passage must
+		// hold: "France has been the primary supplier …". A capital may
+		// stand for a government the passage calls by its leader ("the
+		// Biden administration").
+		if lower := lowerFolded(words[0].text); len(c.firstForms) > 0 && !seats[lower] {
+			c.firstName = namesOf(lower)
+		}
 		if isAcronym(words[0].text) {
 			c.firstAcronym = strings.ToLower(words[0].text)
 		}

@@ -76,7 +76,7 @@ func readStretch(sents []string, synonyms retrieval.Synonyms, stems map[string]s
 	for _, m := range numberToken.FindAllStringIndex(body, -1) {
 		n := normaliseNumber(body[m[0]:m[1]])
 		p.numbers[n] = true
-		if ordinalSuffix.MatchString(body[m[1]:]) {
+		if rankAt(body, m[0], m[1]) {
 			p.numbers["ord:"+n] = true
 		}
 	}

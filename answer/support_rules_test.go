@@ -218,3 +218,34 @@ func TestSupportCheckReportingWords(t *testing.T) {
 		{"a changed number under it", "According to the article, over fifty people lost their lives.", false},
 	})
 }
+
+// TestSupportCheckRanks: a rank is a number fact — "second" or "2nd" for
+// the passage's "first" is not supported — and the day of a month written
+// as an ordinal ("November 2nd") is no rank.
+func TestSupportCheckRanks(t *testing.T) {
+	const passage = "From October 30th to November 2nd, Nguyen Phu Trong was the first state official to visit Beijing following the 20th Congress. " +
+		"Yu Zhengsheng ranked fourth in the CCP hierarchy."
+	checkSupportCases(t, passage, []supportCase{
+		{"the rank the passage gives", "Trong was the first state official to visit Beijing after the 20th Congress.", true},
+		{"the day of a month, as the passage writes it", "Trong stayed in Beijing from October 30th to November 2nd.", true},
+		{"a rank in words the day of a month is not", "Trong was the second state official to visit Beijing after the 20th Congress.", false},
+		{"a rank in figures the day of a month is not", "Trong was the 2nd state official to visit Beijing after the 20th Congress.", false},
+		{"a rank in figures the passage gives", "Trong visited Beijing after the 20th Congress.", true},
+		{"a rank in words for another", "Yu Zhengsheng ranked third in the CCP hierarchy.", false},
+		{"a rank in figures for the passage's words", "Yu Zhengsheng ranked 4th in the CCP hierarchy.", true},
+	})
+}
+
+// TestSupportCheckFirstWordNames: a country or a people is a name the
+// passage must hold at the sentence's start as anywhere else; a capital
+// there may stand for its government.
+func TestSupportCheckFirstWordNames(t *testing.T) {
+	const passage = "From modern fighter jets to kilo-class submarines, Russia has been the primary supplier of the Vietnamese armed forces. " +
+		"The Biden administration announced an aid package to help African countries prepare for elections."
+	checkSupportCases(t, passage, []supportCase{
+		{"the country the passage names", "Russia has been the primary supplier of the Vietnamese armed forces.", true},
+		{"a country the passage never names", "France has been the primary supplier of the Vietnamese armed forces.", false},
+		{"a people the passage never names", "Japanese suppliers have armed the Vietnamese forces with fighter jets and submarines.", false},
+		{"a capital for its government", "Washington announced an aid package to help African countries prepare for elections.", true},
+	})
+}

@@ -35,8 +35,9 @@ var supportTuningSets = []struct {
 	// Written after the fourth round's rules and run once (15 of 21, 6 of
 	// 25), then tuned on: 19 of 21, 0 of 25 after the fifth round; 18 of
 	// 21 after the coverage round ("encouraged the media to criticise
-	// China" for "directed the press to refrain from negative coverage").
-	{"support_extra5.jsonl", 20, 0.85, 0.0},
+	// China" for "directed the press to refrain from negative coverage");
+	// 19 of 21 after "November 2nd" read as a day, not a rank (support8).
+	{"support_extra5.jsonl", 20, 0.90, 0.0},
 	// Written after every rule of the fourth round and run once (12 of 13,
 	// 8 of 18), then tuned on: 13 of 13, 1 of 18 after the fifth round.
 	{"support_extra6.jsonl", 12, 1.0, 0.056},
@@ -80,8 +81,9 @@ var supportTuningSets = []struct {
 	// Written at the start of the seventh round, before its WordNet links
 	// (pertainyms, derivations, sister verbs, similar adjectives), with
 	// faithful sentences in other words and unfaithful ones of the usual
-	// kinds, and run once: 15 of 20 caught, 4 of 20 dropped.
-	{"support_extra13.jsonl", 20, 0.75, 0.20},
+	// kinds, and run once: 15 of 20 caught, 4 of 20 dropped; 16 and 4
+	// after a country at a sentence's start was read as a name (support8).
+	{"support_extra13.jsonl", 20, 0.80, 0.20},
 	// Written at the start of session 11's support round, before its
 	// changes, from the seeds alone (faithful sentences in other words;
 	// hedges made certain, "some" made "all", negations in other words,
