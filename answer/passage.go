@@ -75,10 +75,13 @@ func readStretch(sents []string, synonyms retrieval.Synonyms, stems map[string]s
 	}
 	for _, m := range numberToken.FindAllStringIndex(body, -1) {
 		n := normaliseNumber(body[m[0]:m[1]])
-		p.numbers[n] = true
+		// "the 41st ASEAN Summit" ranks; it counts nothing a sentence's
+		// "41 agreements" could claim.
 		if rankAt(body, m[0], m[1]) {
 			p.numbers["ord:"+n] = true
+			continue
 		}
+		p.numbers[n] = true
 	}
 	numbers, bound := derivedFacts(sents)
 	for _, n := range numbers {
@@ -188,7 +191,9 @@ func (p passageText) missingFacts(c claim, title passageText) []string {
 		found := false
 		for _, form := range f.forms {
 			// "Americans" for "American", a people for its adjective.
-			if p.numbers[form] || p.words[form] || f.name && (title.words[form] || p.words[form+"s"]) {
+			// A number in figures is one of the passage's numbers, not a
+			// word of its ranks ("41st").
+			if p.numbers[form] || p.words[form] && (f.name || !isDigits(strings.ReplaceAll(form, ".", ""))) || f.name && (title.words[form] || p.words[form+"s"]) {
 				found = true
 				break
 			}

@@ -221,11 +221,16 @@ func TestSupportCheckReportingWords(t *testing.T) {
 
 // TestSupportCheckRanks: a rank is a number fact — "second" or "2nd" for
 // the passage's "first" is not supported — and the day of a month written
-// as an ordinal ("November 2nd") is no rank.
+// as an ordinal ("November 2nd") is no rank; a rank ("the 41st Summit")
+// counts nothing ("41 agreements").
 func TestSupportCheckRanks(t *testing.T) {
 	const passage = "From October 30th to November 2nd, Nguyen Phu Trong was the first state official to visit Beijing following the 20th Congress. " +
-		"Yu Zhengsheng ranked fourth in the CCP hierarchy."
+		"Yu Zhengsheng ranked fourth in the CCP hierarchy. " +
+		"Thirteen economic agreements were signed, and Chinh met Biden during the 40th and 41st ASEAN Summits."
 	checkSupportCases(t, passage, []supportCase{
+		{"a count the passage gives", "Thirteen economic agreements were signed.", true},
+		{"a count the passage only gives as a rank", "Forty-one economic agreements were signed.", false},
+		{"a rank the passage gives", "Chinh met Biden during the 41st ASEAN Summit.", true},
 		{"the rank the passage gives", "Trong was the first state official to visit Beijing after the 20th Congress.", true},
 		{"the day of a month, as the passage writes it", "Trong stayed in Beijing from October 30th to November 2nd.", true},
 		{"a rank in words the day of a month is not", "Trong was the second state official to visit Beijing after the 20th Congress.", false},
@@ -247,5 +252,16 @@ func TestSupportCheckFirstWordNames(t *testing.T) {
 		{"a country the passage never names", "France has been the primary supplier of the Vietnamese armed forces.", false},
 		{"a people the passage never names", "Japanese suppliers have armed the Vietnamese forces with fighter jets and submarines.", false},
 		{"a capital for its government", "Washington announced an aid package to help African countries prepare for elections.", true},
+	})
+}
+
+// TestSupportCheckNamedYears: a year right after a name ("Dien Bien Phu in
+// 1954") dates that name, even where its sentence gives another year to
+// another event; a year after a common word is left to the other rules.
+func TestSupportCheckNamedYears(t *testing.T) {
+	const passage = "French domination lasted until the communist national movement led by Ho Chi Minh expelled the French after the battle of Dien Bien Phu in 1954 and the subsequent American invasion in 1975."
+	checkSupportCases(t, passage, []supportCase{
+		{"the year the passage gives the battle", "Ho Chi Minh's movement expelled the French after the battle of Dien Bien Phu in 1954.", true},
+		{"the year of another event", "Ho Chi Minh's movement expelled the French after the battle of Dien Bien Phu in 1975.", false},
 	})
 }

@@ -95,8 +95,9 @@ var supportTuningSets = []struct {
 	// partials and summaries; unfaithful ones mostly a year, number,
 	// ordinal, name, place or nationality changed to another the passage
 	// holds elsewhere. First run, on the unchanged code: 13 of 20 caught, 0 of
-	// 20 dropped.
-	{"support_extra15.jsonl", 20, 0.65, 0.0},
+	// 20 dropped; then tuned on (support8): 15 and 0 after ranks
+	// ("41st" counts nothing) and years after a name.
+	{"support_extra15.jsonl", 20, 0.75, 0.0},
 }
 
 // TestSupportCheckOnTheTuningSets measures the model-free support check on

@@ -258,10 +258,11 @@ func swappedName(claimed []nameSpan, stretch []string) string {
 			switch {
 			case sameSpan(c, p):
 				kept = true
-			case c.number && p.number && inSentence(given, c, p.sentence):
+			case c.number && p.number && inSentence(given, c, p.sentence) && !namedYear(claimed, c, p):
 				// Two numbers of one sentence ("56.9 percent chose the
 				// United States, only 11.8 percent China"): which is which
-				// is past this check.
+				// is past this check, but for a year that dates a name
+				// (namedYear).
 			case c.number == p.number && !elsewhere:
 				swapped = true
 			}
@@ -271,6 +272,18 @@ func swappedName(claimed []nameSpan, stretch []string) string {
 		}
 	}
 	return ""
+}
+
+// namedYear reports whether c, a year of the claim (whose spans are
+// claimed), stands right after "in" after a name, where the passage puts
+// the year p: "the battle of Dien Bien Phu in 1954 and the subsequent
+// American invasion in 1975" dates the battle 1954, however many years
+// its sentence gives.
+func namedYear(claimed []nameSpan, c, p nameSpan) bool {
+	if !yearInText.MatchString(c.shown+" ") || !yearInText.MatchString(p.shown+" ") || c.before[0] != "in" || c.before[1] != p.before[1] {
+		return false
+	}
+	return slices.ContainsFunc(claimed, func(n nameSpan) bool { return !n.number && slices.Contains(n.words, c.before[1]) })
 }
 
 // A thing put in another's place in the passage's own words — "funding
