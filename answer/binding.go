@@ -153,3 +153,110 @@ func yearIn(text, year string) bool {
 	}
 	return false
 }
+
+// A name of the sentence may be in its passage and still be wrong: "Xi
+// and Peng Liyuan were met at the Hanoi airport by President Vo Van
+// Thuong" where the passage has "They were greeted at the Hanoi airport
+// by Vietnamese Prime Minister Pham Minh Chinh" and names Vo Van Thuong
+// among those Xi will meet; "an opinion piece in a Chinese state
+// newspaper" where it has "an opinion piece published in the newspaper of
+// the Vietnamese Communist Party" and says "Chinese" of other things. The
+// name is the passage's, but the clause that says what the sentence's
+// clause says gives another name in its place: the same reading as for
+// years, with the clause's words and their synonyms, not only the words
+// next to the name (swaps.go).
+
+// misboundName returns a name of sentence (its spans, claimed) that the
+// passage (its sentences, sents) does not give to what the sentence's
+// clause says, or "": a clause of the passage that lacks the name but
+// holds another name the sentence lacks must hold at least minRivalTerms
+// of the clause's other words, and minRivalLead more than every clause
+// that holds the name.
+func misboundName(sentence string, claimed []nameSpan, sents []string, synonyms retrieval.Synonyms, stems map[string]string) string {
+	type passageClause struct {
+		text  string
+		names []nameSpan
+		read  passageText
+	}
+	// A name of the passage is the sentence's own when the sentence has
+	// every word of it ("Pham Minh Chinh" is not "Hanoi"'s, though
+	// "Vietnamese" is).
+	var ownWords []string
+	for _, c := range claimed {
+		if !c.number {
+			ownWords = append(ownWords, c.words...)
+		}
+	}
+	own := func(n nameSpan) bool { return !lacks(n.words, ownWords, nil) }
+	var clauses []passageClause
+	for _, s := range sents {
+		for _, cl := range clausesOf(s) {
+			// A clause's first word is capitalised whether or not it is a
+			// name, as a sentence's is.
+			clauses = append(clauses, passageClause{text: cl, names: nameSpans(nameTokens(cl), true)})
+		}
+	}
+	var none passageText
+	for _, cl := range clausesOf(withoutMarkers(sentence)) {
+		spans := nameSpans(nameTokens(cl), true)
+		for _, sp := range spans {
+			if sp.number {
+				continue
+			}
+			words := readClaim(cl)
+			words.synonyms = map[string][]string{}
+			var terms []string
+			for _, t := range words.terms {
+				if slices.Contains(sp.words, t) {
+					continue
+				}
+				terms = append(terms, t)
+				words.synonyms[t] = synonyms[t]
+			}
+			var names [][]string
+			for _, o := range spans {
+				if !o.number && !sameSpan(o, sp) {
+					names = append(names, o.words)
+				}
+			}
+			if len(terms)+len(names) < minRivalTerms {
+				continue
+			}
+			inName, rival, heldAnywhere := 0, 0, false
+			for i := range clauses {
+				p := &clauses[i]
+				holds := slices.ContainsFunc(p.names, func(n nameSpan) bool { return !n.number && sameSpan(sp, n) })
+				// Another name in the name's place: "greeted at the Hanoi
+				// airport by Vietnamese Prime Minister Pham Minh Chinh".
+				other := slices.ContainsFunc(p.names, func(n nameSpan) bool { return !n.number && !own(n) && (samePlace(sp, n) || sameNoun(sp, n)) })
+				if !holds && !other {
+					continue
+				}
+				if p.read.terms == nil {
+					p.read = readStretch([]string{p.text}, synonyms, stems)
+				}
+				n := 0
+				for _, t := range terms {
+					if p.read.covers(words, t, none) {
+						n++
+					}
+				}
+				for _, name := range names {
+					if slices.ContainsFunc(p.names, func(m nameSpan) bool { return !m.number && sameSpan(nameSpan{words: name}, m) }) {
+						n++
+					}
+				}
+				if holds {
+					heldAnywhere = true
+					inName = max(inName, n)
+				} else {
+					rival = max(rival, n)
+				}
+			}
+			if heldAnywhere && rival >= minRivalTerms && rival >= inName+minRivalLead {
+				return sp.shown
+			}
+		}
+	}
+	return ""
+}

@@ -72,3 +72,25 @@ func TestClausesOf(t *testing.T) {
 		}
 	}
 }
+
+// TestSupportCheckMisboundNames: a name of the sentence that the passage
+// holds, but where the clause saying what the sentence says puts another
+// name in its place (by its neighbours, or as the people of the same
+// noun), is not supported; a name the passage gives to the same clause
+// is.
+func TestSupportCheckMisboundNames(t *testing.T) {
+	const arrival = "Chinese President Xi Jinping arrived in Vietnam with his wife, Peng Liyuan, on Tuesday. " +
+		"They were greeted at the Hanoi airport by Vietnamese Prime Minister Pham Minh Chinh at the start of Xi’s two-day trip. " +
+		"According to Vietnam’s Foreign Ministry, President Xi will meet Vietnamese Communist Party General Secretary Nguyen Phu Trong, President Vo Van Thuong, and Prime Minister Pham Minh Chinh during his two-day visit."
+	const oped = "In an opinion piece published in the newspaper of the Vietnamese Communist Party before his visit, President Xi called for accelerated cooperation in building infrastructure. " +
+		"The enhancement of rail networks is expected to enhance the import of components from China for assembly in Vietnam, effectively expanding China’s Belt and Road Initiative (BRI)."
+	checkSupportCases(t, arrival, []supportCase{
+		{"the name the passage puts there", "Xi and Peng Liyuan were met at the Hanoi airport by Prime Minister Pham Minh Chinh at the start of the trip.", true},
+		{"a name the passage puts elsewhere", "Xi and Peng Liyuan were met at the Hanoi airport by President Vo Van Thuong at the start of the trip.", false},
+		{"the name where the passage puts it", "During the two-day visit Xi was to meet President Vo Van Thuong.", true},
+	})
+	checkSupportCases(t, oped, []supportCase{
+		{"the people the passage gives the noun", "Before his visit, President Xi published an opinion piece in the Vietnamese Communist Party's newspaper.", true},
+		{"a people the passage gives another noun", "President Xi published an opinion piece in a Chinese state newspaper calling for accelerated cooperation in building infrastructure.", false},
+	})
+}

@@ -131,6 +131,9 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 	// misdated is a year of the claim the passage gives to another event
 	// (binding.go), read when first needed.
 	datesRead, misdated := false, ""
+	// misnamed is a name of the claim the passage gives another name's
+	// place to (misboundName), read when first needed.
+	namesRead, misnamed := false, ""
 	bestCoverage := -1.0
 	for i := range sents {
 		for n := 1; n <= window && i+n <= len(sents); n++ {
@@ -196,6 +199,12 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 					if misdated != "" {
 						swapped = misdated
 					}
+				}
+				if len(overstated) == 0 && !hedged && swapped == "" {
+					if !namesRead {
+						namesRead, misnamed = true, misboundName(sentence, claimedNames, sents, c.synonyms, stems)
+					}
+					swapped = misnamed
 				}
 				if len(overstated) == 0 && !hedged && swapped == "" {
 					if whole.terms == nil {

@@ -67,6 +67,9 @@ type nameSpan struct {
 	// written is the whole name, small words included, for its acronyms.
 	written       []word
 	before, after [2]string
+	// of is the word before an "of" or "of the" just before the span:
+	// "newspaper" of "the newspaper of the Vietnamese Communist Party".
+	of string
 }
 
 // nameSpans lists the runs of capitalised words of tokens that are not
@@ -121,7 +124,14 @@ func nameSpans(tokens []nameToken, forClaim bool) []nameSpan {
 		// a one-word run there counts only if it is a known one
 		// ("Vietnam actively advocates …").
 		if len(words) > 0 && !(forClaim && i == 0 && j == 1 && len(nameForms[t.lower]) == 0) {
-			out = append(out, nameSpan{words: words, shown: shownOf(tokens[i:j]), written: written, before: [2]string{at(i - 1), at(i - 2)}, after: [2]string{at(j), at(j + 1)}})
+			of := ""
+			switch {
+			case at(i-1) == "of":
+				of = at(i - 2)
+			case at(i-2) == "of" && (at(i-1) == "the" || at(i-1) == "a"):
+				of = at(i - 3)
+			}
+			out = append(out, nameSpan{words: words, shown: shownOf(tokens[i:j]), written: written, before: [2]string{at(i - 1), at(i - 2)}, after: [2]string{at(j), at(j + 1)}, of: of})
 		}
 		i = j
 	}
@@ -227,6 +237,33 @@ func samePlace(a, b nameSpan) bool {
 		return true
 	}
 	return false
+}
+
+// sameNoun reports whether two spans that start with a people or a
+// country name the kind of the same thing: a
+// word just after one ("a Chinese state newspaper") is a word just after
+// the other or the word its "of" follows ("the newspaper of the
+// Vietnamese Communist Party"), not a stop word.
+func sameNoun(a, b nameSpan) bool {
+	// Only a people or a country (not a party's acronym, "VCP"), a name
+	// that qualifies another word.
+	people := func(n nameSpan) bool {
+		return len(n.words) > 0 && len(nameForms[n.words[0]]) > 0 && !isAcronym(strings.Fields(n.shown)[0])
+	}
+	if !people(a) || !people(b) {
+		return false
+	}
+	nouns := func(n nameSpan) []string {
+		var out []string
+		for _, w := range []string{n.after[0], n.after[1], n.of} {
+			if w != "" && !text.IsStopWord(w) {
+				out = append(out, text.Stem(w))
+			}
+		}
+		return out
+	}
+	theirs := nouns(b)
+	return slices.ContainsFunc(nouns(a), func(w string) bool { return slices.Contains(theirs, w) })
 }
 
 // swappedName returns a name or number of the sentence (its spans, as
