@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/lectern/lectern/internal/text"
 	"github.com/lectern/lectern/retrieval"
 )
 
@@ -256,6 +257,134 @@ func misboundName(sentence string, claimed []nameSpan, sents []string, synonyms 
 			if heldAnywhere && rival >= minRivalTerms && rival >= inName+minRivalLead {
 				return sp.shown
 			}
+		}
+	}
+	return ""
+}
+
+// The doer of the sentence's verb may be a name of the passage and still
+// be wrong: "A week after the meeting, Trong himself met President Biden"
+// where the passage has "a week after the Trong-Xi meeting, Vietnamese
+// Prime Minister Pham Minh Chinh met with President Joe Biden … to extend
+// an invitation from Trong". The passage gives the verb another doer and
+// never this one.
+
+// doerSkips are the words that may stand between a doer and its verb:
+// "Trong himself met", "Xi later visited".
+var doerSkips = wordSet("himself herself itself themselves also then later again first once reportedly personally")
+
+// doerVerb is the word after a span, past the words doerSkips lists,
+// and where it is, or "".
+func doerVerb(tokens []nameToken, end int) (string, int) {
+	for ; end < len(tokens); end++ {
+		t := tokens[end]
+		if t.text == "" || t.capital || t.number {
+			return "", 0
+		}
+		if !doerSkips[t.lower] {
+			if text.IsStopWord(t.lower) {
+				return "", 0
+			}
+			return t.lower, end
+		}
+	}
+	return "", 0
+}
+
+// objectAfter is the words of the name the verb at i bears on ("met with
+// President Joe Biden"), past at most three small words, or nil.
+func objectAfter(tokens []nameToken, i int) []string {
+	j := i + 1
+	for ; j < len(tokens) && j <= i+3 && tokens[j].text != "" && !tokens[j].capital && text.IsStopWord(tokens[j].lower); j++ {
+	}
+	var words []string
+	for ; j < len(tokens) && tokens[j].capital && !tokens[j].number && tokens[j].text != ""; j++ {
+		if !titles[tokens[j].lower] && !text.IsStopWord(tokens[j].lower) {
+			words = append(words, tokens[j].lower)
+		}
+	}
+	return words
+}
+
+// deed is a verb of a text with the names before it in its clause (its
+// doers: "Xi and Trong agreed" gives "agreed" both) and the name it bears
+// on.
+type deed struct {
+	verb   string // stemmed
+	doers  [][]string
+	object []string
+	doer   []string // the name right before the verb
+}
+
+// deedsOf lists the deeds of one sentence's tokens. forClaim: the first
+// word is capitalised whether or not it is a name, so that a one-word
+// run there counts only if it is a known name ("Roughly half …").
+func deedsOf(tokens []nameToken, forClaim bool) []deed {
+	var out []deed
+	var before [][]string
+	for i := 0; i < len(tokens); {
+		t := tokens[i]
+		if t.text == "" {
+			before = nil
+			i++
+			continue
+		}
+		if !t.capital || t.number || text.IsStopWord(t.lower) {
+			i++
+			continue
+		}
+		j := i
+		var words []string
+		for j < len(tokens) && tokens[j].capital && !tokens[j].number && tokens[j].text != "" {
+			if !titles[tokens[j].lower] && !text.IsStopWord(tokens[j].lower) {
+				words = append(words, tokens[j].lower)
+			}
+			j++
+		}
+		if forClaim && i == 0 && j == 1 && len(nameForms[t.lower]) == 0 {
+			words = nil
+		}
+		if len(words) > 0 {
+			before = append(before, words)
+			if v, at := doerVerb(tokens, j); v != "" {
+				if object := objectAfter(tokens, at); len(object) > 0 {
+					out = append(out, deed{verb: text.Stem(v), doers: slices.Clone(before), object: object, doer: words})
+				}
+			}
+		}
+		i = j
+	}
+	return out
+}
+
+// swappedDoer returns a name of the sentence that does its verb to a
+// name ("Trong met Biden") where the passage has the same verb, or a
+// synonym, done to that name only by other names ("Pham Minh Chinh met
+// with President Joe Biden"), or "".
+func swappedDoer(sentence string, sents []string, synonyms retrieval.Synonyms) string {
+	claimed := deedsOf(nameTokens(sentence), true)
+	if len(claimed) == 0 {
+		return ""
+	}
+	var given []deed
+	for _, s := range sents {
+		given = append(given, deedsOf(nameTokens(s), false)...)
+	}
+	same := func(a, b []string) bool { return !lacks(a, b, nil) || !lacks(b, a, nil) }
+	for _, c := range claimed {
+		verbs := append([]string{c.verb}, synonyms[c.verb]...)
+		found, done := false, false
+		for _, g := range given {
+			if !slices.Contains(verbs, g.verb) && !slices.Contains(synonyms[g.verb], c.verb) || !same(c.object, g.object) {
+				continue
+			}
+			found = true
+			if slices.ContainsFunc(g.doers, func(d []string) bool { return same(c.doer, d) }) {
+				done = true
+			}
+		}
+		if found && !done {
+			return strings.Join(c.doer, " ")
 		}
 	}
 	return ""

@@ -94,3 +94,16 @@ func TestSupportCheckMisboundNames(t *testing.T) {
 		{"a people the passage gives another noun", "President Xi published an opinion piece in a Chinese state newspaper calling for accelerated cooperation in building infrastructure.", false},
 	})
 }
+
+// TestSupportCheckSwappedDoers: the name that does the sentence's verb to
+// a name must do it in the passage too; a passage that gives that deed
+// only to another name does not support it.
+func TestSupportCheckSwappedDoers(t *testing.T) {
+	const passage = "Unsurprisingly, a week after the Trong-Xi meeting, Vietnamese Prime Minister Pham Minh Chinh met with President Joe Biden during the 40th and 41st ASEAN Summits to extend an invitation from Trong to Biden to visit Vietnam. " +
+		"Xi Jinping and Nguyen Phu Trong agreed to deepen ties."
+	checkSupportCases(t, passage, []supportCase{
+		{"the doer the passage gives", "A week after the Trong-Xi meeting, Prime Minister Pham Minh Chinh met President Biden.", true},
+		{"another name of the passage as the doer", "A week after the meeting, Trong himself met President Biden.", false},
+		{"one of the doers the passage gives together", "Trong agreed with Xi Jinping to deepen ties.", true},
+	})
+}

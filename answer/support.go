@@ -134,6 +134,9 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 	// misnamed is a name of the claim the passage gives another name's
 	// place to (misboundName), read when first needed.
 	namesRead, misnamed := false, ""
+	// misdone is a name of the claim that does a verb the passage gives
+	// only other doers (swappedDoer), read when first needed.
+	doersRead, misdone := false, ""
 	bestCoverage := -1.0
 	for i := range sents {
 		for n := 1; n <= window && i+n <= len(sents); n++ {
@@ -205,6 +208,12 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 						namesRead, misnamed = true, misboundName(sentence, claimedNames, sents, c.synonyms, stems)
 					}
 					swapped = misnamed
+				}
+				if len(overstated) == 0 && !hedged && swapped == "" {
+					if !doersRead {
+						doersRead, misdone = true, swappedDoer(sentence, sents, c.synonyms)
+					}
+					swapped = misdone
 				}
 				if len(overstated) == 0 && !hedged && swapped == "" {
 					if whole.terms == nil {

@@ -44,7 +44,7 @@ func readLabelled(t *testing.T, path string) []labelledSentence {
 // figures reached, which are in BENCHMARKS.md (the later sets' floors are
 // in supportTuningSets).
 const (
-	minCaughtShare      = 0.99  // 106 of 107
+	minCaughtShare      = 1.0   // 107 of 107 (106 before support8's doers of a verb)
 	maxWronglyDropShare = 0.011 // 1 of 96 (2 of 96 before the fourth round)
 )
 
