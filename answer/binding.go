@@ -370,16 +370,34 @@ func swappedDoer(sentence string, sents []string, synonyms retrieval.Synonyms) s
 	for _, s := range sents {
 		given = append(given, deedsOf(nameTokens(s), false)...)
 	}
+	// Two names are the same when the words of one are words of the
+	// other ("Biden", "Joe Biden"), strictly so (a city is not its people:
+	// "Hanoi" is not "Vietnamese Prime Minister Pham Minh Chinh") when
+	// the sentence's doer is the passage's object.
+	within := func(a, b []string) bool {
+		return !slices.ContainsFunc(a, func(x string) bool {
+			return !slices.ContainsFunc(b, func(y string) bool { return x == y || text.Stem(x) == text.Stem(y) })
+		})
+	}
+	strict := func(a, b []string) bool { return within(a, b) || within(b, a) }
 	same := func(a, b []string) bool { return !lacks(a, b, nil) || !lacks(b, a, nil) }
 	for _, c := range claimed {
 		verbs := append([]string{c.verb}, synonyms[c.verb]...)
 		found, done := false, false
 		for _, g := range given {
-			if !slices.Contains(verbs, g.verb) && !slices.Contains(synonyms[g.verb], c.verb) || !same(c.object, g.object) {
+			if !slices.Contains(verbs, g.verb) && !slices.Contains(synonyms[g.verb], c.verb) {
+				continue
+			}
+			doneBy := func(n []string) bool { return slices.ContainsFunc(g.doers, func(d []string) bool { return same(n, d) }) }
+			// The deed of the passage that bears on either name: "Pham
+			// Minh Chinh met with President Joe Biden" for "Trong met
+			// Biden" and for "Biden met Trong".
+			if !same(c.object, g.object) && !strict(c.doer, g.object) {
 				continue
 			}
 			found = true
-			if slices.ContainsFunc(g.doers, func(d []string) bool { return same(c.doer, d) }) {
+			// The same two names, whichever way round ("Biden met Chinh").
+			if same(c.object, g.object) && doneBy(c.doer) || strict(c.doer, g.object) && doneBy(c.object) {
 				done = true
 			}
 		}

@@ -96,8 +96,9 @@ func TestSupportCheckMisboundNames(t *testing.T) {
 }
 
 // TestSupportCheckSwappedDoers: the name that does the sentence's verb to
-// a name must do it in the passage too; a passage that gives that deed
-// only to another name does not support it.
+// a name must do it in the passage too, to that name or the other way
+// round; a passage that gives that deed only to other names does not
+// support it.
 func TestSupportCheckSwappedDoers(t *testing.T) {
 	const passage = "Unsurprisingly, a week after the Trong-Xi meeting, Vietnamese Prime Minister Pham Minh Chinh met with President Joe Biden during the 40th and 41st ASEAN Summits to extend an invitation from Trong to Biden to visit Vietnam. " +
 		"Xi Jinping and Nguyen Phu Trong agreed to deepen ties."
@@ -105,5 +106,7 @@ func TestSupportCheckSwappedDoers(t *testing.T) {
 		{"the doer the passage gives", "A week after the Trong-Xi meeting, Prime Minister Pham Minh Chinh met President Biden.", true},
 		{"another name of the passage as the doer", "A week after the meeting, Trong himself met President Biden.", false},
 		{"one of the doers the passage gives together", "Trong agreed with Xi Jinping to deepen ties.", true},
+		{"the same two names the other way round", "A week after the Trong-Xi meeting, President Joe Biden met Prime Minister Pham Minh Chinh.", true},
+		{"the passage's object as the doer, to another name", "A week after the Trong-Xi meeting, President Joe Biden met Trong himself.", false},
 	})
 }

@@ -98,8 +98,9 @@ var supportTuningSets = []struct {
 	// holds elsewhere. First run, on the unchanged code: 13 of 20 caught, 0 of
 	// 20 dropped; then tuned on (support8): 15 and 0 after ranks
 	// ("41st" counts nothing) and years after a name, 16 and 0 after
-	// names the passage binds to another clause.
-	{"support_extra15.jsonl", 20, 0.80, 0.0},
+	// names the passage binds to another clause, 17 and 0 after the doers
+	// of a verb.
+	{"support_extra15.jsonl", 20, 0.85, 0.0},
 }
 
 // TestSupportCheckOnTheTuningSets measures the model-free support check on
