@@ -388,7 +388,9 @@ func swappedDoer(sentence string, sents []string, synonyms retrieval.Synonyms) s
 			if !slices.Contains(verbs, g.verb) && !slices.Contains(synonyms[g.verb], c.verb) {
 				continue
 			}
-			doneBy := func(n []string) bool { return slices.ContainsFunc(g.doers, func(d []string) bool { return same(n, d) }) }
+			doneBy := func(n []string) bool {
+				return slices.ContainsFunc(g.doers, func(d []string) bool { return same(n, d) })
+			}
 			// The deed of the passage that bears on either name: "Pham
 			// Minh Chinh met with President Joe Biden" for "Trong met
 			// Biden" and for "Biden met Trong".
