@@ -144,6 +144,8 @@ func FuzzSupportCheck(f *testing.F) {
 		{"Thirteen agreements were signed.", "The talks produced 13 new agreements."},
 		{"The U.S. didn't join [2].", "(i) no military alliance; (ii) no bases."},
 		{"", ""}, {"1,000,000.5% US$", "..."},
+		{"Trong himself met President Biden on November 2nd.", "Pham Minh Chinh met with President Joe Biden during the 41st ASEAN Summit, to extend an invitation from Trong."},
+		{"France was the 2nd supplier, in a Chinese state newspaper.", "the newspaper of the Vietnamese Communist Party. Russia has been the primary supplier of the battle of Dien Bien Phu in 1954 and the invasion in 1975."},
 	} {
 		f.Add(s.sentence, s.passage)
 	}
