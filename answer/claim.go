@@ -23,6 +23,9 @@ type claim struct {
 	terms []string
 	// negated: the sentence says "not", "never", "no" …
 	negated bool
+	// warns: the sentence reports a warning ("Xi cautioned that …"),
+	// which a passage's "warned against" says too.
+	warns bool
 	// synonyms are the synonyms of its terms, which a passage may use
 	// instead.
 	synonyms map[string][]string
@@ -331,6 +334,9 @@ func readClaim(sentence string) claim {
 		}
 		if emphatics[w] {
 			c.emphatic = true
+		}
+		if strings.HasPrefix(w, "warn") || strings.HasPrefix(w, "caution") {
+			c.warns = true
 		}
 	}
 	if len(words) > 0 && words[0].capital {

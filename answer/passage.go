@@ -25,6 +25,11 @@ type passageText struct {
 	stems    termSet         // stems alone
 	roots    termSet         // the derived roots of its stems (derivedRoot)
 	negated  bool
+	// warnedAgainst: every negation of the stretch is a warning's
+	// "against" ("Xi warned both nations against a very complicated
+	// international environment"), which a sentence that reports the
+	// warning ("Xi cautioned that they face …") does not contradict.
+	warnedAgainst bool
 	// denied are the stems that follow a negation, up to negationScope of
 	// them: what the stretch says is not so.
 	denied []string
@@ -137,6 +142,7 @@ func readStretch(sents []string, synonyms retrieval.Synonyms, stems map[string]s
 		if !isNegation(clauses, i) {
 			continue
 		}
+		p.warnedAgainst = clauses[i] == "against" && (!p.negated || p.warnedAgainst)
 		p.negated = true
 		// A passage's "A rather than B, which …" says little that a claim
 		// about B could contradict, but it does match a claim's "rather

@@ -101,6 +101,9 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 	singles := make([]passageText, len(sents))
 	for i, sent := range sents {
 		singles[i] = readStretch([]string{sent}, c.synonyms, stems)
+		if claim.warns && singles[i].warnedAgainst {
+			singles[i].negated, singles[i].denied = false, nil
+		}
 		if t := singles[i].contradicts(claim); t != "" && singles[i].coverage(claim, titled) >= minContradictionCoverage {
 			return supportVerdict{why: "the passage says the opposite of \"" + claim.written[t] + "\""}
 		}
@@ -143,6 +146,9 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 			stretch := singles[i]
 			if n > 1 {
 				stretch = readStretch(sents[i:i+n], c.synonyms, stems)
+				if claim.warns && stretch.warnedAgainst {
+					stretch.negated, stretch.denied = false, nil
+				}
 			}
 			missing := stretch.missingFacts(claim, titled)
 			// A year may be anywhere in the passage when the stretch gives

@@ -265,3 +265,15 @@ func TestSupportCheckNamedYears(t *testing.T) {
 		{"the year of another event", "Ho Chi Minh's movement expelled the French after the battle of Dien Bien Phu in 1975.", false},
 	})
 }
+
+// TestSupportCheckWarnings: a passage's "warned against" a danger says
+// the danger is there for a sentence that reports the warning, and no
+// more: it does not support one that welcomes the danger.
+func TestSupportCheckWarnings(t *testing.T) {
+	const passage = "For his part, Xi warned both nations against “a very complicated international environment and severe risks and challenges”, while calling on his communist counterpart to resist any external interference in their special relationship."
+	checkSupportCases(t, passage, []supportCase{
+		{"the warning reported", "Xi cautioned that both countries face a very complicated international environment with severe risks.", true},
+		{"the warning in the passage's words", "Xi warned both nations of a very complicated international environment and severe risks and challenges.", true},
+		{"the danger welcomed", "Xi urged both nations to welcome a very complicated international environment and severe risks.", false},
+	})
+}

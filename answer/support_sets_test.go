@@ -72,7 +72,9 @@ var supportTuningSets = []struct {
 	// before the round), two of the drops for coverage, five for other
 	// rules (a "not" said otherwise, "top-level", "seven days" for "a
 	// week").
-	{"support_extra11.jsonl", 20, 0.95, 0.35},
+	// 6 of 20 dropped after a warning reported for the passage's "warned
+	// against" (support8).
+	{"support_extra11.jsonl", 20, 0.95, 0.30},
 	// Written at the start of the sixth round, before its changes, for its
 	// classes (numbers derived from the passage's own, names in another
 	// form, negations in other words) and run once: 13 of 14 caught, 9 of
