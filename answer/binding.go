@@ -167,13 +167,27 @@ func yearIn(text, year string) bool {
 // years, with the clause's words and their synonyms, not only the words
 // next to the name (swaps.go).
 
-// misboundName returns a name of sentence (its spans, claimed) that the
-// passage (its sentences, sents) does not give to what the sentence's
-// clause says, or "": a clause of the passage that lacks the name but
-// holds another name the sentence lacks must hold at least minRivalTerms
-// of the clause's other words, and minRivalLead more than every clause
-// that holds the name.
-func misboundName(sentence string, claimed []nameSpan, sents []string, synonyms retrieval.Synonyms, stems map[string]string) string {
+// nameBinding is how well the passage binds a name of the sentence to
+// what the sentence's clause says: the most of the clause's other words
+// (and names) that a clause of the passage holding the name holds
+// (held), and that a clause putting another name in its place holds
+// (rival).
+type nameBinding struct {
+	shown       string
+	held, rival int
+	// heldItself is held for the clauses that hold the name itself, not
+	// only a name that shares a form of one of its words.
+	heldItself      int
+	heldAnywhere    bool
+	enoughToCompare bool
+}
+
+// nameBindings reads the bindings of the names of sentence (its spans,
+// claimed) in the passage (its sentences, sents). A clause puts another
+// name in a name's place when it lacks the name and holds a name the
+// sentence lacks, in the same place (samePlace) or as the people of the
+// same noun (sameNoun).
+func nameBindings(sentence string, claimed []nameSpan, sents []string, synonyms retrieval.Synonyms, stems map[string]string) []nameBinding {
 	type passageClause struct {
 		text  string
 		names []nameSpan
@@ -198,6 +212,7 @@ func misboundName(sentence string, claimed []nameSpan, sents []string, synonyms 
 		}
 	}
 	var none passageText
+	var out []nameBinding
 	for _, cl := range clausesOf(withoutMarkers(sentence)) {
 		spans := nameSpans(nameTokens(cl), true)
 		for _, sp := range spans {
@@ -220,13 +235,16 @@ func misboundName(sentence string, claimed []nameSpan, sents []string, synonyms 
 					names = append(names, o.words)
 				}
 			}
-			if len(terms)+len(names) < minRivalTerms {
-				continue
-			}
-			inName, rival, heldAnywhere := 0, 0, false
+			b := nameBinding{shown: sp.shown, enoughToCompare: len(terms)+len(names) >= minRivalTerms}
 			for i := range clauses {
 				p := &clauses[i]
 				holds := slices.ContainsFunc(p.names, func(n nameSpan) bool { return !n.number && sameSpan(sp, n) })
+				// The name itself, not one that shares a form of a word
+				// with it ("Hanoi" is not "Vietnamese President Vo Van
+				// Thuong").
+				holdsItself := slices.ContainsFunc(p.names, func(n nameSpan) bool {
+					return !n.number && (!lacks(sp.words, n.words, n.written) || len(n.words) > 1 && !lacks(n.words, sp.words, sp.written))
+				})
 				// Another name in the name's place: "greeted at the Hanoi
 				// airport by Vietnamese Prime Minister Pham Minh Chinh".
 				other := slices.ContainsFunc(p.names, func(n nameSpan) bool { return !n.number && !own(n) && (samePlace(sp, n) || sameNoun(sp, n)) })
@@ -247,19 +265,46 @@ func misboundName(sentence string, claimed []nameSpan, sents []string, synonyms 
 						n++
 					}
 				}
+				if holdsItself {
+					b.heldItself = max(b.heldItself, n)
+				}
 				if holds {
-					heldAnywhere = true
-					inName = max(inName, n)
+					b.heldAnywhere = true
+					b.held = max(b.held, n)
 				} else {
-					rival = max(rival, n)
+					b.rival = max(b.rival, n)
 				}
 			}
-			if heldAnywhere && rival >= minRivalTerms && rival >= inName+minRivalLead {
-				return sp.shown
-			}
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+// misboundName returns a name of the bindings the passage does not give
+// to what the sentence's clause says, or "": a clause putting another
+// name in its place holds at least minRivalTerms of the clause's other
+// words, and minRivalLead more than every clause that holds the name.
+func misboundName(bindings []nameBinding) string {
+	for _, b := range bindings {
+		if b.enoughToCompare && b.heldAnywhere && b.rival >= minRivalTerms && b.rival >= b.held+minRivalLead {
+			return b.shown
 		}
 	}
 	return ""
+}
+
+// boundWell reports whether the passage binds the name shown to what its
+// clause of the sentence says (bindings): a clause holding the name holds
+// at least minRivalTerms of the clause's other words, and no fewer than
+// any clause that puts another name in its place.
+func boundWell(bindings []nameBinding, shown string) bool {
+	for _, b := range bindings {
+		if b.shown == shown && b.heldItself >= minRivalTerms && b.heldItself >= b.rival {
+			return true
+		}
+	}
+	return false
 }
 
 // The doer of the sentence's verb may be a name of the passage and still

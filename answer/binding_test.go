@@ -110,3 +110,19 @@ func TestSupportCheckSwappedDoers(t *testing.T) {
 		{"the passage's object as the doer, to another name", "A week after the Trong-Xi meeting, President Joe Biden met Trong himself.", false},
 	})
 }
+
+// TestSupportCheckNamesKeptByTheirClause: a name whose neighbours the
+// passage gives another name is still supported where the passage's
+// clause that holds it says what the sentence's clause says; not where
+// two names of the sentence trade places.
+func TestSupportCheckNamesKeptByTheirClause(t *testing.T) {
+	const passage = "Following the tense standoff over the Haiyang Shiyou 981 oil-rig incident in 2014, Vietnam’s General Secretary Nguyen Phu Trong dispatched special envoy Le Hong Anh, a Politburo member, to Beijing in August 2014 to mend relations. " +
+		"In return, Xi Jinping sent Yu Zhengsheng to visit Vietnam in December 2014. " +
+		"Since Xi Jinping became China’s general secretary in 2012, Vietnam’s General Secretary Nguyen Phu Trong has made three visits to China in April 2015, January 2017 and October 2022. " +
+		"Moreover, Russia’s growing dependence on China has also undermined its reliability as a long-term partner for Vietnam."
+	checkSupportCases(t, passage, []supportCase{
+		{"the name its own clause holds, in other words", "In August 2014 Trong sent Le Hong Anh to Beijing to mend relations.", true},
+		{"an item of a list the clause holds", "Nguyen Phu Trong travelled to China in January 2017.", true},
+		{"two names of the sentence trade places", "China's growing dependence on Russia has undermined its reliability as a long-term partner for Vietnam.", false},
+	})
+}

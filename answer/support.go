@@ -137,6 +137,13 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 	// misnamed is a name of the claim the passage gives another name's
 	// place to (misboundName), read when first needed.
 	namesRead, misnamed := false, ""
+	var bindings []nameBinding
+	readBindings := func() {
+		if !namesRead {
+			namesRead, bindings = true, nameBindings(sentence, claimedNames, sents, c.synonyms, stems)
+			misnamed = misboundName(bindings)
+		}
+	}
 	// misdone is a name of the claim that does a verb the passage gives
 	// only other doers (swappedDoer), read when first needed.
 	doersRead, misdone := false, ""
@@ -195,7 +202,20 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 				// A claim said plainly so ("guaranteeing", "it is confirmed")
 				// is hedged by a "may" anywhere in the passage.
 				hedged = hedgedClaim(claim, sents[i:i+n]) || claim.emphatic && hedgedClaim(claim, sents)
-				swapped = swappedName(claimedNames, sents[i:i+n])
+				swapped, byOwn := swappedName(claimedNames, sents[i:i+n])
+				// A clause of the passage that holds the name and says
+				// what the sentence's clause says keeps it there, whatever
+				// its neighbours ("Trong dispatched special envoy Le Hong
+				// Anh, a Politburo member, to Beijing" for "Trong sent Le
+				// Hong Anh to Beijing", where "Xi sent Yu Zhengsheng to"
+				// is nearer in words); not where two names of the sentence
+				// trade places.
+				if swapped != "" && !byOwn {
+					readBindings()
+					if boundWell(bindings, swapped) {
+						swapped = ""
+					}
+				}
 				if swapped == "" && len(overstated) == 0 && !hedged {
 					if w := swappedWords(weighed, sentence, sents[i:i+n], stretch, titled); w != "" {
 						swapped, wordsSwapped = w, true
@@ -210,9 +230,7 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 					}
 				}
 				if len(overstated) == 0 && !hedged && swapped == "" {
-					if !namesRead {
-						namesRead, misnamed = true, misboundName(sentence, claimedNames, sents, c.synonyms, stems)
-					}
+					readBindings()
 					swapped = misnamed
 				}
 				if len(overstated) == 0 && !hedged && swapped == "" {

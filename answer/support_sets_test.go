@@ -28,7 +28,9 @@ var supportTuningSets = []struct {
 	// Written by a reviewer who saw no code: 46 of 50 caught, 13 of 50
 	// dropped at its first run; then tuned on: 50 of 50, 3 of 50; 2 of
 	// 50 after "his Chinese counterpart" for a person the passage names.
-	{"support_blind3.jsonl", 40, 1.0, 0.04},
+	// 1 of 50 after a name kept by the passage's clause that holds it
+	// (support8).
+	{"support_blind3.jsonl", 40, 1.0, 0.02},
 	// Written before the fourth round's tuning (25 of 31, 16 of 41), then
 	// tuned on: 29 of 31, 0 of 41.
 	{"support_extra4.jsonl", 30, 0.96, 0.0},

@@ -268,10 +268,12 @@ func sameNoun(a, b nameSpan) bool {
 
 // swappedName returns a name or number of the sentence (its spans, as
 // nameSpans reads it) that the stretch (its sentences) puts another name
-// or number in the place of, and never puts in that place itself, or "".
-func swappedName(claimed []nameSpan, stretch []string) string {
+// or number in the place of, and never puts in that place itself, or "";
+// byOwn: one of the names put in its place is the sentence's own (two
+// names of the sentence trade places: "China's dependence on Russia").
+func swappedName(claimed []nameSpan, stretch []string) (shown string, byOwn bool) {
 	if len(claimed) == 0 {
-		return ""
+		return "", false
 	}
 	var given []nameSpan
 	for i, sentence := range stretch {
@@ -281,7 +283,7 @@ func swappedName(claimed []nameSpan, stretch []string) string {
 		}
 	}
 	for _, c := range claimed {
-		swapped, kept := false, false
+		swapped, kept, own := false, false, false
 		// A share the stretch gives elsewhere ("56.9 percent of
 		// Vietnamese" where its "of Vietnamese" follows 73.6, its 56.9
 		// another clause): a summary's order of several shares, past this
@@ -302,13 +304,14 @@ func swappedName(claimed []nameSpan, stretch []string) string {
 				// (namedYear).
 			case c.number == p.number && !elsewhere:
 				swapped = true
+				own = own || slices.ContainsFunc(claimed, func(o nameSpan) bool { return sameSpan(o, p) })
 			}
 		}
 		if swapped && !kept {
-			return c.shown
+			return c.shown, own
 		}
 	}
-	return ""
+	return "", false
 }
 
 // namedYear reports whether c, a year of the claim (whose spans are
