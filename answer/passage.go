@@ -95,13 +95,19 @@ func readStretch(sents []string, synonyms retrieval.Synonyms, stems map[string]s
 	for _, b := range bound {
 		p.bound[b] = true
 	}
-	// "the last decade" is ten years, "a century" a hundred.
-	for _, f := range strings.Fields(strings.ToLower(body)) {
+	// "the last decade" is ten years, "a century" a hundred, "a week"
+	// seven days.
+	fields := strings.Fields(strings.ToLower(body))
+	for i, f := range fields {
 		switch strings.Trim(f, ".,;:!?\"“”‘’'()") {
 		case "decade":
 			p.numbers["10"], p.bound["10 year"], p.bound["1 decade"] = true, true, true
 		case "century":
 			p.numbers["100"], p.bound["100 year"], p.bound["1 century"] = true, true, true
+		case "week":
+			if i > 0 && (fields[i-1] == "a" || fields[i-1] == "one") {
+				p.numbers["7"], p.bound["7 day"], p.bound["1 week"] = true, true, true
+			}
 		}
 	}
 	if strings.Contains(body, "quarter") || strings.Contains(body, "third") || strings.Contains(body, "fifth") {

@@ -277,3 +277,14 @@ func TestSupportCheckWarnings(t *testing.T) {
 		{"the danger welcomed", "Xi urged both nations to welcome a very complicated international environment and severe risks.", false},
 	})
 }
+
+// TestSupportCheckAWeek: "a week" is seven days, and no other number of
+// them.
+func TestSupportCheckAWeek(t *testing.T) {
+	const passage = "A week after the Trong-Xi meeting, Vietnamese Prime Minister Pham Minh Chinh met with President Joe Biden."
+	checkSupportCases(t, passage, []supportCase{
+		{"seven days for a week", "Seven days after the Trong-Xi meeting, Pham Minh Chinh met Biden.", true},
+		{"another number of days", "Ten days after the Trong-Xi meeting, Pham Minh Chinh met Biden.", false},
+		{"seven weeks for a week", "Seven weeks after the Trong-Xi meeting, Pham Minh Chinh met Biden.", false},
+	})
+}

@@ -75,8 +75,8 @@ var supportTuningSets = []struct {
 	// rules (a "not" said otherwise, "top-level", "seven days" for "a
 	// week").
 	// 6 of 20 dropped after a warning reported for the passage's "warned
-	// against" (support8).
-	{"support_extra11.jsonl", 20, 0.95, 0.30},
+	// against", 5 after "seven days" for "a week" (support8).
+	{"support_extra11.jsonl", 20, 0.95, 0.25},
 	// Written at the start of the sixth round, before its changes, for its
 	// classes (numbers derived from the passage's own, names in another
 	// form, negations in other words) and run once: 13 of 14 caught, 9 of
