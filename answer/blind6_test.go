@@ -31,7 +31,7 @@ const (
 	blind6MinAnswered   = 29 // of 30 (27 before session 11)
 	blind6MinRight      = 27
 	blind6MinCaught     = 0.93 // 56 of 60 (55 before support8: a name the passage puts elsewhere)
-	blind6MaxDropped    = 0.17 // 10 of 60
+	blind6MaxDropped    = 0.15 // 9 of 60 (10 before support8: "unresolved sea disputes" read as a denial)
 )
 
 // TestExtractiveAnswerOnTheSixthBlindSets runs the question sets of the

@@ -214,6 +214,17 @@ var partOfMonth = regexp.MustCompile(`\b(?:[Ll]ate|[Ee]arly|[Mm]id)[- ]((?:Janua
 // aNumberOf is "a number of", which says "some".
 var aNumberOf = regexp.MustCompile(`\b[Aa] number of\b`)
 
+// attributiveUn reports whether words[i] is an "un" word before the noun
+// it qualifies ("unresolved sea disputes"): a thing the sentence
+// describes, not a claim it denies ("Vietnam was uninvited").
+func attributiveUn(words []string, i int) bool {
+	if _, ok := unNegated(words[i]); !ok || i+1 >= len(words) {
+		return false
+	}
+	next := words[i+1]
+	return !isBreak(next) && !text.IsStopWord(next) && !clauseJoiners[next] && !negations[next]
+}
+
 // readClaim reads the facts, terms and polarity of a sentence.
 func readClaim(sentence string) claim {
 	sentence = closeTo.ReplaceAllString(withPhrasalVerbs(withCompoundNumbers(withNumberIdioms(sentence))), "nearly $1")
@@ -282,6 +293,9 @@ func readClaim(sentence string) claim {
 		// "rejected China as a model", "declined to sue": a no in other
 		// words, which the passage must say too.
 		// "changed little" says no; "a little" says some.
+		if attributiveUn(clauses, i) {
+			continue
+		}
 		if isNegation(clauses, i) || refusals[clauses[i]] && !negatedBefore(clauses, i) && !(clauses[i] == "little" && i > 0 && clauses[i-1] == "a") {
 			c.negated = true
 			c.denied = append(c.denied, scopeOf(clauses, i)...)

@@ -288,3 +288,16 @@ func TestSupportCheckAWeek(t *testing.T) {
 		{"seven weeks for a week", "Seven weeks after the Trong-Xi meeting, Pham Minh Chinh met Biden.", false},
 	})
 }
+
+// TestSupportCheckAttributiveUn: an "un" word before the noun it
+// qualifies ("unresolved sea disputes") describes a thing and denies
+// nothing; one that is the claim ("the disputes remain unresolved" for
+// a passage that says they were resolved) still says no.
+func TestSupportCheckAttributiveUn(t *testing.T) {
+	const passage = "Despite the bitter history and festering maritime disputes between the two Asian neighbors, the meeting seemed genuinely warm and convivial. " +
+		"The border dispute was resolved in 1999, when a bilateral agreement over border claims was signed."
+	checkSupportCases(t, passage, []supportCase{
+		{"an un word that describes", "Despite a bitter history and unresolved maritime disputes, the meeting seemed genuinely warm.", true},
+		{"an un word that is the claim", "The border dispute remained unresolved in 1999, when a bilateral agreement over border claims was signed.", false},
+	})
+}
