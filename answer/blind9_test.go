@@ -19,7 +19,7 @@ const (
 	blind9MinAnswered   = 19 // of 25
 	blind9MinRight      = 15
 	blind9MinCaught     = 0.92 // 46 of 50
-	blind9MaxDropped    = 0.24 // 12 of 50
+	blind9MaxDropped    = 0.22 // 11 of 50 (12 before support8: "One of Vietnam's 'Three Nos'" read as one name)
 )
 
 // TestExtractiveAnswerOnTheNinthBlindSets runs the question sets of the

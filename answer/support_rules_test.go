@@ -301,3 +301,16 @@ func TestSupportCheckAttributiveUn(t *testing.T) {
 		{"an un word that is the claim", "The border dispute remained unresolved in 1999, when a bilateral agreement over border claims was signed.", false},
 	})
 }
+
+// TestSupportCheckNamesInQuotes: a single quotation mark ends a name as a
+// double one does, and a sentence's first word before "of" begins none,
+// so that "One of Vietnam's 'Three Nos'" names Vietnam, which a passage
+// may call "the country".
+func TestSupportCheckNamesInQuotes(t *testing.T) {
+	const passage = "The country’s constitution commits the ruling party to a so-called “Three Nos” national security doctrine, namely (i) no military alliance with any foreign power; (ii) no foreign military bases on its soil; and (iii) no siding with one superpower against the other."
+	checkSupportCases(t, passage, []supportCase{
+		{"single quotes", "One of Vietnam's 'Three Nos' is that no foreign military bases may be set up on its soil.", true},
+		{"double quotes", "One of Vietnam's \"Three Nos\" is that no foreign military bases may be set up on its soil.", true},
+		{"another country", "One of Vietnam's 'Three Nos' is that no Russian military bases may be set up on its soil.", false},
+	})
+}

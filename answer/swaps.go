@@ -29,8 +29,10 @@ type nameToken struct {
 	number  bool // a number in figures ("1979", "3,200", "56.9")
 }
 
-// nameTokenPattern is a word, or punctuation that ends a clause.
-var nameTokenPattern = regexp.MustCompile(`(?:\p{Lu}\.){2,}|\d+(?:[.,]\d+)*(?:st|nd|rd|th)?\b|[\p{L}\p{N}]+(?:[’'][\p{L}]+)?|[.,;:!?()\[\]"“”—–]`)
+// nameTokenPattern is a word, or punctuation that ends a clause or a
+// name: a quotation mark, single ones too ("Vietnam's 'Three Nos'"; an
+// apostrophe inside a word is the word's).
+var nameTokenPattern = regexp.MustCompile(`(?:\p{Lu}\.){2,}|\d+(?:[.,]\d+)*(?:st|nd|rd|th)?\b|[\p{L}\p{N}]+(?:[’'][\p{L}]+)?|[.,;:!?()\[\]"“”‘’'—–]`)
 
 // nameTokens reads text for the places of its names.
 func nameTokens(body string) []nameToken {
@@ -92,6 +94,12 @@ func nameSpans(tokens []nameToken, forClaim bool) []nameSpan {
 			continue
 		}
 		if !t.capital || text.IsStopWord(t.lower) {
+			i++
+			continue
+		}
+		// "One of Vietnam's …", "Most of the …": a claim's first word
+		// before "of" begins no name.
+		if forClaim && i == 0 && len(nameForms[t.lower]) == 0 && len(tokens) > 1 && nameJoiners[tokens[1].lower] {
 			i++
 			continue
 		}
