@@ -97,9 +97,9 @@ func nameSpans(tokens []nameToken, forClaim bool) []nameSpan {
 			i++
 			continue
 		}
-		// "One of Vietnam's …", "Most of the …": a claim's first word
-		// before "of" begins no name.
-		if forClaim && i == 0 && len(nameForms[t.lower]) == 0 && len(tokens) > 1 && nameJoiners[tokens[1].lower] {
+		// "One of Vietnam's …", "Talks on the COC …": a sentence's first
+		// word before "of" or "on" begins no name.
+		if i == 0 && len(nameForms[t.lower]) == 0 && len(tokens) > 1 && nameJoiners[tokens[1].lower] {
 			i++
 			continue
 		}
