@@ -23,6 +23,25 @@ import (
 // yearInText is a year written in figures; "1990s" is a decade, not a year.
 var yearInText = regexp.MustCompile(`\b(1[5-9]\d\d|20\d\d)\b(?:[^s\d]|$)`)
 
+// eraYearOf is a year of an era, its figures captured: "AD 939", "111BC",
+// "939 AD" (eraYear, without them).
+var eraYearOf = regexp.MustCompile(`\bA\.?D\.?\s?(\d{1,4})\b|\b(\d{1,4})\s?(?:BC|B\.C\.|AD|BCE|CE)\b`)
+
+// eraWords are the names of eras, which date and name nothing.
+var eraWords = wordSet("ad bc bce ce")
+
+// yearsIn lists the years of text, as written in figures.
+func yearsIn(text string) []string {
+	var out []string
+	for _, m := range yearInText.FindAllStringSubmatch(text, -1) {
+		out = append(out, m[1])
+	}
+	for _, m := range eraYearOf.FindAllStringSubmatch(text, -1) {
+		out = append(out, m[1]+m[2])
+	}
+	return out
+}
+
 // yearClauseBreak ends a clause of a sentence.
 var yearClauseBreak = regexp.MustCompile(`[,;:()\[\]—–]`)
 
@@ -47,7 +66,7 @@ func clausesOf(sentence string) []string {
 	carry := ""
 	for _, part := range yearClauseBreak.Split(dayAndYear.ReplaceAllString(sentence, "$1 $2"), -1) {
 		part = strings.Join(strings.Fields(carry+" "+part), " ")
-		if n := len(strings.Fields(part)); n < 3 || n <= 5 && (yearInText.MatchString(part) || relativeTime.MatchString(part)) {
+		if n := len(strings.Fields(part)); n < 3 || n <= 5 && (len(yearsIn(part)) > 0 || relativeTime.MatchString(part)) {
 			carry = part
 			continue
 		}
@@ -80,7 +99,7 @@ func misdatedYear(sentence string, sents []string, synonyms retrieval.Synonyms, 
 	var clauses []passageClause
 	for _, s := range sents {
 		for _, cl := range clausesOf(s) {
-			clauses = append(clauses, passageClause{text: cl, dated: yearInText.MatchString(cl) || relativeTime.MatchString(cl)})
+			clauses = append(clauses, passageClause{text: cl, dated: len(yearsIn(cl)) > 0 || relativeTime.MatchString(cl)})
 		}
 	}
 	var none passageText
@@ -88,12 +107,11 @@ func misdatedYear(sentence string, sents []string, synonyms retrieval.Synonyms, 
 		// A clause that dates two events ("normalised relations in 1991
 		// and upgraded ties in 2008", "came three months after Biden's
 		// visit") does not say which words go with its year.
-		years := yearInText.FindAllStringSubmatch(cl, -1)
+		years := yearsIn(cl)
 		if len(years) != 1 || relativeTime.MatchString(cl) {
 			continue
 		}
-		for _, m := range years {
-			year := m[1]
+		for _, year := range years {
 			words := readClaim(strings.Replace(cl, year, "", 1))
 			words.synonyms = map[string][]string{}
 			for _, t := range words.terms {
@@ -102,7 +120,7 @@ func misdatedYear(sentence string, sents []string, synonyms retrieval.Synonyms, 
 			// Its names count as its words: "Obama", "Vietnam".
 			var names [][]string
 			for _, sp := range nameSpans(nameTokens(cl), true) {
-				if !sp.number && !slices.Contains(words.terms, strings.Join(sp.words, " ")) {
+				if !sp.number && !slices.Contains(words.terms, strings.Join(sp.words, " ")) && !(len(sp.words) == 1 && eraWords[sp.words[0]]) {
 					names = append(names, sp.words)
 				}
 			}
@@ -147,12 +165,7 @@ func misdatedYear(sentence string, sents []string, synonyms retrieval.Synonyms, 
 
 // yearIn reports whether text holds year as a year.
 func yearIn(text, year string) bool {
-	for _, m := range yearInText.FindAllStringSubmatch(text, -1) {
-		if m[1] == year {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(yearsIn(text), year)
 }
 
 // A name of the sentence may be in its passage and still be wrong: "Xi

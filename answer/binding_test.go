@@ -19,6 +19,7 @@ func TestSupportCheckMisdatedYears(t *testing.T) {
 	const embargo = "In 2013, the two countries signed the U.S.-Vietnam comprehensive partnership, and three years after that, President Barack Obama announced the end of the U.S. arms embargo against Vietnam."
 	const doiMoi = "When Vietnam embarked on doi moi reforms in 1986 to experiment with a market economy, it looked to China as a model as the latter had started its open door and reform policy earlier in 1978."
 	const arrival = "China’s President Xi Jinping arrived in Vietnam on December 12, 2023, for the first time in six years. Xi’s visit comes three months after U.S. President Joe Biden traveled to Vietnam."
+	const eras = "Beginning in 111BC, China invaded Vietnam, which kicked off a nearly 1,000-year reign of Chinese dominance in the country. In AD 939, Vietnam achieved independence but had to contend with Chinese aggression."
 	cases := []struct {
 		sentence, passage string
 		supported         bool
@@ -35,6 +36,10 @@ func TestSupportCheckMisdatedYears(t *testing.T) {
 		{"China started its open door and reform policy in 1978.", doiMoi, true},
 		// A date's comma does not part the year from its event.
 		{"Xi arrived in Vietnam on December 12, 2023, his first visit in six years.", arrival, true},
+		// A year of an era, "111BC", "AD 939", is a year too.
+		{"In AD 939, China invaded Vietnam.", eras, false},
+		{"China invaded Vietnam in 111 BC.", eras, true},
+		{"Vietnam achieved independence in AD 939.", eras, true},
 		// A clause that dates two events says nothing of which is which.
 		{"Three years after the 2013 comprehensive partnership, Obama ended the U.S. arms embargo.", embargo, true},
 	}
