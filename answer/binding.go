@@ -467,3 +467,54 @@ func swappedDoer(sentence string, sents []string, synonyms retrieval.Synonyms) s
 	}
 	return ""
 }
+
+// A direction of the sentence may be the passage's and still be wrong:
+// "integrate southern Vietnam into its northern supply chain networks"
+// where the passage has "integrate the northern region of Vietnam into its
+// southern supply chain networks". The passage gives the thing the
+// direction qualifies another direction, and never this one.
+
+// directions are the words that place a thing by a point of the compass.
+var directions = map[string]string{
+	"north": "north", "northern": "north", "south": "south", "southern": "south",
+	"east": "east", "eastern": "east", "west": "west", "western": "west",
+}
+
+// directed lists each direction of words with the stem of the word it
+// qualifies (the next word, past "the"), as "north supply".
+func directed(words []string) []string {
+	var out []string
+	for i, w := range words {
+		d := directions[w]
+		if d == "" {
+			continue
+		}
+		j := i + 1
+		for j < len(words) && words[j] == "the" {
+			j++
+		}
+		if j < len(words) && !text.IsStopWord(words[j]) && directions[words[j]] == "" {
+			out = append(out, d+" "+text.Stem(words[j]))
+		}
+	}
+	return out
+}
+
+// swappedDirection returns a direction of the sentence, with the word it
+// qualifies, that the passage (its sentences) gives that word only with
+// another direction, or "".
+func swappedDirection(sentence string, sents []string) string {
+	claimed := directed(text.Words(sentence))
+	if len(claimed) == 0 {
+		return ""
+	}
+	given := directed(text.Words(strings.Join(sents, " ")))
+	for _, c := range claimed {
+		_, thing, _ := strings.Cut(c, " ")
+		other := slices.ContainsFunc(given, func(g string) bool { return strings.HasSuffix(g, " "+thing) && g != c })
+		if other && !slices.Contains(given, c) {
+			return c
+		}
+	}
+	return ""
+}

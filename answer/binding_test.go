@@ -131,3 +131,15 @@ func TestSupportCheckNamesKeptByTheirClause(t *testing.T) {
 		{"two names of the sentence trade places", "China's growing dependence on Russia has undermined its reliability as a long-term partner for Vietnam.", false},
 	})
 }
+
+// TestSupportCheckSwappedDirections: a direction the passage gives the
+// thing it qualifies only otherwise ("northern supply chains" for its
+// "southern supply chain networks") is not supported.
+func TestSupportCheckSwappedDirections(t *testing.T) {
+	const passage = "Simultaneously, Beijing aims to further integrate the northern region of Vietnam into its southern supply chain networks."
+	checkSupportCases(t, passage, []supportCase{
+		{"the directions the passage gives", "Beijing aims to integrate northern Vietnam into its southern supply chains.", true},
+		{"the directions traded", "Beijing aims to integrate southern Vietnam into its northern supply chain networks.", false},
+		{"a direction the passage gives nothing else", "Beijing aims to integrate the northern region of Vietnam into its supply chains.", true},
+	})
+}

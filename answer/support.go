@@ -234,6 +234,9 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 					swapped = misnamed
 				}
 				if len(overstated) == 0 && !hedged && swapped == "" {
+					swapped = swappedDirection(sentence, sents)
+				}
+				if len(overstated) == 0 && !hedged && swapped == "" {
 					if !doersRead {
 						doersRead, misdone = true, swappedDoer(sentence, sents, c.synonyms)
 					}
