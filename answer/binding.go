@@ -45,6 +45,9 @@ func yearsIn(text string) []string {
 // yearClauseBreak ends a clause of a sentence.
 var yearClauseBreak = regexp.MustCompile(`[,;:()\[\]—–]`)
 
+// thousands is the comma of a number in figures: "3,200".
+var thousands = regexp.MustCompile(`(\d),(\d{3})\b`)
+
 // dayAndYear is the comma of a date: "December 12, 2023".
 var dayAndYear = regexp.MustCompile(`(\d),\s+(\d{4})\b`)
 
@@ -64,8 +67,10 @@ const (
 func clausesOf(sentence string) []string {
 	var out []string
 	carry := ""
+	// The comma of a number ("3,200") parts nothing.
+	sentence = thousands.ReplaceAllString(sentence, "$1\x00$2")
 	for _, part := range yearClauseBreak.Split(dayAndYear.ReplaceAllString(sentence, "$1 $2"), -1) {
-		part = strings.Join(strings.Fields(carry+" "+part), " ")
+		part = strings.ReplaceAll(strings.Join(strings.Fields(carry+" "+part), " "), "\x00", ",")
 		if n := len(strings.Fields(part)); n < 3 || n <= 5 && (len(yearsIn(part)) > 0 || relativeTime.MatchString(part)) {
 			carry = part
 			continue

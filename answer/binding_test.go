@@ -62,6 +62,7 @@ func TestClausesOf(t *testing.T) {
 		{"It began on December 12, 2023, in Hanoi, with talks.", []string{"It began on December 12 2023", "in Hanoi with talks."}},
 		{"and three years after that, Obama ended the embargo", []string{"and three years after that Obama ended the embargo"}},
 		{"Yes.", []string{"Yes."}},
+		{"China built islands, 3,200 acres in the Spratlys, and blocked Vietnam there.", []string{"China built islands", "3,200 acres in the Spratlys", "and blocked Vietnam there."}},
 	}
 	for _, c := range cases {
 		got := clausesOf(c.sentence)
