@@ -173,6 +173,7 @@ func (a *Answerer) extractive(question, query string, passages []retrieval.Passa
 		return Answer{Text: notMentionedText(what), Mode: ModeNotFound, Citations: []Citation{}}
 	}
 	if !rel.answerable() && !looseRelevance(query, passages, sents, a.synonyms()).answerable() {
+		a.log.Debug("no sentence of the passages holds enough of the question", "coverage", rel.coverage, "best_sentence", rel.bestSentence)
 		return notFound()
 	}
 	if countedInNoPassage(question, passages, a.synonyms()) {

@@ -20,10 +20,10 @@ import (
 // are 0.90, 0.95, 0.05.
 const (
 	blind8MinTurnedAway = 29.0 / 30 // 24 before slots3's names set aside, people counted by role, several amounts asked by a noun, a day's duration, a place's name no one's
-	blind8MinAnswered   = 21        // of 25
-	blind8MinRight      = 20
-	blind8MinCaught     = 0.94 // 47 of 50 (44 before the support round: silence, disunity, a hedge made certain)
-	blind8MaxDropped    = 0.06 // 3 of 50 (6 before the support round: "Vietnamese soil" for "its soil", "the Chinese leader" for Xi, shares summed up in another order)
+	blind8MinAnswered   = 22        // of 25 (21 before session 12's "the two countries")
+	blind8MinRight      = 21        // (20 before it)
+	blind8MinCaught     = 0.94      // 47 of 50 (44 before the support round: silence, disunity, a hedge made certain)
+	blind8MaxDropped    = 0.06      // 3 of 50 (6 before the support round: "Vietnamese soil" for "its soil", "the Chinese leader" for Xi, shares summed up in another order)
 )
 
 // TestExtractiveAnswerOnTheEighthBlindSets runs the question sets of the

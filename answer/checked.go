@@ -222,7 +222,8 @@ func (a *Answerer) keepSupported(ctx context.Context, body string, passages []re
 
 // checkSupport finds, for each sentence, whether a passage it is covered
 // by supports it: with the model check when one is configured, else (or
-// when it fails) with the model-free check.
+// when it fails) with the model-free check. The model's "Yes" also needs
+// the passage to hold the sentence's facts (factsHeld).
 func (a *Answerer) checkSupport(ctx context.Context, sents []answerSentence, cover [][]int, passages []retrieval.Passage) []supportVerdict {
 	verdicts := make([]supportVerdict, len(sents))
 	checker, err := newSupportChecker(a.synonyms())
@@ -248,6 +249,13 @@ func (a *Answerer) checkSupport(ctx context.Context, sents []answerSentence, cov
 		a.verifier.verifyAll(ctx, a.log, sents, cover, passages, remote, verdicts, func(i int) supportVerdict {
 			return checkAgainst(checker, sents[i].text, cover[i], passages)
 		})
+		// The model's "Yes" stands only where the cited passage holds the
+		// sentence's facts (facts.go).
+		for _, i := range remote {
+			if verdicts[i].supported {
+				verdicts[i] = factsHeldByAny(checker, sents[i].text, cover[i], passages)
+			}
+		}
 	}
 	return verdicts
 }

@@ -377,6 +377,7 @@ func (a *Answerer) extract(question, query string, passages []retrieval.Passage,
 	})
 	picked := pickSentences(sents, q)
 	if len(picked) == 0 {
+		a.log.Debug("no sentence left that answers the question")
 		return notFound()
 	}
 	if questionCue(question) == cueAuthor {

@@ -706,7 +706,17 @@ func holdsCount(sentence, question string, f focus) bool {
 	for _, g := range append(append([]string{}, f.years...), f.numbers...) {
 		given[g] = true
 	}
+	// "the two countries" of the question is not the count it asks for
+	// in "The two sides will sign …".
+	for _, w := range text.Words(question) {
+		if v := numberWords[w]; v != "" && w != "one" {
+			given[v] = true
+		}
+	}
 	for i, w := range words {
+		if amountScales[w] {
+			return true // "about a billion dollars", "hundreds were injured"
+		}
 		value := w
 		if !isDigits(w) {
 			value = numberWords[w]
@@ -730,6 +740,9 @@ func holdsCount(sentence, question string, f focus) bool {
 	}
 	return false
 }
+
+// amountScales are the words of an amount written without a figure.
+var amountScales = wordSet("million billion trillion millions billions trillions hundreds thousands dozens")
 
 // sumOrShare is a sum of money or a share in a sentence: "US$10
 // billion", "$60 million", "56.9 percent", "70%".

@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 
@@ -207,6 +208,7 @@ func looseRelevance(question string, passages []retrieval.Passage, sents []sente
 			named[t] = true
 		}
 	}
+	pair := askedPair(question)
 	for i, s := range sents {
 		have := termSet{}
 		have.add(foldedTerms(s.text)...)
@@ -214,10 +216,13 @@ func looseRelevance(question string, passages []retrieval.Passage, sents []sente
 		for j := i - 1; j >= max(0, i-contextSentences) && sents[j].passage == s.passage; j-- {
 			before.add(foldedTerms(sents[j].text)...)
 		}
+		pairNamed := pair != nil && countriesNamed(s.text) >= 2
 		n := 0.0
 		for _, t := range r.terms {
 			switch {
 			case holds(have, t):
+				n++
+			case pairNamed && pair[t]:
 				n++
 			case named[t] && holds(before, t):
 				n += 0.5
@@ -255,3 +260,43 @@ func foldedTerms(body string) []string {
 	}
 	return out
 }
+
+// twoCountries is a question's word for the two countries a sentence
+// names: "the two countries", "both sides", "the two neighbours".
+var twoCountries = regexp.MustCompile(`(?i)\b(?:the two|both)\s+(countries|nations|sides|neighbou?rs|states|governments)\b`)
+
+// askedPair returns the terms of the question's "the two countries" (or
+// "both sides" …), which a sentence that names two countries holds ("China
+// and Vietnam signed …"), or nil when it has none.
+func askedPair(question string) map[string]bool {
+	m := twoCountries.FindStringSubmatch(question)
+	if m == nil {
+		return nil
+	}
+	out := map[string]bool{}
+	for _, t := range text.Terms(m[0]) {
+		out[t] = true
+	}
+	return out
+}
+
+// countriesNamed counts the distinct countries a sentence names, by their
+// names, peoples or capitals written with a capital ("Hanoi" and
+// "Vietnamese" are one country; "us" is not the U.S.).
+func countriesNamed(sentence string) int {
+	seen := map[string]bool{}
+	for _, t := range nameTokens(sentence) {
+		if !t.capital || t.lower == "states" || t.lower == "united" {
+			continue
+		}
+		for _, c := range countryNames {
+			if t.lower == c || slices.Contains(nameForms[c], t.lower) || slices.Contains(nameForms[t.lower], c) {
+				seen[c] = true
+			}
+		}
+	}
+	return len(seen)
+}
+
+// countryNames are the countries of nameForms.
+var countryNames = []string{"vietnam", "china", "us", "russia", "france", "japan", "cambodia", "philippines", "ukraine", "korea", "india"}

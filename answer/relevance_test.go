@@ -130,3 +130,30 @@ func TestWhatAPassageSaysBeforeASentence(t *testing.T) {
 		}
 	}
 }
+
+// TestTheTwoCountries: a question's "the two countries" (or "both sides")
+// is held by a sentence that names two countries, by their names, peoples
+// or capitals, and by no other.
+func TestTheTwoCountries(t *testing.T) {
+	if askedPair("How many agreements did they sign in 2023?") != nil {
+		t.Error("a question without a pair asks for one")
+	}
+	pair := askedPair("How many agreements did the two countries sign?")
+	if !pair["two"] || !pair["countri"] {
+		t.Errorf("askedPair = %v, want the terms of \"the two countries\"", pair)
+	}
+	for _, tt := range []struct {
+		sentence string
+		want     int
+	}{
+		{"China and Vietnam signed at least 36 agreements.", 2},
+		{"Beijing and Hanoi signed them; the Vietnamese side was pleased.", 2},
+		{"Hanoi is the capital of Vietnam, the Vietnamese say.", 1},
+		{"Let us sign it, said the United States envoy in Moscow.", 1},
+		{"Xi arrived on Tuesday.", 0},
+	} {
+		if got := countriesNamed(tt.sentence); got != tt.want {
+			t.Errorf("countriesNamed(%q) = %d, want %d", tt.sentence, got, tt.want)
+		}
+	}
+}

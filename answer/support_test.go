@@ -137,7 +137,8 @@ func readFileB(b *testing.B, path string) string {
 
 // FuzzSupportCheck: whatever sentence a model writes and whatever a
 // passage holds, the check answers without panicking, and a sentence is
-// always supported by a passage that is the sentence itself.
+// always supported by a passage that is the sentence itself, and holds
+// its own facts (the gate on a fact-checking model's "Yes").
 func FuzzSupportCheck(f *testing.F) {
 	for _, s := range []struct{ sentence, passage string }{
 		{"Xi visited Hanoi on Dec. 12, 2023 [1].", "Xi Jinping arrived in Vietnam on December 12, 2023."},
@@ -146,6 +147,7 @@ func FuzzSupportCheck(f *testing.F) {
 		{"", ""}, {"1,000,000.5% US$", "..."},
 		{"Trong himself met President Biden on November 2nd.", "Pham Minh Chinh met with President Joe Biden during the 41st ASEAN Summit, to extend an invitation from Trong."},
 		{"France was the 2nd supplier, in a Chinese state newspaper.", "the newspaper of the Vietnamese Communist Party. Russia has been the primary supplier of the battle of Dien Bien Phu in 1954 and the invasion in 1975."},
+		{"Obama ended the embargo in 2013.", "In 2013, they signed it, and three years after that, Obama ended the embargo."},
 	} {
 		f.Add(s.sentence, s.passage)
 	}
@@ -163,6 +165,9 @@ func FuzzSupportCheck(f *testing.F) {
 		if utf8.ValidString(sentence) && (len(c.terms) > 0 || len(c.facts) > 0) && strings.ContainsFunc(sentence, unicode.IsLetter) && !strings.ContainsAny(sentence, "[]【】［］\n") {
 			if v := check.check(sentence, sentence, ""); !v.supported && len(splitSentences(sentence)) == 1 {
 				t.Fatalf("%q does not support itself: %s", sentence, v.why)
+			}
+			if v := check.factsHeld(sentence, sentence, ""); !v.supported && len(splitSentences(sentence)) == 1 {
+				t.Fatalf("%q does not hold its own facts: %s", sentence, v.why)
 			}
 		}
 	})

@@ -79,6 +79,30 @@ func TestTheModelCheckDecidesWhenConfigured(t *testing.T) {
 	}
 }
 
+// TestTheModelsYesNeedsTheFacts: a fact-checking model that says "Yes" to
+// everything does not pass a sentence whose year or name the passage it
+// cites does not hold; the model's verdict stands on the rest.
+func TestTheModelsYesNeedsTheFacts(t *testing.T) {
+	verify := newVerifyServer(t, "")
+	const (
+		wrongYear = "The Three Nos were written into Vietnam's constitution in 2031"
+		wrongName = "Mongolia's constitution commits the ruling party to the Three Nos"
+	)
+	ans, log := askVerified(t, threeNosClaim+" [2]. "+wrongYear+" [2]. "+wrongName+" [2].", verify)
+	if ans.Mode != ModeGenerated || ans.Text != threeNosClaim+" [1]." {
+		t.Errorf("answer %s %q, want only the first sentence", ans.Mode, ans.Text)
+	}
+	if len(ans.Dropped) != 2 || !strings.Contains(ans.Dropped[0].Why, "2031") || !strings.Contains(ans.Dropped[1].Why, "Mongolia") {
+		t.Errorf("dropped %+v, want the year's and the name's sentences, for their facts", ans.Dropped)
+	}
+	if n := verify.Requests(openaitest.ChatCompletions); n != 3 {
+		t.Errorf("the fact-checking model was asked %d times, want 3", n)
+	}
+	if log != "" {
+		t.Errorf("logged %q, want nothing at Warn", log)
+	}
+}
+
 // TestTheModelCheckFallsBackWhenItFails: a fact-checking model that fails
 // or answers neither yes nor no leaves the model-free check to decide, and
 // says so in the log.
