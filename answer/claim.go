@@ -47,10 +47,6 @@ type claim struct {
 	// firstAcronym is the first word, lower-cased, when it is written as
 	// an acronym ("FDI rose …").
 	firstAcronym string
-	// firstName is the forms of the first word when it is a country or a
-	// people (nameForms, but not a capital: seats), which the passage
-	// must hold as it must the claim's other names.
-	firstName []string
 	// bound are facts that must occur together: a month with its year
 	// ("month:april 2017"), a number with its unit of time ("six month").
 	bound []string
@@ -152,10 +148,6 @@ var nameForms = map[string][]string{
 	"politburo": {"bureau"}, "bureau": {"politburo"}, "political": {"politburo"},
 	"east": {"eastern"}, "eastern": {"east"}, "north": {"northern"}, "northern": {"north"}, "south": {"southern"}, "southern": {"south"},
 }
-
-// seats are the capitals that stand for their governments: "Washington
-// pledged aid" for "the Biden administration announced an aid package".
-var seats = wordSet("beijing hanoi washington moscow")
 
 // titles are capitalised words that name a rank, not a person: a
 // sentence may give one that its passage leaves out.
@@ -356,13 +348,6 @@ func readClaim(sentence string) claim {
 	if len(words) > 0 && words[0].capital {
 		c.first = text.Stem(lowerFolded(words[0].text))
 		c.firstForms = nameForms[lowerFolded(words[0].text)]
-		// A country or people at the start is a name the passage must
-		// hold: "France has been the primary supplier …". A capital may
-		// stand for a government the passage calls by its leader ("the
-		// Biden administration").
-		if lower := lowerFolded(words[0].text); len(c.firstForms) > 0 && !seats[lower] {
-			c.firstName = namesOf(lower)
-		}
 		if isAcronym(words[0].text) {
 			c.firstAcronym = strings.ToLower(words[0].text)
 		}

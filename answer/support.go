@@ -115,22 +115,19 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 	}
 	claimedNames := nameSpans(nameTokens(sentence), true)
 	referent := unnamedReferent(claimedNames, passage, title)
-	// A country or people the sentence starts with is in the passage or
-	// its title, as its other names must be.
-	// (or the passage's "the country" for it: unnamedReferent).
-	if len(claim.firstName) > 0 && !sameName(claim.firstName[0], lowerFolded(referent)) {
-		first := fact{shown: claim.written[claim.first], forms: claim.firstName, name: true}
-		if first.shown == "" {
-			first.shown = claim.firstName[0]
-		}
-		if missing := missingName(titled, first); len(missing) > 0 {
-			return supportVerdict{why: "the passage does not mention " + strings.Join(missing, ", ")}
-		}
-	}
-	best := supportVerdict{why: "the passage does not say this"}
 	// whole is the whole passage, read when first needed: a clause of the
 	// claim it does not hold at all adds a claim of its own.
 	var whole passageText
+	// A country, a people, an acronym or an owner the sentence starts with
+	// is in the passage or its title, as its other names must be
+	// (firstName): "France has been the primary supplier …".
+	if first := firstName(sentence); first != "" {
+		whole = readStretch(sents, c.synonyms, stems)
+		if missingFirst(first, claim, whole, titled, referent) {
+			return supportVerdict{why: "the passage does not mention " + first}
+		}
+	}
+	best := supportVerdict{why: "the passage does not say this"}
 	// misdated is a year of the claim the passage gives to another event
 	// (binding.go), read when first needed.
 	datesRead, misdated := false, ""
@@ -289,12 +286,6 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 		}
 	}
 	return best
-}
-
-// missingName is the name f if the passage p (with its title) lacks it
-// in every form, as missingFacts reads it.
-func missingName(p passageText, f fact) []string {
-	return p.missingFacts(claim{facts: []fact{f}}, p)
 }
 
 // noneBefore is a claim that nothing came before: "no state official met
