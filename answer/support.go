@@ -199,7 +199,8 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 				// A claim said plainly so ("guaranteeing", "it is confirmed")
 				// is hedged by a "may" anywhere in the passage.
 				hedged = hedgedClaim(claim, sents[i:i+n]) || claim.emphatic && hedgedClaim(claim, sents)
-				swapped, byOwn := swappedName(claimedNames, sents[i:i+n])
+				var byOwn bool
+				swapped, byOwn = swappedName(claimedNames, sents[i:i+n])
 				// A clause of the passage that holds the name and says
 				// what the sentence's clause says keeps it there, whatever
 				// its neighbours ("Trong dispatched special envoy Le Hong
