@@ -18,7 +18,7 @@ const (
 	blind9MinTurnedAway = 26.0 / 30
 	blind9MinAnswered   = 19 // of 25
 	blind9MinRight      = 15
-	blind9MinCaught     = 0.92 // 46 of 50
+	blind9MinCaught     = 0.94 // 47 of 50 (46 before support8: "kept quiet" for "not hesitate to voice")
 	blind9MaxDropped    = 0.22 // 11 of 50 (12 before support8: "One of Vietnam's 'Three Nos'" read as one name)
 )
 
