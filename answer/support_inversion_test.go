@@ -360,3 +360,15 @@ func TestSupportCheckSilenceForVoice(t *testing.T) {
 		{"voiced, as said", "Hanoi has shown it will voice its objections when its national interests are encroached upon.", true},
 	})
 }
+
+// TestSupportCheckScopeEndsAtWhile: a passage's "only" bears on its own
+// clause, not past a "while": "two of only five remaining communist-led
+// countries while resulting in more tangible outcomes" does not say there
+// were no tangible outcomes.
+func TestSupportCheckScopeEndsAtWhile(t *testing.T) {
+	const passage = "The trip signaled unity among two of only five remaining communist-led countries while resulting in more tangible outcomes like the signing of multiple economic agreements."
+	checkSupportCases(t, passage, []supportCase{
+		{"no outcomes for outcomes", "Beyond signalling communist unity, the trip produced no tangible outcomes such as economic agreements.", false},
+		{"outcomes, as said", "Beyond signalling communist unity, the trip produced tangible outcomes such as economic agreements.", true},
+	})
+}
