@@ -58,6 +58,7 @@ import imports imported importer | export exports exported exporter
 upgrade upgrades upgraded | downgrade downgrades downgraded
 remain remains remained | lose loses lost cease ceases ceased
 single | multiple numerous various
+voice voices voiced voicing speak speaks spoke | quiet silent silence silenced
 silent silence omit omits omitted ignore ignores ignored | highlight highlights highlighted stress stresses stressed emphasize emphasizes emphasized mention mentions mentioned voice voices voiced
 unity united unify unified | disunity division divisions divided split`
 

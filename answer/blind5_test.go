@@ -23,7 +23,7 @@ const (
 	blind5MinTurnedAway = 30   // of 30
 	blind5MinAnswered   = 23   // of 25
 	blind5MinRight      = 21   // 19 before slots4 (with blind5 in view: a question's year placed by its passage, or by another document's report of the same days)
-	blind5MinCaught     = 0.94 // 47 of 50
+	blind5MinCaught     = 0.98 // 49 of 50 (47 before support8: "keep quiet" for "not hesitate to voice", an "only" read past "while")
 	blind5MaxDropped    = 0.16 // 8 of 50 (13 at the run)
 )
 

@@ -30,8 +30,8 @@ const (
 	blind6MinTurnedAway = 40   // of 40 (32 before detail.go)
 	blind6MinAnswered   = 29   // of 30 (27 before session 11)
 	blind6MinRight      = 28   // 27 before slots4 (with blind6 in view: "Who travelled with Xi?" asks a companion)
-	blind6MinCaught     = 0.91 // 55 of 60
-	blind6MaxDropped    = 0.17 // 10 of 60
+	blind6MinCaught     = 0.93 // 56 of 60 (55 before support8: a name the passage puts elsewhere)
+	blind6MaxDropped    = 0.15 // 9 of 60 (10 before support8: "unresolved sea disputes" read as a denial)
 )
 
 // TestExtractiveAnswerOnTheSixthBlindSets runs the question sets of the

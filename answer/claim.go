@@ -23,6 +23,9 @@ type claim struct {
 	terms []string
 	// negated: the sentence says "not", "never", "no" …
 	negated bool
+	// warns: the sentence reports a warning ("Xi cautioned that …"),
+	// which a passage's "warned against" says too.
+	warns bool
 	// synonyms are the synonyms of its terms, which a passage may use
 	// instead.
 	synonyms map[string][]string
@@ -85,7 +88,17 @@ var (
 	numberToken = regexp.MustCompile(`\d+(?:[.,]\d+)*`)
 	// ordinalSuffix follows the digits of an ordinal: "20th", "1st".
 	ordinalSuffix = regexp.MustCompile(`^(?:st|nd|rd|th)\b`)
+	// monthBefore ends a text with a month and a space: the ordinal in
+	// figures after it ("November 2nd") is a day, not a rank.
+	monthBefore = regexp.MustCompile(`(?i)\b(?:january|february|march|april|may|june|july|august|september|october|november|december|(?:jan|feb|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?)\s+(?:the\s+)?$`)
 )
+
+// rankAt reports whether the number of body at [start, end) is a rank
+// ("the 2nd official", "the 20th Congress"): written with an ordinal's
+// ending, and not the day of a month before it ("November 2nd").
+func rankAt(body string, start, end int) bool {
+	return ordinalSuffix.MatchString(body[end:]) && !monthBefore.MatchString(body[max(0, start-20):start])
+}
 
 // numberWords are the words for numbers that prose spells out.
 var numberWords = map[string]string{
@@ -193,6 +206,17 @@ var partOfMonth = regexp.MustCompile(`\b(?:[Ll]ate|[Ee]arly|[Mm]id)[- ]((?:Janua
 // aNumberOf is "a number of", which says "some".
 var aNumberOf = regexp.MustCompile(`\b[Aa] number of\b`)
 
+// attributiveUn reports whether words[i] is an "un" word before the noun
+// it qualifies ("unresolved sea disputes"): a thing the sentence
+// describes, not a claim it denies ("Vietnam was uninvited").
+func attributiveUn(words []string, i int) bool {
+	if _, ok := unNegated(words[i]); !ok || i+1 >= len(words) {
+		return false
+	}
+	next := words[i+1]
+	return !isBreak(next) && !text.IsStopWord(next) && !clauseJoiners[next] && !negations[next]
+}
+
 // readClaim reads the facts, terms and polarity of a sentence.
 func readClaim(sentence string) claim {
 	sentence = closeTo.ReplaceAllString(withPhrasalVerbs(withCompoundNumbers(withNumberIdioms(sentence))), "nearly $1")
@@ -217,6 +241,11 @@ func readClaim(sentence string) claim {
 	sentence = shareInWords.ReplaceAllString(sentence, "")
 	for _, m := range numberToken.FindAllStringIndex(sentence, -1) {
 		n := normaliseNumber(sentence[m[0]:m[1]])
+		if rankAt(sentence, m[0], m[1]) {
+			// "the 2nd official" is a rank, which "November 2nd" is not.
+			addFact(sentence[m[0]:m[1]], false, "ord:"+n)
+			continue
+		}
 		addFact(sentence[m[0]:m[1]], false, n)
 	}
 	words := sentenceWords(sentence)
@@ -256,6 +285,9 @@ func readClaim(sentence string) claim {
 		// "rejected China as a model", "declined to sue": a no in other
 		// words, which the passage must say too.
 		// "changed little" says no; "a little" says some.
+		if attributiveUn(clauses, i) {
+			continue
+		}
 		if isNegation(clauses, i) || refusals[clauses[i]] && !negatedBefore(clauses, i) && !(clauses[i] == "little" && i > 0 && clauses[i-1] == "a") {
 			c.negated = true
 			c.denied = append(c.denied, scopeOf(clauses, i)...)
@@ -308,6 +340,9 @@ func readClaim(sentence string) claim {
 		}
 		if emphatics[w] {
 			c.emphatic = true
+		}
+		if strings.HasPrefix(w, "warn") || strings.HasPrefix(w, "caution") {
+			c.warns = true
 		}
 	}
 	if len(words) > 0 && words[0].capital {

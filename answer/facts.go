@@ -42,7 +42,7 @@ func (c supportChecker) factsHeld(sentence, passage, title string) supportVerdic
 	// A sentence's first word is left out of its names (it has a capital
 	// either way), but not a country, a people or a name that owns
 	// something: "Mongolia's constitution …".
-	if first := firstName(sentence); first != "" && claim.first != "" && !whole.covers(claim, claim.first, titled) && !whole.words[lowerFolded(first)] && !titled.words[lowerFolded(first)] && (referent == "" || !sameName(lowerFolded(first), lowerFolded(referent))) {
+	if first := firstName(sentence); first != "" && missingFirst(first, claim, whole, titled, referent) {
 		missing = append(missing, first)
 	}
 	if len(missing) > 0 {
@@ -50,6 +50,18 @@ func (c supportChecker) factsHeld(sentence, passage, title string) supportVerdic
 	}
 	if y := misdatedYear(sentence, sents, c.synonyms, stems); y != "" {
 		return supportVerdict{why: "the passage dates this otherwise, and gives " + y + " to another event"}
+	}
+	// A name the passage gives to another clause, another doer, or
+	// another direction (binding.go).
+	swapped := misboundName(nameBindings(sentence, claimedNames, sents, c.synonyms, stems))
+	if swapped == "" {
+		swapped = swappedDoer(sentence, sents, c.synonyms)
+	}
+	if swapped == "" {
+		swapped = swappedDirection(sentence, sents)
+	}
+	if swapped != "" {
+		return supportVerdict{why: "the passage has another name or number where the sentence has " + swapped}
 	}
 	return supportVerdict{supported: true}
 }
@@ -71,6 +83,14 @@ func factsHeldByAny(checker supportChecker, sentence string, cited []int, passag
 	return first
 }
 
+// missingFirst reports whether the passage (whole, and with its title,
+// titled) lacks first, the sentence's first word as firstName reads it:
+// not there, nor what it stands for (covers), nor the country the
+// passage calls "the country" (referent).
+func missingFirst(first string, claim claim, whole, titled passageText, referent string) bool {
+	return claim.first != "" && !whole.covers(claim, claim.first, titled) && !whole.words[lowerFolded(first)] && !titled.words[lowerFolded(first)] && (referent == "" || !sameName(lowerFolded(first), lowerFolded(referent)))
+}
+
 // firstName returns the first word of sentence when it is written as a
 // name the sentence is about — a country or a people ("Chinese"), an
 // acronym, or a word that owns something ("Mongolia's") — else "".
@@ -80,11 +100,20 @@ func firstName(sentence string) string {
 		return ""
 	}
 	w := tokens[0]
+	// A capital may stand for a government the passage calls by its
+	// leader: "Washington pledged aid" for "the Biden administration
+	// announced an aid package".
+	if seats[w.lower] {
+		return ""
+	}
 	if nameForms[w.lower] != nil || isAcronym(w.text) || ownerFirst.MatchString(sentence) {
 		return w.text
 	}
 	return ""
 }
+
+// seats are the capitals that stand for their governments.
+var seats = wordSet("beijing hanoi washington moscow")
 
 // ownerFirst is a sentence that opens with a word that owns something.
 var ownerFirst = regexp.MustCompile(`^\s*\p{Lu}[\p{L}.-]*[’']s\b`)

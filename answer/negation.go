@@ -268,8 +268,11 @@ func scopeOf(words []string, i int) []string {
 	var out []string
 	limit, list := negationScope, false
 	for j, after := range words[i+1:] {
-		// "does not declare X but states Y": a "but" ends what it denies.
-		if after == sentenceBreak || after == "" && clauseNegations[words[i]] || after == "but" {
+		// "does not declare X but states Y": a "but" ends what it denies,
+		// and so does a "while" or "whereas" ("only five remaining
+		// communist-led countries while resulting in more tangible
+		// outcomes").
+		if after == sentenceBreak || after == "" && clauseNegations[words[i]] || after == "but" || after == "while" || after == "whereas" {
 			break
 		}
 		// "avoid reliance on X in favor of Y", "refuse X rather than Y":

@@ -25,6 +25,11 @@ type passageText struct {
 	stems    termSet         // stems alone
 	roots    termSet         // the derived roots of its stems (derivedRoot)
 	negated  bool
+	// warnedAgainst: every negation of the stretch is a warning's
+	// "against" ("Xi warned both nations against a very complicated
+	// international environment"), which a sentence that reports the
+	// warning ("Xi cautioned that they face …") does not contradict.
+	warnedAgainst bool
 	// denied are the stems that follow a negation, up to negationScope of
 	// them: what the stretch says is not so.
 	denied []string
@@ -75,10 +80,13 @@ func readStretch(sents []string, synonyms retrieval.Synonyms, stems map[string]s
 	}
 	for _, m := range numberToken.FindAllStringIndex(body, -1) {
 		n := normaliseNumber(body[m[0]:m[1]])
-		p.numbers[n] = true
-		if ordinalSuffix.MatchString(body[m[1]:]) {
+		// "the 41st ASEAN Summit" ranks; it counts nothing a sentence's
+		// "41 agreements" could claim.
+		if rankAt(body, m[0], m[1]) {
 			p.numbers["ord:"+n] = true
+			continue
 		}
+		p.numbers[n] = true
 	}
 	numbers, bound := derivedFacts(sents)
 	for _, n := range numbers {
@@ -87,13 +95,19 @@ func readStretch(sents []string, synonyms retrieval.Synonyms, stems map[string]s
 	for _, b := range bound {
 		p.bound[b] = true
 	}
-	// "the last decade" is ten years, "a century" a hundred.
-	for _, f := range strings.Fields(strings.ToLower(body)) {
+	// "the last decade" is ten years, "a century" a hundred, "a week"
+	// seven days.
+	fields := strings.Fields(strings.ToLower(body))
+	for i, f := range fields {
 		switch strings.Trim(f, ".,;:!?\"“”‘’'()") {
 		case "decade":
 			p.numbers["10"], p.bound["10 year"], p.bound["1 decade"] = true, true, true
 		case "century":
 			p.numbers["100"], p.bound["100 year"], p.bound["1 century"] = true, true, true
+		case "week":
+			if i > 0 && (fields[i-1] == "a" || fields[i-1] == "one") {
+				p.numbers["7"], p.bound["7 day"], p.bound["1 week"] = true, true, true
+			}
 		}
 	}
 	if strings.Contains(body, "quarter") || strings.Contains(body, "third") || strings.Contains(body, "fifth") {
@@ -134,6 +148,7 @@ func readStretch(sents []string, synonyms retrieval.Synonyms, stems map[string]s
 		if !isNegation(clauses, i) {
 			continue
 		}
+		p.warnedAgainst = clauses[i] == "against" && (!p.negated || p.warnedAgainst)
 		p.negated = true
 		// A passage's "A rather than B, which …" says little that a claim
 		// about B could contradict, but it does match a claim's "rather
@@ -188,7 +203,9 @@ func (p passageText) missingFacts(c claim, title passageText) []string {
 		found := false
 		for _, form := range f.forms {
 			// "Americans" for "American", a people for its adjective.
-			if p.numbers[form] || p.words[form] || f.name && (title.words[form] || p.words[form+"s"]) {
+			// A number in figures is one of the passage's numbers, not a
+			// word of its ranks ("41st").
+			if p.numbers[form] || p.words[form] && (f.name || !isDigits(strings.ReplaceAll(form, ".", ""))) || f.name && (title.words[form] || p.words[form+"s"]) {
 				found = true
 				break
 			}

@@ -101,6 +101,9 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 	singles := make([]passageText, len(sents))
 	for i, sent := range sents {
 		singles[i] = readStretch([]string{sent}, c.synonyms, stems)
+		if claim.warns && singles[i].warnedAgainst {
+			singles[i].negated, singles[i].denied = false, nil
+		}
 		if t := singles[i].contradicts(claim); t != "" && singles[i].coverage(claim, titled) >= minContradictionCoverage {
 			return supportVerdict{why: "the passage says the opposite of \"" + claim.written[t] + "\""}
 		}
@@ -112,19 +115,44 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 	}
 	claimedNames := nameSpans(nameTokens(sentence), true)
 	referent := unnamedReferent(claimedNames, passage, title)
-	best := supportVerdict{why: "the passage does not say this"}
 	// whole is the whole passage, read when first needed: a clause of the
 	// claim it does not hold at all adds a claim of its own.
 	var whole passageText
+	// A country, a people, an acronym or an owner the sentence starts with
+	// is in the passage or its title, as its other names must be
+	// (firstName): "France has been the primary supplier …".
+	if first := firstName(sentence); first != "" {
+		whole = readStretch(sents, c.synonyms, stems)
+		if missingFirst(first, claim, whole, titled, referent) {
+			return supportVerdict{why: "the passage does not mention " + first}
+		}
+	}
+	best := supportVerdict{why: "the passage does not say this"}
 	// misdated is a year of the claim the passage gives to another event
 	// (binding.go), read when first needed.
 	datesRead, misdated := false, ""
+	// misnamed is a name of the claim the passage gives another name's
+	// place to (misboundName), read when first needed.
+	namesRead, misnamed := false, ""
+	var bindings []nameBinding
+	readBindings := func() {
+		if !namesRead {
+			namesRead, bindings = true, nameBindings(sentence, claimedNames, sents, c.synonyms, stems)
+			misnamed = misboundName(bindings)
+		}
+	}
+	// misdone is a name of the claim that does a verb the passage gives
+	// only other doers (swappedDoer), read when first needed.
+	doersRead, misdone := false, ""
 	bestCoverage := -1.0
 	for i := range sents {
 		for n := 1; n <= window && i+n <= len(sents); n++ {
 			stretch := singles[i]
 			if n > 1 {
 				stretch = readStretch(sents[i:i+n], c.synonyms, stems)
+				if claim.warns && stretch.warnedAgainst {
+					stretch.negated, stretch.denied = false, nil
+				}
 			}
 			missing := stretch.missingFacts(claim, titled)
 			// A year may be anywhere in the passage when the stretch gives
@@ -171,7 +199,21 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 				// A claim said plainly so ("guaranteeing", "it is confirmed")
 				// is hedged by a "may" anywhere in the passage.
 				hedged = hedgedClaim(claim, sents[i:i+n]) || claim.emphatic && hedgedClaim(claim, sents)
-				swapped = swappedName(claimedNames, sents[i:i+n])
+				var byOwn bool
+				swapped, byOwn = swappedName(claimedNames, sents[i:i+n])
+				// A clause of the passage that holds the name and says
+				// what the sentence's clause says keeps it there, whatever
+				// its neighbours ("Trong dispatched special envoy Le Hong
+				// Anh, a Politburo member, to Beijing" for "Trong sent Le
+				// Hong Anh to Beijing", where "Xi sent Yu Zhengsheng to"
+				// is nearer in words); not where two names of the sentence
+				// trade places.
+				if swapped != "" && !byOwn {
+					readBindings()
+					if boundWell(bindings, swapped) {
+						swapped = ""
+					}
+				}
 				if swapped == "" && len(overstated) == 0 && !hedged {
 					if w := swappedWords(weighed, sentence, sents[i:i+n], stretch, titled); w != "" {
 						swapped, wordsSwapped = w, true
@@ -184,6 +226,19 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 					if misdated != "" {
 						swapped = misdated
 					}
+				}
+				if len(overstated) == 0 && !hedged && swapped == "" {
+					readBindings()
+					swapped = misnamed
+				}
+				if len(overstated) == 0 && !hedged && swapped == "" {
+					swapped = swappedDirection(sentence, sents)
+				}
+				if len(overstated) == 0 && !hedged && swapped == "" {
+					if !doersRead {
+						doersRead, misdone = true, swappedDoer(sentence, sents, c.synonyms)
+					}
+					swapped = misdone
 				}
 				if len(overstated) == 0 && !hedged && swapped == "" {
 					if whole.terms == nil {

@@ -349,3 +349,26 @@ func TestSupportCheckAPeopleAndAnOffice(t *testing.T) {
 		}
 	}
 }
+
+// TestSupportCheckSilenceForVoice: keeping quiet is the opposite of
+// voicing, whichever way the passage says it ("will not hesitate to
+// voice its objections").
+func TestSupportCheckSilenceForVoice(t *testing.T) {
+	const passage = "From Vietnam’s perspective, while party ties with China are useful, Hanoi has shown that it will not hesitate to voice its objections if its national interests are encroached upon as had happened in 2014."
+	checkSupportCases(t, passage, []supportCase{
+		{"quiet for voiced", "Hanoi has shown it will keep quiet about its objections even when its national interests are encroached upon.", false},
+		{"voiced, as said", "Hanoi has shown it will voice its objections when its national interests are encroached upon.", true},
+	})
+}
+
+// TestSupportCheckScopeEndsAtWhile: a passage's "only" bears on its own
+// clause, not past a "while": "two of only five remaining communist-led
+// countries while resulting in more tangible outcomes" does not say there
+// were no tangible outcomes.
+func TestSupportCheckScopeEndsAtWhile(t *testing.T) {
+	const passage = "The trip signaled unity among two of only five remaining communist-led countries while resulting in more tangible outcomes like the signing of multiple economic agreements."
+	checkSupportCases(t, passage, []supportCase{
+		{"no outcomes for outcomes", "Beyond signalling communist unity, the trip produced no tangible outcomes such as economic agreements.", false},
+		{"outcomes, as said", "Beyond signalling communist unity, the trip produced tangible outcomes such as economic agreements.", true},
+	})
+}

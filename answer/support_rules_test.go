@@ -218,3 +218,99 @@ func TestSupportCheckReportingWords(t *testing.T) {
 		{"a changed number under it", "According to the article, over fifty people lost their lives.", false},
 	})
 }
+
+// TestSupportCheckRanks: a rank is a number fact — "second" or "2nd" for
+// the passage's "first" is not supported — and the day of a month written
+// as an ordinal ("November 2nd") is no rank; a rank ("the 41st Summit")
+// counts nothing ("41 agreements").
+func TestSupportCheckRanks(t *testing.T) {
+	const passage = "From October 30th to November 2nd, Nguyen Phu Trong was the first state official to visit Beijing following the 20th Congress. " +
+		"Yu Zhengsheng ranked fourth in the CCP hierarchy. " +
+		"Thirteen economic agreements were signed, and Chinh met Biden during the 40th and 41st ASEAN Summits."
+	checkSupportCases(t, passage, []supportCase{
+		{"a count the passage gives", "Thirteen economic agreements were signed.", true},
+		{"a count the passage only gives as a rank", "Forty-one economic agreements were signed.", false},
+		{"a rank the passage gives", "Chinh met Biden during the 41st ASEAN Summit.", true},
+		{"the rank the passage gives", "Trong was the first state official to visit Beijing after the 20th Congress.", true},
+		{"the day of a month, as the passage writes it", "Trong stayed in Beijing from October 30th to November 2nd.", true},
+		{"a rank in words the day of a month is not", "Trong was the second state official to visit Beijing after the 20th Congress.", false},
+		{"a rank in figures the day of a month is not", "Trong was the 2nd state official to visit Beijing after the 20th Congress.", false},
+		{"a rank in figures the passage gives", "Trong visited Beijing after the 20th Congress.", true},
+		{"a rank in words for another", "Yu Zhengsheng ranked third in the CCP hierarchy.", false},
+		{"a rank in figures for the passage's words", "Yu Zhengsheng ranked 4th in the CCP hierarchy.", true},
+	})
+}
+
+// TestSupportCheckFirstWordNames: a country or a people is a name the
+// passage must hold at the sentence's start as anywhere else; a capital
+// there may stand for its government.
+func TestSupportCheckFirstWordNames(t *testing.T) {
+	const passage = "From modern fighter jets to kilo-class submarines, Russia has been the primary supplier of the Vietnamese armed forces. " +
+		"The Biden administration announced an aid package to help African countries prepare for elections."
+	checkSupportCases(t, passage, []supportCase{
+		{"the country the passage names", "Russia has been the primary supplier of the Vietnamese armed forces.", true},
+		{"a country the passage never names", "France has been the primary supplier of the Vietnamese armed forces.", false},
+		{"a people the passage never names", "Japanese suppliers have armed the Vietnamese forces with fighter jets and submarines.", false},
+		{"a capital for its government", "Washington announced an aid package to help African countries prepare for elections.", true},
+	})
+}
+
+// TestSupportCheckNamedYears: a year right after a name ("Dien Bien Phu in
+// 1954") dates that name, even where its sentence gives another year to
+// another event; a year after a common word is left to the other rules.
+func TestSupportCheckNamedYears(t *testing.T) {
+	const passage = "French domination lasted until the communist national movement led by Ho Chi Minh expelled the French after the battle of Dien Bien Phu in 1954 and the subsequent American invasion in 1975."
+	checkSupportCases(t, passage, []supportCase{
+		{"the year the passage gives the battle", "Ho Chi Minh's movement expelled the French after the battle of Dien Bien Phu in 1954.", true},
+		{"the year of another event", "Ho Chi Minh's movement expelled the French after the battle of Dien Bien Phu in 1975.", false},
+	})
+}
+
+// TestSupportCheckWarnings: a passage's "warned against" a danger says
+// the danger is there for a sentence that reports the warning, and no
+// more: it does not support one that welcomes the danger.
+func TestSupportCheckWarnings(t *testing.T) {
+	const passage = "For his part, Xi warned both nations against “a very complicated international environment and severe risks and challenges”, while calling on his communist counterpart to resist any external interference in their special relationship."
+	checkSupportCases(t, passage, []supportCase{
+		{"the warning reported", "Xi cautioned that both countries face a very complicated international environment with severe risks.", true},
+		{"the warning in the passage's words", "Xi warned both nations of a very complicated international environment and severe risks and challenges.", true},
+		{"the danger welcomed", "Xi urged both nations to welcome a very complicated international environment and severe risks.", false},
+	})
+}
+
+// TestSupportCheckAWeek: "a week" is seven days, and no other number of
+// them.
+func TestSupportCheckAWeek(t *testing.T) {
+	const passage = "A week after the Trong-Xi meeting, Vietnamese Prime Minister Pham Minh Chinh met with President Joe Biden."
+	checkSupportCases(t, passage, []supportCase{
+		{"seven days for a week", "Seven days after the Trong-Xi meeting, Pham Minh Chinh met Biden.", true},
+		{"another number of days", "Ten days after the Trong-Xi meeting, Pham Minh Chinh met Biden.", false},
+		{"seven weeks for a week", "Seven weeks after the Trong-Xi meeting, Pham Minh Chinh met Biden.", false},
+	})
+}
+
+// TestSupportCheckAttributiveUn: an "un" word before the noun it
+// qualifies ("unresolved sea disputes") describes a thing and denies
+// nothing; one that is the claim ("the disputes remain unresolved" for
+// a passage that says they were resolved) still says no.
+func TestSupportCheckAttributiveUn(t *testing.T) {
+	const passage = "Despite the bitter history and festering maritime disputes between the two Asian neighbors, the meeting seemed genuinely warm and convivial. " +
+		"The border dispute was resolved in 1999, when a bilateral agreement over border claims was signed."
+	checkSupportCases(t, passage, []supportCase{
+		{"an un word that describes", "Despite a bitter history and unresolved maritime disputes, the meeting seemed genuinely warm.", true},
+		{"an un word that is the claim", "The border dispute remained unresolved in 1999, when a bilateral agreement over border claims was signed.", false},
+	})
+}
+
+// TestSupportCheckNamesInQuotes: a single quotation mark ends a name as a
+// double one does, and a sentence's first word before "of" begins none,
+// so that "One of Vietnam's 'Three Nos'" names Vietnam, which a passage
+// may call "the country".
+func TestSupportCheckNamesInQuotes(t *testing.T) {
+	const passage = "The country’s constitution commits the ruling party to a so-called “Three Nos” national security doctrine, namely (i) no military alliance with any foreign power; (ii) no foreign military bases on its soil; and (iii) no siding with one superpower against the other."
+	checkSupportCases(t, passage, []supportCase{
+		{"single quotes", "One of Vietnam's 'Three Nos' is that no foreign military bases may be set up on its soil.", true},
+		{"double quotes", "One of Vietnam's \"Three Nos\" is that no foreign military bases may be set up on its soil.", true},
+		{"another country", "One of Vietnam's 'Three Nos' is that no Russian military bases may be set up on its soil.", false},
+	})
+}

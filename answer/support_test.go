@@ -44,7 +44,7 @@ func readLabelled(t *testing.T, path string) []labelledSentence {
 // figures reached, which are in BENCHMARKS.md (the later sets' floors are
 // in supportTuningSets).
 const (
-	minCaughtShare      = 0.99  // 106 of 107
+	minCaughtShare      = 1.0   // 107 of 107 (106 before support8's doers of a verb)
 	maxWronglyDropShare = 0.011 // 1 of 96 (2 of 96 before the fourth round)
 )
 
@@ -145,6 +145,8 @@ func FuzzSupportCheck(f *testing.F) {
 		{"Thirteen agreements were signed.", "The talks produced 13 new agreements."},
 		{"The U.S. didn't join [2].", "(i) no military alliance; (ii) no bases."},
 		{"", ""}, {"1,000,000.5% US$", "..."},
+		{"Trong himself met President Biden on November 2nd.", "Pham Minh Chinh met with President Joe Biden during the 41st ASEAN Summit, to extend an invitation from Trong."},
+		{"France was the 2nd supplier, in a Chinese state newspaper.", "the newspaper of the Vietnamese Communist Party. Russia has been the primary supplier of the battle of Dien Bien Phu in 1954 and the invasion in 1975."},
 		{"Obama ended the embargo in 2013.", "In 2013, they signed it, and three years after that, Obama ended the embargo."},
 	} {
 		f.Add(s.sentence, s.passage)

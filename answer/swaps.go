@@ -29,8 +29,10 @@ type nameToken struct {
 	number  bool // a number in figures ("1979", "3,200", "56.9")
 }
 
-// nameTokenPattern is a word, or punctuation that ends a clause.
-var nameTokenPattern = regexp.MustCompile(`(?:\p{Lu}\.){2,}|\d+(?:[.,]\d+)*(?:st|nd|rd|th)?\b|[\p{L}\p{N}]+(?:[’'][\p{L}]+)?|[.,;:!?()\[\]"“”—–]`)
+// nameTokenPattern is a word, or punctuation that ends a clause or a
+// name: a quotation mark, single ones too ("Vietnam's 'Three Nos'"; an
+// apostrophe inside a word is the word's).
+var nameTokenPattern = regexp.MustCompile(`(?:\p{Lu}\.){2,}|\d+(?:[.,]\d+)*(?:st|nd|rd|th)?\b|[\p{L}\p{N}]+(?:[’'][\p{L}]+)?|[.,;:!?()\[\]"“”‘’'—–]`)
 
 // nameTokens reads text for the places of its names.
 func nameTokens(body string) []nameToken {
@@ -67,6 +69,9 @@ type nameSpan struct {
 	// written is the whole name, small words included, for its acronyms.
 	written       []word
 	before, after [2]string
+	// of is the word before an "of" or "of the" just before the span:
+	// "newspaper" of "the newspaper of the Vietnamese Communist Party".
+	of string
 }
 
 // nameSpans lists the runs of capitalised words of tokens that are not
@@ -89,6 +94,12 @@ func nameSpans(tokens []nameToken, forClaim bool) []nameSpan {
 			continue
 		}
 		if !t.capital || text.IsStopWord(t.lower) {
+			i++
+			continue
+		}
+		// "One of Vietnam's …", "Talks on the COC …": a sentence's first
+		// word before "of" or "on" begins no name.
+		if i == 0 && len(nameForms[t.lower]) == 0 && len(tokens) > 1 && nameJoiners[tokens[1].lower] {
 			i++
 			continue
 		}
@@ -121,7 +132,14 @@ func nameSpans(tokens []nameToken, forClaim bool) []nameSpan {
 		// a one-word run there counts only if it is a known one
 		// ("Vietnam actively advocates …").
 		if len(words) > 0 && !(forClaim && i == 0 && j == 1 && len(nameForms[t.lower]) == 0) {
-			out = append(out, nameSpan{words: words, shown: shownOf(tokens[i:j]), written: written, before: [2]string{at(i - 1), at(i - 2)}, after: [2]string{at(j), at(j + 1)}})
+			of := ""
+			switch {
+			case at(i-1) == "of":
+				of = at(i - 2)
+			case at(i-2) == "of" && (at(i-1) == "the" || at(i-1) == "a"):
+				of = at(i - 3)
+			}
+			out = append(out, nameSpan{words: words, shown: shownOf(tokens[i:j]), written: written, before: [2]string{at(i - 1), at(i - 2)}, after: [2]string{at(j), at(j + 1)}, of: of})
 		}
 		i = j
 	}
@@ -229,12 +247,41 @@ func samePlace(a, b nameSpan) bool {
 	return false
 }
 
+// sameNoun reports whether two spans that start with a people or a
+// country name the kind of the same thing: a
+// word just after one ("a Chinese state newspaper") is a word just after
+// the other or the word its "of" follows ("the newspaper of the
+// Vietnamese Communist Party"), not a stop word.
+func sameNoun(a, b nameSpan) bool {
+	// Only a people or a country (not a party's acronym, "VCP"), a name
+	// that qualifies another word.
+	people := func(n nameSpan) bool {
+		return len(n.words) > 0 && len(nameForms[n.words[0]]) > 0 && !isAcronym(strings.Fields(n.shown)[0])
+	}
+	if !people(a) || !people(b) {
+		return false
+	}
+	nouns := func(n nameSpan) []string {
+		var out []string
+		for _, w := range []string{n.after[0], n.after[1], n.of} {
+			if w != "" && !text.IsStopWord(w) {
+				out = append(out, text.Stem(w))
+			}
+		}
+		return out
+	}
+	theirs := nouns(b)
+	return slices.ContainsFunc(nouns(a), func(w string) bool { return slices.Contains(theirs, w) })
+}
+
 // swappedName returns a name or number of the sentence (its spans, as
 // nameSpans reads it) that the stretch (its sentences) puts another name
-// or number in the place of, and never puts in that place itself, or "".
-func swappedName(claimed []nameSpan, stretch []string) string {
+// or number in the place of, and never puts in that place itself, or "";
+// byOwn: one of the names put in its place is the sentence's own (two
+// names of the sentence trade places: "China's dependence on Russia").
+func swappedName(claimed []nameSpan, stretch []string) (shown string, byOwn bool) {
 	if len(claimed) == 0 {
-		return ""
+		return "", false
 	}
 	var given []nameSpan
 	for i, sentence := range stretch {
@@ -244,7 +291,7 @@ func swappedName(claimed []nameSpan, stretch []string) string {
 		}
 	}
 	for _, c := range claimed {
-		swapped, kept := false, false
+		swapped, kept, own := false, false, false
 		// A share the stretch gives elsewhere ("56.9 percent of
 		// Vietnamese" where its "of Vietnamese" follows 73.6, its 56.9
 		// another clause): a summary's order of several shares, past this
@@ -258,19 +305,33 @@ func swappedName(claimed []nameSpan, stretch []string) string {
 			switch {
 			case sameSpan(c, p):
 				kept = true
-			case c.number && p.number && inSentence(given, c, p.sentence):
+			case c.number && p.number && inSentence(given, c, p.sentence) && !namedYear(claimed, c, p):
 				// Two numbers of one sentence ("56.9 percent chose the
 				// United States, only 11.8 percent China"): which is which
-				// is past this check.
+				// is past this check, but for a year that dates a name
+				// (namedYear).
 			case c.number == p.number && !elsewhere:
 				swapped = true
+				own = own || slices.ContainsFunc(claimed, func(o nameSpan) bool { return sameSpan(o, p) })
 			}
 		}
 		if swapped && !kept {
-			return c.shown
+			return c.shown, own
 		}
 	}
-	return ""
+	return "", false
+}
+
+// namedYear reports whether c, a year of the claim (whose spans are
+// claimed), stands right after "in" after a name, where the passage puts
+// the year p: "the battle of Dien Bien Phu in 1954 and the subsequent
+// American invasion in 1975" dates the battle 1954, however many years
+// its sentence gives.
+func namedYear(claimed []nameSpan, c, p nameSpan) bool {
+	if !yearInText.MatchString(c.shown+" ") || !yearInText.MatchString(p.shown+" ") || c.before[0] != "in" || c.before[1] != p.before[1] {
+		return false
+	}
+	return slices.ContainsFunc(claimed, func(n nameSpan) bool { return !n.number && slices.Contains(n.words, c.before[1]) })
 }
 
 // A thing put in another's place in the passage's own words — "funding
