@@ -46,7 +46,6 @@ type askedDetail struct {
 	scope      timeScope       // "before he first became general secretary"
 	deed       string          // the stem of what the asked person did: "travel" of "Who travelled with Xi?"
 	named      string          // the question without a name it guesses: "Who greeted Xi, Pham Minh Chinh?" names Xi
-	ordinals   []ordinalNoun   // "the second Summit for Democracy"
 	companion  bool            // asks who did it with someone: "Who travelled with Xi?"
 }
 
@@ -61,7 +60,6 @@ func readAskedDetail(question string) askedDetail {
 	asked := mainQuestion(question) // "Besides Xi, which Chinese leaders …?" asks as "which Chinese leaders …?"; Xi stays the question's own
 	d.name, d.strictName = asksName(asked)
 	d.named = question
-	d.ordinals = ordinalNouns(question)
 	if loc := guessedName.FindStringIndex(question); loc != nil && whoDid.MatchString(asked) {
 		d.named = question[:loc[0]] + "?"
 	}
@@ -130,8 +128,6 @@ func (d askedDetail) missing(sents []sentence, i int, question string, synonyms 
 		return "time scope's side" // "before he became" is not "since he became"
 	case d.companion && !withSomeone.MatchString(sentence):
 		return "companion" // "Who travelled with Xi?" is not who travelled alone ("Biden traveled to Vietnam")
-	case otherOrdinal(sentence, d.ordinals):
-		return "another of the series" // "the second Summit for Democracy" is not the first
 	}
 	return ""
 }
@@ -812,45 +808,4 @@ func withoutOtherAgents(sentence, question, deed string, synonyms retrieval.Syno
 	}
 	b.WriteString(sentence[last:])
 	return b.String()
-}
-
-// ordinalNoun is a noun a text places in a series: "second" and "summit"
-// of "the second Summit for Democracy".
-type ordinalNoun struct{ ordinal, noun string }
-
-// ordinalBefore is an ordinal and the noun after it, past "annual" and
-// the like: "second annual Belt and Road Initiative forum" has "Belt".
-var ordinalBefore = regexp.MustCompile(`(?i)\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+(?:(?:annual|consecutive|straight|successive|official|state)\s+)?([\p{L}-]+)`)
-
-// ordinalNouns reads the ordinals of a text and the nouns they place.
-func ordinalNouns(s string) []ordinalNoun {
-	var out []ordinalNoun
-	for _, m := range ordinalBefore.FindAllStringSubmatch(s, -1) {
-		out = append(out, ordinalNoun{strings.ToLower(m[1]), text.Stem(strings.ToLower(m[2]))})
-	}
-	return out
-}
-
-// otherOrdinal reports whether a sentence places a noun the question
-// places in a series at another place of it, and nowhere at the asked one:
-// "the first Summit for Democracy" for "Where will the second Summit for
-// Democracy take place?".
-func otherOrdinal(sentence string, asked []ordinalNoun) bool {
-	if len(asked) == 0 {
-		return false
-	}
-	mine := ordinalNouns(sentence)
-	for _, a := range asked {
-		other, same := false, false
-		for _, m := range mine {
-			if m.noun == a.noun {
-				same = same || m.ordinal == a.ordinal
-				other = other || m.ordinal != a.ordinal
-			}
-		}
-		if other && !same {
-			return true
-		}
-	}
-	return false
 }
