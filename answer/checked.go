@@ -263,10 +263,19 @@ func (a *Answerer) checkSupport(ctx context.Context, sents []answerSentence, cov
 // checkAgainst runs the model-free check of a sentence against each passage
 // it cites, supported when one supports it.
 func checkAgainst(checker supportChecker, sentence string, cited []int, passages []retrieval.Passage) supportVerdict {
+	return firstSupporting(cited, passages, func(passage, title string) supportVerdict {
+		return checker.check(sentence, passage, title)
+	})
+}
+
+// firstSupporting runs check on each cited passage (numbered from 1) and
+// its document's title: the first verdict that supports, else the first
+// passage's.
+func firstSupporting(cited []int, passages []retrieval.Passage, check func(passage, title string) supportVerdict) supportVerdict {
 	var first supportVerdict
 	for j, n := range cited {
 		p := passages[n-1]
-		v := checker.check(sentence, p.Text, passageTitle(p))
+		v := check(p.Text, passageTitle(p))
 		if v.supported {
 			return v
 		}

@@ -51,16 +51,9 @@ func (c supportChecker) factsHeld(sentence, passage, title string) supportVerdic
 	if y := misdatedYear(sentence, sents, c.synonyms, stems); y != "" {
 		return supportVerdict{why: "the passage dates this otherwise, and gives " + y + " to another event"}
 	}
-	// A name the passage gives to another clause, another doer, or
-	// another direction (binding.go).
-	swapped := misboundName(nameBindings(sentence, claimedNames, sents, c.synonyms, stems))
-	if swapped == "" {
-		swapped = swappedDoer(sentence, sents, c.synonyms)
-	}
-	if swapped == "" {
-		swapped = swappedDirection(sentence, sents)
-	}
-	if swapped != "" {
+	// A name the passage gives to another clause, another direction or
+	// another doer (binding.go).
+	if swapped := c.swappedInPassage(sentence, nameBindings(sentence, claimedNames, sents, c.synonyms, stems), sents); swapped != "" {
 		return supportVerdict{why: "the passage has another name or number where the sentence has " + swapped}
 	}
 	return supportVerdict{supported: true}
@@ -69,18 +62,9 @@ func (c supportChecker) factsHeld(sentence, passage, title string) supportVerdic
 // factsHeldByAny is factsHeld against each passage a sentence cites:
 // held when one passage holds them all.
 func factsHeldByAny(checker supportChecker, sentence string, cited []int, passages []retrieval.Passage) supportVerdict {
-	var first supportVerdict
-	for j, n := range cited {
-		p := passages[n-1]
-		v := checker.factsHeld(sentence, p.Text, passageTitle(p))
-		if v.supported {
-			return v
-		}
-		if j == 0 {
-			first = v
-		}
-	}
-	return first
+	return firstSupporting(cited, passages, func(passage, title string) supportVerdict {
+		return checker.factsHeld(sentence, passage, title)
+	})
 }
 
 // missingFirst reports whether the passage (whole, and with its title,

@@ -131,19 +131,18 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 	// misdated is a year of the claim the passage gives to another event
 	// (binding.go), read when first needed.
 	datesRead, misdated := false, ""
-	// misnamed is a name of the claim the passage gives another name's
-	// place to (misboundName), read when first needed.
-	namesRead, misnamed := false, ""
+	// bindings are how the passage binds the claim's names (nameBindings),
+	// read when first needed.
+	namesRead := false
 	var bindings []nameBinding
 	readBindings := func() {
 		if !namesRead {
 			namesRead, bindings = true, nameBindings(sentence, claimedNames, sents, c.synonyms, stems)
-			misnamed = misboundName(bindings)
 		}
 	}
-	// misdone is a name of the claim that does a verb the passage gives
-	// only other doers (swappedDoer), read when first needed.
-	doersRead, misdone := false, ""
+	// elsewhere is a name of the claim the whole passage puts otherwise
+	// (swappedInPassage), read when first needed.
+	elsewhereRead, elsewhere := false, ""
 	bestCoverage := -1.0
 	for i := range sents {
 		for n := 1; n <= window && i+n <= len(sents); n++ {
@@ -228,17 +227,11 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 					}
 				}
 				if len(overstated) == 0 && !hedged && swapped == "" {
-					readBindings()
-					swapped = misnamed
-				}
-				if len(overstated) == 0 && !hedged && swapped == "" {
-					swapped = swappedDirection(sentence, sents)
-				}
-				if len(overstated) == 0 && !hedged && swapped == "" {
-					if !doersRead {
-						doersRead, misdone = true, swappedDoer(sentence, sents, c.synonyms)
+					if !elsewhereRead {
+						readBindings()
+						elsewhereRead, elsewhere = true, c.swappedInPassage(sentence, bindings, sents)
 					}
-					swapped = misdone
+					swapped = elsewhere
 				}
 				if len(overstated) == 0 && !hedged && swapped == "" {
 					if whole.terms == nil {
@@ -419,4 +412,19 @@ func roleOfNamed(claimed []nameSpan, m, passage string) bool {
 		}
 	}
 	return false
+}
+
+// swappedInPassage returns a name of sentence that the whole passage (its
+// sentences, sents) puts otherwise, or "": another name in its place in
+// the clause that says what the sentence's says (misboundName, from the
+// sentence's bindings), another direction (swappedDirection), or another
+// doer of its verb (swappedDoer).
+func (c supportChecker) swappedInPassage(sentence string, bindings []nameBinding, sents []string) string {
+	if swapped := misboundName(bindings); swapped != "" {
+		return swapped
+	}
+	if swapped := swappedDirection(sentence, sents); swapped != "" {
+		return swapped
+	}
+	return swappedDoer(sentence, sents, c.synonyms)
 }
