@@ -50,11 +50,6 @@ type passageText struct {
 	bound map[string]bool
 }
 
-// readPassage reads a stretch of passage for the support check.
-func readPassage(body string, synonyms retrieval.Synonyms) passageText {
-	return readStretch(splitSentences(body), synonyms, nil)
-}
-
 // readStretch reads consecutive sentences of a passage for the support
 // check; stems, when not nil, keeps the stems of words already stemmed.
 func readStretch(sents []string, synonyms retrieval.Synonyms, stems map[string]string) passageText {

@@ -111,15 +111,6 @@ func spelledBase(stem string) string {
 	return ""
 }
 
-func slicesContains(list []string, w string) bool {
-	for _, x := range list {
-		if x == w {
-			return true
-		}
-	}
-	return false
-}
-
 // subordinators open a clause that is not the sentence's main one, or a
 // phrase that is no subject.
 var subordinators = wordList(`when while whereas although though because since as if until unless after before once which who whom whose that where despite following during amid with without by for from of in on at to into under over between among through meanwhile however moreover furthermore also`)

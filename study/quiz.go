@@ -866,15 +866,6 @@ func (g *Generator) sharesAnAnchor(sent int, anchors []string) bool {
 	return shared >= 2
 }
 
-// toldAlike reports whether a fact of another sentence is told as the
-// answer is: the two sentences share two names (commonplaces too), and
-// a word near the answer and one around the other fact are of one family ("Xi had previously visited
-// Vietnam in November 2015" and "Xi Jinping’s visit to Vietnam in
-// November 2017").
-func (g *Generator) toldAlike(r, o ref) bool {
-	return g.toldAlikeNear(r, o, func() map[string]float64 { return g.answerStems(r) })
-}
-
 // answerStems are the stems of the words around the answer of a
 // question's sentence (see contextStems).
 func (g *Generator) answerStems(r ref) map[string]float64 {
@@ -882,8 +873,13 @@ func (g *Generator) answerStems(r ref) map[string]float64 {
 	return contextStems(s, tokens(s), f.start, f.end)
 }
 
-// toldAlikeNear is toldAlike with the stems around the answer given (made
-// once for all the facts a question's distractors are chosen from).
+// toldAlikeNear reports whether a fact of another sentence is told as the
+// answer is: the two sentences share two names (commonplaces too), and a
+// word near the answer and one around the other fact are of one family
+// ("Xi had previously visited Vietnam in November 2015" and "Xi
+// Jinping’s visit to Vietnam in November 2017"). answerStems gives the
+// stems around the answer (made once for all the facts a question's
+// distractors are chosen from).
 func (g *Generator) toldAlikeNear(r, o ref, answerStems func() map[string]float64) bool {
 	b := g.sents[o.sent].plain
 	shared := 0
