@@ -501,6 +501,8 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 			rule = "place" // "Where did they meet?" needs a place
 		case why && predicate != "" && !answersWhy(sents, i, predicate, synonyms):
 			rule = "reason" // "Why did Vietnam skip …?" needs a reason
+		case why && predicate == "" && asksGround.MatchString(question) && !showsGround.MatchString(text):
+			rule = "ground" // "Why did Yu's trip show that ties had recovered?" is not "Xi sent Yu to visit Vietnam"
 		case why && predicate != "" && !slices.ContainsFunc(asked, func(terms []string) bool {
 			return holdsAsked(sents[i].terms, termsBefore(sents, i), terms, synonyms)
 		}):

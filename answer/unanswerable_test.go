@@ -66,7 +66,7 @@ const minUnanswerableTurnedAway = 1.0 // 25 of 25 (0.92 before asked.go)
 // (50 → 51 rightly); its dates placed by their passage (dated.go): literal
 // 34 → 35 rightly.
 var answeredBefore = map[string]struct{ answered, right int }{
-	"literal": {37, 35}, "blind_near": {31, 29}, "blind2_open": {24, 23}, "questions": {56, 51},
+	"literal": {37, 35}, "blind_near": {31, 29}, "blind2_open": {24, 24}, "questions": {56, 51},
 	"holdout": {21, 16}, "fresh": {18, 15}, "blind_paraphrased": {13, 9}, "blind2_memory": {11, 10},
 }
 
@@ -295,7 +295,7 @@ func TestExtractiveAnswerOnTheExtraSets(t *testing.T) {
 		{"extra2", 20.0 / 20, 13, 12},
 		{"extra3", 0, 7, 7},           // answerable only: dates and numbers in other words
 		{"extra4", 0, 13, 10},         // answerable only: questions naming people and organisations
-		{"extra5", 24.0 / 24, 26, 24}, // asked verbs, kinds of name, roles, amounts, reasons (9 of 24 turned away before predicate.go; 23 → 24 with the verb senses)
+		{"extra5", 24.0 / 24, 26, 25}, // asked verbs, kinds of name, roles, amounts, reasons (9 of 24 turned away before predicate.go; 23 → 24 with the verb senses)
 		{"extra6", 13.0 / 15, 15, 14}, // written after predicate.go, first run: 9 of 15, 14 answered, 12 rightly (5 of 15 before it); 12 after scope.go
 		{"extra7", 6.0 / 10, 10, 7},   // written last (places, roles, asked verbs), first run: 4 of 10, 9 answered, 4 rightly (2 of 10 before)
 		{"extra8", 23.0 / 24, 22, 22}, // before scope.go (rankings, things to name, counts of others, shares of a whole, values by name, compound nouns): 8 of 24, 22 answered, 21 rightly; 22 of 24 and 21 rightly before session 11
@@ -308,7 +308,7 @@ func TestExtractiveAnswerOnTheExtraSets(t *testing.T) {
 		// predicate.go was tuned with it in view. blind4: 8 of 30 at the
 		// session's start, 19 at the fourth round's, then scope.go.
 		{"blind3", 28.0 / 30, 16, 16},  // 17 answered before session 12, one wrongly: "The two sides will sign …" for "How many agreements did the two countries sign …?", no count asked for; 15 rightly before slots4's dates
-		{"blind4", 29.0 / 30, 20, 17},  // 20 and 15 before session 11; 21 answered before session 12, one wrongly as in blind3; 28 of 30 and 16 rightly before slots4
+		{"blind4", 29.0 / 30, 20, 18},  // 20 and 15 before session 11; 21 answered before session 12, one wrongly as in blind3; 28 of 30 and 16 rightly before slots4
 		{"extra13", 31.0 / 32, 21, 20}, // temporal scopes, reasons, yes/no, alternatives, written before the fifth round: first run 19 of 32, 18 answered, 15 rightly
 		{"extra14", 13.0 / 15, 9, 8},   // written after the fifth round's rules, run once: 13 of 15 (10 before the round), 9 answered, 8 rightly
 		{"extra15", 14.0 / 15, 8, 8},   // names, places and days asked, firsts, role directions, written before detail.go: first run 6 of 15, 8 answered, 8 rightly; 13 after it, 14 after session 11's
