@@ -326,6 +326,7 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 	quoted := quotedPhrases(question)
 	predicate := askedPredicate(question)
 	why := asksWhy.MatchString(question)
+	succession := asksSuccession.MatchString(question)
 	kind := kindNamePattern(question)
 	baseNames := shareBaseNames(question)
 	things := askedThingsTerm(question)
@@ -352,7 +353,7 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 	dates := askedDates(question)
 	dateTerms := dateScopeTerms(question)
 	mainTerms := mainClauseTerms(question, f)
-	if !detail.asks() && predicate == "" && scope.order == orderNone && !yesNo && alternatives == nil && things == "" && first == nil && thing == "" && !valueOf && len(nouns) == 0 && !place && !why && kind == nil && len(f.names) == 0 && len(f.years) == 0 && len(f.numbers) == 0 && c != cueWhen && c != cueNumber && m == measureNone && len(role) == 0 && len(quoted) == 0 && !asksMoney(question) {
+	if !detail.asks() && predicate == "" && scope.order == orderNone && !yesNo && alternatives == nil && things == "" && first == nil && thing == "" && !valueOf && len(nouns) == 0 && !place && !why && !succession && kind == nil && len(f.names) == 0 && len(f.years) == 0 && len(f.numbers) == 0 && c != cueWhen && c != cueNumber && m == measureNone && len(role) == 0 && len(quoted) == 0 && !asksMoney(question) {
 		return
 	}
 	// Each sentence is read once; the sentence before it, its title and
@@ -507,6 +508,8 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 			return holdsAsked(sents[i].terms, termsBefore(sents, i), terms, synonyms)
 		}):
 			rule = "reason's event" // "What prompted China to send two ships …?" is not why Xi sent Yu
+		case succession && !statesSuccession.MatchString(text):
+			rule = "succession" // "Who took over from Trong?" is not "General Secretary Nguyen Phu Trong"
 		case kind != nil && !holdsKindName(text, question, kind):
 			rule = "kind of name" // "Which university …?" needs one
 		case head != "" && (!holdsEvery(sents[i].terms, role, synonyms) || !roleTogether(text, role, head, synonyms) || !namesHolder(text, question, head, synonyms)):

@@ -736,6 +736,17 @@ var (
 	showsGround = regexp.MustCompile(`(?i)\b(?:show\w*|indicat\w*|signal\w*|suggest\w*|mean\w*|meant|prov(?:e|es|ed|en|ing)|demonstrat\w*|reflect\w*|illustrat\w*|confirm\w*|marks|marked|signif\w*|signs?\s+(?:of|that)|evidence|testament|proof|because)\b`)
 )
 
+// Who came after or before someone in a post: "Who took over from Trong
+// as general secretary?", "Who succeeded him?", "Who was his
+// predecessor?" ask for a succession, which the sentence that answers
+// states ("elected to succeed", "replaced", "took over", "his
+// predecessor"); a sentence that only names the post's holder, or the
+// person the question names, does not.
+var (
+	asksSuccession   = regexp.MustCompile(`(?i)^\W*(?:who|whom)\b.*\b(?:succeed(?:ed|s)?|successors?|replac(?:e|ed|es)|t(?:ook|ake|akes|aken)\s+over|preceded|predecessors?|came\s+(?:after|before)|in\s+place\s+of)\b`)
+	statesSuccession = regexp.MustCompile(`(?i)\b(?:succe(?:ed|eds|eded|eding|ssors?|ssion)|replac(?:e|ed|es|ing|ement)|t(?:ook|ake|akes|aken|aking)\s+over|preced(?:e|ed|es|ing)|predecessors?|in\s+place\s+of|st(?:ep|eps|epped)\s+(?:down|aside)|hand(?:ed|s)?\s+over|the\s+helm|former|previous|outgoing|incoming)\b`)
+)
+
 // anaphoricOpening opens a sentence that goes on about the one before:
 // "This strategic move … is driven by the desire …".
 var anaphoricOpening = regexp.MustCompile(`^\W*(?:This|These|That|Those|It|Its|Their|Such|The\s+reasons?)\b`)

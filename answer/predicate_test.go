@@ -570,3 +570,37 @@ func TestAReasonInTheNextSentenceIsShown(t *testing.T) {
 		}
 	}
 }
+
+// TestASuccessionIsStated: a question for who came after or before
+// someone in a post is answered by a sentence that states the succession,
+// not by one that names the holder.
+func TestASuccessionIsStated(t *testing.T) {
+	for _, tt := range []struct {
+		question string
+		want     bool
+	}{
+		{"Who took over from Nguyen Phu Trong as general secretary of the Communist Party of Vietnam?", true},
+		{"Who succeeded Trong as party chief?", true},
+		{"Who replaced the ambassador in 2023?", true},
+		{"Who was Trong's predecessor?", true},
+		{"Who greeted Xi at the airport?", false},
+		{"What did the Pentagon propose to Vietnam to replace its Russian weapons?", false}, // no person asked
+	} {
+		if got := asksSuccession.MatchString(tt.question); got != tt.want {
+			t.Errorf("asksSuccession(%q) = %v, want %v", tt.question, got, tt.want)
+		}
+	}
+	for _, tt := range []struct {
+		sentence string
+		want     bool
+	}{
+		{"To Lam was elected to succeed Trong as general secretary.", true},
+		{"He replaced Nong Duc Manh, who stepped down in 2011.", true},
+		{"Xi Jinping held a detailed meeting with General Secretary of the Communist Party of Vietnam Central Committee Nguyen Phu Trong on Tuesday.", false},
+		{"Trong secured his own third term as Vietnam’s top party leader.", false},
+	} {
+		if got := statesSuccession.MatchString(tt.sentence); got != tt.want {
+			t.Errorf("statesSuccession(%q) = %v, want %v", tt.sentence, got, tt.want)
+		}
+	}
+}
