@@ -22,6 +22,10 @@ func TestAFirstOfARankingIsNotALowerPlace(t *testing.T) {
 		{"Which country is Vietnam's most important trading partner?", "China remains Vietnam's most important trading partner.", true},
 		{"Which agreement was the largest trade agreement ever signed?", "The RCEP represented the largest trade agreement ever signed.", true},
 		{"Which country is the biggest investor in Vietnam?", "Japan is the largest investor in the country.", true},
+		// A given's lower place asks the first: the largest market.
+		{"If China is only Vietnam's second-largest export market, which country is the largest?", "China is Vietnam’s top trading partner and its second-largest export market.", false},
+		{"If China is only Vietnam's second-largest export market, which country is the largest?", "The United States is Vietnam's largest export market.", true},
+		{"Given that Japan is the third-biggest investor, who is the biggest?", "South Korea is the biggest investor in Vietnam.", true},
 	}
 	for _, tt := range tests {
 		terms := superlativeTerms(tt.question)
