@@ -14,7 +14,7 @@ import (
 // (87 %), 16 and 15; 48 of 50 caught (96 %), 3 of 50 dropped (6 %): the
 // floors, against the targets (0.90, 0.95, 0.05).
 const (
-	blind10MinTurnedAway = 28.0 / 30 // 26 before slots5 (tuned on the spent set: a succession asked is stated, the first of a ranking a given places lower)
+	blind10MinTurnedAway = 29.0 / 30 // 26 before slots5 (tuned on the spent set: a succession or a change asked is stated, the first of a ranking a given places lower)
 	blind10MinAnswered   = 18        // of 25; 16 before slots5, which tuned on the spent set (the verb after "been", "before a court" no time, what makes a trip a sign, a reason in the next sentence)
 	blind10MinRight      = 17        // 15 before slots5
 	blind10MinCaught     = 0.96      // 48 of 50

@@ -327,6 +327,7 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 	predicate := askedPredicate(question)
 	why := asksWhy.MatchString(question)
 	succession := asksSuccession.MatchString(question)
+	change := asksChange.MatchString(question)
 	kind := kindNamePattern(question)
 	baseNames := shareBaseNames(question)
 	things := askedThingsTerm(question)
@@ -353,7 +354,7 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 	dates := askedDates(question)
 	dateTerms := dateScopeTerms(question)
 	mainTerms := mainClauseTerms(question, f)
-	if !detail.asks() && predicate == "" && scope.order == orderNone && !yesNo && alternatives == nil && things == "" && first == nil && thing == "" && !valueOf && len(nouns) == 0 && !place && !why && !succession && kind == nil && len(f.names) == 0 && len(f.years) == 0 && len(f.numbers) == 0 && c != cueWhen && c != cueNumber && m == measureNone && len(role) == 0 && len(quoted) == 0 && !asksMoney(question) {
+	if !detail.asks() && predicate == "" && scope.order == orderNone && !yesNo && alternatives == nil && things == "" && first == nil && thing == "" && !valueOf && len(nouns) == 0 && !place && !why && !succession && !change && kind == nil && len(f.names) == 0 && len(f.years) == 0 && len(f.numbers) == 0 && c != cueWhen && c != cueNumber && m == measureNone && len(role) == 0 && len(quoted) == 0 && !asksMoney(question) {
 		return
 	}
 	// Each sentence is read once; the sentence before it, its title and
@@ -508,6 +509,8 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 			return holdsAsked(sents[i].terms, termsBefore(sents, i), terms, synonyms)
 		}):
 			rule = "reason's event" // "What prompted China to send two ships …?" is not why Xi sent Yu
+		case change && !statesChange.MatchString(text):
+			rule = "change" // "Did confidence go up or down compared with the previous year?" is not one year's figure
 		case succession && !statesSuccession.MatchString(text):
 			rule = "succession" // "Who took over from Trong?" is not "General Secretary Nguyen Phu Trong"
 		case kind != nil && !holdsKindName(text, question, kind):

@@ -46,6 +46,17 @@ var (
 	ellipticalSuperlative = regexp.MustCompile(`(?i)\b(?:the|its|their)\s+(?:` + superlativeWord + `)(?:\s+(?:one|ones))?\s*[?.!]?\s*$`)
 )
 
+// A change over time asked: "Did confidence go up or down compared with
+// the previous year's survey?", "Has trade risen or fallen since 2020?".
+// The sentence that answers states a change ("fell", "up from", "a year
+// earlier", "from 12% to 20%"); one year's figure does not, nor a
+// comparison of two things in the same year ("56.9 percent chose the
+// United States, compared with 11.8 percent").
+var (
+	asksChange   = regexp.MustCompile(`(?i)\b(?:(?:go|gone|went|goes|moved?)\s+up\s+or\s+down|(?:ris(?:e|en)|rose|increas\w*|grow|grew|grown|climb\w*|improv\w*|gone\s+up)\s+or\s+(?:fall(?:en)?|fell|decreas\w*|declin\w*|dropp?\w*|shrunk|shrink|shrank|worsen\w*|gone\s+down)|(?:compared?|comparison)\s+(?:with|to)\s+(?:the\s+|a\s+)?(?:previous|last|prior|earlier|preceding|year\s+before)|(?:than|since)\s+(?:in\s+)?(?:the\s+)?(?:previous|prior|preceding)\s+(?:year|survey|poll|decade))`)
+	statesChange = regexp.MustCompile(`(?i)\b(?:ros(?:e|en)|rises|rising|increas\w*|decreas\w*|declin\w*|dropp\w*|drops?|fell|fall(?:s|en|ing)|grew|grow(?:s|n|ing|th)|climb\w*|jump\w*|surg\w*|plung\w*|slipp\w*|improv\w*|worsen\w*|(?:up|down)\s+from|compared\s+(?:with|to)\s+(?:the\s+|a\s+)?(?:previous|last|prior|earlier|year|\d{4})|than\s+(?:in\s+)?(?:the\s+)?(?:previous|last|prior|a\s+year|\d{4})|a\s+year\s+(?:earlier|before|ago)|from\s+[\d.]+\s*(?:%|percent)?\s+(?:in\s+\d{4}\s+)?to\s+[\d.]+)`)
+)
+
 // asksRank is a question that asks for a place in a ranking, or for one
 // of the first: "Where did Vietnam rank among the world's biggest
 // buyers …?", "one of the largest".

@@ -273,3 +273,37 @@ func TestCountsElsewhere(t *testing.T) {
 		}
 	}
 }
+
+// TestAChangeAskedIsStated: a question for a change over time is answered
+// by a sentence that states one, not by one year's figure nor by a
+// comparison of two things in the same year.
+func TestAChangeAskedIsStated(t *testing.T) {
+	for _, tt := range []struct {
+		question string
+		want     bool
+	}{
+		{"Did Vietnamese confidence in China in the ISEAS survey go up or down compared with the previous year's survey?", true},
+		{"Has China's share of Vietnam's trade risen or fallen since 2020?", true},
+		{"Was trust in China higher than in the previous survey?", true},
+		{"Did more Vietnamese pick the United States or China?", false},
+		{"How did the trade figure compare with Japan's?", false},
+	} {
+		if got := asksChange.MatchString(tt.question); got != tt.want {
+			t.Errorf("asksChange(%q) = %v, want %v", tt.question, got, tt.want)
+		}
+	}
+	for _, tt := range []struct {
+		sentence string
+		want     bool
+	}{
+		{"In its most recent survey in 2022, 56.9 percent chose the United States, while only 11.8 percent picked China.", false},
+		{"Asked which superpower ASEAN should align with, 73.6 percent chose the United States, compared with 26.4 percent for China.", false},
+		{"Confidence in China fell to 11.8 percent, down from 16.5 percent a year earlier.", true},
+		{"Trust rose from 12 percent in 2021 to 20 percent.", true},
+		{"Trade with China grew by 20% compared with 2021.", true},
+	} {
+		if got := statesChange.MatchString(tt.sentence); got != tt.want {
+			t.Errorf("statesChange(%q) = %v, want %v", tt.sentence, got, tt.want)
+		}
+	}
+}
