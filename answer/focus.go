@@ -328,6 +328,7 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 	why := asksWhy.MatchString(question)
 	succession := asksSuccession.MatchString(question)
 	change := asksChange.MatchString(question)
+	money := asksMoney(question)
 	kind := kindNamePattern(question)
 	baseNames := shareBaseNames(question)
 	things := askedThingsTerm(question)
@@ -539,10 +540,10 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 			rule = "duration" // "How long did Xi stay?" is not "for the first time in six years"; the talks of one day are not the visit's days
 		case !m.holds(text):
 			rule = "measure" // "What share …?" needs a share
-		case (c == cueWhen || c == cueNumber || m != measureNone || valueOf) && !slices.ContainsFunc(asked, func(terms []string) bool {
+		case (c == cueWhen || c == cueNumber || m != measureNone || valueOf || money) && !slices.ContainsFunc(asked, func(terms []string) bool {
 			return holdsAsked(sents[i].terms, termsBefore(sents, i), terms, synonyms)
 		}):
-			rule = "asked terms" // a date or a number of something else
+			rule = "asked terms" // a date, a number or a sum of something else ("a billion dollars" paid to oil companies is not the trade's value)
 		case c == cueWhen && !dateLike.MatchString(text) && !eraYear.MatchString(text) && !relativeTime.MatchString(text):
 			rule = "date"
 		case c == cueNumber && !holdsCount(withoutCountsElsewhere(withoutCountsOfOthers(text, qualifier), countAt), question, f):
@@ -781,8 +782,10 @@ var amountScales = wordSet("million billion trillion millions billions trillions
 // "70%".
 var sumOrShare = regexp.MustCompile(`(?i)(?:US)?\$\s?\d[\d,.]*(?:\s?(?:million|billion|trillion))?|\d[\d,.]*\s?(?:%|percent\b|per cent\b)|\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several|hundreds\s+of|\d[\d,.]*)\s+(?:(?:hundred|thousand|million|billion|trillion)\s+)?(?:dollars|euros|yuan|dong|rubles|pounds)\b`)
 
-// namedNumber is a number that is part of a name: "COVID-19", "G-20".
-var namedNumber = regexp.MustCompile(`\p{L}+-\d+`)
+// namedNumber is a number that is part of a name: "COVID-19", "G-20",
+// the number after a name of two capitalised words ("the Haiyang Shiyou
+// 981 oil rig").
+var namedNumber = regexp.MustCompile(`\p{L}+-\d+|\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+\s+\d+\b`)
 
 // countedWord is the lower-cased word after "how many" ("how many years"
 // → "years"), or "".

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/lectern/lectern/internal/text"
 	"github.com/lectern/lectern/retrieval"
 )
 
@@ -154,6 +155,35 @@ func TestTheTwoCountries(t *testing.T) {
 	} {
 		if got := countriesNamed(tt.sentence); got != tt.want {
 			t.Errorf("countriesNamed(%q) = %d, want %d", tt.sentence, got, tt.want)
+		}
+	}
+}
+
+// TestKindWordsInNoPassageAreNoTopic: the words that only say what kind
+// of fact a question asks ("What share …", "came out of", "in late
+// 2022") are not held against the passages when none holds them; a kind
+// word a passage holds stays a term, and a question of kind words only
+// keeps them.
+func TestKindWordsInNoPassageAreNoTopic(t *testing.T) {
+	passages := termSet{}
+	passages.add(text.Terms("Vietnam and China signed 13 documents; many people were hurt.")...)
+	absent := func(t string) bool { return !passages.has(t) }
+	tests := []struct {
+		question string
+		want     []string
+	}{
+		{"How many documents came out of the 2022 trip?", []string{"mani", "document", "trip", "2022"}},
+		{"What share of Vietnamese picked China?", []string{"vietnames", "pick", "china"}},
+		{"How many people live in Tokyo?", []string{"mani", "peopl", "live", "tokyo"}},
+		{"When did it happen?", []string{"happen"}},
+	}
+	for _, tt := range tests {
+		got := withoutAbsentKindWords(distinct(retrieval.QuestionTerms(tt.question)), absent)
+		slices.Sort(got)
+		want := slices.Clone(tt.want)
+		slices.Sort(want)
+		if !slices.Equal(got, want) {
+			t.Errorf("withoutAbsentKindWords(%q) = %v, want %v", tt.question, got, want)
 		}
 	}
 }

@@ -67,7 +67,8 @@ const minUnanswerableTurnedAway = 1.0 // 25 of 25 (0.92 before asked.go)
 // 34 → 35 rightly.
 var answeredBefore = map[string]struct{ answered, right int }{
 	"literal": {37, 35}, "blind_near": {31, 29}, "blind2_open": {24, 24}, "questions": {56, 51},
-	"holdout": {21, 16}, "fresh": {18, 15}, "blind_paraphrased": {13, 9}, "blind2_memory": {11, 10},
+	"holdout": {22, 17}, "fresh": {18, 15}, "blind_paraphrased": {14, 10}, "blind2_memory": {12, 11}, // holdout 21 and 16, blind_paraphrased 13 and 9, blind2_memory 11 and 10 before slots5's kind words in no passage
+
 }
 
 // TestExtractiveAnswersOnlyWhatWasAsked: without a model, a question about a
@@ -221,6 +222,9 @@ func TestCountsAndAmounts(t *testing.T) {
 		// An amount in words is an amount.
 		{"It agreed to pay about a billion dollars to two foreign oil companies.", "How much did Vietnam agree to pay the two oil companies?", true},
 		{"Hundreds were injured in the riots.", "How many people were injured?", true},
+		// The number of a name counts nothing.
+		{"After the Haiyang Shiyou 981 oil-rig incident in 2014, Trong sent Le Hong Anh, a Politburo member, to Beijing.", "How many members sit on the Politburo?", false},
+		{"Some 300 people were hurt.", "How many people were hurt?", true},
 	}
 	for _, tt := range tests {
 		if got := holdsCount(tt.sentence, tt.question, readFocus(tt.question)); got != tt.want {
@@ -293,8 +297,8 @@ func TestExtractiveAnswerOnTheExtraSets(t *testing.T) {
 	}{
 		{"extra", 29.0 / 30, 25, 24}, // 21 rightly before detail.go, 22 before session 11; 28 of 30 turned away before slots4's counts (a measure asked in its unit, a count located elsewhere)
 		{"extra2", 20.0 / 20, 13, 12},
-		{"extra3", 0, 7, 7},           // answerable only: dates and numbers in other words
-		{"extra4", 0, 13, 10},         // answerable only: questions naming people and organisations
+		{"extra3", 0, 8, 7},           // answerable only: dates and numbers in other words (7 answered before slots5)
+		{"extra4", 0, 14, 11},         // answerable only: questions naming people and organisations (13 and 10 before slots5)
 		{"extra5", 24.0 / 24, 26, 25}, // asked verbs, kinds of name, roles, amounts, reasons (9 of 24 turned away before predicate.go; 23 → 24 with the verb senses)
 		{"extra6", 13.0 / 15, 15, 14}, // written after predicate.go, first run: 9 of 15, 14 answered, 12 rightly (5 of 15 before it); 12 after scope.go
 		{"extra7", 6.0 / 10, 10, 7},   // written last (places, roles, asked verbs), first run: 4 of 10, 9 answered, 4 rightly (2 of 10 before)
@@ -346,5 +350,31 @@ func checkQuestionSets(t *testing.T, a *Answerer, name string, minTurnedAway flo
 	}
 	if answered < minAnswered || right < minRight {
 		t.Errorf("%s: answered %d of %d answerable questions, %d rightly; want at least %d and %d", name, answered, len(qs), right, minAnswered, minRight)
+	}
+}
+
+// TestASumAskedIsOfTheAskedThing: a question for a sum of money is
+// answered by a sentence that gives the sum of what it asks about, not a
+// sum paid for something else; and a number of a name counts nothing.
+func TestASumAskedIsOfTheAskedThing(t *testing.T) {
+	a := New(seedStore(t), Config{Logger: slog.New(slog.DiscardHandler)})
+	tests := []struct {
+		question, want string // want "" for not found
+	}{
+		{"What is the annual value in dollars of China-Vietnam bilateral trade?", ""},
+		{"How many dollars did Vietnam agree to pay the two foreign oil companies?", "billion dollars"},
+		{"How many members sit on the Politburo of the Communist Party of Vietnam?", ""},
+	}
+	for _, tt := range tests {
+		ans, err := a.Ask(context.Background(), Request{Question: tt.question}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		switch {
+		case tt.want == "" && ans.Mode != ModeNotFound:
+			t.Errorf("%q answered: %s", tt.question, ans.Text)
+		case tt.want != "" && !strings.Contains(ans.Text, tt.want):
+			t.Errorf("%q: %s, want %q", tt.question, ans.Text, tt.want)
+		}
 	}
 }
