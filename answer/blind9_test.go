@@ -18,10 +18,10 @@ import (
 // → 20 answered, 15 → 16 rightly.
 const (
 	blind9MinTurnedAway = 27.0 / 30 // 26 before slots5 (a sum asked is of the asked thing)
-	blind9MinAnswered   = 20   // of 25 (19 before slots4)
-	blind9MinRight      = 16   // (15 before slots4)
-	blind9MinCaught     = 0.94 // 47 of 50 (46 before support8: "kept quiet" for "not hesitate to voice")
-	blind9MaxDropped    = 0.22 // 11 of 50 (12 before support8: "One of Vietnam's 'Three Nos'" read as one name)
+	blind9MinAnswered   = 20        // of 25 (19 before slots4)
+	blind9MinRight      = 16        // (15 before slots4)
+	blind9MinCaught     = 0.94      // 47 of 50 (46 before support8: "kept quiet" for "not hesitate to voice")
+	blind9MaxDropped    = 0.22      // 11 of 50 (12 before support8: "One of Vietnam's 'Three Nos'" read as one name)
 )
 
 // TestExtractiveAnswerOnTheNinthBlindSets runs the question sets of the
