@@ -326,6 +326,7 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 	quoted := quotedPhrases(question)
 	predicate := askedPredicate(question)
 	why := asksWhy.MatchString(question)
+	exact := asksExactCount.MatchString(question)
 	succession := asksSuccession.MatchString(question)
 	change := asksChange.MatchString(question)
 	money := asksMoney(question)
@@ -548,6 +549,8 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 			rule = "date"
 		case c == cueNumber && !holdsCount(withoutCountsElsewhere(withoutCountsOfOthers(text, qualifier), countAt), question, f):
 			rule = "count"
+		case exact && onlyRoughCounts(text, question, f):
+			rule = "exact count" // "Exactly how many people were killed?" is not "Over twenty people lost their lives"
 		case (asksHowMuch(question) || valueOf) && !amountLike.MatchString(text):
 			rule = "amount"
 		case asksMoney(question) && !moneyLike.MatchString(text):
@@ -760,6 +763,22 @@ func holdsCount(sentence, question string, f focus) bool {
 		return true
 	}
 	return false
+}
+
+// An exact count asked: "Exactly how many people were killed …?", "the
+// precise number of …". A sentence whose counts are all rough ("Over
+// twenty people lost their lives, while hundreds were injured") does not
+// give it.
+var (
+	asksExactCount = regexp.MustCompile(`(?i)\b(?:exactly|precisely)\s+how\s+(?:many|much)\b|\bthe\s+(?:exact|precise)\s+(?:number|figure|count|toll|amount|total)\b`)
+	roughCount     = regexp.MustCompile(`(?i)\b(?:(?:over|more\s+than|less\s+than|fewer\s+than|about|around|nearly|almost|some|roughly|approximately|at\s+least|up\s+to|upwards\s+of|close\s+to|as\s+many\s+as)\s+(?:US)?\$?\d[\d,.]*|(?:over|more\s+than|less\s+than|fewer\s+than|about|around|nearly|almost|some|roughly|approximately|at\s+least|up\s+to|upwards\s+of|close\s+to|as\s+many\s+as)\s+(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a\s+hundred|a\s+thousand)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|dozens|hundreds|thousands|millions|scores|several|a\s+few)\b`)
+)
+
+// onlyRoughCounts reports whether every count of a sentence that answers
+// a "how many" question is rough: without its rough counts, it holds
+// none.
+func onlyRoughCounts(sentence, question string, f focus) bool {
+	return roughCount.MatchString(sentence) && !holdsCount(roughCount.ReplaceAllString(sentence, " "), question, f)
 }
 
 // measureUnits are, by their stems, the units a "How many UNIT …?"

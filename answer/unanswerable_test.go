@@ -378,3 +378,30 @@ func TestASumAskedIsOfTheAskedThing(t *testing.T) {
 		}
 	}
 }
+
+// TestAnExactCountIsNotARoughOne: "Exactly how many …?" is not answered by
+// a sentence whose counts are all rough; an exact count beside a rough
+// one answers it, and a question that asks no exact count takes a rough
+// one.
+func TestAnExactCountIsNotARoughOne(t *testing.T) {
+	tests := []struct {
+		question, sentence string
+		rough              bool
+	}{
+		{"Exactly how many people were killed in the 2014 riots?", "Over twenty people lost their lives, while hundreds were injured.", true},
+		{"Exactly how many people were killed in the 2014 riots?", "Twenty-one people were killed and more than 100 injured.", false},
+		{"What was the exact number of agreements signed?", "China and Vietnam signed at least 36 agreements.", true},
+		{"What was the exact number of agreements signed?", "The two sides signed 13 documents.", false},
+	}
+	for _, tt := range tests {
+		if !asksExactCount.MatchString(tt.question) {
+			t.Fatalf("%q asks no exact count", tt.question)
+		}
+		if got := onlyRoughCounts(tt.sentence, tt.question, readFocus(tt.question)); got != tt.rough {
+			t.Errorf("onlyRoughCounts(%q, %q) = %v, want %v", tt.sentence, tt.question, got, tt.rough)
+		}
+	}
+	if asksExactCount.MatchString("How many people were killed in the 2014 riots?") {
+		t.Error("a plain how-many question asks an exact count")
+	}
+}
