@@ -15,8 +15,8 @@ import (
 // floors, against the targets (0.90, 0.95, 0.05).
 const (
 	blind10MinTurnedAway = 29.0 / 30 // 26 before slots5 (tuned on the spent set: a succession or a change asked is stated, the first of a ranking a given places lower)
-	blind10MinAnswered   = 18        // of 25; 16 before slots5, which tuned on the spent set (the verb after "been", "before a court" no time, what makes a trip a sign, a reason in the next sentence)
-	blind10MinRight      = 17        // 15 before slots5
+	blind10MinAnswered   = 19        // of 25; 16 before slots5, which tuned on the spent set (the verb after "been", "before a court" no time, what makes a trip a sign, a reason in the next sentence)
+	blind10MinRight      = 18        // 15 before slots5 (a year asked given by a year)
 	blind10MinCaught     = 0.96      // 48 of 50
 	blind10MaxDropped    = 0.06      // 3 of 50
 )

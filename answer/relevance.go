@@ -85,6 +85,24 @@ func withoutAbsentKindWords(terms []string, absent func(string) bool) []string {
 	return out
 }
 
+// kindGiven is, for the kind words of a question that a sentence says
+// with a number, how it says them: "What year …?" by a year ("since
+// joining the WTO in 2007"), "What share …?" by a percent. Not "How many
+// …?": most sentences hold some number.
+var kindGiven = map[string]*regexp.Regexp{
+	text.Stem("year"):       yearLike,
+	text.Stem("percentage"): regexp.MustCompile(`\d\s?(?:%|percent\b|per\s+cent\b)`),
+	text.Stem("percent"):    regexp.MustCompile(`\d\s?(?:%|percent\b|per\s+cent\b)`),
+	text.Stem("share"):      regexp.MustCompile(`\d\s?(?:%|percent\b|per\s+cent\b)|\b(?:half|a\s+third|a\s+quarter)\b`),
+}
+
+// givesKind reports whether a sentence says the kind word t of a
+// question with a number of that kind.
+func givesKind(t, sentence string) bool {
+	re, ok := kindGiven[t]
+	return ok && re.MatchString(sentence)
+}
+
 // relevance measures which content terms of the question occur in the
 // passages, and how many of them the best sentence holds together.
 func relevance(question string, passages []retrieval.Passage, sents []sentence) relevanceReport {
@@ -108,7 +126,7 @@ func relevance(question string, passages []retrieval.Passage, sents []sentence) 
 		have.add(s.terms...)
 		n := 0
 		for _, t := range r.terms {
-			if have.has(t) {
+			if have.has(t) || givesKind(t, s.text) {
 				n++
 			}
 		}
@@ -248,7 +266,7 @@ func looseRelevance(question string, passages []retrieval.Passage, sents []sente
 		n := 0.0
 		for _, t := range r.terms {
 			switch {
-			case holds(have, t):
+			case holds(have, t), givesKind(t, s.text):
 				n++
 			case pairNamed && pair[t]:
 				n++

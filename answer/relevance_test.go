@@ -187,3 +187,24 @@ func TestKindWordsInNoPassageAreNoTopic(t *testing.T) {
 		}
 	}
 }
+
+// TestAKindWordIsGivenByANumber: a sentence says a question's "year" with
+// a year and its "share" with a percent; a count is no share, and "How
+// many" is given by nothing (most sentences hold some number).
+func TestAKindWordIsGivenByANumber(t *testing.T) {
+	tests := []struct {
+		term, sentence string
+		want           bool
+	}{
+		{"year", "Especially since joining the WTO in 2007, Vietnam has played an important role.", true},
+		{"year", "Vietnam has played an important role.", false},
+		{"share", "73.6 percent chose the United States.", true},
+		{"share", "China and Vietnam signed 36 agreements.", false},
+		{"many", "China and Vietnam signed 36 agreements.", false},
+	}
+	for _, tt := range tests {
+		if got := givesKind(text.Stem(tt.term), tt.sentence); got != tt.want {
+			t.Errorf("givesKind(%q, %q) = %v, want %v", tt.term, tt.sentence, got, tt.want)
+		}
+	}
+}
