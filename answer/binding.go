@@ -223,16 +223,17 @@ func nameBindings(sentence string, claimed []nameSpan, sents []string, synonyms 
 	own := func(n nameSpan) bool { return !lacks(n.words, ownWords, nil) }
 	var clauses []passageClause
 	for _, s := range sents {
-		for _, cl := range clausesOf(s) {
-			// A clause's first word is capitalised whether or not it is a
-			// name, as a sentence's is.
-			clauses = append(clauses, passageClause{text: cl, names: nameSpans(nameTokens(cl), true)})
+		for i, cl := range clausesOf(s) {
+			// A sentence's first word is capitalised whether or not it is
+			// a name; a later clause's is a name ("During their meeting,
+			// Trong and Xi agreed").
+			clauses = append(clauses, passageClause{text: cl, names: nameSpans(nameTokens(cl), i == 0)})
 		}
 	}
 	var none passageText
 	var out []nameBinding
-	for _, cl := range clausesOf(withoutMarkers(sentence)) {
-		spans := nameSpans(nameTokens(cl), true)
+	for k, cl := range clausesOf(withoutMarkers(sentence)) {
+		spans := nameSpans(nameTokens(cl), k == 0)
 		for _, sp := range spans {
 			if sp.number {
 				continue

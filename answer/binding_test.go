@@ -131,6 +131,13 @@ func TestSupportCheckNamesKeptByTheirClause(t *testing.T) {
 		{"an item of a list the clause holds", "Nguyen Phu Trong travelled to China in January 2017.", true},
 		{"two names of the sentence trade places", "China's growing dependence on Russia has undermined its reliability as a long-term partner for Vietnam.", false},
 	})
+	// A name that opens a later clause of the passage's sentence is a
+	// name there, not a sentence's capitalised first word.
+	const agreed = "During their meeting, Trong and Xi agreed that it was “crucial to properly manage differences and maintain peace and stability in the South China Sea”."
+	checkSupportCases(t, agreed, []supportCase{
+		{"the pair of names the other way round", "Xi and Trong agreed it was vital to properly manage differences and maintain peace and stability in the South China Sea.", true},
+		{"a name the clause does not hold", "Xi and Biden agreed it was vital to properly manage differences and maintain peace and stability in the South China Sea.", false},
+	})
 }
 
 // TestSupportCheckSwappedDirections: a direction the passage gives the
