@@ -108,12 +108,19 @@ func misdatedYear(sentence string, sents []string, synonyms retrieval.Synonyms, 
 		}
 	}
 	var none passageText
+	stated := map[string]bool{}
+	for _, b := range boundFacts(strings.Join(sents, " ")) {
+		stated[b] = true
+	}
 	for _, cl := range clausesOf(withoutMarkers(sentence)) {
 		// A clause that dates two events ("normalised relations in 1991
 		// and upgraded ties in 2008", "came three months after Biden's
-		// visit") does not say which words go with its year.
+		// visit") does not say which words go with its year; nor does one
+		// whose month the passage does not state but counts ("in
+		// September 2023" for "three months after" an event of December
+		// 2023: derivedFacts), its year is the count's.
 		years := yearsIn(cl)
-		if len(years) != 1 || relativeTime.MatchString(cl) {
+		if len(years) != 1 || relativeTime.MatchString(cl) || slices.ContainsFunc(boundFacts(cl), func(b string) bool { return strings.HasPrefix(b, "month:") && !stated[b] }) {
 			continue
 		}
 		for _, year := range years {

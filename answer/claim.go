@@ -332,7 +332,7 @@ func readClaim(sentence string) claim {
 		}
 	}
 	c.terms = distinct(c.terms)
-	c.bound = boundFacts(sentence)
+	c.bound = append(boundFacts(sentence), gapOrSumFacts(sentence)...)
 	c.strong = strongWords(clauses, true)
 	for i, w := range clauses {
 		if claimHedges[w] && !(w == "may" && isMonth(clauses, i)) {

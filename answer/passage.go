@@ -215,6 +215,10 @@ func (p passageText) missingFacts(c claim, title passageText) []string {
 			if n, _, ok := strings.Cut(b, " "); !found && ok && !f.name && n == f.forms[0] && p.bound[b] {
 				found = true
 			}
+			// "by 47.2 percentage points" for 73.6 and 26.4 percent.
+			if !found && !f.name && (b == "gap:"+f.forms[0] || b == "sum:"+f.forms[0]) && p.bound[b] {
+				found = true
+			}
 		}
 		if !found && f.share > 0 && (nearShare(sharesOf(p.bound), f.share) || strings.Contains(p.fractions, f.forms[0])) {
 			found = true
@@ -237,6 +241,12 @@ func (p passageText) missingFacts(c claim, title passageText) []string {
 		return missing
 	}
 	for _, b := range c.bound {
+		// A gap or a sum the passage gives as it is: "a total of 13"
+		// for "13 agreements".
+		kind, n, _ := strings.Cut(b, ":")
+		if (kind == "gap" || kind == "sum") && p.numbers[n] {
+			continue
+		}
 		if !p.bound[b] {
 			missing = append(missing, strings.TrimPrefix(b, "month:"))
 		}

@@ -115,6 +115,15 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 	}
 	claimedNames := nameSpans(nameTokens(sentence), true)
 	referent := unnamedReferent(claimedNames, passage, title)
+	// A gap or a sum ("by 47.2 percentage points") stands where the
+	// passage has the numbers it is worked out from (derived.go), which
+	// puts no other number in its place.
+	placed := claimedNames
+	if worked := gapOrSumFacts(sentence); len(worked) > 0 {
+		placed = slices.DeleteFunc(slices.Clone(claimedNames), func(n nameSpan) bool {
+			return n.number && (slices.Contains(worked, "gap:"+normaliseNumber(n.shown)) || slices.Contains(worked, "sum:"+normaliseNumber(n.shown)))
+		})
+	}
 	// whole is the whole passage, read when first needed: a clause of the
 	// claim it does not hold at all adds a claim of its own.
 	var whole passageText
@@ -199,7 +208,7 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 				// is hedged by a "may" anywhere in the passage.
 				hedged = hedgedClaim(claim, sents[i:i+n]) || claim.emphatic && hedgedClaim(claim, sents)
 				var byOwn bool
-				swapped, byOwn = swappedName(claimedNames, sents[i:i+n])
+				swapped, byOwn = swappedName(placed, sents[i:i+n])
 				// A clause of the passage that holds the name and says
 				// what the sentence's clause says keeps it there, whatever
 				// its neighbours ("Trong dispatched special envoy Le Hong

@@ -1,0 +1,31 @@
+package answer
+
+import (
+	"strings"
+	"testing"
+)
+
+// FuzzGapsSumsAndMonthsApart: the readers of gaps, sums and months apart
+// (derived.go) take any text without panicking, give only "gap:" and
+// "sum:" facts with a number after them, and derivedFacts counts months
+// only to a month of the year.
+func FuzzGapsSumsAndMonthsApart(f *testing.F) {
+	f.Add("Fishers favoured Marseille by 47.2 percentage points, a total of 20 agreements, 3 points more.")
+	f.Add("73.6 percent chose the United States. In comparison, only 26.4 percent opted for China.")
+	f.Add("Xi arrived on December 12, 2023. His visit comes three months after Biden traveled there; 99 months before.")
+	f.Add("a margin of 1,000.5 in all 3,200 acres in total by 2030 points")
+	f.Fuzz(func(t *testing.T, text string) {
+		for _, fact := range append(gapOrSumFacts(text), gapsAndSums(text)...) {
+			kind, n, ok := strings.Cut(fact, ":")
+			if !ok || kind != "gap" && kind != "sum" || n == "" {
+				t.Fatalf("%q: fact %q", text, fact)
+			}
+		}
+		numbers, _ := derivedFacts(splitSentences(text))
+		for _, n := range numbers {
+			if m, ok := strings.CutPrefix(n, "month:"); ok && monthIndex[m] == 0 && m != "january" {
+				t.Fatalf("%q: month %q", text, m)
+			}
+		}
+	})
+}
