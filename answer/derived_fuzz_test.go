@@ -6,7 +6,8 @@ import (
 )
 
 // FuzzGapsSumsAndMonthsApart: the readers of gaps, sums and months apart
-// (derived.go) take any text without panicking, give only "gap:" and
+// (derived.go) and of plans made facts (strength.go) take any text
+// without panicking, give only "gap:" and
 // "sum:" facts with a number after them, and derivedFacts counts months
 // only to a month of the year.
 func FuzzGapsSumsAndMonthsApart(f *testing.F) {
@@ -14,12 +15,17 @@ func FuzzGapsSumsAndMonthsApart(f *testing.F) {
 	f.Add("73.6 percent chose the United States. In comparison, only 26.4 percent opted for China.")
 	f.Add("Xi arrived on December 12, 2023. His visit comes three months after Biden traveled there; 99 months before.")
 	f.Add("a margin of 1,000.5 in all 3,200 acres in total by 2030 points")
+	f.Add("The parties have already put in place deeper cooperation. The parties plan to encourage deeper cooperation.")
 	f.Fuzz(func(t *testing.T, text string) {
 		for _, fact := range append(gapOrSumFacts(text), gapsAndSums(text)...) {
 			kind, n, ok := strings.Cut(fact, ":")
 			if !ok || kind != "gap" && kind != "sum" || n == "" {
 				t.Fatalf("%q: fact %q", text, fact)
 			}
+		}
+		// A plan made a fact (strength.go) is said by a word of the text.
+		if done := completedAsPlanned(readClaim(text), text, splitSentences(text)); done != "" && !strings.Contains(strings.ToLower(text), strings.ToLower(done)) {
+			t.Fatalf("%q: completion %q", text, done)
 		}
 		numbers, _ := derivedFacts(splitSentences(text))
 		for _, n := range numbers {

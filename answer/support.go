@@ -204,6 +204,11 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 				if len(overstated) == 0 && firstEver.MatchString(sentence) && boundedFirst(sents[i:i+n]) {
 					overstated = []string{"first ever"}
 				}
+				if len(overstated) == 0 {
+					if done := completedAsPlanned(claim, sentence, sents[i:i+n]); done != "" {
+						overstated = []string{done}
+					}
+				}
 				// A claim said plainly so ("guaranteeing", "it is confirmed")
 				// is hedged by a "may" anywhere in the passage.
 				hedged = hedgedClaim(claim, sents[i:i+n]) || claim.emphatic && hedgedClaim(claim, sents)
