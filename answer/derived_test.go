@@ -75,6 +75,12 @@ func TestSupportCheckNamesInOtherForms(t *testing.T) {
 		{"American for U.S.", "Vietnam hosted the American Secretary of Defense every year since 2018.", true},
 		{"Japanese for U.S.", "Vietnam hosted the Japanese Secretary of Defense every year since 2018.", false},
 	})
+	// A people is its country's capital too.
+	const capital = "In 1979, Hanoi and Beijing fought a brief border war when the former invaded Cambodia."
+	checkSupportCases(t, capital, []supportCase{
+		{"Vietnamese for Hanoi", "In 1979 Vietnamese forces invaded Cambodia, and Hanoi and Beijing fought a brief border war.", true},
+		{"Thai for Hanoi", "In 1979 Thai forces invaded Cambodia, and Hanoi and Beijing fought a brief border war.", false},
+	})
 }
 
 // TestSupportCheckNoneBeforeIsTheFirst: "no one before Trong" is the
