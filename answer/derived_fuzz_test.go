@@ -6,7 +6,8 @@ import (
 )
 
 // FuzzGapsSumsAndMonthsApart: the readers of gaps, sums and months apart
-// (derived.go) and of plans made facts (strength.go) take any text
+// (derived.go), of plans made facts (strength.go) and of names by
+// reference (support.go) take any text
 // without panicking, give only "gap:" and
 // "sum:" facts with a number after them, and derivedFacts counts months
 // only to a month of the year.
@@ -15,6 +16,7 @@ func FuzzGapsSumsAndMonthsApart(f *testing.F) {
 	f.Add("73.6 percent chose the United States. In comparison, only 26.4 percent opted for China.")
 	f.Add("Xi arrived on December 12, 2023. His visit comes three months after Biden traveled there; 99 months before.")
 	f.Add("a margin of 1,000.5 in all 3,200 acres in total by 2030 points")
+	f.Add("For his part, Xi warned both nations, calling on his communist counterpart. He is. The two sides met its larger neighbor.")
 	f.Add("The parties have already put in place deeper cooperation. The parties plan to encourage deeper cooperation.")
 	f.Fuzz(func(t *testing.T, text string) {
 		for _, fact := range append(gapOrSumFacts(text), gapsAndSums(text)...) {
@@ -26,6 +28,12 @@ func FuzzGapsSumsAndMonthsApart(f *testing.F) {
 		// A plan made a fact (strength.go) is said by a word of the text.
 		if done := completedAsPlanned(readClaim(text), text, splitSentences(text)); done != "" && !strings.Contains(strings.ToLower(text), strings.ToLower(done)) {
 			t.Fatalf("%q: completion %q", text, done)
+		}
+		// Names by reference (support.go) are lower-cased names.
+		for _, r := range unnamedReferent(text, nameSpans(nameTokens(text), true), text, "") {
+			if r == "" || r != strings.ToLower(r) {
+				t.Fatalf("%q: referent %q", text, r)
+			}
 		}
 		numbers, _ := derivedFacts(splitSentences(text))
 		for _, n := range numbers {
