@@ -95,3 +95,21 @@ func TestSupportCheckPlanMadeAFact(t *testing.T) {
 		{"a thing the passage says is done", "The towns have already put in place a joint ferry.", true},
 	})
 }
+
+// TestSupportCheckInventedThingsMade: a sentence that says a thing was
+// made ("by creating a joint court", "set up a joint press centre") is not
+// supported where the passage lacks the thing's head noun, however many
+// of the words around it the passage has; it is where the passage names
+// the thing, or a synonym of it.
+func TestSupportCheckInventedThingsMade(t *testing.T) {
+	const manage = "The two towns agreed to properly manage their maritime spats, and jointly battle smuggling."
+	checkSupportCases(t, manage, []supportCase{
+		{"the passage's words alone", "The two towns agreed to properly manage their maritime spats and jointly battle smuggling.", true},
+		{"an invented court made", "The two towns agreed to properly manage their maritime spats by creating a joint maritime court.", false},
+	})
+	const platform = "The two parties established a high-level platform co-chaired by a member of each side's council."
+	checkSupportCases(t, platform, []supportCase{
+		{"the thing the passage names", "The two parties set up a high-level platform co-chaired by a council member from each side.", true},
+		{"another thing", "The two parties set up a high-level tribunal co-chaired by a council member from each side.", false},
+	})
+}

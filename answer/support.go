@@ -253,6 +253,9 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 					}
 					added = whole.uncoveredPart(claim, titled)
 					if added == "" {
+						added = whole.inventedThing(claim, sentence, titled)
+					}
+					if added == "" {
 						added = whole.addedListItem(claim, sentence, sents, titled)
 					}
 				}
