@@ -151,3 +151,17 @@ func TestSupportCheckSwappedDirections(t *testing.T) {
 		{"a direction the passage gives nothing else", "Beijing aims to integrate the northern region of Vietnam into its supply chains.", true},
 	})
 }
+
+// TestSupportCheckSwappedDates: a month and year of the passage given to
+// words the passage dates otherwise is not supported; the date the
+// passage gives those words is, and so is a date of a list the words
+// stand before.
+func TestSupportCheckSwappedDates(t *testing.T) {
+	const passage = "The mayor kept his promise to visit Lyon first after his re-election as head of the council in January 2021 and after he suffered a stroke in April 2019. " +
+		"The mayor has made three visits to Lyon in April 2015, January 2017 and October 2022."
+	checkSupportCases(t, passage, []supportCase{
+		{"the date the passage gives the event", "The mayor suffered a stroke in April 2019, before his re-election as head of the council.", true},
+		{"the date of another event", "The mayor suffered a stroke in January 2021, before his re-election as head of the council.", false},
+		{"a date of a list", "The mayor made a visit to Lyon in January 2017.", true},
+	})
+}

@@ -7,7 +7,8 @@ import (
 
 // FuzzGapsSumsAndMonthsApart: the readers of gaps, sums and months apart
 // (derived.go), of plans made facts (strength.go), of names by
-// reference (support.go) and of things made (passage.go) take any text
+// reference (support.go), of things made (passage.go) and of swapped
+// dates (binding.go) take any text
 // without panicking, give only "gap:" and
 // "sum:" facts with a number after them, and derivedFacts counts months
 // only to a month of the year.
@@ -17,6 +18,7 @@ func FuzzGapsSumsAndMonthsApart(f *testing.F) {
 	f.Add("Xi arrived on December 12, 2023. His visit comes three months after Biden traveled there; 99 months before.")
 	f.Add("a margin of 1,000.5 in all 3,200 acres in total by 2030 points")
 	f.Add("They agreed to set up a joint press centre by creating a court; set up")
+	f.Add("He suffered a stroke in April 2019. In January 2021 and May 2020, visits in April 2015, January 2017")
 	f.Add("For his part, Xi warned both nations, calling on his communist counterpart. He is. The two sides met its larger neighbor.")
 	f.Add("The parties have already put in place deeper cooperation. The parties plan to encourage deeper cooperation.")
 	f.Fuzz(func(t *testing.T, body string) {
@@ -45,6 +47,10 @@ func FuzzGapsSumsAndMonthsApart(f *testing.F) {
 			if !strings.HasSuffix(runs[i], h) {
 				t.Fatalf("%q: head %q of %q", body, h, runs[i])
 			}
+		}
+		// A swapped date (binding.go) is a month and a year of the text.
+		if d := swappedDate(body, splitSentences(body)); d != "" && len(strings.Fields(d)) != 2 {
+			t.Fatalf("%q: date %q", body, d)
 		}
 		numbers, _ := derivedFacts(splitSentences(body))
 		for _, n := range numbers {

@@ -523,13 +523,17 @@ func roleOfNamed(claimed []nameSpan, m, passage string) bool {
 // swappedInPassage returns a name of sentence that the whole passage (its
 // sentences, sents) puts otherwise, or "": another name in its place in
 // the clause that says what the sentence's says (misboundName, from the
-// sentence's bindings), another direction (swappedDirection), or another
-// doer of its verb (swappedDoer).
+// sentence's bindings), another direction (swappedDirection), another
+// event for its date (swappedDate), or another doer of its verb
+// (swappedDoer).
 func (c supportChecker) swappedInPassage(sentence string, bindings []nameBinding, sents []string) string {
 	if swapped := misboundName(bindings); swapped != "" {
 		return swapped
 	}
 	if swapped := swappedDirection(sentence, sents); swapped != "" {
+		return swapped
+	}
+	if swapped := swappedDate(sentence, sents); swapped != "" {
 		return swapped
 	}
 	return swappedDoer(sentence, sents, c.synonyms)
