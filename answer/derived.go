@@ -175,6 +175,24 @@ func derivedFacts(sents []string) (numbers, bound []string) {
 			}
 		}
 	}
+	// An anniversary counts back to its event: "in 2023 to mark the 15th
+	// anniversary of the partnership" dates the partnership 2008.
+	for _, sent := range sents {
+		sentYears := yearPattern.FindAllString(sent, -1)
+		if len(sentYears) == 0 {
+			continue
+		}
+		for _, m := range anniversary.FindAllStringSubmatch(sent, -1) {
+			n, err := strconv.Atoi(m[1])
+			if err != nil || n <= 0 || n > 1000 {
+				continue
+			}
+			for _, y := range sentYears {
+				from, _ := strconv.Atoi(y)
+				numbers = append(numbers, strconv.Itoa(from-n))
+			}
+		}
+	}
 	// Shares in words are percentages: "more than half" is "over 50
 	// percent", "three quarters" 75 percent.
 	lower := strings.ToLower(body)
@@ -223,6 +241,10 @@ var halfShare = regexp.MustCompile(`\b(more than |over |above )?half of\b`)
 // numberedItem is an item numbered in a list or a text: "point 9",
 // "article 4", "the 2nd clause" is read by ordinalSuffix.
 var numberedItem = regexp.MustCompile(`\b(?:point|article|item|paragraph|section|chapter|clause|no\.|number|phase|stage|round|principle)\s+(\d{1,2})\b`)
+
+// anniversary is an anniversary numbered in figures: "the 15th
+// anniversary".
+var anniversary = regexp.MustCompile(`(?i)\b(\d{1,4})(?:st|nd|rd|th)\s+anniversary\b`)
 
 // monthsApart is a span of months between two events: "three months
 // after", "6 months before".

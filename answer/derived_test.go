@@ -40,7 +40,8 @@ func TestSupportCheckDerivedNumbers(t *testing.T) {
 }
 
 // TestSupportCheckGapsSumsAndMonthsApart: a month counted from a dated
-// event by a span of months the passage gives, and a gap or a sum the
+// event by a span of months the passage gives, a year an anniversary
+// counts back to, and a gap or a sum the
 // sentence says is one that is the exact result of two of the passage's
 // numbers, are supported; a month or a number off by one is not, nor is a
 // difference the sentence does not give as a gap or a sum.
@@ -61,6 +62,11 @@ func TestSupportCheckGapsSumsAndMonthsApart(t *testing.T) {
 		{"another sum", "The town signed a total of 21 agreements with Marseille and Genoa.", false},
 		{"a difference not given as a gap", "The town signed 6 agreements with Marseille.", false},
 		{"a total the passage gives as it is", "The town signed a total of 13 agreements with Marseille.", true},
+	})
+	const anniversary = "There is a standing invitation for the mayor to visit Genoa in 2023 to mark the 15th anniversary of the twinning of the two ports."
+	checkSupportCases(t, anniversary, []supportCase{
+		{"the year an anniversary counts back to", "Since 2023 marks the 15th anniversary of the twinning of the two ports, the twinning dates back to 2008.", true},
+		{"another year", "Since 2023 marks the 15th anniversary of the twinning of the two ports, the twinning dates back to 2003.", false},
 	})
 }
 
