@@ -98,12 +98,18 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 	// A sentence of the passage that says much the same with an opposite
 	// word contradicts the claim, whichever stretch would support it.
 	stems := map[string]string{}
+	// A claim that reports a warning is not denied by the warning's own
+	// "against" (passageText.warnedAgainst).
+	readClaimStretch := func(stretch []string) passageText {
+		p := readStretch(stretch, c.synonyms, stems)
+		if claim.warns && p.warnedAgainst {
+			p.negated, p.denied = false, nil
+		}
+		return p
+	}
 	singles := make([]passageText, len(sents))
 	for i, sent := range sents {
-		singles[i] = readStretch([]string{sent}, c.synonyms, stems)
-		if claim.warns && singles[i].warnedAgainst {
-			singles[i].negated, singles[i].denied = false, nil
-		}
+		singles[i] = readClaimStretch([]string{sent})
 		if t := singles[i].contradicts(claim); t != "" && singles[i].coverage(claim, titled) >= minContradictionCoverage {
 			return supportVerdict{why: "the passage says the opposite of \"" + claim.written[t] + "\""}
 		}
@@ -157,10 +163,7 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 		for n := 1; n <= window && i+n <= len(sents); n++ {
 			stretch := singles[i]
 			if n > 1 {
-				stretch = readStretch(sents[i:i+n], c.synonyms, stems)
-				if claim.warns && stretch.warnedAgainst {
-					stretch.negated, stretch.denied = false, nil
-				}
+				stretch = readClaimStretch(sents[i : i+n])
 			}
 			missing := stretch.missingFacts(claim, titled)
 			// A year may be anywhere in the passage when the stretch gives
