@@ -93,6 +93,7 @@ func New(search Searcher, cfg Config) *Answerer {
 		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
 	a := &Answerer{search: search, cfg: cfg, log: cfg.Logger}
+	a.warnOfUnreadableTables()
 	if cfg.ChatBaseURL != "" {
 		client, err := newChatClient(cfg)
 		if err != nil { // config.Validate refuses such a URL first
@@ -102,6 +103,27 @@ func New(search Searcher, cfg Config) *Answerer {
 		a.verifier = newVerifier(cfg)
 	}
 	return a
+}
+
+// warnOfUnreadableTables logs each built-in WordNet table that cannot be
+// read: the rules that use it then go without it, which only the log says.
+func (a *Answerer) warnOfUnreadableTables() {
+	tables := []struct {
+		name string
+		read func() (retrieval.Synonyms, error)
+	}{
+		{"synonyms", retrieval.WordNetSynonyms},
+		{"verb synonyms", retrieval.WordNetVerbSynonyms},
+		{"verb kinds", retrieval.WordNetVerbKinds},
+	}
+	for _, t := range tables {
+		if _, err := t.read(); err != nil {
+			a.log.Warn("a built-in WordNet table cannot be read; the rules that use it go without it", "table", t.name, "err", err)
+		}
+	}
+	if _, err := retrieval.WordNetSupportWords(); err != nil {
+		a.log.Warn("a built-in WordNet table cannot be read; the rules that use it go without it", "table", "support words", "err", err)
+	}
 }
 
 // Mode says how the answerer answers questions that the reading list

@@ -108,12 +108,19 @@ func misdatedYear(sentence string, sents []string, synonyms retrieval.Synonyms, 
 		}
 	}
 	var none passageText
+	stated := map[string]bool{}
+	for _, b := range boundFacts(strings.Join(sents, " ")) {
+		stated[b] = true
+	}
 	for _, cl := range clausesOf(withoutMarkers(sentence)) {
 		// A clause that dates two events ("normalised relations in 1991
 		// and upgraded ties in 2008", "came three months after Biden's
-		// visit") does not say which words go with its year.
+		// visit") does not say which words go with its year; nor does one
+		// whose month the passage does not state but counts ("in
+		// September 2023" for "three months after" an event of December
+		// 2023: derivedFacts), its year is the count's.
 		years := yearsIn(cl)
-		if len(years) != 1 || relativeTime.MatchString(cl) {
+		if len(years) != 1 || relativeTime.MatchString(cl) || slices.ContainsFunc(boundFacts(cl), func(b string) bool { return strings.HasPrefix(b, "month:") && !stated[b] }) {
 			continue
 		}
 		for _, year := range years {
@@ -223,16 +230,17 @@ func nameBindings(sentence string, claimed []nameSpan, sents []string, synonyms 
 	own := func(n nameSpan) bool { return !lacks(n.words, ownWords, nil) }
 	var clauses []passageClause
 	for _, s := range sents {
-		for _, cl := range clausesOf(s) {
-			// A clause's first word is capitalised whether or not it is a
-			// name, as a sentence's is.
-			clauses = append(clauses, passageClause{text: cl, names: nameSpans(nameTokens(cl), true)})
+		for i, cl := range clausesOf(s) {
+			// A sentence's first word is capitalised whether or not it is
+			// a name; a later clause's is a name ("During their meeting,
+			// Trong and Xi agreed").
+			clauses = append(clauses, passageClause{text: cl, names: nameSpans(nameTokens(cl), i == 0)})
 		}
 	}
 	var none passageText
 	var out []nameBinding
-	for _, cl := range clausesOf(withoutMarkers(sentence)) {
-		spans := nameSpans(nameTokens(cl), true)
+	for k, cl := range clausesOf(withoutMarkers(sentence)) {
+		spans := nameSpans(nameTokens(cl), k == 0)
 		for _, sp := range spans {
 			if sp.number {
 				continue
@@ -519,6 +527,79 @@ func swappedDirection(sentence string, sents []string) string {
 		other := slices.ContainsFunc(given, func(g string) bool { return strings.HasSuffix(g, " "+thing) && g != c })
 		if other && !slices.Contains(given, c) {
 			return c
+		}
+	}
+	return ""
+}
+
+// A date of the sentence may be the passage's and still be wrong: "Trong
+// suffered a stroke in January 2021" where the passage has "after his
+// re-election … in January 2021 and after he suffered a stroke in April
+// 2019". The words the sentence dates ("suffered a stroke") stand right
+// before another date in the passage, and never before this one, which
+// the passage gives to another event and not in a list with the other
+// ("three visits to China in April 2015, January 2017 and October 2022").
+
+// dateListSpan is how many words apart two dates of one list may be.
+const dateListSpan = 6
+
+// datedWords lists each month-and-year of words (text.Words) as "january
+// 2021", with where its month is and the stems of the two content words
+// before it (past small words and a day: "suffered a stroke in").
+func datedWords(words []string) (dates []string, at []int, before [][]string) {
+	for i := 0; i+1 < len(words); i++ {
+		m := months[words[i]]
+		if m == "" || len(words[i+1]) != 4 || !isDigits(words[i+1]) || m == "may" && !isMonth(words, i) {
+			continue
+		}
+		var ctx []string
+		for j := i - 1; j >= 0 && j >= i-5 && len(ctx) < 2; j-- {
+			if text.IsStopWord(words[j]) || isDigits(words[j]) {
+				continue
+			}
+			ctx = append(ctx, text.Stem(words[j]))
+		}
+		dates, at, before = append(dates, m+" "+words[i+1]), append(at, i), append(before, ctx)
+	}
+	return dates, at, before
+}
+
+// swappedDate returns a month and year of sentence that the passage (its
+// sentences, sents) puts after other words, while it puts the words the
+// sentence dates with it before another date (above), or "".
+func swappedDate(sentence string, sents []string) string {
+	claimed, _, claimedBefore := datedWords(text.Words(sentence))
+	if len(claimed) == 0 {
+		return ""
+	}
+	words := text.Words(strings.Join(sents, " "))
+	given, at, givenBefore := datedWords(words)
+	for ci, d := range claimed {
+		ctx := claimedBefore[ci]
+		if len(ctx) < 2 {
+			continue
+		}
+		rival, kept := false, false
+		for gi, g := range given {
+			shares := 0
+			for _, s := range ctx {
+				if slices.Contains(givenBefore[gi], s) {
+					shares++
+				}
+			}
+			switch {
+			case g == d && shares > 0:
+				kept = true
+			case g != d && shares == len(ctx):
+				// Not where the date is one of a list with this one.
+				inList := slices.ContainsFunc(at, func(a int) bool {
+					return given[slices.Index(at, a)] == d && abs(a-at[gi]) <= dateListSpan
+				})
+				rival = rival || !inList
+			}
+		}
+		if rival && !kept && slices.Contains(given, d) {
+			return d
 		}
 	}
 	return ""

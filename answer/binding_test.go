@@ -131,6 +131,13 @@ func TestSupportCheckNamesKeptByTheirClause(t *testing.T) {
 		{"an item of a list the clause holds", "Nguyen Phu Trong travelled to China in January 2017.", true},
 		{"two names of the sentence trade places", "China's growing dependence on Russia has undermined its reliability as a long-term partner for Vietnam.", false},
 	})
+	// A name that opens a later clause of the passage's sentence is a
+	// name there, not a sentence's capitalised first word.
+	const agreed = "During their meeting, Trong and Xi agreed that it was “crucial to properly manage differences and maintain peace and stability in the South China Sea”."
+	checkSupportCases(t, agreed, []supportCase{
+		{"the pair of names the other way round", "Xi and Trong agreed it was vital to properly manage differences and maintain peace and stability in the South China Sea.", true},
+		{"a name the clause does not hold", "Xi and Biden agreed it was vital to properly manage differences and maintain peace and stability in the South China Sea.", false},
+	})
 }
 
 // TestSupportCheckSwappedDirections: a direction the passage gives the
@@ -142,5 +149,19 @@ func TestSupportCheckSwappedDirections(t *testing.T) {
 		{"the directions the passage gives", "Beijing aims to integrate northern Vietnam into its southern supply chains.", true},
 		{"the directions traded", "Beijing aims to integrate southern Vietnam into its northern supply chain networks.", false},
 		{"a direction the passage gives nothing else", "Beijing aims to integrate the northern region of Vietnam into its supply chains.", true},
+	})
+}
+
+// TestSupportCheckSwappedDates: a month and year of the passage given to
+// words the passage dates otherwise is not supported; the date the
+// passage gives those words is, and so is a date of a list the words
+// stand before.
+func TestSupportCheckSwappedDates(t *testing.T) {
+	const passage = "The mayor kept his promise to visit Lyon first after his re-election as head of the council in January 2021 and after he suffered a stroke in April 2019. " +
+		"The mayor has made three visits to Lyon in April 2015, January 2017 and October 2022."
+	checkSupportCases(t, passage, []supportCase{
+		{"the date the passage gives the event", "The mayor suffered a stroke in April 2019, before his re-election as head of the council.", true},
+		{"the date of another event", "The mayor suffered a stroke in January 2021, before his re-election as head of the council.", false},
+		{"a date of a list", "The mayor made a visit to Lyon in January 2017.", true},
 	})
 }

@@ -2,6 +2,7 @@ package answer
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -332,7 +333,7 @@ func readClaim(sentence string) claim {
 		}
 	}
 	c.terms = distinct(c.terms)
-	c.bound = boundFacts(sentence)
+	c.bound = append(boundFacts(sentence), gapOrSumFacts(sentence)...)
 	c.strong = strongWords(clauses, true)
 	for i, w := range clauses {
 		if claimHedges[w] && !(w == "may" && isMonth(clauses, i)) {
@@ -472,6 +473,15 @@ func spanInYears(bound string) (other, number string) {
 func namesOf(lower string) []string {
 	forms := []string{lower}
 	forms = append(forms, nameForms[lower]...)
+	// A people's country's forms too: "Vietnamese forces" where the
+	// passage has "Hanoi" (Vietnamese → Vietnam → Hanoi).
+	for _, f := range nameForms[lower] {
+		for _, g := range nameForms[f] {
+			if !slices.Contains(forms, g) {
+				forms = append(forms, g)
+			}
+		}
+	}
 	// "Americans" is "American".
 	if one, ok := strings.CutSuffix(lower, "s"); ok && len(nameForms[one]) > 0 {
 		forms = append(forms, one)

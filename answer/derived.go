@@ -130,6 +130,26 @@ func derivedFacts(sents []string) (numbers, bound []string) {
 			}
 		}
 	}
+	// A month counted from a dated event by a span of months the stretch
+	// gives: "arrived on December 12, 2023 … comes three months after
+	// Biden traveled" dates Biden's trip September 2023 (and an event three
+	// months after December, March 2024: which of the two is dated is past
+	// this reading).
+	if len(dated) > 0 {
+		for _, m := range monthsApart.FindAllStringSubmatch(strings.ToLower(withNumberIdioms(body)), -1) {
+			n, err := strconv.Atoi(numberOrWord(m[1]))
+			if err != nil || n <= 0 || n >= 24 {
+				continue
+			}
+			for _, d := range dated {
+				for _, at := range []int{d - n, d + n} {
+					name := monthNames[at%12]
+					numbers = append(numbers, "month:"+name)
+					bound = append(bound, "month:"+name+" "+strconv.Itoa(at/12))
+				}
+			}
+		}
+	}
 	// A year counted from a year of the same sentence by a span it gives:
 	// "in 2023, for the first time in six years" was 2017.
 	for _, sent := range sents {
@@ -155,6 +175,24 @@ func derivedFacts(sents []string) (numbers, bound []string) {
 			}
 		}
 	}
+	// An anniversary counts back to its event: "in 2023 to mark the 15th
+	// anniversary of the partnership" dates the partnership 2008.
+	for _, sent := range sents {
+		sentYears := yearPattern.FindAllString(sent, -1)
+		if len(sentYears) == 0 {
+			continue
+		}
+		for _, m := range anniversary.FindAllStringSubmatch(sent, -1) {
+			n, err := strconv.Atoi(m[1])
+			if err != nil || n <= 0 || n > 1000 {
+				continue
+			}
+			for _, y := range sentYears {
+				from, _ := strconv.Atoi(y)
+				numbers = append(numbers, strconv.Itoa(from-n))
+			}
+		}
+	}
 	// Shares in words are percentages: "more than half" is "over 50
 	// percent", "three quarters" 75 percent.
 	lower := strings.ToLower(body)
@@ -170,6 +208,7 @@ func derivedFacts(sents []string) (numbers, bound []string) {
 			bound = append(bound, s+" %")
 		}
 	}
+	bound = append(bound, gapsAndSums(body)...)
 	// "point 9 of the joint statement" is its ninth point.
 	for _, m := range numberedItem.FindAllStringSubmatch(lower, -1) {
 		numbers = append(numbers, "ord:"+m[1])
@@ -203,6 +242,22 @@ var halfShare = regexp.MustCompile(`\b(more than |over |above )?half of\b`)
 // "article 4", "the 2nd clause" is read by ordinalSuffix.
 var numberedItem = regexp.MustCompile(`\b(?:point|article|item|paragraph|section|chapter|clause|no\.|number|phase|stage|round|principle)\s+(\d{1,2})\b`)
 
+// anniversary is an anniversary numbered in figures: "the 15th
+// anniversary".
+var anniversary = regexp.MustCompile(`(?i)\b(\d{1,4})(?:st|nd|rd|th)\s+anniversary\b`)
+
+// monthsApart is a span of months between two events: "three months
+// after", "6 months before".
+var monthsApart = regexp.MustCompile(`\b(\w+|\d+)\s+months?\s+(?:after|before|later|earlier)\b`)
+
+// numberOrWord is a count in figures, or in words ("three"), as figures.
+func numberOrWord(w string) string {
+	if isDigits(w) {
+		return w
+	}
+	return numberWords[w]
+}
+
 // monthIndex is a month's place in the year, from 0.
 var monthIndex = map[string]int{"january": 0, "february": 1, "march": 2, "april": 3, "may": 4, "june": 5, "july": 6, "august": 7, "september": 8, "october": 9, "november": 10, "december": 11}
 
@@ -229,4 +284,85 @@ func withNumberIdioms(text string) string {
 		return text
 	}
 	return numberIdioms.Replace(text)
+}
+
+// Numbers a sentence works out from two of its passage's: "favored the
+// United States by 47.2 percentage points" where the passage gives 73.6
+// and 26.4 percent, "a total of 20 agreements" where it gives 13 and 7.
+// The sentence must say that its number is a gap or a sum (gapOrSum), and
+// the number must be the exact difference or sum of two numbers in
+// figures of the stretch (not years: their spans are read above), to the
+// decimals the two are given in. A number changed by the sentence is
+// still missing: 47.1 is no result of 73.6 and 26.4.
+
+// gapOrSum is a number a sentence gives as a gap or a sum: "by 47.2
+// percentage points", "a margin of 12", "a gap of 5 percent", "30 points
+// more", "a total of 20", "20 in all".
+var gapOrSum = regexp.MustCompile(`(?i)\bby (\d+(?:\.\d+)?)(?: percentage)? points?\b|\b(?:gap|margin|difference|lead) of (?:about |some |nearly |almost )?(\d+(?:\.\d+)?)\b|\b(\d+(?:\.\d+)?)(?: percentage)? points? (?:more|less|fewer|higher|lower|ahead|behind)\b|\ba total of (\d+(?:,\d{3})*(?:\.\d+)?)\b|\b(\d+(?:,\d{3})*(?:\.\d+)?) (?:\w+ )?in (?:total|all)\b`)
+
+// gapOrSumFacts lists the numbers text gives as a gap ("gap:47.2") or a
+// sum ("sum:20"), as bound facts that a stretch's gapsAndSums must hold.
+func gapOrSumFacts(text string) []string {
+	var out []string
+	for _, m := range gapOrSum.FindAllStringSubmatch(text, -1) {
+		for i, g := range m[1:] {
+			if g == "" {
+				continue
+			}
+			kind := "gap:"
+			if i >= 3 {
+				kind = "sum:"
+			}
+			out = append(out, kind+normaliseNumber(g))
+		}
+	}
+	return out
+}
+
+// gapsAndSums lists the differences ("gap:47.2") and sums ("sum:100") of
+// every two numbers in figures of body that are not years, to the
+// decimals they are given in.
+func gapsAndSums(body string) []string {
+	type figure struct {
+		v        float64
+		decimals int
+	}
+	var figures []figure
+	for _, m := range numberToken.FindAllStringIndex(body, -1) {
+		n := normaliseNumber(body[m[0]:m[1]])
+		if yearPattern.MatchString(n) && len(n) == 4 || rankAt(body, m[0], m[1]) {
+			continue
+		}
+		v, err := strconv.ParseFloat(n, 64)
+		if err != nil {
+			continue
+		}
+		decimals := 0
+		if _, frac, ok := strings.Cut(n, "."); ok {
+			decimals = len(frac)
+		}
+		figures = append(figures, figure{v, decimals})
+	}
+	// A long passage has many figures; their pairs are bounded.
+	if len(figures) > 40 {
+		figures = figures[:40]
+	}
+	format := func(v float64, decimals int) string {
+		s := strconv.FormatFloat(v, 'f', decimals, 64)
+		if strings.Contains(s, ".") {
+			s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+		}
+		return s
+	}
+	var out []string
+	for i, a := range figures {
+		for _, b := range figures[i+1:] {
+			d := max(a.decimals, b.decimals)
+			if a.v != b.v {
+				out = append(out, "gap:"+format(math.Abs(a.v-b.v), d))
+			}
+			out = append(out, "sum:"+format(a.v+b.v, d))
+		}
+	}
+	return out
 }

@@ -39,6 +39,37 @@ func TestSupportCheckDerivedNumbers(t *testing.T) {
 	})
 }
 
+// TestSupportCheckGapsSumsAndMonthsApart: a month counted from a dated
+// event by a span of months the passage gives, a year an anniversary
+// counts back to, and a gap or a sum the
+// sentence says is one that is the exact result of two of the passage's
+// numbers, are supported; a month or a number off by one is not, nor is a
+// difference the sentence does not give as a gap or a sum.
+func TestSupportCheckGapsSumsAndMonthsApart(t *testing.T) {
+	const arrival = "The mayor arrived in Lyon on December 12, 2023, for the first time in six years. " +
+		"The mayor's visit comes three months after the governor travelled to Lyon."
+	checkSupportCases(t, arrival, []supportCase{
+		{"the month a span of months counts back to", "The governor travelled to Lyon around September 2023, three months before the mayor arrived.", true},
+		{"the same month in other words", "Since the mayor arrived on December 12, 2023, three months after the governor's trip, the governor must have visited Lyon in September 2023.", true},
+		{"a month the span does not count to", "The governor travelled to Lyon around August 2023, three months before the mayor arrived.", false},
+	})
+	const survey = "Asked which port the region should trust, 73.6 percent of fishers chose Marseille. " +
+		"In comparison, only 26.4 percent opted for Genoa. The town signed 13 agreements with Marseille and 7 with Genoa."
+	checkSupportCases(t, survey, []supportCase{
+		{"a gap of two shares", "Fishers favoured Marseille over Genoa by 47.2 percentage points, 73.6 versus 26.4 percent.", true},
+		{"another gap", "Fishers favoured Marseille over Genoa by 45.2 percentage points, 73.6 versus 26.4 percent.", false},
+		{"a sum of two counts", "The town signed a total of 20 agreements with Marseille and Genoa.", true},
+		{"another sum", "The town signed a total of 21 agreements with Marseille and Genoa.", false},
+		{"a difference not given as a gap", "The town signed 6 agreements with Marseille.", false},
+		{"a total the passage gives as it is", "The town signed a total of 13 agreements with Marseille.", true},
+	})
+	const anniversary = "There is a standing invitation for the mayor to visit Genoa in 2023 to mark the 15th anniversary of the twinning of the two ports."
+	checkSupportCases(t, anniversary, []supportCase{
+		{"the year an anniversary counts back to", "Since 2023 marks the 15th anniversary of the twinning of the two ports, the twinning dates back to 2008.", true},
+		{"another year", "Since 2023 marks the 15th anniversary of the twinning of the two ports, the twinning dates back to 2003.", false},
+	})
+}
+
 // TestSupportCheckNamesInOtherForms: a country is its people and its
 // short names; another country is not.
 func TestSupportCheckNamesInOtherForms(t *testing.T) {
@@ -49,6 +80,12 @@ func TestSupportCheckNamesInOtherForms(t *testing.T) {
 		{"France for the Americans", "The party's support was stepped up during its fight against France.", false},
 		{"American for U.S.", "Vietnam hosted the American Secretary of Defense every year since 2018.", true},
 		{"Japanese for U.S.", "Vietnam hosted the Japanese Secretary of Defense every year since 2018.", false},
+	})
+	// A people is its country's capital too.
+	const capital = "In 1979, Hanoi and Beijing fought a brief border war when the former invaded Cambodia."
+	checkSupportCases(t, capital, []supportCase{
+		{"Vietnamese for Hanoi", "In 1979 Vietnamese forces invaded Cambodia, and Hanoi and Beijing fought a brief border war.", true},
+		{"Thai for Hanoi", "In 1979 Thai forces invaded Cambodia, and Hanoi and Beijing fought a brief border war.", false},
 	})
 }
 

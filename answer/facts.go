@@ -35,9 +35,9 @@ func (c supportChecker) factsHeld(sentence, passage, title string) supportVerdic
 	missing := whole.missingFacts(claim, titled)
 	claimedNames := nameSpans(nameTokens(sentence), true)
 	missing = slices.DeleteFunc(missing, func(m string) bool { return roleOfNamed(claimedNames, lowerFolded(m), passage) })
-	referent := unnamedReferent(claimedNames, passage, title)
-	if referent != "" {
-		missing = slices.DeleteFunc(missing, func(m string) bool { return sameName(lowerFolded(m), lowerFolded(referent)) })
+	referent := unnamedReferent(sentence, claimedNames, passage, title)
+	if len(referent) > 0 {
+		missing = slices.DeleteFunc(missing, func(m string) bool { return isReferent(referent, m) })
 	}
 	// A sentence's first word is left out of its names (it has a capital
 	// either way), but not a country, a people or a name that owns
@@ -71,8 +71,8 @@ func factsHeldByAny(checker supportChecker, sentence string, cited []int, passag
 // titled) lacks first, the sentence's first word as firstName reads it:
 // not there, nor what it stands for (covers), nor the country the
 // passage calls "the country" (referent).
-func missingFirst(first string, claim claim, whole, titled passageText, referent string) bool {
-	return claim.first != "" && !whole.covers(claim, claim.first, titled) && !whole.words[lowerFolded(first)] && !titled.words[lowerFolded(first)] && (referent == "" || !sameName(lowerFolded(first), lowerFolded(referent)))
+func missingFirst(first string, claim claim, whole, titled passageText, referent []string) bool {
+	return claim.first != "" && !whole.covers(claim, claim.first, titled) && !whole.words[lowerFolded(first)] && !titled.words[lowerFolded(first)] && !isReferent(referent, first)
 }
 
 // firstName returns the first word of sentence when it is written as a

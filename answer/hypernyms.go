@@ -1,12 +1,9 @@
 package answer
 
 import (
-	"bytes"
-	_ "embed"
 	"maps"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/lectern/lectern/internal/text"
 	"github.com/lectern/lectern/retrieval"
@@ -23,34 +20,29 @@ import (
 // "conclude" an argument or a meeting), hypernyms above many verbs
 // ("move", "change") left out.
 
-//go:embed verb_hypernyms.tsv.gz
-var verbHypernymsFile []byte
-
-// verbKinds is the table read once: a verb's stem → its hypernyms' stems,
-// those that say nothing of their own left out. It is shared: do not
-// change it.
-var verbKinds = sync.OnceValue(func() map[string][]string {
-	up, err := retrieval.ReadSynonyms(bytes.NewReader(verbHypernymsFile))
-	if err != nil {
-		return nil // the rules go without it; TestVerbKinds fails
+// relatedVerbs are the stems of the verbs a verb's stem is a way of
+// doing ("land" → "arriv"), from retrieval's verbs' kinds table, those
+// that say nothing of their own ("get", "come") left out. Without the
+// table (New logs why) there are none.
+func relatedVerbs(stem string) []string {
+	table, err := retrieval.WordNetVerbKinds()
+	if err != nil || broadVerbs[stem] || kindWords[stem] || lightVerbs[stem] {
+		return nil
 	}
-	kinds := map[string][]string{}
-	for verb, above := range up {
-		for _, k := range above {
-			if broadVerbs[k] || kindWords[k] || lightVerbs[k] || text.IsStopWord(k) || broadVerbs[verb] || kindWords[verb] || lightVerbs[verb] {
-				continue // "get", "come": they say nothing of their own
-			}
-			if !slices.Contains(kinds[verb], k) {
-				kinds[verb] = append(kinds[verb], k)
-			}
+	var out []string
+	for _, k := range table[stem] {
+		if !saysNothing(k) && !slices.Contains(out, k) {
+			out = append(out, k)
 		}
 	}
-	return kinds
-})
+	return out
+}
 
-// relatedVerbs are the stems of the verbs a verb's stem is a way of
-// doing: "land" → "arriv".
-func relatedVerbs(stem string) []string { return verbKinds()[stem] }
+// saysNothing reports whether a verb's stem says nothing of its own: a
+// broad or light verb, a kind word or a stop word.
+func saysNothing(stem string) bool {
+	return broadVerbs[stem] || kindWords[stem] || lightVerbs[stem] || text.IsStopWord(stem)
+}
 
 // withVerbKinds is the synonym table with, for each of the question's
 // verbs, the verbs it is a way of doing beside its synonyms ("land":

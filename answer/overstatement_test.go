@@ -74,3 +74,42 @@ func TestSupportCheckCertaintyAgainstAHedgeElsewhere(t *testing.T) {
 		{"unclear made confirmed", "It is confirmed that the new railway line will raise trade between the two countries.", false},
 	})
 }
+
+// TestSupportCheckPlanMadeAFact: a sentence that says done what the
+// passage only plans, promises or negotiates is not supported; the plan
+// said as a plan is, and so is a thing the passage says is done.
+func TestSupportCheckPlanMadeAFact(t *testing.T) {
+	const plan = "The two towns plan to encourage deeper cooperation in the fields of fishing and tourism."
+	checkSupportCases(t, plan, []supportCase{
+		{"the plan as a plan", "The two towns plan deeper cooperation in fishing and tourism.", true},
+		{"the plan made a fact", "The two towns have already put in place deeper cooperation in fishing and tourism.", false},
+		{"the plan made a fact, as the article's", "According to the article, the two towns have already implemented deeper cooperation in fishing and tourism.", false},
+	})
+	const talks = "Both towns agreed to share the harbour while accelerating long-stalled negotiations over a fishing treaty."
+	checkSupportCases(t, talks, []supportCase{
+		{"negotiations as negotiations", "Both towns agreed to share the harbour and to speed up talks on a fishing treaty.", true},
+		{"negotiations made a treaty concluded", "Both towns concluded a fishing treaty and agreed to share the harbour.", false},
+	})
+	const done = "The towns have already put in place a joint ferry and plan to extend it."
+	checkSupportCases(t, done, []supportCase{
+		{"a thing the passage says is done", "The towns have already put in place a joint ferry.", true},
+	})
+}
+
+// TestSupportCheckInventedThingsMade: a sentence that says a thing was
+// made ("by creating a joint court", "set up a joint press centre") is not
+// supported where the passage lacks the thing's head noun, however many
+// of the words around it the passage has; it is where the passage names
+// the thing, or a synonym of it.
+func TestSupportCheckInventedThingsMade(t *testing.T) {
+	const manage = "The two towns agreed to properly manage their maritime spats, and jointly battle smuggling."
+	checkSupportCases(t, manage, []supportCase{
+		{"the passage's words alone", "The two towns agreed to properly manage their maritime spats and jointly battle smuggling.", true},
+		{"an invented court made", "The two towns agreed to properly manage their maritime spats by creating a joint maritime court.", false},
+	})
+	const platform = "The two parties established a high-level platform co-chaired by a member of each side's council."
+	checkSupportCases(t, platform, []supportCase{
+		{"the thing the passage names", "The two parties set up a high-level platform co-chaired by a council member from each side.", true},
+		{"another thing", "The two parties set up a high-level tribunal co-chaired by a council member from each side.", false},
+	})
+}

@@ -440,3 +440,75 @@ func boundedFirst(sents []string) bool {
 // boundFirst is a "first" within a span: "first time in six years",
 // "first visit since 2017".
 var boundFirst = regexp.MustCompile(`\bfirst\b(?:\s+\S+){0,3}?\s+(?:in|since|after|following)\b`)
+
+// A plan made a fact — "the two parties have already put in place deeper
+// cooperation" where the passage has "the parties plan to encourage a
+// deeper cooperation", "both sides concluded a binding Code of Conduct"
+// where it has "agreed to … while accelerating long-stalled negotiations
+// over a Code of Conduct" — shares the passage's words but says done what
+// the passage says is only planned, promised or under way. A sentence
+// that says a thing is done (completions) is not supported by a stretch
+// that says it in words of a plan (plannings) about two of the sentence's
+// words, and nowhere says a thing is done.
+
+// completions are the words by which a sentence says a thing is done.
+var completions = wordSet("already concluded completed implemented finalised finalized accomplished enacted")
+
+// completionPhrases say the same in more than one word.
+var completionPhrases = regexp.MustCompile(`(?i)\b(?:put|now) in (?:place|force|effect)\b|\bcame into (?:force|effect)\b`)
+
+// plannings are the words by which a passage says a thing is planned,
+// promised or under way, not done; "agreed", "set" and "going" only
+// before "to" ("agreed to carry out").
+var plannings = wordSet("plan plans planned planning intend intends intended aim aims aimed will shall seek seeks sought pledge pledges pledged vow vows vowed promise promises promised propose proposes proposed hope hopes hoped would negotiation negotiations negotiating accelerating")
+
+// plannedBefore are the words that plan only before "to".
+var plannedBefore = wordSet("agree agreed agrees set going expected")
+
+// completedAsPlanned returns the word by which sentence says done a thing
+// the stretch (its sentences) only plans, or "": the sentence has a word
+// of completions (or a phrase of completionPhrases), the stretch none,
+// and a word of plannings of the stretch bears on at least two of the
+// claim's terms.
+func completedAsPlanned(c claim, sentence string, stretch []string) string {
+	said := completionPhrases.FindString(sentence)
+	if said == "" {
+		for _, w := range text.Words(sentence) {
+			if completions[w] {
+				said = w
+				break
+			}
+		}
+	}
+	if said == "" {
+		return ""
+	}
+	terms := termSet{}
+	terms.add(c.terms...)
+	planned := false
+	for _, sentence := range stretch {
+		if completionPhrases.MatchString(sentence) {
+			return ""
+		}
+		words := clauseWordsOf([]string{sentence})
+		for i, w := range words {
+			if completions[w] {
+				return ""
+			}
+			if !plannings[w] && !(plannedBefore[w] && i+1 < len(words) && words[i+1] == "to") {
+				continue
+			}
+			n := 0
+			for _, s := range contentAround(words, i-hedgeBefore, i+2*hedgeScope, hedgeScope+hedgeBefore) {
+				if terms.has(s) {
+					n++
+				}
+			}
+			planned = planned || n >= 2
+		}
+	}
+	if !planned {
+		return ""
+	}
+	return said
+}

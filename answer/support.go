@@ -98,12 +98,18 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 	// A sentence of the passage that says much the same with an opposite
 	// word contradicts the claim, whichever stretch would support it.
 	stems := map[string]string{}
+	// A claim that reports a warning is not denied by the warning's own
+	// "against" (passageText.warnedAgainst).
+	readClaimStretch := func(stretch []string) passageText {
+		p := readStretch(stretch, c.synonyms, stems)
+		if claim.warns && p.warnedAgainst {
+			p.negated, p.denied = false, nil
+		}
+		return p
+	}
 	singles := make([]passageText, len(sents))
 	for i, sent := range sents {
-		singles[i] = readStretch([]string{sent}, c.synonyms, stems)
-		if claim.warns && singles[i].warnedAgainst {
-			singles[i].negated, singles[i].denied = false, nil
-		}
+		singles[i] = readClaimStretch([]string{sent})
 		if t := singles[i].contradicts(claim); t != "" && singles[i].coverage(claim, titled) >= minContradictionCoverage {
 			return supportVerdict{why: "the passage says the opposite of \"" + claim.written[t] + "\""}
 		}
@@ -114,7 +120,16 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 		}
 	}
 	claimedNames := nameSpans(nameTokens(sentence), true)
-	referent := unnamedReferent(claimedNames, passage, title)
+	referent := unnamedReferent(sentence, claimedNames, passage, title)
+	// A gap or a sum ("by 47.2 percentage points") stands where the
+	// passage has the numbers it is worked out from (derived.go), which
+	// puts no other number in its place.
+	placed := claimedNames
+	if worked := gapOrSumFacts(sentence); len(worked) > 0 {
+		placed = slices.DeleteFunc(slices.Clone(claimedNames), func(n nameSpan) bool {
+			return n.number && (slices.Contains(worked, "gap:"+normaliseNumber(n.shown)) || slices.Contains(worked, "sum:"+normaliseNumber(n.shown)))
+		})
+	}
 	// whole is the whole passage, read when first needed: a clause of the
 	// claim it does not hold at all adds a claim of its own.
 	var whole passageText
@@ -148,10 +163,7 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 		for n := 1; n <= window && i+n <= len(sents); n++ {
 			stretch := singles[i]
 			if n > 1 {
-				stretch = readStretch(sents[i:i+n], c.synonyms, stems)
-				if claim.warns && stretch.warnedAgainst {
-					stretch.negated, stretch.denied = false, nil
-				}
+				stretch = readClaimStretch(sents[i : i+n])
 			}
 			missing := stretch.missingFacts(claim, titled)
 			// A year may be anywhere in the passage when the stretch gives
@@ -165,9 +177,9 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 			if len(missing) > 0 {
 				missing = slices.DeleteFunc(missing, func(m string) bool { return roleOfNamed(claimedNames, lowerFolded(m), passage) })
 			}
-			if referent != "" {
+			if len(referent) > 0 {
 				// Its people too: "Vietnamese soil" for "its soil".
-				missing = slices.DeleteFunc(missing, func(m string) bool { return sameName(lowerFolded(m), lowerFolded(referent)) })
+				missing = slices.DeleteFunc(missing, func(m string) bool { return isReferent(referent, m) })
 			}
 			coverage := stretch.coverage(weighed, titled)
 			// A claim's "not" is matched by a passage's "not" about the
@@ -195,11 +207,16 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 				if len(overstated) == 0 && firstEver.MatchString(sentence) && boundedFirst(sents[i:i+n]) {
 					overstated = []string{"first ever"}
 				}
+				if len(overstated) == 0 {
+					if done := completedAsPlanned(claim, sentence, sents[i:i+n]); done != "" {
+						overstated = []string{done}
+					}
+				}
 				// A claim said plainly so ("guaranteeing", "it is confirmed")
 				// is hedged by a "may" anywhere in the passage.
 				hedged = hedgedClaim(claim, sents[i:i+n]) || claim.emphatic && hedgedClaim(claim, sents)
 				var byOwn bool
-				swapped, byOwn = swappedName(claimedNames, sents[i:i+n])
+				swapped, byOwn = swappedName(placed, sents[i:i+n])
 				// A clause of the passage that holds the name and says
 				// what the sentence's clause says keeps it there, whatever
 				// its neighbours ("Trong dispatched special envoy Le Hong
@@ -238,6 +255,9 @@ func (c supportChecker) check(sentence, passage, title string) supportVerdict {
 						whole = readStretch(sents, c.synonyms, stems)
 					}
 					added = whole.uncoveredPart(claim, titled)
+					if added == "" {
+						added = whole.inventedThing(claim, sentence, titled)
+					}
 					if added == "" {
 						added = whole.addedListItem(claim, sentence, sents, titled)
 					}
@@ -290,22 +310,71 @@ var noneBefore = regexp.MustCompile(`(?i)\b(?:no|none|nobody|never)\b[^,;]*\bbef
 // theCountry is a passage's reference to a country it does not name.
 var theCountry = regexp.MustCompile(`(?i)\bthe country(?:[’']s)?\b`)
 
-// unnamedReferent returns the one-word name of the claim that may be the
-// country a passage speaks of as "the country" without naming it — "The
-// country's constitution commits the ruling party …" for "Vietnam's
-// ruling party …" — or "": the passage and its title must name nothing,
-// no place or person, that the claim does not, and the claim only one
-// name they lack (with the adjective of its people: "Vietnamese").
-func unnamedReferent(claimed []nameSpan, passage, title string) string {
-	if !theCountry.MatchString(passage) {
-		return ""
+// Names a passage gives by reference alone: "the country's constitution"
+// for Vietnam's, "his communist counterpart" for Trong, "its larger
+// neighbor" for China, "He is expected to …" for Xi, "the two sides" for
+// Beijing and Hanoi. A name of the sentence the passage and its title
+// lack is such a referent when the passage refers so to a thing of its
+// kind (a person, or a country, its people or its capital) and names
+// nothing else the sentence lacks (a counterpart, a host or a guest is
+// another than a person named, but no other person), and the sentence has
+// no more such names than the passage's references can stand for.
+
+// counterpartReference is a passage's reference to a person by another
+// they stand with: "his communist counterpart", "her host".
+var counterpartReference = regexp.MustCompile(`\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z]+\s+)?(?:counterparts?|hosts?|guests?)\b`)
+
+// pronounReference is a sentence of a passage that opens with "He" or
+// "She".
+var pronounReference = regexp.MustCompile(`(?:^|[.!?]\s+)(?:He|She)\s`)
+
+// countryReference is a passage's reference to a country it need not
+// name: "the country", "its larger neighbor", "the former".
+var countryReference = regexp.MustCompile(`(?i)\bthe country(?:[’']s)?\b|\b(?:its|their)\s+(?:[a-z]+\s+)?(?:neighbou?rs?|allies|ally|partners?)\b|\bthe (?:former|latter)\b`)
+
+// pairReferenceOf is a reference to two things at once, "the two sides";
+// countryPair to two countries, "the two neighbours".
+var (
+	pairReferenceOf = regexp.MustCompile(`(?i)\b(?:the|both) (?:two )?sides\b`)
+	countryPair     = regexp.MustCompile(`(?i)\b(?:the|both) (?:two )?(?:countries|nations|neighbou?rs|governments|capitals)\b`)
+)
+
+// isCountryName reports whether the words of a name are a country, its
+// people or its capital (nameForms knows them).
+func isCountryName(words []string) bool {
+	return len(words) == 1 && len(nameForms[words[0]]) > 0
+}
+
+// unnamedReferent returns the names of the claim (its spans, claimed, of
+// sentence) that may be what a passage refers to without naming it
+// (above), lower-cased, or nil.
+func unnamedReferent(sentence string, claimed []nameSpan, passage, title string) []string {
+	counterparts, pronouns := len(counterpartReference.FindAllString(passage, -1)), len(pronounReference.FindAllString(passage, -1))
+	countries, pairs := len(countryReference.FindAllString(passage, -1)), len(pairReferenceOf.FindAllString(passage, -1))
+	countryPairs := len(countryPair.FindAllString(passage, -1))
+	if counterparts+pronouns+countries+pairs+countryPairs == 0 {
+		return nil
 	}
+	// The sentence's own names, its first word's included.
 	own := map[string]bool{}
-	for _, n := range claimed {
+	for _, n := range nameSpans(nameTokens(sentence), false) {
 		for _, w := range n.words {
 			own[w] = true
 		}
 	}
+	ownName := func(w string) bool {
+		if own[w] {
+			return true
+		}
+		for o := range own {
+			if sameName(o, w) {
+				return true
+			}
+		}
+		return false
+	}
+	// The passage's other names: persons, and any.
+	otherPersons, others := 0, false
 	whole := title + " " + passage
 	for _, n := range nameSpans(nameTokens(whole), false) {
 		// A number, or a name in quotation marks (the “Three Nos”): the
@@ -313,28 +382,68 @@ func unnamedReferent(claimed []nameSpan, passage, title string) string {
 		if n.number || strings.Contains(whole, "“"+n.shown) || strings.Contains(whole, "\""+n.shown) || strings.Contains(whole, "‘"+n.shown) {
 			continue
 		}
-		for _, w := range n.words {
-			if !own[w] {
-				return ""
-			}
+		if !slices.ContainsFunc(n.words, func(w string) bool { return !ownName(w) }) {
+			continue
+		}
+		others = true
+		if !slices.ContainsFunc(n.words, func(w string) bool { return len(nameForms[w]) > 0 }) {
+			otherPersons++
 		}
 	}
-	lower := strings.ToLower(title + " " + passage)
-	referent := ""
+	// A person the sentence names by office ("the Chinese leader") is
+	// one of the passage's persons it has (roleOfNamed).
+	byOffice := func(n nameSpan) bool {
+		return len(n.words) > 0 && len(nameForms[n.words[len(n.words)-1]]) > 0 && roleWords[n.after[0]]
+	}
+	if slices.ContainsFunc(claimed, byOffice) {
+		otherPersons--
+	}
+	lower := strings.ToLower(whole)
+	var out []string
+	person, country := 0, 0
 	for _, n := range claimed {
-		if n.number || len(n.words) != 1 || strings.Contains(lower, n.words[0]) {
+		if n.number || byOffice(n) || slices.ContainsFunc(n.words, func(w string) bool { return strings.Contains(lower, w) }) {
 			continue
 		}
 		// "Vietnam's constitution … on Vietnamese soil": one name, and
 		// its people.
-		if referent != "" && !sameName(referent, n.words[0]) {
-			return ""
+		if slices.ContainsFunc(out, func(o string) bool { return len(n.words) == 1 && sameName(o, n.words[0]) }) {
+			continue
 		}
-		if referent == "" {
-			referent = n.words[0]
+		if isCountryName(n.words) {
+			country++
+		} else {
+			person++
 		}
+		out = append(out, strings.Join(n.words, " "))
 	}
-	return referent
+	// A counterpart is another than the persons named; "He", "the
+	// country" and "the two sides" are only where the passage names
+	// nothing the sentence lacks.
+	persons, spare := 0, 0
+	if otherPersons <= 0 {
+		persons = counterparts
+	}
+	if !others {
+		persons += pronouns
+		spare = 2 * pairs
+		countries += 2 * countryPairs
+	} else {
+		countries = 0
+	}
+	spare -= max(0, person-persons) + max(0, country-countries)
+	if spare < 0 || len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+// isReferent reports whether the missing name m is one of referents
+// (unnamedReferent).
+func isReferent(referents []string, m string) bool {
+	return slices.ContainsFunc(referents, func(r string) bool {
+		return lowerFolded(m) == r || sameName(lowerFolded(m), r)
+	})
 }
 
 // withoutMarkers removes the citation markers of text.
@@ -417,13 +526,17 @@ func roleOfNamed(claimed []nameSpan, m, passage string) bool {
 // swappedInPassage returns a name of sentence that the whole passage (its
 // sentences, sents) puts otherwise, or "": another name in its place in
 // the clause that says what the sentence's says (misboundName, from the
-// sentence's bindings), another direction (swappedDirection), or another
-// doer of its verb (swappedDoer).
+// sentence's bindings), another direction (swappedDirection), another
+// event for its date (swappedDate), or another doer of its verb
+// (swappedDoer).
 func (c supportChecker) swappedInPassage(sentence string, bindings []nameBinding, sents []string) string {
 	if swapped := misboundName(bindings); swapped != "" {
 		return swapped
 	}
 	if swapped := swappedDirection(sentence, sents); swapped != "" {
+		return swapped
+	}
+	if swapped := swappedDate(sentence, sents); swapped != "" {
 		return swapped
 	}
 	return swappedDoer(sentence, sents, c.synonyms)

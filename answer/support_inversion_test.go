@@ -372,3 +372,55 @@ func TestSupportCheckScopeEndsAtWhile(t *testing.T) {
 		{"outcomes, as said", "Beyond signalling communist unity, the trip produced tangible outcomes such as economic agreements.", true},
 	})
 }
+
+// TestSupportCheckNamesByReference: a name of the sentence the passage
+// gives only by reference — "his communist counterpart" for a person,
+// "its larger neighbor" for a country, a sentence's "He", "the two
+// sides" for two names — is supported where the passage names nothing
+// else the sentence lacks; not where it names another (a person for
+// "He", anything for a country), nor a second name the reference cannot
+// stand for.
+func TestSupportCheckNamesByReference(t *testing.T) {
+	synonyms, err := retrieval.WordNetSynonyms()
+	if err != nil {
+		t.Fatal(err)
+	}
+	check := builtinSupportChecker(synonyms)
+	// The passages have no title: a title's names are the passage's.
+	checkUntitled := func(t *testing.T, passage string, cases []supportCase) {
+		t.Helper()
+		for _, tt := range cases {
+			if v := check.check(tt.sentence, passage, ""); v.supported != tt.want {
+				t.Errorf("%s: %q supported = %v (%s), want %v", tt.name, tt.sentence, v.supported, v.why, tt.want)
+			}
+		}
+	}
+	const counterpart = "For his part, Dupont warned both towns against a very complicated environment, while calling on his socialist counterpart to resist any external interference."
+	checkUntitled(t, counterpart, []supportCase{
+		{"a counterpart named", "Dupont warned of a very complicated environment and urged Moreau to resist external interference.", true},
+		{"a counterpart named, the other by office", "The French leader warned of a very complicated environment and urged Moreau to resist external interference.", true},
+		{"two persons for one counterpart", "Dupont warned of a very complicated environment and urged Moreau and Petit to resist external interference.", false},
+	})
+	const named = "For his part, Dupont warned Leclerc against a very complicated environment, while calling on his socialist counterpart to resist any external interference."
+	checkUntitled(t, named, []supportCase{
+		{"a counterpart where the passage names another person", "Dupont warned of a very complicated environment and urged Moreau to resist external interference.", false},
+	})
+	const neighbour = "The two countries normalized relations in 1991, despite Vietnam’s distrust of its larger neighbor."
+	checkUntitled(t, neighbour, []supportCase{
+		{"a neighbour named", "The two countries normalized relations in 1991, though Vietnam distrusts China.", true},
+		{"a neighbour and a person named", "The two countries normalized relations in 1991, though Vietnam distrusts China and Moreau.", false},
+	})
+	const pronoun = "The two sides will sign economic agreements. He is expected to fund a railway line project."
+	checkUntitled(t, pronoun, []supportCase{
+		{"the person of a sentence's He", "The two sides will sign economic agreements, and Dupont is expected to fund a railway line project.", true},
+	})
+	const sides = "The two sides agreed to properly manage their maritime spats and boost bilateral trade."
+	checkUntitled(t, sides, []supportCase{
+		{"the two sides named", "In the end, Paris and Rome agreed to properly manage their maritime spats and boost bilateral trade.", true},
+		{"three names for two sides", "In the end, Paris, Rome and Madrid agreed to properly manage their maritime spats and boost bilateral trade.", false},
+	})
+	// A title's names count as the passage's.
+	if v := check.check("Paris and Rome agreed to properly manage their maritime spats and boost bilateral trade.", sides, "Madrid and Lisbon"); v.supported {
+		t.Errorf("two sides named where the title names two others: supported")
+	}
+}

@@ -29,6 +29,13 @@ var synonymsFile []byte
 //go:embed synonyms_verb.tsv.gz
 var verbSynonymsFile []byte
 
+// verbKindsFile is the built-in table of what each verb is a way of doing,
+// made by tools/synonyms in the format of synonymsFile from the hypernyms
+// of each WordNet verb's first sense: "land" → "arriv".
+//
+//go:embed verb_hypernyms.tsv.gz
+var verbKindsFile []byte
+
 // Synonyms maps a stem to the stems of the words that share one of its two
 // most frequent senses ("weapon" → "arm", "artilleri"). A search looks up
 // the question's words that no passage uses, and searches for their
@@ -54,6 +61,17 @@ var builtinVerbSynonyms = sync.OnceValues(func() (Synonyms, error) {
 // frequent senses as a verb ("sign" → "subscrib", "ratifi"; not the
 // noun's "mark"). It is shared: do not change it.
 func WordNetVerbSynonyms() (Synonyms, error) { return builtinVerbSynonyms() }
+
+// builtinVerbKinds parses the built-in verbs' kinds table once per process.
+var builtinVerbKinds = sync.OnceValues(func() (Synonyms, error) {
+	return ReadSynonyms(bytes.NewReader(verbKindsFile))
+})
+
+// WordNetVerbKinds returns the built-in verbs' kinds table: a verb's stem
+// mapped to the stems of the verbs its first sense is a way of doing
+// ("land" → "arriv"; not "arriv" → "land"). It is shared: do not change
+// it.
+func WordNetVerbKinds() (Synonyms, error) { return builtinVerbKinds() }
 
 // ReadSynonyms parses a gzipped synonym table in the format of
 // synonymsFile.

@@ -108,6 +108,31 @@ func TestWordNetVerbSynonyms(t *testing.T) {
 	}
 }
 
+// TestWordNetVerbKinds: the built-in verbs' kinds table maps a verb to
+// what it is a way of doing, one way only.
+func TestWordNetVerbKinds(t *testing.T) {
+	table, err := WordNetVerbKinds()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(table) < 1000 {
+		t.Errorf("%d verbs, want WordNet's verbs with a hypernym (over 1000)", len(table))
+	}
+	tests := []struct {
+		verb, kind string
+		want       bool
+	}{
+		{"land", "arrive", true},
+		{"arrive", "land", false}, // arriving is not always landing
+		{"sign", "land", false},
+	}
+	for _, tt := range tests {
+		if got := slices.Contains(table[text.Stem(tt.verb)], text.Stem(tt.kind)); got != tt.want {
+			t.Errorf("%s → %q: %s among them = %v, want %v", tt.verb, table[text.Stem(tt.verb)], tt.kind, got, tt.want)
+		}
+	}
+}
+
 // TestSynonymsStandInForWordsThePassagesDoNotUse: a question word no chunk
 // holds is searched as its synonyms that chunks hold; a word chunks hold
 // is searched as it is, and a synonym no chunk holds is not added.

@@ -10,7 +10,7 @@ import (
 	"github.com/lectern/lectern/internal/text"
 )
 
-// The verbs' kinds table (answer/verb_hypernyms.tsv.gz) says what a verb
+// The verbs' kinds table (retrieval/verb_hypernyms.tsv.gz) says what a verb
 // is a way of doing: for the stem of every single-word verb, the stems of
 // the single words of the synsets its first senses point to as their
 // hypernym (pointer "@"): "land" (reach or come to rest) is a way to

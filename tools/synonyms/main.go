@@ -12,7 +12,7 @@
 // by spaces. Only single words are kept. Stems are text.Stem's, so
 // the table must be made again when the stemmer changes.
 //
-// It also writes answer/verb_hypernyms.tsv.gz, what each verb is a way of
+// It also writes retrieval/verb_hypernyms.tsv.gz, what each verb is a way of
 // doing (its first senses' hypernyms: "land" → "arrive"), and
 // retrieval/synonyms_support.tsv.gz, what the answer's
 // support check knows of words beyond their synonyms: how often WordNet's
@@ -43,7 +43,7 @@ func main() {
 	out := flag.String("out", "retrieval/synonyms.tsv.gz", "file to write")
 	supportSenses := flag.Int("support-senses", 2, "how many of each word's senses, most frequent first, give the support table's related words")
 	supportOut := flag.String("support-out", "retrieval/synonyms_support.tsv.gz", "file to write the support check's table of word counts and related words to")
-	hypernymOut := flag.String("hypernym-out", "answer/verb_hypernyms.tsv.gz", "file to write the verbs' kinds table to: each verb's stem and the stems of its first senses' hypernyms")
+	hypernymOut := flag.String("hypernym-out", "retrieval/verb_hypernyms.tsv.gz", "file to write the verbs' kinds table to: each verb's stem and the stems of its first senses' hypernyms")
 	hypernymSenses := flag.Int("hypernym-senses", 1, "how many of each verb's senses, most frequent first, give the verbs' kinds table's hypernyms")
 	verbOut := flag.String("verb-out", "retrieval/synonyms_verb.tsv.gz", "file to write the verbs' table to: each verb's stem and the stems sharing one of its first verb senses")
 	flag.Parse()
