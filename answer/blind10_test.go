@@ -14,9 +14,9 @@ import (
 // (87 %), 16 and 15; 48 of 50 caught (96 %), 3 of 50 dropped (6 %): the
 // floors, against the targets (0.90, 0.95, 0.05).
 const (
-	blind10MinTurnedAway = 26.0 / 30
-	blind10MinAnswered   = 16 // of 25
-	blind10MinRight      = 15
+	blind10MinTurnedAway = 29.0 / 30 // 26 before slots5 (tuned on the spent set: a succession or a change asked is stated, the first of a ranking a given places lower)
+	blind10MinAnswered   = 19        // of 25; 16 before slots5, which tuned on the spent set (the verb after "been", "before a court" no time, what makes a trip a sign, a reason in the next sentence)
+	blind10MinRight      = 18        // 15 before slots5 (a year asked given by a year)
 	// Tuned on after they were spent (support9): 50 of 50 caught, 0 of 50
 	// dropped (a plan made a fact, an invented court, a pair of names the
 	// other way round, a month and a gap worked out).

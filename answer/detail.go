@@ -69,6 +69,7 @@ func readAskedDetail(question string) askedDetail {
 	}
 	d.verb = askedPeoplesVerb(asked)
 	d.doers = d.verb != "" && peopleDoIt(asked)
+	d.companion = d.companion || d.doers && peopleDidWith.MatchString(asked)
 	if k, ok := nameOfPerson(asked); ok {
 		words := strings.Fields(asked)
 		d.kind = strings.ToLower(trimWord(words[k]))
@@ -711,6 +712,11 @@ func yearsOnOtherSide(sentence string, s timeScope) bool {
 
 // whoDidWith is "Who VERBed with …?": it asks who did it with someone.
 var whoDidWith = regexp.MustCompile(`(?i)^\W*who\s+\p{Ll}+\s+(?:\p{Ll}+\s+)?(?:with|alongside)\b`)
+
+// peopleDidWith is "Which NOUN VERBed with …?", people asked by a noun
+// who did it with someone: "Which Chinese officials travelled with Yu
+// Zhengsheng?".
+var peopleDidWith = regexp.MustCompile(`(?i)^\W*(?:which|what)\s+(?:[\p{L}.'’-]+\s+){1,4}?\p{Ll}+\s+(?:\p{Ll}+\s+)?(?:with|alongside)\b`)
 
 // withSomeone is a sentence telling of a companion: "arrived … with his
 // wife", "accompanied by", "together", "alongside".

@@ -176,7 +176,8 @@ func TestWithoutOtherAgents(t *testing.T) {
 	}
 }
 
-// TestACompanionIsAsked: "Who did it with someone?" is answered by a
+// TestACompanionIsAsked: "Who did it with someone?" (or "Which officials
+// did it with someone?") is answered by a
 // sentence that tells of a companion, not by one who did it alone.
 func TestACompanionIsAsked(t *testing.T) {
 	q := "Who travelled with Xi Jinping to Vietnam?"
@@ -195,6 +196,15 @@ func TestACompanionIsAsked(t *testing.T) {
 	}
 	if readAskedDetail("Who travelled to Vietnam?").companion {
 		t.Error("\"Who travelled to Vietnam?\" asks no companion")
+	}
+	// People asked by a noun who did it with someone.
+	for q, want := range map[string]bool{
+		"Which Chinese officials travelled with Yu Zhengsheng to Vietnam in December 2014?": true,
+		"Which Chinese officials travelled to Vietnam in December 2014?":                    false,
+	} {
+		if got := readAskedDetail(q).companion; got != want {
+			t.Errorf("%q asks a companion: %v, want %v", q, got, want)
+		}
 	}
 }
 

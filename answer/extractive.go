@@ -376,6 +376,10 @@ func (a *Answerer) extract(question, query string, passages []retrieval.Passage,
 		a.log.Debug("no answer to the question", "rule", rule, "sentence", s.text)
 	})
 	picked := pickSentences(sents, q)
+	if predicate := askedPredicate(question); predicate != "" && asksWhy.MatchString(question) {
+		synonyms := withVerbKinds(a.synonyms(), append(questionVerbs(question), predicate)...)
+		picked = withReasonsAfter(picked, sents, predicate, synonyms)
+	}
 	if len(picked) == 0 {
 		a.log.Debug("no sentence left that answers the question")
 		return notFound()

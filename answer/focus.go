@@ -326,6 +326,10 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 	quoted := quotedPhrases(question)
 	predicate := askedPredicate(question)
 	why := asksWhy.MatchString(question)
+	exact := asksExactCount.MatchString(question)
+	succession := asksSuccession.MatchString(question)
+	change := asksChange.MatchString(question)
+	money := asksMoney(question)
 	kind := kindNamePattern(question)
 	baseNames := shareBaseNames(question)
 	things := askedThingsTerm(question)
@@ -352,7 +356,7 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 	dates := askedDates(question)
 	dateTerms := dateScopeTerms(question)
 	mainTerms := mainClauseTerms(question, f)
-	if !detail.asks() && predicate == "" && scope.order == orderNone && !yesNo && alternatives == nil && things == "" && first == nil && thing == "" && !valueOf && len(nouns) == 0 && !place && !why && kind == nil && len(f.names) == 0 && len(f.years) == 0 && len(f.numbers) == 0 && c != cueWhen && c != cueNumber && m == measureNone && len(role) == 0 && len(quoted) == 0 && !asksMoney(question) {
+	if !detail.asks() && predicate == "" && scope.order == orderNone && !yesNo && alternatives == nil && things == "" && first == nil && thing == "" && !valueOf && len(nouns) == 0 && !place && !why && !succession && !change && kind == nil && len(f.names) == 0 && len(f.years) == 0 && len(f.numbers) == 0 && c != cueWhen && c != cueNumber && m == measureNone && len(role) == 0 && len(quoted) == 0 && !asksMoney(question) {
 		return
 	}
 	// Each sentence is read once; the sentence before it, its title and
@@ -501,10 +505,16 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 			rule = "place" // "Where did they meet?" needs a place
 		case why && predicate != "" && !answersWhy(sents, i, predicate, synonyms):
 			rule = "reason" // "Why did Vietnam skip …?" needs a reason
+		case why && predicate == "" && asksGround.MatchString(question) && !showsGround.MatchString(text):
+			rule = "ground" // "Why did Yu's trip show that ties had recovered?" is not "Xi sent Yu to visit Vietnam"
 		case why && predicate != "" && !slices.ContainsFunc(asked, func(terms []string) bool {
 			return holdsAsked(sents[i].terms, termsBefore(sents, i), terms, synonyms)
 		}):
 			rule = "reason's event" // "What prompted China to send two ships …?" is not why Xi sent Yu
+		case change && !statesChange.MatchString(text):
+			rule = "change" // "Did confidence go up or down compared with the previous year?" is not one year's figure
+		case succession && !statesSuccession.MatchString(text):
+			rule = "succession" // "Who took over from Trong?" is not "General Secretary Nguyen Phu Trong"
 		case kind != nil && !holdsKindName(text, question, kind):
 			rule = "kind of name" // "Which university …?" needs one
 		case head != "" && (!holdsEvery(sents[i].terms, role, synonyms) || !roleTogether(text, role, head, synonyms) || !namesHolder(text, question, head, synonyms)):
@@ -531,14 +541,16 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 			rule = "duration" // "How long did Xi stay?" is not "for the first time in six years"; the talks of one day are not the visit's days
 		case !m.holds(text):
 			rule = "measure" // "What share …?" needs a share
-		case (c == cueWhen || c == cueNumber || m != measureNone || valueOf) && !slices.ContainsFunc(asked, func(terms []string) bool {
+		case (c == cueWhen || c == cueNumber || m != measureNone || valueOf || money) && !slices.ContainsFunc(asked, func(terms []string) bool {
 			return holdsAsked(sents[i].terms, termsBefore(sents, i), terms, synonyms)
 		}):
-			rule = "asked terms" // a date or a number of something else
+			rule = "asked terms" // a date, a number or a sum of something else ("a billion dollars" paid to oil companies is not the trade's value)
 		case c == cueWhen && !dateLike.MatchString(text) && !eraYear.MatchString(text) && !relativeTime.MatchString(text):
 			rule = "date"
 		case c == cueNumber && !holdsCount(withoutCountsElsewhere(withoutCountsOfOthers(text, qualifier), countAt), question, f):
 			rule = "count"
+		case exact && onlyRoughCounts(text, question, f):
+			rule = "exact count" // "Exactly how many people were killed?" is not "Over twenty people lost their lives"
 		case (asksHowMuch(question) || valueOf) && !amountLike.MatchString(text):
 			rule = "amount"
 		case asksMoney(question) && !moneyLike.MatchString(text):
@@ -753,6 +765,22 @@ func holdsCount(sentence, question string, f focus) bool {
 	return false
 }
 
+// An exact count asked: "Exactly how many people were killed …?", "the
+// precise number of …". A sentence whose counts are all rough ("Over
+// twenty people lost their lives, while hundreds were injured") does not
+// give it.
+var (
+	asksExactCount = regexp.MustCompile(`(?i)\b(?:exactly|precisely)\s+how\s+(?:many|much)\b|\bthe\s+(?:exact|precise)\s+(?:number|figure|count|toll|amount|total)\b`)
+	roughCount     = regexp.MustCompile(`(?i)\b(?:(?:over|more\s+than|less\s+than|fewer\s+than|about|around|nearly|almost|some|roughly|approximately|at\s+least|up\s+to|upwards\s+of|close\s+to|as\s+many\s+as)\s+(?:US)?\$?\d[\d,.]*|(?:over|more\s+than|less\s+than|fewer\s+than|about|around|nearly|almost|some|roughly|approximately|at\s+least|up\s+to|upwards\s+of|close\s+to|as\s+many\s+as)\s+(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a\s+hundred|a\s+thousand)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|dozens|hundreds|thousands|millions|scores|several|a\s+few)\b`)
+)
+
+// onlyRoughCounts reports whether every count of a sentence that answers
+// a "how many" question is rough: without its rough counts, it holds
+// none.
+func onlyRoughCounts(sentence, question string, f focus) bool {
+	return roughCount.MatchString(sentence) && !holdsCount(roughCount.ReplaceAllString(sentence, " "), question, f)
+}
+
 // measureUnits are, by their stems, the units a "How many UNIT …?"
 // question measures in, each with the measure it is written in: a number
 // and the unit, "3,200 acres".
@@ -773,8 +801,10 @@ var amountScales = wordSet("million billion trillion millions billions trillions
 // "70%".
 var sumOrShare = regexp.MustCompile(`(?i)(?:US)?\$\s?\d[\d,.]*(?:\s?(?:million|billion|trillion))?|\d[\d,.]*\s?(?:%|percent\b|per cent\b)|\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several|hundreds\s+of|\d[\d,.]*)\s+(?:(?:hundred|thousand|million|billion|trillion)\s+)?(?:dollars|euros|yuan|dong|rubles|pounds)\b`)
 
-// namedNumber is a number that is part of a name: "COVID-19", "G-20".
-var namedNumber = regexp.MustCompile(`\p{L}+-\d+`)
+// namedNumber is a number that is part of a name: "COVID-19", "G-20",
+// the number after a name of two capitalised words ("the Haiyang Shiyou
+// 981 oil rig").
+var namedNumber = regexp.MustCompile(`\p{L}+-\d+|\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+\s+\d+\b`)
 
 // countedWord is the lower-cased word after "how many" ("how many years"
 // → "years"), or "".

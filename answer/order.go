@@ -41,6 +41,11 @@ var (
 	// askedScope is a scope word that asks itself, not one that scopes:
 	// "After which battle …?", "Since when …?", "since what year".
 	askedScope = regexp.MustCompile(`(?i)^\s+(?:which|what|whom|when|how)\b`)
+	// beforeHearing is "before" in front of those who hear or judge, not
+	// a time: "brought its dispute before an international court", "testify
+	// before Congress", "appear before the committee"; not "before the
+	// court ruled", a clause.
+	beforeHearing = regexp.MustCompile(`(?i)^\s+(?:(?:an?|the|its|their|his|her|this|that)\s+)?(?:[\p{L}'’-]+\s+){0,4}?(?:courts?|tribunals?|judges?|jur(?:y|ies)|panels?|committees?|commissions?|parliaments?|congress|assembly|assemblies|councils?|senate|legislatures?|audiences?|crowds?|cameras?|arbitrators?|arbitration|the\s+public|the\s+world|the\s+press)(?:\s*[?,.;:]|\s*$|\s+(?:of|in|at|on|to|for|over|about|with|and|or|than|instead|rather)\b)`)
 	// scopeEnd ends the event a scope is measured from: "after the 2014
 	// standoff to mend relations" → "the 2014 standoff".
 	scopeEnd = regexp.MustCompile(`(?i)[,?;:]|\s+(?:and|to|when|while|but|so|or|in\s+order)\s+`)
@@ -55,7 +60,7 @@ func askedTimeScope(question string, f focus) timeScope {
 	}
 	for _, loc := range scopeWord.FindAllStringSubmatchIndex(question, -1) {
 		rest := question[loc[1]:]
-		if askedScope.MatchString(rest) {
+		if askedScope.MatchString(rest) || beforeHearing.MatchString(rest) && strings.EqualFold(question[loc[0]:loc[1]], "before") {
 			continue
 		}
 		s := timeScope{order: orderAfter}
@@ -104,7 +109,7 @@ var scopeMeasure = regexp.MustCompile(`(?i)(?:\b(?:just|only|some|about|nearly|a
 func withoutTimeScope(question string) string {
 	for _, loc := range scopeWord.FindAllStringIndex(question, -1) {
 		rest := question[loc[1]:]
-		if askedScope.MatchString(rest) {
+		if askedScope.MatchString(rest) || beforeHearing.MatchString(rest) && strings.EqualFold(question[loc[0]:loc[1]], "before") {
 			continue
 		}
 		end := len(rest)

@@ -5,7 +5,7 @@ import "testing"
 // TestTimeScopeOfAQuestion: the time order a question asks within, the
 // asked terms of the event it is measured from and its year; none for a
 // question that asks the date or the length itself, or whose "after"
-// asks ("After which battle …?").
+// asks ("After which battle …?") or stands before a court.
 func TestTimeScopeOfAQuestion(t *testing.T) {
 	tests := []struct{ question, want string }{
 		{"What post did Vo Van Thuong hold before he became Vietnam's president?", "before becom"},
@@ -21,6 +21,10 @@ func TestTimeScopeOfAQuestion(t *testing.T) {
 		{"After which battle did Ho Chi Minh's movement drive out the French?", "none"},
 		{"Since when has Vietnam been a member of the WTO?", "none"},
 		{"What did Trong and Xi agree on?", "none"},
+		// "before" those who hear or judge is a place, not a time.
+		{"Why hasn't Vietnam brought its dispute with China before an international court?", "none"},
+		{"Did the minister testify before the National Assembly's foreign affairs committee?", "none"},
+		{"What did Vietnam do before the court ruled on the Philippines' case?", "before court rule case"},
 	}
 	for _, tt := range tests {
 		if got := askedTimeScope(tt.question, readFocus(tt.question)).String(); got != tt.want {

@@ -85,13 +85,16 @@ func askedPredicate(question string) string {
 	be := slices.Contains([]string{"is", "are", "was", "were"}, strings.ToLower(m[1]))
 	last := ""
 	fields := strings.Fields(m[2])
+	if v := verbAfterBeen(m[1], fields); v != "" {
+		fields, be = []string{v}, true // "Why has Trong's late-2022 trip been read as …?" → read
+	}
 	for k, f := range fields {
 		w := trimWordParens(f)
 		if last != "" && (strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")) {
 			break // a possessive after the verb opens its object: "cover Trong's visit"
 		}
-		if k > 0 && articles[strings.ToLower(fields[k-1])] {
-			continue // a word after an article is a noun: "does the joint statement's point 9 say"
+		if k > 0 && (articles[strings.ToLower(fields[k-1])] || possessiveEnd.MatchString(fields[k-1])) {
+			continue // a word after an article or a possessive is a noun: "does the joint statement's point 9 say", "did Yu's trip show"
 		}
 		if w == "" || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") || startsWithCapital(w) {
 			continue // the subject's names
@@ -111,7 +114,7 @@ func askedPredicate(question string) string {
 			break
 		}
 	}
-	if last == "" || be && !participle.MatchString(last) && !strings.HasSuffix(last, "ing") && last != "left" && pastOf[lastTerm(last)] == "" {
+	if last == "" || be && !participle.MatchString(last) && !strings.HasSuffix(last, "ing") && last != "left" && !sameParticiples[last] && pastOf[lastTerm(last)] == "" {
 		return "" // "Who was …", "What is the Three Nos doctrine?"
 	}
 	t := lastTerm(last)
@@ -122,6 +125,35 @@ func askedPredicate(question string) string {
 		return ""
 	}
 	return t
+}
+
+// sameParticiples are the participles spelt as their verb.
+var sameParticiples = wordSet("read put set cut hit let shut spread cast cost hurt quit split bid")
+
+// verbAfterBeen is the verb of a question asked with "has", "have" or
+// "had" and "been": the participle after "been" or "being", however long
+// the subject before it ("Why have a number of Chinese firms been
+// relocating …?" → relocating); "" when there is none, or "been" is the
+// verb ("has X been critical of …").
+func verbAfterBeen(aux string, fields []string) string {
+	if !slices.Contains([]string{"has", "have", "had"}, strings.ToLower(aux)) {
+		return ""
+	}
+	for k, f := range fields[:max(len(fields)-1, 0)] {
+		if lower := strings.ToLower(trimWordParens(f)); lower != "been" && lower != "being" {
+			continue
+		}
+		next := trimWordParens(fields[k+1])
+		lower := strings.ToLower(next)
+		if next != lower || text.IsStopWord(lower) {
+			return ""
+		}
+		if strings.HasSuffix(lower, "ing") || participle.MatchString(lower) || pastOf[text.Stem(lower)] != "" || sameParticiples[lower] {
+			return next
+		}
+		return ""
+	}
+	return ""
 }
 
 // nounQuestion opens a question by what it asks for, a noun after the
@@ -640,16 +672,18 @@ var causeVerb = regexp.MustCompile(`(?i)^\W*what\s+(?:(?:has|have|had|is|are|was
 var causeOf = regexp.MustCompile(`(?i)^\W*what\s+(?:(?:has|have|had|is|are|was|were)\s+(?:been\s+)?)?(?:led|leads|leading|drove|drives|driving|caused|causes|causing|prompted|prompts|prompting|motivated|motivates|motivating|pushed|pushes|pushing|forced|forces|convinced|persuaded)\s+(?:[^?]+?)\s+to\s+(\p{Ll}[\p{Ll}-]*)`)
 
 // reasonMarker is a stated reason: "because", "due to", "in order to",
-// "to remove …", "driven by the desire", "after …".
-var reasonMarker = regexp.MustCompile(`(?i)\b(?:because|due\s+to|owing\s+to|thanks\s+to|as\s+a\s+result|result(?:ed|ing|s)?\s+(?:of|from|in)|in\s+order\s+to|so\s+as\s+to|so\s+that|in\s+an?\s+(?:effort|attempt|bid)\s+to|aim(?:s|ed|ing)?\s+(?:at|to)|intended\s+to|driven\s+by|caused\s+by|for\s+fear|in\s+response|reasons?|motivat\w*|seeking\s+to|amid|concerns?\s+over|over\s+concerns|fear\s+of|desire|after|following|when|respon(?:d|ded|se)\s+(?:to|by)|convinc\w*|prompt\w*|to\s+\p{Ll}{2,})`)
+// "to remove …", "driven by the desire", "after …", "in view of …".
+var reasonMarker = regexp.MustCompile(`(?i)\b(?:because|due\s+to|owing\s+to|thanks\s+to|in\s+(?:view|light)\s+of|on\s+account\s+of|given\s+that|as\s+a\s+result|result(?:ed|ing|s)?\s+(?:of|from|in)|in\s+order\s+to|so\s+as\s+to|so\s+that|in\s+an?\s+(?:effort|attempt|bid)\s+to|aim(?:s|ed|ing)?\s+(?:at|to)|intended\s+to|driven\s+by|caused\s+by|for\s+fear|in\s+response|reasons?|motivat\w*|seeking\s+to|amid|concerns?\s+over|over\s+concerns|fear\s+of|desire|after|following|when|respon(?:d|ded|se)\s+(?:to|by)|convinc\w*|prompt\w*|to\s+\p{Ll}{2,})`)
 
 // toNotReason are "to" phrases that state no purpose: a destination, a
 // recipient, a comparison.
 var toNotReason = regexp.MustCompile(`(?i)\bto\s+(?:be|the|a|an|its|their|his|her|this|that|these|those|any|all|some|other|another|both|each|more|one|two|three|date|now|be)\b`)
 
 // causedBy is a cause stated before the verb it causes: "the Pentagon's
-// decision … has forced Indonesia and the Philippines to cancel …".
-var causedBy = regexp.MustCompile(`(?i)\b(?:forc(?:e|es|ed|ing)|compel(?:s|led|ling)?|push(?:es|ed|ing)?|prompt(?:s|ed|ing)?|l(?:ed|ead|eads|eading)|dr(?:ove|ive|ives|iven)|convinc(?:e|es|ed|ing)|persuad(?:e|es|ed|ing)|caus(?:e|es|ed|ing))\b`)
+// decision … has forced Indonesia and the Philippines to cancel …", and
+// a fact that grounds it: "The fact that Yu ranked fourth … indicated that
+// relations had turned the corner".
+var causedBy = regexp.MustCompile(`(?i)\b(?:the\s+fact\s+that|forc(?:e|es|ed|ing)|compel(?:s|led|ling)?|push(?:es|ed|ing)?|prompt(?:s|ed|ing)?|l(?:ed|ead|eads|eading)|dr(?:ove|ive|ives|iven)|convinc(?:e|es|ed|ing)|persuad(?:e|es|ed|ing)|caus(?:e|es|ed|ing))\b`)
 
 // byMeans ends the text before a verb that is the means of what the
 // sentence says before it: "Vietnam has adopted a “porcupine strategy” by
@@ -684,13 +718,34 @@ func givesReason(s string, predicate string, synonyms retrieval.Synonyms) bool {
 	}
 	for _, loc := range reasonMarker.FindAllStringIndex(s[from:to], -1) {
 		m := s[from+loc[0] : from+loc[1]]
-		if strings.HasPrefix(strings.ToLower(m), "to ") && toNotReason.MatchString(m) {
-			continue
+		if strings.HasPrefix(strings.ToLower(m), "to ") && (toNotReason.MatchString(m) || startsWithCapital(strings.TrimSpace(m[3:]))) {
+			continue // a destination or a recipient: "to Vietnam", "to Hanoi"
 		}
 		return true
 	}
 	return false
 }
+
+// Why something is a sign of something else: "Why did Yu Zhengsheng's
+// trip show that ties had recovered?" asks what made the trip a sign (that
+// Yu ranked fourth), which a sentence says with a word of showing ("The
+// fact that Yu ranked fourth … indicated that relations had turned the
+// corner"), not by telling of the trip.
+var (
+	asksGround  = regexp.MustCompile(`(?i)^\W*why\s+(?:did|does|do|would|should|is|was|are|were|might|could|has|have)\b.*?\b(?:show|shows|showed|shown|indicat\w*|signal\w*|suggest\w*|mean|means|meant|prov(?:e|es|ed|en)|demonstrat\w*|reflect\w*|illustrat\w*|confirm\w*|mark|marks|marked|signif\w*)\s+(?:that|how)\b`)
+	showsGround = regexp.MustCompile(`(?i)\b(?:show\w*|indicat\w*|signal\w*|suggest\w*|mean\w*|meant|prov(?:e|es|ed|en|ing)|demonstrat\w*|reflect\w*|illustrat\w*|confirm\w*|marks|marked|signif\w*|signs?\s+(?:of|that)|evidence|testament|proof|because)\b`)
+)
+
+// Who came after or before someone in a post: "Who took over from Trong
+// as general secretary?", "Who succeeded him?", "Who was his
+// predecessor?" ask for a succession, which the sentence that answers
+// states ("elected to succeed", "replaced", "took over", "his
+// predecessor"); a sentence that only names the post's holder, or the
+// person the question names, does not.
+var (
+	asksSuccession   = regexp.MustCompile(`(?i)^\W*(?:who|whom)\b.*\b(?:succeed(?:ed|s)?|successors?|replac(?:e|ed|es)|t(?:ook|ake|akes|aken)\s+over|preceded|predecessors?|came\s+(?:after|before)|in\s+place\s+of)\b`)
+	statesSuccession = regexp.MustCompile(`(?i)\b(?:succe(?:ed|eds|eded|eding|ssors?|ssion)|replac(?:e|ed|es|ing|ement)|t(?:ook|ake|akes|aken|aking)\s+over|preced(?:e|ed|es|ing)|predecessors?|in\s+place\s+of|st(?:ep|eps|epped)\s+(?:down|aside)|hand(?:ed|s)?\s+over|the\s+helm|former|previous|outgoing|incoming)\b`)
+)
 
 // anaphoricOpening opens a sentence that goes on about the one before:
 // "This strategic move … is driven by the desire …".
@@ -710,10 +765,35 @@ func answersWhy(sents []sentence, i int, predicate string, synonyms retrieval.Sy
 	if !own && holdsPredicate(before, predicate, synonyms) && givesReason(s.text, "", synonyms) {
 		return true
 	}
-	if _, after := neighbours(sents, i); after != nil && anaphoricOpening.MatchString(sents[i+1].text) && givesReason(sents[i+1].text, "", synonyms) {
-		return true
+	return reasonInNext(sents, i, synonyms)
+}
+
+// reasonInNext reports whether the sentence after sents[i] goes on about
+// it and gives the reason: "Several Chinese companies are moving their
+// operations to Vietnam." "This strategic move … is driven by the desire
+// …". The answer shows that sentence with it.
+func reasonInNext(sents []sentence, i int, synonyms retrieval.Synonyms) bool {
+	_, after := neighbours(sents, i)
+	return after != nil && anaphoricOpening.MatchString(sents[i+1].text) && givesReason(sents[i+1].text, "", synonyms)
+}
+
+// withReasonsAfter is the picked sentences of an answer to a why question
+// with, after each one whose reason is only in the sentence after it, that
+// sentence: the reason is what was asked.
+func withReasonsAfter(picked, sents []sentence, predicate string, synonyms retrieval.Synonyms) []sentence {
+	var out []sentence
+	for _, p := range picked {
+		out = append(out, p)
+		i := slices.IndexFunc(sents, func(s sentence) bool { return s.passage == p.passage && s.pos == p.pos })
+		if i < 0 || holdsPredicate(p.terms, predicate, synonyms) && givesReason(p.text, predicate, synonyms) || !reasonInNext(sents, i, synonyms) {
+			continue
+		}
+		next := sents[i+1]
+		if !slices.ContainsFunc(picked, func(s sentence) bool { return s.passage == next.passage && s.pos == next.pos }) {
+			out = append(out, next)
+		}
 	}
-	return false
+	return out
 }
 
 // clauseSeparator is where a sentence turns to another event: "a 2020

@@ -2,7 +2,7 @@ package answer
 
 import "testing"
 
-// FuzzQuestionRules: the readers of predicate.go, detail.go, order.go and yesno.go take any
+// FuzzQuestionRules: the readers of predicate.go, detail.go, order.go, scope.go and yesno.go take any
 // question and any sentence without panicking or hanging.
 func FuzzQuestionRules(f *testing.F) {
 	f.Add("What did Yu Zhengsheng agree with Vietnamese leaders?", "In return, Xi Jinping sent Yu Zhengsheng to visit Vietnam.")
@@ -27,6 +27,12 @@ func FuzzQuestionRules(f *testing.F) {
 	f.Add("Besides Xi, which", "Besides ,")
 	f.Add("Who are the two 2 who", "Which were the the")
 	f.Add("In what year and in which", "When and where")
+	f.Add("Why have a number of firms been", "This strategic move is driven by the desire to reach markets.")
+	f.Add("If China is only the second-largest market, which is the largest?", "China is its second-largest export market.")
+	f.Add("Exactly how many people were killed", "Over twenty people lost their lives, while hundreds were injured.")
+	f.Add("Who took over from Trong as", "The fact that Yu ranked fourth indicated that ties had turned the corner.")
+	f.Add("Did it go up or down compared with the previous year?", "It fell from 16.5 percent to 11.8 percent, in view of")
+	f.Add("Why has X's been before a court", "been being ,")
 	syn := wordNet(f)
 	f.Fuzz(func(t *testing.T, question, s string) {
 		predicate := askedPredicate(question)
@@ -58,5 +64,15 @@ func FuzzQuestionRules(f *testing.F) {
 		}
 		readAskedDetail(question).missing(sentencesOf(s, s), 1, question, syn)
 		namesSomeoneNew(s, question, false)
+		sents := sentencesOf(s, s)
+		withReasonsAfter(sents[:1], sents, predicate, syn)
+		superlativeTerms(question)
+		onlyRoughCounts(s, question, readFocus(question))
+		asksGround.MatchString(question)
+		showsGround.MatchString(s)
+		asksSuccession.MatchString(question)
+		statesSuccession.MatchString(s)
+		asksChange.MatchString(question)
+		statesChange.MatchString(s)
 	})
 }

@@ -93,6 +93,12 @@ func TestAskedPredicate(t *testing.T) {
 		{"What Russian-made equipment does Vietnam's military rely on?", ""},
 		// An adverb after the question word.
 		{"What exactly did the 1999 border agreement settle?", "settl"},
+		// A word after a possessive is a noun; the verb of "has … been"
+		// is the participle after "been", however long the subject.
+		{"Why did Yu Zhengsheng's trip to Vietnam in December 2014 show that ties had recovered?", ""},
+		{"Why did Vietnam's leaders refuse the offer?", "refus"},
+		{"Why have a number of Chinese firms been relocating their operations to Vietnam?", "reloc"},
+		{"Why has Trong's late-2022 trip to Beijing been read as reassuring China?", "read"},
 	}
 	for _, tt := range tests {
 		if got := askedPredicate(tt.question); got != tt.want {
@@ -229,6 +235,11 @@ func TestAReasonIsGiven(t *testing.T) {
 		{"the end of a means", []string{"Vietnam has adopted a porcupine strategy by rapidly upgrading its defensive capabilities."}, "upgrad", true},
 		{"the reason of another clause", []string{"A 2020 altercation where a coast guard vessel sunk a fishing ship or when it agreed to pay after it canceled their contracts due to Chinese pressure."}, "sink", false},
 		{"a next sentence about something else", []string{"Trong suffered a stroke in 2019.", "The visit reciprocated Xi's visit when Xi chose Vietnam to be the first destination."}, "suffer", false},
+		// A fact that grounds the verb, a reason "in view of"; a
+		// destination is no purpose.
+		{"the fact that", []string{"The fact that Yu ranked fourth in the CCP hierarchy indicated that relations had turned the corner."}, "indic", true},
+		{"in view of", []string{"Trong's trip can be read as a reassurance to China in view of Biden's visit to Cambodia."}, "read", true},
+		{"a destination", []string{"Several Chinese companies are also moving their operations to Vietnam this year, surpassing pre-COVID-19 levels."}, "move", false},
 	}
 	for _, tt := range tests {
 		if got := answersWhy(sentencesOf(tt.sentences...), 0, tt.predicate, syn); got != tt.want {
@@ -500,6 +511,96 @@ func TestAskedPredicateAfterAnExclusion(t *testing.T) {
 	} {
 		if got := askedPredicate(q); got != want {
 			t.Errorf("%q: %q, want %q", q, got, want)
+		}
+	}
+}
+
+// TestWhatMakesSomethingASignIsAsked: "Why did X show that Y?" asks what
+// made X a sign of Y, which a sentence says with a word of showing, not by
+// telling of X.
+func TestWhatMakesSomethingASignIsAsked(t *testing.T) {
+	for _, tt := range []struct {
+		question string
+		want     bool
+	}{
+		{"Why did Yu Zhengsheng's trip to Vietnam in December 2014 show that ties had recovered?", true},
+		{"Why does the upgrade suggest that Hanoi is hedging?", true},
+		{"Why was the visit seen as a sign that ties were mending?", false}, // no verb of showing asked
+		{"Why did Xi send Yu to Vietnam?", false},
+		{"What did the trip show?", false},
+	} {
+		if got := asksGround.MatchString(tt.question); got != tt.want {
+			t.Errorf("asksGround(%q) = %v, want %v", tt.question, got, tt.want)
+		}
+	}
+	for _, tt := range []struct {
+		sentence string
+		want     bool
+	}{
+		{"The fact that Yu ranked fourth in the CCP hierarchy indicated that China-Vietnam relations had turned the corner.", true},
+		{"The visit was a sign that relations were mending.", true},
+		{"It reflected Hanoi's wish to keep ties on track.", true},
+		{"In return, Xi Jinping sent Yu Zhengsheng to visit Vietnam in December 2014.", false},
+	} {
+		if got := showsGround.MatchString(tt.sentence); got != tt.want {
+			t.Errorf("showsGround(%q) = %v, want %v", tt.sentence, got, tt.want)
+		}
+	}
+}
+
+// TestAReasonInTheNextSentenceIsShown: an answer to a why question whose
+// sentence has its reason only in the next one, which goes on about it,
+// shows that one with it; a sentence that gives its own reason goes alone.
+func TestAReasonInTheNextSentenceIsShown(t *testing.T) {
+	syn := wordNet(t)
+	tests := []struct {
+		name      string
+		sentences []string
+		predicate string
+		want      int // sentences shown for the first one picked
+	}{
+		{"the reason after", []string{"Several Chinese companies are moving their operations to Vietnam this year.", "This strategic move is driven by the desire to reach Western markets."}, "move", 2},
+		{"its own reason", []string{"Vietnam has refused to take China to court mainly because it would anger China.", "This is also telling."}, "refus", 1},
+		{"a next sentence about something else", []string{"Several Chinese companies are moving their operations to Vietnam this year.", "Vietnam's exports grew because demand rose."}, "move", 1},
+	}
+	for _, tt := range tests {
+		sents := sentencesOf(tt.sentences...)
+		if got := len(withReasonsAfter(sents[:1], sents, tt.predicate, syn)); got != tt.want {
+			t.Errorf("%s: %d sentences shown, want %d", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestASuccessionIsStated: a question for who came after or before
+// someone in a post is answered by a sentence that states the succession,
+// not by one that names the holder.
+func TestASuccessionIsStated(t *testing.T) {
+	for _, tt := range []struct {
+		question string
+		want     bool
+	}{
+		{"Who took over from Nguyen Phu Trong as general secretary of the Communist Party of Vietnam?", true},
+		{"Who succeeded Trong as party chief?", true},
+		{"Who replaced the ambassador in 2023?", true},
+		{"Who was Trong's predecessor?", true},
+		{"Who greeted Xi at the airport?", false},
+		{"What did the Pentagon propose to Vietnam to replace its Russian weapons?", false}, // no person asked
+	} {
+		if got := asksSuccession.MatchString(tt.question); got != tt.want {
+			t.Errorf("asksSuccession(%q) = %v, want %v", tt.question, got, tt.want)
+		}
+	}
+	for _, tt := range []struct {
+		sentence string
+		want     bool
+	}{
+		{"To Lam was elected to succeed Trong as general secretary.", true},
+		{"He replaced Nong Duc Manh, who stepped down in 2011.", true},
+		{"Xi Jinping held a detailed meeting with General Secretary of the Communist Party of Vietnam Central Committee Nguyen Phu Trong on Tuesday.", false},
+		{"Trong secured his own third term as Vietnam’s top party leader.", false},
+	} {
+		if got := statesSuccession.MatchString(tt.sentence); got != tt.want {
+			t.Errorf("statesSuccession(%q) = %v, want %v", tt.sentence, got, tt.want)
 		}
 	}
 }

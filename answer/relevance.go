@@ -66,6 +66,43 @@ func (r relevanceReport) worthAsking() bool {
 		r.bestSentence >= minSentenceShareForModel
 }
 
+// withoutAbsentKindWords are a question's terms without its kindWords
+// that no passage holds: they say what kind of fact it asks ("What share
+// …", "How many deals came out of …", "in late 2022"), which the sentence
+// that answers says in its own way (a percent, "resulted in", "October"),
+// and the rules of focus.go ask for the kind. A kind word the passages
+// hold stays a term, and a question of kind words only keeps them all.
+func withoutAbsentKindWords(terms []string, absent func(string) bool) []string {
+	var out []string
+	for _, t := range terms {
+		if !kindWords[t] || !absent(t) {
+			out = append(out, t)
+		}
+	}
+	if len(out) == 0 {
+		return terms
+	}
+	return out
+}
+
+// kindGiven is, for the kind words of a question that a sentence says
+// with a number, how it says them: "What year …?" by a year ("since
+// joining the WTO in 2007"), "What share …?" by a percent. Not "How many
+// …?": most sentences hold some number.
+var kindGiven = map[string]*regexp.Regexp{
+	text.Stem("year"):       yearLike,
+	text.Stem("percentage"): regexp.MustCompile(`\d\s?(?:%|percent\b|per\s+cent\b)`),
+	text.Stem("percent"):    regexp.MustCompile(`\d\s?(?:%|percent\b|per\s+cent\b)`),
+	text.Stem("share"):      regexp.MustCompile(`\d\s?(?:%|percent\b|per\s+cent\b)|\b(?:half|a\s+third|a\s+quarter)\b`),
+}
+
+// givesKind reports whether a sentence says the kind word t of a
+// question with a number of that kind.
+func givesKind(t, sentence string) bool {
+	re, ok := kindGiven[t]
+	return ok && re.MatchString(sentence)
+}
+
 // relevance measures which content terms of the question occur in the
 // passages, and how many of them the best sentence holds together.
 func relevance(question string, passages []retrieval.Passage, sents []sentence) relevanceReport {
@@ -74,6 +111,7 @@ func relevance(question string, passages []retrieval.Passage, sents []sentence) 
 	for _, p := range passages {
 		have.add(text.Terms(p.Text)...)
 	}
+	r.terms = withoutAbsentKindWords(r.terms, func(t string) bool { return !have.has(t) })
 	for _, t := range r.terms {
 		if !have.has(t) {
 			r.missing = append(r.missing, t)
@@ -88,7 +126,7 @@ func relevance(question string, passages []retrieval.Passage, sents []sentence) 
 		have.add(s.terms...)
 		n := 0
 		for _, t := range r.terms {
-			if have.has(t) {
+			if have.has(t) || givesKind(t, s.text) {
 				n++
 			}
 		}
@@ -185,6 +223,7 @@ func looseRelevance(question string, passages []retrieval.Passage, sents []sente
 		// Guanxi article?") is in a passage's title, publisher or authors.
 		all.add(foldedTerms(p.Text + "\n" + documentLine(p))...)
 	}
+	r.terms = withoutAbsentKindWords(r.terms, func(t string) bool { return !all.has(t) })
 	verbs := map[string][]string{} // the question's verbs, read as verbs, and what they are ways of doing
 	for _, v := range append(questionVerbs(question), askedPredicate(question), eventWord(question)) {
 		term, kinds := kindsOfVerb(v)
@@ -227,7 +266,7 @@ func looseRelevance(question string, passages []retrieval.Passage, sents []sente
 		n := 0.0
 		for _, t := range r.terms {
 			switch {
-			case holds(have, t):
+			case holds(have, t), givesKind(t, s.text):
 				n++
 			case pairNamed && pair[t]:
 				n++

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/lectern/lectern/internal/text"
 	"github.com/lectern/lectern/retrieval"
 )
 
@@ -154,6 +155,56 @@ func TestTheTwoCountries(t *testing.T) {
 	} {
 		if got := countriesNamed(tt.sentence); got != tt.want {
 			t.Errorf("countriesNamed(%q) = %d, want %d", tt.sentence, got, tt.want)
+		}
+	}
+}
+
+// TestKindWordsInNoPassageAreNoTopic: the words that only say what kind
+// of fact a question asks ("What share …", "came out of", "in late
+// 2022") are not held against the passages when none holds them; a kind
+// word a passage holds stays a term, and a question of kind words only
+// keeps them.
+func TestKindWordsInNoPassageAreNoTopic(t *testing.T) {
+	passages := termSet{}
+	passages.add(text.Terms("Vietnam and China signed 13 documents; many people were hurt.")...)
+	absent := func(t string) bool { return !passages.has(t) }
+	tests := []struct {
+		question string
+		want     []string
+	}{
+		{"How many documents came out of the 2022 trip?", []string{"mani", "document", "trip", "2022"}},
+		{"What share of Vietnamese picked China?", []string{"vietnames", "pick", "china"}},
+		{"How many people live in Tokyo?", []string{"mani", "peopl", "live", "tokyo"}},
+		{"When did it happen?", []string{"happen"}},
+	}
+	for _, tt := range tests {
+		got := withoutAbsentKindWords(distinct(retrieval.QuestionTerms(tt.question)), absent)
+		slices.Sort(got)
+		want := slices.Clone(tt.want)
+		slices.Sort(want)
+		if !slices.Equal(got, want) {
+			t.Errorf("withoutAbsentKindWords(%q) = %v, want %v", tt.question, got, want)
+		}
+	}
+}
+
+// TestAKindWordIsGivenByANumber: a sentence says a question's "year" with
+// a year and its "share" with a percent; a count is no share, and "How
+// many" is given by nothing (most sentences hold some number).
+func TestAKindWordIsGivenByANumber(t *testing.T) {
+	tests := []struct {
+		term, sentence string
+		want           bool
+	}{
+		{"year", "Especially since joining the WTO in 2007, Vietnam has played an important role.", true},
+		{"year", "Vietnam has played an important role.", false},
+		{"share", "73.6 percent chose the United States.", true},
+		{"share", "China and Vietnam signed 36 agreements.", false},
+		{"many", "China and Vietnam signed 36 agreements.", false},
+	}
+	for _, tt := range tests {
+		if got := givesKind(text.Stem(tt.term), tt.sentence); got != tt.want {
+			t.Errorf("givesKind(%q, %q) = %v, want %v", tt.term, tt.sentence, got, tt.want)
 		}
 	}
 }

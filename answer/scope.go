@@ -35,6 +35,28 @@ var (
 	rankedBefore = regexp.MustCompile(`(?i)(?:\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))[\s-]+|\bone\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|[\p{L}]+['’]s\s+)?)$`)
 )
 
+// The given of a question, and what it ranks: "If China is only
+// Vietnam's second-largest export market, which country is the
+// largest?" asks the first of the ranking the given places China in
+// ("the largest" market), which a sentence stating only the given does not
+// answer.
+var (
+	givenLead             = regexp.MustCompile(`^\W*(?i:if|given\s+that|given|assuming(?:\s+that)?|supposing(?:\s+that)?|although|though|even\s+though|granted(?:\s+that)?)\s+([^,?]+),\s*`)
+	rankedNoun            = regexp.MustCompile(`(?i)\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))[\s-]+(?:` + superlativeWord + `)((?:\s+[\p{L}-]+){1,4})`)
+	ellipticalSuperlative = regexp.MustCompile(`(?i)\b(?:the|its|their)\s+(?:` + superlativeWord + `)(?:\s+(?:one|ones))?\s*[?.!]?\s*$`)
+)
+
+// A change over time asked: "Did confidence go up or down compared with
+// the previous year's survey?", "Has trade risen or fallen since 2020?".
+// The sentence that answers states a change ("fell", "up from", "a year
+// earlier", "from 12% to 20%"); one year's figure does not, nor a
+// comparison of two things in the same year ("56.9 percent chose the
+// United States, compared with 11.8 percent").
+var (
+	asksChange   = regexp.MustCompile(`(?i)\b(?:(?:go|gone|went|goes|moved?)\s+up\s+or\s+down|(?:ris(?:e|en)|rose|increas\w*|grow|grew|grown|climb\w*|improv\w*|gone\s+up)\s+or\s+(?:fall(?:en)?|fell|decreas\w*|declin\w*|dropp?\w*|shrunk|shrink|shrank|worsen\w*|gone\s+down)|(?:compared?|comparison)\s+(?:with|to)\s+(?:the\s+|a\s+)?(?:previous|last|prior|earlier|preceding|year\s+before)|(?:than|since)\s+(?:in\s+)?(?:the\s+)?(?:previous|prior|preceding)\s+(?:year|survey|poll|decade))`)
+	statesChange = regexp.MustCompile(`(?i)\b(?:ros(?:e|en)|rises|rising|increas\w*|decreas\w*|declin\w*|dropp\w*|drops?|fell|fall(?:s|en|ing)|grew|grow(?:s|n|ing|th)|climb\w*|jump\w*|surg\w*|plung\w*|slipp\w*|improv\w*|worsen\w*|(?:up|down)\s+from|compared\s+(?:with|to)\s+(?:the\s+|a\s+)?(?:previous|last|prior|earlier|year|\d{4})|than\s+(?:in\s+)?(?:the\s+)?(?:previous|last|prior|a\s+year|\d{4})|a\s+year\s+(?:earlier|before|ago)|from\s+[\d.]+\s*(?:%|percent)?\s+(?:in\s+\d{4}\s+)?to\s+[\d.]+)`)
+)
+
 // asksRank is a question that asks for a place in a ranking, or for one
 // of the first: "Where did Vietnam rank among the world's biggest
 // buyers …?", "one of the largest".
@@ -46,15 +68,23 @@ var asksRank = regexp.MustCompile(`(?i)\b(?:rank|ranks|ranked|ranking|position|a
 // partner" → partner), nil when it ranks nothing first, and an empty
 // non-nil slice when it ranks something whose words are all names.
 func superlativeTerms(question string) []string {
-	if rankedSuperlative.MatchString(question) || asksRank.MatchString(question) {
+	given, q := "", question
+	if loc := givenLead.FindStringSubmatchIndex(question); loc != nil {
+		given, q = question[loc[2]:loc[3]], question[loc[1]:]
+	}
+	if rankedSuperlative.MatchString(q) || asksRank.MatchString(q) {
 		return nil
 	}
-	m := askedSuperlative.FindStringSubmatch(question)
-	if m == nil {
+	var words string
+	if m := askedSuperlative.FindStringSubmatch(q); m != nil {
+		words = m[1]
+	} else if g := rankedNoun.FindStringSubmatch(given); g != nil && ellipticalSuperlative.MatchString(q) {
+		words = g[1] // "If China is only its second-largest export market, which country is the largest?": the largest market
+	} else {
 		return nil
 	}
 	head := ""
-	for _, f := range strings.Fields(m[1]) {
+	for _, f := range strings.Fields(words) {
 		if startsWithCapital(f) {
 			continue // "the most Vietnamese exports"
 		}

@@ -22,6 +22,10 @@ func TestAFirstOfARankingIsNotALowerPlace(t *testing.T) {
 		{"Which country is Vietnam's most important trading partner?", "China remains Vietnam's most important trading partner.", true},
 		{"Which agreement was the largest trade agreement ever signed?", "The RCEP represented the largest trade agreement ever signed.", true},
 		{"Which country is the biggest investor in Vietnam?", "Japan is the largest investor in the country.", true},
+		// A given's lower place asks the first: the largest market.
+		{"If China is only Vietnam's second-largest export market, which country is the largest?", "China is Vietnam’s top trading partner and its second-largest export market.", false},
+		{"If China is only Vietnam's second-largest export market, which country is the largest?", "The United States is Vietnam's largest export market.", true},
+		{"Given that Japan is the third-biggest investor, who is the biggest?", "South Korea is the biggest investor in Vietnam.", true},
 	}
 	for _, tt := range tests {
 		terms := superlativeTerms(tt.question)
@@ -266,6 +270,40 @@ func TestCountsElsewhere(t *testing.T) {
 	for _, tt := range tests {
 		if got := withoutCountsElsewhere(tt.sentence, countPlace(tt.question)); got != tt.want {
 			t.Errorf("%q for %q: %q, want %q", tt.sentence, tt.question, got, tt.want)
+		}
+	}
+}
+
+// TestAChangeAskedIsStated: a question for a change over time is answered
+// by a sentence that states one, not by one year's figure nor by a
+// comparison of two things in the same year.
+func TestAChangeAskedIsStated(t *testing.T) {
+	for _, tt := range []struct {
+		question string
+		want     bool
+	}{
+		{"Did Vietnamese confidence in China in the ISEAS survey go up or down compared with the previous year's survey?", true},
+		{"Has China's share of Vietnam's trade risen or fallen since 2020?", true},
+		{"Was trust in China higher than in the previous survey?", true},
+		{"Did more Vietnamese pick the United States or China?", false},
+		{"How did the trade figure compare with Japan's?", false},
+	} {
+		if got := asksChange.MatchString(tt.question); got != tt.want {
+			t.Errorf("asksChange(%q) = %v, want %v", tt.question, got, tt.want)
+		}
+	}
+	for _, tt := range []struct {
+		sentence string
+		want     bool
+	}{
+		{"In its most recent survey in 2022, 56.9 percent chose the United States, while only 11.8 percent picked China.", false},
+		{"Asked which superpower ASEAN should align with, 73.6 percent chose the United States, compared with 26.4 percent for China.", false},
+		{"Confidence in China fell to 11.8 percent, down from 16.5 percent a year earlier.", true},
+		{"Trust rose from 12 percent in 2021 to 20 percent.", true},
+		{"Trade with China grew by 20% compared with 2021.", true},
+	} {
+		if got := statesChange.MatchString(tt.sentence); got != tt.want {
+			t.Errorf("statesChange(%q) = %v, want %v", tt.sentence, got, tt.want)
 		}
 	}
 }

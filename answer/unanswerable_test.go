@@ -66,8 +66,9 @@ const minUnanswerableTurnedAway = 1.0 // 25 of 25 (0.92 before asked.go)
 // (50 → 51 rightly); its dates placed by their passage (dated.go): literal
 // 34 → 35 rightly.
 var answeredBefore = map[string]struct{ answered, right int }{
-	"literal": {37, 35}, "blind_near": {31, 29}, "blind2_open": {24, 23}, "questions": {56, 51},
-	"holdout": {21, 16}, "fresh": {18, 15}, "blind_paraphrased": {13, 9}, "blind2_memory": {11, 10},
+	"literal": {37, 35}, "blind_near": {31, 29}, "blind2_open": {24, 24}, "questions": {56, 51},
+	"holdout": {22, 17}, "fresh": {18, 15}, "blind_paraphrased": {14, 10}, "blind2_memory": {12, 11}, // holdout 21 and 16, blind_paraphrased 13 and 9, blind2_memory 11 and 10 before slots5's kind words in no passage
+
 }
 
 // TestExtractiveAnswersOnlyWhatWasAsked: without a model, a question about a
@@ -221,6 +222,9 @@ func TestCountsAndAmounts(t *testing.T) {
 		// An amount in words is an amount.
 		{"It agreed to pay about a billion dollars to two foreign oil companies.", "How much did Vietnam agree to pay the two oil companies?", true},
 		{"Hundreds were injured in the riots.", "How many people were injured?", true},
+		// The number of a name counts nothing.
+		{"After the Haiyang Shiyou 981 oil-rig incident in 2014, Trong sent Le Hong Anh, a Politburo member, to Beijing.", "How many members sit on the Politburo?", false},
+		{"Some 300 people were hurt.", "How many people were hurt?", true},
 	}
 	for _, tt := range tests {
 		if got := holdsCount(tt.sentence, tt.question, readFocus(tt.question)); got != tt.want {
@@ -293,9 +297,9 @@ func TestExtractiveAnswerOnTheExtraSets(t *testing.T) {
 	}{
 		{"extra", 29.0 / 30, 25, 24}, // 21 rightly before detail.go, 22 before session 11; 28 of 30 turned away before slots4's counts (a measure asked in its unit, a count located elsewhere)
 		{"extra2", 20.0 / 20, 13, 12},
-		{"extra3", 0, 7, 7},           // answerable only: dates and numbers in other words
-		{"extra4", 0, 13, 10},         // answerable only: questions naming people and organisations
-		{"extra5", 24.0 / 24, 26, 24}, // asked verbs, kinds of name, roles, amounts, reasons (9 of 24 turned away before predicate.go; 23 → 24 with the verb senses)
+		{"extra3", 0, 8, 7},           // answerable only: dates and numbers in other words (7 answered before slots5)
+		{"extra4", 0, 14, 11},         // answerable only: questions naming people and organisations (13 and 10 before slots5)
+		{"extra5", 24.0 / 24, 26, 25}, // asked verbs, kinds of name, roles, amounts, reasons (9 of 24 turned away before predicate.go; 23 → 24 with the verb senses)
 		{"extra6", 13.0 / 15, 15, 14}, // written after predicate.go, first run: 9 of 15, 14 answered, 12 rightly (5 of 15 before it); 12 after scope.go
 		{"extra7", 6.0 / 10, 10, 7},   // written last (places, roles, asked verbs), first run: 4 of 10, 9 answered, 4 rightly (2 of 10 before)
 		{"extra8", 23.0 / 24, 22, 22}, // before scope.go (rankings, things to name, counts of others, shares of a whole, values by name, compound nouns): 8 of 24, 22 answered, 21 rightly; 22 of 24 and 21 rightly before session 11
@@ -308,10 +312,10 @@ func TestExtractiveAnswerOnTheExtraSets(t *testing.T) {
 		// predicate.go was tuned with it in view. blind4: 8 of 30 at the
 		// session's start, 19 at the fourth round's, then scope.go.
 		{"blind3", 28.0 / 30, 16, 16},  // 17 answered before session 12, one wrongly: "The two sides will sign …" for "How many agreements did the two countries sign …?", no count asked for; 15 rightly before slots4's dates
-		{"blind4", 29.0 / 30, 20, 17},  // 20 and 15 before session 11; 21 answered before session 12, one wrongly as in blind3; 28 of 30 and 16 rightly before slots4
+		{"blind4", 29.0 / 30, 20, 18},  // 20 and 15 before session 11; 21 answered before session 12, one wrongly as in blind3; 28 of 30 and 16 rightly before slots4
 		{"extra13", 31.0 / 32, 21, 20}, // temporal scopes, reasons, yes/no, alternatives, written before the fifth round: first run 19 of 32, 18 answered, 15 rightly
 		{"extra14", 13.0 / 15, 9, 8},   // written after the fifth round's rules, run once: 13 of 15 (10 before the round), 9 answered, 8 rightly
-		{"extra15", 14.0 / 15, 8, 8},   // names, places and days asked, firsts, role directions, written before detail.go: first run 6 of 15, 8 answered, 8 rightly; 13 after it, 14 after session 11's
+		{"extra15", 15.0 / 15, 8, 8},   // names, places and days asked, firsts, role directions, written before detail.go: first run 6 of 15, 8 answered, 8 rightly; 13 after it, 14 after session 11's, 15 after slots5's people asked by a noun who did it with someone
 		{"extra16", 15.0 / 15, 10, 9},  // responses, words said, people in a role, firsts of a series, synonyms, publishers named, written before session 11's rules (slots): first run 11 of 15, 8 answered, 8 rightly; 13 of 15, 10 and 9 after them; 15 of 15 after slots2's verb senses, nouns after articles and doers' clauses, which turned away its one wrong answer ("a sign that …" for "did they sign"): 9 and 9; 10 answered after slots4's
 		{"extra17", 13.0 / 15, 10, 10}, // casual wordings, roles, "which"/"how many"/"what did X say", time scopes, written before slots2's rules: first run 11 of 15, 10 answered, 10 rightly; the same after them; 12 of 15 after slots4's time adjuncts, 13 after its doers (a name that dates the clause, "During Xi Jinping's visit", signed nothing)
 		{"extra18", 12.0 / 12, 7, 5},   // unfilled slots (amounts by a noun, names beyond the question's, "the two X", "Besides Y", durations, two slots), glued numbers, synonyms, written before slots3's rules: first run 8 of 12, 6 answered, 4 rightly; 11 of 12 after them (names set aside, people counted by role, a place asked second of two slots, several amounts asked by a noun); 12 after slots4's doer's role ("Apart from Peng Liyuan, who travelled with Xi?" is not who greeted him), 7 and 5 answered after its verbs' kinds ("touch down" a way to "land", to "arrive")
@@ -346,5 +350,58 @@ func checkQuestionSets(t *testing.T, a *Answerer, name string, minTurnedAway flo
 	}
 	if answered < minAnswered || right < minRight {
 		t.Errorf("%s: answered %d of %d answerable questions, %d rightly; want at least %d and %d", name, answered, len(qs), right, minAnswered, minRight)
+	}
+}
+
+// TestASumAskedIsOfTheAskedThing: a question for a sum of money is
+// answered by a sentence that gives the sum of what it asks about, not a
+// sum paid for something else; and a number of a name counts nothing.
+func TestASumAskedIsOfTheAskedThing(t *testing.T) {
+	a := New(seedStore(t), Config{Logger: slog.New(slog.DiscardHandler)})
+	tests := []struct {
+		question, want string // want "" for not found
+	}{
+		{"What is the annual value in dollars of China-Vietnam bilateral trade?", ""},
+		{"How many dollars did Vietnam agree to pay the two foreign oil companies?", "billion dollars"},
+		{"How many members sit on the Politburo of the Communist Party of Vietnam?", ""},
+	}
+	for _, tt := range tests {
+		ans, err := a.Ask(context.Background(), Request{Question: tt.question}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		switch {
+		case tt.want == "" && ans.Mode != ModeNotFound:
+			t.Errorf("%q answered: %s", tt.question, ans.Text)
+		case tt.want != "" && !strings.Contains(ans.Text, tt.want):
+			t.Errorf("%q: %s, want %q", tt.question, ans.Text, tt.want)
+		}
+	}
+}
+
+// TestAnExactCountIsNotARoughOne: "Exactly how many …?" is not answered by
+// a sentence whose counts are all rough; an exact count beside a rough
+// one answers it, and a question that asks no exact count takes a rough
+// one.
+func TestAnExactCountIsNotARoughOne(t *testing.T) {
+	tests := []struct {
+		question, sentence string
+		rough              bool
+	}{
+		{"Exactly how many people were killed in the 2014 riots?", "Over twenty people lost their lives, while hundreds were injured.", true},
+		{"Exactly how many people were killed in the 2014 riots?", "Twenty-one people were killed and more than 100 injured.", false},
+		{"What was the exact number of agreements signed?", "China and Vietnam signed at least 36 agreements.", true},
+		{"What was the exact number of agreements signed?", "The two sides signed 13 documents.", false},
+	}
+	for _, tt := range tests {
+		if !asksExactCount.MatchString(tt.question) {
+			t.Fatalf("%q asks no exact count", tt.question)
+		}
+		if got := onlyRoughCounts(tt.sentence, tt.question, readFocus(tt.question)); got != tt.rough {
+			t.Errorf("onlyRoughCounts(%q, %q) = %v, want %v", tt.sentence, tt.question, got, tt.rough)
+		}
+	}
+	if asksExactCount.MatchString("How many people were killed in the 2014 riots?") {
+		t.Error("a plain how-many question asks an exact count")
 	}
 }
