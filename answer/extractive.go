@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"maps"
 	"math"
 	"regexp"
 	"slices"
@@ -191,17 +192,21 @@ func scoreSentences(sents []sentence, q query, passages int, cue cue) {
 	}
 	n := float64(len(sents))
 	idf := func(t string) float64 { return math.Log(1 + n/float64(1+df[t])) }
+	// The terms in one order: a float sum taken in map order differs in
+	// its last bits from call to call, and would break ties between
+	// sentences differently each time.
+	terms := slices.Sorted(maps.Keys(q))
 	var total float64
-	for t, w := range q {
-		total += w * idf(t)
+	for _, t := range terms {
+		total += q[t] * idf(t)
 	}
 	for i := range sents {
 		s := &sents[i]
 		have := termSet{}
 		have.add(s.terms...)
 		var got float64
-		for t, w := range q {
-			got += credit(have, t) * w * idf(t)
+		for _, t := range terms {
+			got += credit(have, t) * q[t] * idf(t)
 		}
 		if got == 0 || total == 0 {
 			s.score = 0
