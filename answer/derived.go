@@ -208,7 +208,6 @@ func derivedFacts(sents []string) (numbers, bound []string) {
 			bound = append(bound, s+" %")
 		}
 	}
-	bound = append(bound, gapsAndSums(body)...)
 	// "point 9 of the joint statement" is its ninth point.
 	for _, m := range numberedItem.FindAllStringSubmatch(lower, -1) {
 		numbers = append(numbers, "ord:"+m[1])

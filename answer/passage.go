@@ -49,6 +49,10 @@ type passageText struct {
 	exclusive []string
 	// bound are the month-and-year and number-and-unit pairs of the stretch.
 	bound map[string]bool
+	// joined is the stretch's sentences joined, as read for the gaps and
+	// sums of its figures (gapsAndSums), worked out only for a claim that
+	// gives one.
+	joined string
 }
 
 // readStretch reads consecutive sentences of a passage for the support
@@ -84,6 +88,7 @@ func readStretch(sents []string, synonyms retrieval.Synonyms, stems map[string]s
 		}
 		p.numbers[n] = true
 	}
+	p.joined = strings.Join(sents, " ")
 	numbers, bound := derivedFacts(sents)
 	for _, n := range numbers {
 		p.numbers[n] = true
@@ -217,7 +222,7 @@ func (p passageText) missingFacts(c claim, title passageText) []string {
 				found = true
 			}
 			// "by 47.2 percentage points" for 73.6 and 26.4 percent.
-			if !found && !f.name && (b == "gap:"+f.forms[0] || b == "sum:"+f.forms[0]) && p.bound[b] {
+			if !found && !f.name && (b == "gap:"+f.forms[0] || b == "sum:"+f.forms[0]) && p.holdsGapOrSum(b) {
 				found = true
 			}
 		}
@@ -245,7 +250,7 @@ func (p passageText) missingFacts(c claim, title passageText) []string {
 		// A gap or a sum the passage gives as it is: "a total of 13"
 		// for "13 agreements".
 		kind, n, _ := strings.Cut(b, ":")
-		if (kind == "gap" || kind == "sum") && p.numbers[n] {
+		if (kind == "gap" || kind == "sum") && (p.numbers[n] || p.holdsGapOrSum(b)) {
 			continue
 		}
 		if !p.bound[b] {
@@ -570,4 +575,10 @@ func (p passageText) inventedThing(c claim, sentence string, title passageText) 
 		return runs[i]
 	}
 	return ""
+}
+
+// holdsGapOrSum reports whether a gap or a sum of a claim ("gap:47.2") is
+// the difference or the sum of two figures of the stretch (gapsAndSums).
+func (p passageText) holdsGapOrSum(fact string) bool {
+	return slices.Contains(gapsAndSums(p.joined), fact)
 }
