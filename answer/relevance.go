@@ -91,10 +91,13 @@ func withoutAbsentKindWords(terms []string, absent func(string) bool) []string {
 // …?": most sentences hold some number.
 var kindGiven = map[string]*regexp.Regexp{
 	text.Stem("year"):       yearLike,
-	text.Stem("percentage"): regexp.MustCompile(`\d\s?(?:%|percent\b|per\s+cent\b)`),
-	text.Stem("percent"):    regexp.MustCompile(`\d\s?(?:%|percent\b|per\s+cent\b)`),
-	text.Stem("share"):      regexp.MustCompile(`\d\s?(?:%|percent\b|per\s+cent\b)|\b(?:half|a\s+third|a\s+quarter)\b`),
+	text.Stem("percentage"): percentGiven,
+	text.Stem("percent"):    percentGiven,
+	text.Stem("share"):      regexp.MustCompile(percentGiven.String() + `|\b(?:half|a\s+third|a\s+quarter)\b`),
 }
+
+// percentGiven is a percent in figures: "56.9 percent", "30%".
+var percentGiven = regexp.MustCompile(`\d\s?(?:%|percent\b|per\s+cent\b)`)
 
 // givesKind reports whether a sentence says the kind word t of a
 // question with a number of that kind.
