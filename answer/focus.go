@@ -356,7 +356,7 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 	dates := askedDates(question)
 	dateTerms := dateScopeTerms(question)
 	mainTerms := mainClauseTerms(question, f)
-	if !detail.asks() && predicate == "" && scope.order == orderNone && !yesNo && alternatives == nil && things == "" && first == nil && thing == "" && !valueOf && len(nouns) == 0 && !place && !why && !succession && !change && kind == nil && len(f.names) == 0 && len(f.years) == 0 && len(f.numbers) == 0 && c != cueWhen && c != cueNumber && m == measureNone && len(role) == 0 && len(quoted) == 0 && !asksMoney(question) {
+	if !detail.asks() && predicate == "" && scope.order == orderNone && !yesNo && alternatives == nil && things == "" && first == nil && thing == "" && !valueOf && len(nouns) == 0 && !place && !why && !succession && !change && kind == nil && len(f.names) == 0 && len(f.years) == 0 && len(f.numbers) == 0 && c != cueWhen && c != cueNumber && m == measureNone && len(role) == 0 && len(quoted) == 0 && !money {
 		return
 	}
 	// Each sentence is read once; the sentence before it, its title and
@@ -553,7 +553,7 @@ func keepAnswering(sents []sentence, passages []retrieval.Passage, question stri
 			rule = "exact count" // "Exactly how many people were killed?" is not "Over twenty people lost their lives"
 		case (asksHowMuch(question) || valueOf) && !amountLike.MatchString(text):
 			rule = "amount"
-		case asksMoney(question) && !moneyLike.MatchString(text):
+		case money && !moneyLike.MatchString(text):
 			rule = "money"
 		}
 		if rule == "" {
