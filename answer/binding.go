@@ -592,9 +592,10 @@ func swappedDate(sentence string, sents []string) string {
 				kept = true
 			case g != d && shares == len(ctx):
 				// Not where the date is one of a list with this one.
-				inList := slices.ContainsFunc(at, func(a int) bool {
-					return given[slices.Index(at, a)] == d && abs(a-at[gi]) <= dateListSpan
-				})
+				inList := false
+				for k, a := range at {
+					inList = inList || given[k] == d && abs(a-at[gi]) <= dateListSpan
+				}
 				rival = rival || !inList
 			}
 		}
